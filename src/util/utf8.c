@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MIT
+ * Strict UTF-8 decoding (RFC 3629) and code point classes used by every stage. */
+#include "util/utf8.h"
+
+uint32_t zn__utf8_next(const char *s, size_t len, size_t *pos)
+{
+    const unsigned char *p = (const unsigned char *)s + *pos;
+    size_t avail = len - *pos;
+    unsigned char b0 = p[0];
+    if (b0 < 0x80) {
+        *pos += 1;
+        return b0;
+    }
+    size_t n;
+    uint32_t cp;
+    uint32_t min;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        *pos += 1;
+        return ZN_UTF8_INVALID;
+    }
+    if (avail < n) {
+        *pos += 1;
+        return ZN_UTF8_INVALID;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *pos += 1;
+            return ZN_UTF8_INVALID;
+        }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *pos += 1;
+        return ZN_UTF8_INVALID;
+    }
+    *pos += n;
+    return cp;
+}
+
+uint32_t zn__utf8_prev(const char *s, size_t *pos)
+{
+    if (*pos == 0) {
+        return ZN_UTF8_INVALID;
+    }
+    size_t end = *pos;
+    size_t start = end - 1;
+    while (start > 0 && end - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80) {
+        start--;
+    }
+    size_t p = start;
+    uint32_t cp = zn__utf8_next(s, end, &p);
+    if (p != end) {
+        *pos = end - 1;
+        return ZN_UTF8_INVALID;
+    }
+    *pos = start;
+    return cp;
+}
+
+size_t zn__utf8_valid_prefix(const char *s, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        // Fast path over ASCII.
+        if ((unsigned char)s[pos] < 0x80) {
+            pos++;
+            continue;
+        }
+        size_t before = pos;
+        if (zn__utf8_next(s, len, &pos) == ZN_UTF8_INVALID) {
+            return before;
+        }
+    }
+    return len;
+}
+
+bool zn__utf8_is_valid(const char *s, size_t len)
+{
+    return zn__utf8_valid_prefix(s, len) == len;
+}
+
+size_t zn__utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+        return 0;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp <= 0x10FFFF) {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+size_t zn__utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            n++;
+        }
+    }
+    return n;
+}
+
+size_t zn__utf8_boundary(const char *s, size_t len)
+{
+    size_t i = len;
+    size_t back = 0;
+    while (i > 0 && back < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
+        i--;
+        back++;
+    }
+    if (i == 0) {
+        return len;
+    }
+    unsigned char lead = (unsigned char)s[i - 1];
+    if (lead < 0x80) {
+        return len;
+    }
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return back + 1 >= need ? len : i - 1;
+}
+
+bool zn__cp_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x20000 && cp <= 0x323AF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
+
+bool zn__cp_is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+           cp == 0x205F || cp == 0xFEFF;
+}
