@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT
+ * The lexicon: zhnews's shared word knowledge, compiled at build time from jieba's dictionary
+ * plus its Traditional / Taiwan / Hong Kong forms (OpenCC), memory-mapped read-only at run
+ * time. The normaliser, the tokenizer and the extractor all read it; it depends on nothing
+ * but src/util. */
+#ifndef ZHNEWS_ZHNEWS_LEXICON_H
+#define ZHNEWS_ZHNEWS_LEXICON_H
+
+#include "zhnews/common.h"
+
+typedef struct zn_lexicon zn_lexicon;
+
+/* Which script forms a word was listed in (a bit set). */
+enum {
+    ZN_FORM_SIMPLIFIED = 1u << 0, /* jieba's own entry */
+    ZN_FORM_TRADITIONAL = 1u << 1, /* OpenCC s2t */
+    ZN_FORM_TAIWAN = 1u << 2,      /* OpenCC s2twp */
+    ZN_FORM_HONGKONG = 1u << 3,    /* OpenCC s2hk */
+    ZN_FORM_USER = 1u << 4,        /* added at run time from a user dictionary */
+};
+
+/* What the lexicon knows of one word. */
+typedef struct zn_word_info {
+    uint32_t freq;   /* corpus frequency (merged over forms); >= 1 for a listed word */
+    char tag[8];     /* part-of-speech tag as in jieba ("n", "nr", "ns", "nt", "v", ...) */
+    uint32_t forms;  /* ZN_FORM_* bits */
+} zn_word_info;
+
+/* Opens a compiled lexicon file (build/zhnews.lex) by memory-mapping it.
+ * Returns ZN_OK, ZN_ERR_NOT_FOUND, ZN_ERR_PERMISSION, ZN_ERR_IO, ZN_ERR_DATA (not a zhnews
+ * lexicon or a wrong version: "PATH: not a zhnews lexicon (bad magic at byte 0)"),
+ * ZN_ERR_NOMEM. On failure *out is NULL. The lexicon is immutable after open and may be
+ * shared by any number of threads. */
+ZN_API zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err);
+
+/* Unmaps and frees. Accepts NULL. Every object that borrowed the lexicon must be freed
+ * first. */
+ZN_API void zn_lexicon_close(zn_lexicon *lex);
+
+/* Looks up the UTF-8 word s[0..len). Returns true and fills *info (may be NULL) when the
+ * word is listed; false otherwise. Cannot fail. Example: "技術" → true, freq > 0, tag "n";
+ * "技朮" → false. */
+ZN_API bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len,
+                              zn_word_info *info);
+
+/* Calls fn for every listed word that is a prefix of s[0..len), shortest first, with the
+ * word's byte length and info; stops early when fn returns false. Returns the number of
+ * calls made. Cannot fail. Example: s = "香港中文大學校長" calls fn for 香 (3), 香港 (6),
+ * 香港中文大學 (18), ... This is the tokenizer's word graph primitive. */
+typedef bool (*zn_lexicon_prefix_fn)(void *ctx, size_t len, const zn_word_info *info);
+ZN_API size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
+                                  zn_lexicon_prefix_fn fn, void *ctx);
+
+/* Total frequency over all entries (the denominator of unigram probabilities) and the
+ * number of entries. Cannot fail. */
+ZN_API uint64_t zn_lexicon_total_freq(const zn_lexicon *lex);
+ZN_API size_t zn_lexicon_size(const zn_lexicon *lex);
+
+#endif

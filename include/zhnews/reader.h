@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT
+ * Stage 1, the reader: bytes from a file or stdin → UTF-8 article records. Detects the
+ * encoding, converts with iconv and splits containers (plain text, lines, JSON Lines, TREC)
+ * into records. Memory is bounded by the largest record, not by the input. */
+#ifndef ZHNEWS_ZHNEWS_READER_H
+#define ZHNEWS_ZHNEWS_READER_H
+
+#include "zhnews/common.h"
+
+/* What to do with bytes that do not decode. */
+typedef enum zn_invalid_policy {
+    ZN_INVALID_FAIL = 0, /* stop that input with an error naming the byte offset */
+    ZN_INVALID_REPLACE,  /* put U+FFFD and count the bytes */
+    ZN_INVALID_SKIP,     /* drop them and count the bytes */
+} zn_invalid_policy;
+
+/* How an input is split into records. */
+typedef enum zn_input_format {
+    ZN_FORMAT_AUTO = 0, /* decided from the content (and the file name) */
+    ZN_FORMAT_TEXT,     /* one article per file */
+    ZN_FORMAT_LINES,    /* every line is one record (line modes, scoring) */
+    ZN_FORMAT_JSONL,    /* one JSON object per line */
+    ZN_FORMAT_TREC,     /* <doc>…</doc> records (Sogou, Gigaword) */
+} zn_input_format;
+
+/* Reader options; zero-initialise then set what you need (zn_reader_options_init gives the
+ * defaults). Strings are borrowed and must outlive the reader. */
+typedef struct zn_reader_options {
+    const char *from;           /* encoding name for iconv, or NULL/"auto" to detect */
+    zn_input_format format;
+    zn_invalid_policy on_invalid;
+    const char *text_field;     /* JSONL: NULL = "content", then "text" */
+    const char *title_field;    /* JSONL: NULL = "title" */
+    const char *id_field;       /* JSONL: NULL = "id", then "news_id" */
+    const char *date_field;     /* JSONL: NULL = "time", then "date" */
+    size_t max_record_bytes;    /* 0 = default 64 MiB; a larger record is an error */
+} zn_reader_options;
+
+/* Fills *opts with the defaults. Cannot fail. */
+ZN_API void zn_reader_options_init(zn_reader_options *opts);
+
+/* One decoded record. Everything is owned by the record (free with zn_record_free). */
+typedef struct zn_record {
+    char *text;            /* valid UTF-8, NUL-terminated */
+    size_t len;            /* bytes in text */
+    char *path;            /* input path as given; "-" for stdin */
+    char *id;              /* container id (docno, JSON id) or NULL */
+    char *title;           /* container title or NULL */
+    char *date;            /* container date as written, or NULL */
+    char *meta_json;       /* JSONL: other fields as a JSON object text, or NULL */
+    const char *encoding;  /* static name: "UTF-8", "GB18030", "BIG5-HKSCS", ... */
+    double confidence;     /* 0..1: how sure the detection is (1 for BOM / --from) */
+    zn_input_format format;
+    size_t index;          /* 0-based record number within the input */
+    size_t line;           /* 1-based line where the record starts (0 when not known) */
+    size_t bytes;          /* raw bytes the record took in the input */
+    size_t invalid_bytes;  /* bytes replaced or skipped */
+} zn_record;
+
+/* Releases a record. Accepts NULL. */
+ZN_API void zn_record_free(zn_record *rec);
+
+typedef struct zn_reader zn_reader;
+
+/* Opens `path` ("-" is stdin) for reading records.
+ * Returns ZN_OK, or ZN_ERR_NOT_FOUND, ZN_ERR_IS_DIR, ZN_ERR_PERMISSION, ZN_ERR_IO,
+ * ZN_ERR_INVALID_ARG (unknown --from encoding), ZN_ERR_NOMEM; on failure *out is NULL and
+ * err names the path. `opts` may be NULL for the defaults; it is copied. */
+ZN_API zn_status zn_reader_open(zn_reader **out, const char *path, const zn_reader_options *opts,
+                                zn_error *err);
+
+/* Reads the next record into *out (the caller frees it). At the end returns ZN_OK with *out
+ * NULL. Errors: ZN_ERR_EMPTY (an empty text file), ZN_ERR_NOT_TEXT (binary data),
+ * ZN_ERR_ENCODING (invalid bytes under ZN_INVALID_FAIL: "PATH: invalid GB18030 at byte N"),
+ * ZN_ERR_FORMAT (a bad JSONL line or TREC record; the reader can go on with the next),
+ * ZN_ERR_TOO_BIG, ZN_ERR_IO, ZN_ERR_NOMEM. After ZN_ERR_FORMAT the next call continues with
+ * the following record; after any other error the input is finished. */
+ZN_API zn_status zn_reader_next(zn_reader *r, zn_record **out, zn_error *err);
+
+/* Closes the input (not stdin) and frees the reader. Accepts NULL. */
+ZN_API void zn_reader_close(zn_reader *r);
+
+/* Decodes a whole byte buffer as one text record with the given options (format is ignored):
+ * detection, conversion and the invalid-byte policy as for files. `name` is used in
+ * messages. On success *out is a new record; on failure NULL. */
+ZN_API zn_status zn_record_from_bytes(zn_record **out, const char *name, const char *bytes,
+                                      size_t len, const zn_reader_options *opts, zn_error *err);
+
+#endif

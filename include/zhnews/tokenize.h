@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT
+ * Stage 4, the tokenizer: sentences and words of UTF-8 text, Traditional or Simplified.
+ * Best path over the lexicon's word graph, a character model for unknown words, rules for
+ * numbers, Latin words, URLs and dotted transliterated names. */
+#ifndef ZHNEWS_ZHNEWS_TOKENIZE_H
+#define ZHNEWS_ZHNEWS_TOKENIZE_H
+
+#include "zhnews/common.h"
+#include "zhnews/lexicon.h"
+
+/* One word: a byte span into the text that was tokenized, with a POS tag. */
+typedef struct zn_token {
+    size_t start;    /* byte offset, inclusive */
+    size_t end;      /* byte offset, exclusive */
+    char tag[8];     /* POS tag: the lexicon's, or a guess for unknown words ("nr", "m", "eng",
+                        "x" for punctuation, "url") */
+    uint32_t flags;  /* ZN_TOKEN_* bits */
+} zn_token;
+
+enum {
+    ZN_TOKEN_IN_LEXICON = 1u << 0, /* the word is listed in the lexicon or a user dictionary */
+    ZN_TOKEN_SPACE = 1u << 1,      /* white space (never printed by `segment`) */
+    ZN_TOKEN_PUNCT = 1u << 2,      /* punctuation */
+    ZN_TOKEN_SENTENCE_END = 1u << 3, /* last token of a sentence */
+};
+
+/* A growing list of tokens owned by the caller: init, run, read items[0..count), clear. */
+typedef struct zn_token_list {
+    zn_token *items;
+    size_t count;
+    size_t cap;
+} zn_token_list;
+
+/* Initialises an empty list. Cannot fail. */
+ZN_API void zn_token_list_init(zn_token_list *list);
+
+/* Frees the items and leaves the list empty. Cannot fail. */
+ZN_API void zn_token_list_clear(zn_token_list *list);
+
+typedef struct zn_tokenizer zn_tokenizer;
+
+/* Creates a tokenizer over `lex` (borrowed: the lexicon must outlive the tokenizer; may be
+ * NULL, then only rules and the character model apply). A tokenizer holds per-thread scratch
+ * space: use one per thread. Returns ZN_OK or ZN_ERR_NOMEM; on failure *out is NULL. */
+ZN_API zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *err);
+
+/* Frees. Accepts NULL. */
+ZN_API void zn_tokenizer_free(zn_tokenizer *tok);
+
+/* Splits the UTF-8 text s[0..len) into tokens appended to *list (spans into s; every byte of
+ * s is covered by exactly one token, in order). Returns ZN_OK, ZN_ERR_NOMEM (list keeps the
+ * tokens appended before), ZN_ERR_INVALID_ARG (s is not valid UTF-8). Example:
+ * "香港中文大學副校長羅智泉介紹說" → 香港中文大學 | 副校長 | 羅智泉 | 介紹 | 說. */
+ZN_API zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len,
+                                  zn_token_list *list, zn_error *err);
+
+#endif

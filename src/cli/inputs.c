@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT
+ * Shared plumbing of the subcommands: where the lexicon is, and the line-for-line loop of the
+ * line modes (normalize, segment, dates, tag). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#ifndef ZN_DATADIR
+#define ZN_DATADIR "/usr/local/share/zhnews"
+#endif
+
+const char *cli_lexicon_path(const cli_options *o, char *buf, size_t size)
+{
+    if (o->lexicon != NULL) {
+        return o->lexicon;
+    }
+    const char *env = getenv("ZHNEWS_LEXICON");
+    if (env != NULL && env[0] != '\0') {
+        return env;
+    }
+    // Beside the program: build/zhnews finds build/zhnews.lex.
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n > 0) {
+        buf[n] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (slash != NULL && (size_t)(slash - buf) + sizeof "/zhnews.lex" <= size) {
+            memcpy(slash, "/zhnews.lex", sizeof "/zhnews.lex");
+            if (access(buf, R_OK) == 0) {
+                return buf;
+            }
+        }
+    }
+    return ZN_DATADIR "/zhnews.lex";
+}
+
+// Splits a record into lines (the reader may hand over a whole text) and calls fn on each.
+static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *out)
+{
+    if (rec->format == ZN_FORMAT_LINES) {
+        return fn(ctx, rec->text, rec->len, out);
+    }
+    size_t start = 0;
+    while (start < rec->len) {
+        const char *nl = memchr(rec->text + start, '\n', rec->len - start);
+        size_t end = nl != NULL ? (size_t)(nl - rec->text) : rec->len;
+        size_t line_end = end > start && rec->text[end - 1] == '\r' ? end - 1 : end;
+        if (!fn(ctx, rec->text + start, line_end - start, out)) {
+            return false;
+        }
+        start = end + 1;
+    }
+    return true;
+}
+
+static int run_input(const cli_options *o, const char *path, cli_line_fn fn, void *ctx,
+                     FILE *out)
+{
+    zn_reader_options ropts = o->reader;
+    ropts.format = ZN_FORMAT_LINES;
+    zn_error err;
+    zn_error_init(&err);
+    zn_reader *r;
+    if (zn_reader_open(&r, path, &ropts, &err) != ZN_OK) {
+        cli_report(&err);
+        return CLI_SOME_FAILED;
+    }
+    int rc = CLI_OK;
+    for (;;) {
+        zn_record *rec;
+        zn_status st = zn_reader_next(r, &rec, &err);
+        if (st == ZN_ERR_EMPTY) {
+            break; // an empty input has no lines: nothing to write
+        }
+        if (st != ZN_OK) {
+            cli_report(&err);
+            rc = CLI_SOME_FAILED;
+            if (st == ZN_ERR_FORMAT) {
+                continue;
+            }
+            break;
+        }
+        if (rec == NULL) {
+            break;
+        }
+        bool ok = each_line_of(rec, fn, ctx, out);
+        zn_record_free(rec);
+        if (!ok) {
+            rc = CLI_SOME_FAILED;
+            break;
+        }
+    }
+    zn_reader_close(r);
+    return rc;
+}
+
+int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
+{
+    FILE *out = cli_open_output(o);
+    if (out == NULL) {
+        return CLI_SOME_FAILED;
+    }
+    int rc = CLI_OK;
+    if (o->n_inputs == 0) {
+        rc = run_input(o, "-", fn, ctx, out);
+    }
+    for (int i = 0; i < o->n_inputs; i++) {
+        if (run_input(o, o->inputs[i], fn, ctx, out) != CLI_OK) {
+            rc = CLI_SOME_FAILED;
+        }
+    }
+    if (!cli_close_output(out, o)) {
+        rc = CLI_SOME_FAILED;
+    }
+    return rc;
+}
