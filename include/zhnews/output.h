@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT
+ * Stage 6, the writer: a small streaming JSON writer (escaping every control character,
+ * deterministic output) and the article document in schema "zhnews/1". */
+#ifndef ZHNEWS_ZHNEWS_OUTPUT_H
+#define ZHNEWS_ZHNEWS_OUTPUT_H
+
+#include "zhnews/common.h"
+
+#define ZN_JSON_MAX_DEPTH 64
+
+/* A JSON writer appending to a caller's zn_buf. Errors are sticky: after the first failure
+ * (ZN_ERR_NOMEM, ZN_ERR_TOO_BIG from the buffer, ZN_ERR_INVALID_ARG for misuse such as a
+ * value without a key inside an object, nesting deeper than ZN_JSON_MAX_DEPTH) every call
+ * does nothing and zn_json_status reports the first failure. Strings must be valid UTF-8;
+ * invalid bytes are written as U+FFFD. Not thread-safe; one writer per thread. */
+typedef struct zn_json {
+    zn_buf *buf;
+    zn_status status;
+    bool pretty;
+    int depth;
+    bool first[ZN_JSON_MAX_DEPTH + 1];   /* no member written yet at this depth */
+    bool in_object[ZN_JSON_MAX_DEPTH + 1];
+    bool after_key;
+} zn_json;
+
+/* Starts a writer on buf (borrowed; must outlive the writer). Cannot fail. */
+ZN_API void zn_json_init(zn_json *j, zn_buf *buf, bool pretty);
+/* The first failure, or ZN_OK. */
+ZN_API zn_status zn_json_status(const zn_json *j);
+
+ZN_API void zn_json_begin_object(zn_json *j);
+ZN_API void zn_json_end_object(zn_json *j);
+ZN_API void zn_json_begin_array(zn_json *j);
+ZN_API void zn_json_end_array(zn_json *j);
+/* A member name inside an object; the next call writes its value. */
+ZN_API void zn_json_key(zn_json *j, const char *key);
+/* A string value from s[0..len) / a NUL-terminated string / null when s is NULL. */
+ZN_API void zn_json_string(zn_json *j, const char *s, size_t len);
+ZN_API void zn_json_cstr(zn_json *j, const char *s);
+ZN_API void zn_json_int(zn_json *j, long long v);
+ZN_API void zn_json_double(zn_json *j, double v);
+ZN_API void zn_json_bool(zn_json *j, bool v);
+ZN_API void zn_json_null(zn_json *j);
+/* Inserts an already-serialised JSON value verbatim (e.g. carried-over metadata). */
+ZN_API void zn_json_raw(zn_json *j, const char *json, size_t len);
+
+/* Code-point offset of byte offset `byte` in valid UTF-8 text, counted incrementally: the
+ * cursor remembers the last position, so increasing offsets cost O(distance). */
+typedef struct zn_cp_cursor {
+    const char *text;
+    size_t byte;
+    size_t cp;
+} zn_cp_cursor;
+
+/* Starts a cursor at offset 0 of text. Cannot fail. */
+ZN_API void zn_cp_cursor_init(zn_cp_cursor *c, const char *text);
+/* The code-point offset of `byte` (must lie on a sequence boundary within the text).
+ * Works for any order, fastest for increasing offsets. Cannot fail. */
+ZN_API size_t zn_cp_cursor_at(zn_cp_cursor *c, size_t byte);
+
+#endif
