@@ -51,8 +51,37 @@ typedef bool (*zn_lexicon_prefix_fn)(void *ctx, size_t len, const zn_word_info *
 ZN_API size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
                                   zn_lexicon_prefix_fn fn, void *ctx);
 
-/* Total frequency over all entries (the denominator of unigram probabilities) and the
- * number of entries. Cannot fail. */
+/* Adds the words of a user dictionary file: UTF-8 text, one entry per line, "word [freq]
+ * [tag]" separated by spaces or tabs; empty lines and lines starting with '#' are skipped; any
+ * script (words are added as written). A user word always wins over the compiled lexicon's
+ * split of the same characters (that is how names are protected from splitting); `freq`
+ * (default 10000) weighs user words against each other. A word listed twice keeps the larger
+ * frequency and the last tag. Changes the lexicon: call before the lexicon is shared with
+ * other threads. Returns ZN_OK, ZN_ERR_NOT_FOUND, ZN_ERR_PERMISSION, ZN_ERR_IS_DIR, ZN_ERR_IO,
+ * ZN_ERR_FORMAT (invalid UTF-8, a bad frequency, a tag longer than 7 bytes or a word longer
+ * than 255 bytes: "PATH: bad frequency 'x' (line 3)"), ZN_ERR_NOMEM. On failure the lexicon is
+ * unchanged. Example: a file with the line "戴春晨 nr" makes 戴春晨 one token. */
+ZN_API zn_status zn_lexicon_load_user_dict(zn_lexicon *lex, const char *path, zn_error *err);
+
+/* Adds one user word (as a line of a user dictionary would; `tag` may be NULL, freq 0 means
+ * the default). Returns ZN_OK, ZN_ERR_INVALID_ARG (empty, longer than 255 bytes, not valid
+ * UTF-8, or containing white space; tag longer than 7 bytes), ZN_ERR_NOMEM; on failure the
+ * lexicon is unchanged. Same threading rule as zn_lexicon_load_user_dict. */
+ZN_API zn_status zn_lexicon_add_word(zn_lexicon *lex, const char *word, size_t len,
+                                     uint32_t freq, const char *tag, zn_error *err);
+
+/* The character model (jieba's HMM, with Traditional forms of its characters): states B
+ * (begins a word), M (middle), E (ends), S (single), natural-log probabilities.
+ * zn_lexicon_char_model fills start[4] and trans[from][to] (outputs); zn_lexicon_char_emit
+ * fills emit[4] (output) for code point cp and returns true when the table lists cp, false
+ * (with a low floor in emit) otherwise. Cannot fail. */
+enum { ZN_CHAR_B = 0, ZN_CHAR_M = 1, ZN_CHAR_E = 2, ZN_CHAR_S = 3 };
+ZN_API void zn_lexicon_char_model(const zn_lexicon *lex, float start[4], float trans[4][4]);
+ZN_API bool zn_lexicon_char_emit(const zn_lexicon *lex, uint32_t cp, float emit[4]);
+
+/* The denominator of unigram probabilities (the sum of the source dictionary's frequencies;
+ * Traditional forms repeat those and are not counted again) and the number of listed words
+ * (user words included). Cannot fail. */
 ZN_API uint64_t zn_lexicon_total_freq(const zn_lexicon *lex);
 ZN_API size_t zn_lexicon_size(const zn_lexicon *lex);
 

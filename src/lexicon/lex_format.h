@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT
+ * The on-disk form of a compiled lexicon (zhnews.lex), shared by the compiler in tools/ and the
+ * reader in src/lexicon/. Little-endian, every section aligned to 8 bytes; the file is
+ * memory-mapped and read in place, so no parsing happens at start-up. */
+#ifndef ZHNEWS_LEXICON_LEX_FORMAT_H
+#define ZHNEWS_LEXICON_LEX_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ZN_LEX_MAGIC "ZNLEX\x01\r\n"
+#define ZN_LEX_VERSION 1u
+#define ZN_LEX_MAX_WORD 255 /* longest entry in bytes */
+#define ZN_LEX_TAG_MAX 8    /* tag strings, NUL-padded */
+
+/* File header, at byte 0.
+ * Sections: nodes[n_nodes], slots[1 << hash_bits] (u32: node index + 1, 0 = empty),
+ * strings (the bytes of every node's text), tags[n_tags][8], hmm (zn_lex_hmm) and then
+ * hmm_chars[n_hmm_chars] sorted by code point. */
+typedef struct zn_lex_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t n_nodes;      /* words + pure prefixes of words */
+    uint32_t n_words;      /* nodes that are words */
+    uint32_t hash_bits;
+    uint64_t total_freq;   /* sum of the source dictionary's frequencies */
+    uint64_t file_size;
+    uint64_t off_nodes;
+    uint64_t off_slots;
+    uint64_t off_strings;
+    uint64_t strings_len;
+    uint64_t off_tags;
+    uint32_t n_tags;
+    uint32_t n_hmm_chars;
+    uint64_t off_hmm;
+    uint64_t off_hmm_chars;
+} zn_lex_header;
+
+/* A node: a word, or a string that is only a prefix of longer words (freq 0, no WORD flag).
+ * Prefix nodes let the word-graph scan stop as soon as no longer word can match. */
+typedef struct zn_lex_node {
+    uint32_t str_off; /* into strings */
+    uint32_t freq;
+    uint8_t len;      /* bytes */
+    uint8_t tag;      /* index into tags */
+    uint8_t forms;    /* ZN_FORM_* bits */
+    uint8_t flags;    /* ZN_LEX_NODE_* */
+} zn_lex_node;
+
+enum { ZN_LEX_NODE_WORD = 1u << 0 };
+
+/* The character model (jieba's finalseg HMM): states B, M, E, S in that order;
+ * natural-log probabilities. */
+enum { ZN_HMM_B = 0, ZN_HMM_M = 1, ZN_HMM_E = 2, ZN_HMM_S = 3 };
+
+typedef struct zn_lex_hmm {
+    float start[4];
+    float trans[4][4]; /* trans[from][to]; impossible transitions hold ZN_HMM_NEVER */
+    float emit_floor;  /* emission of a character the table lacks */
+    float pad[3];
+} zn_lex_hmm;
+
+typedef struct zn_lex_hmm_char {
+    uint32_t cp;
+    float emit[4];
+} zn_lex_hmm_char;
+
+#define ZN_HMM_NEVER (-3.14e30f)
+
+/* FNV-1a, fed byte by byte so that the hashes of all prefixes come in one pass. */
+#define ZN_LEX_HASH_INIT 2166136261u
+
+static inline uint32_t zn__lex_hash_step(uint32_t h, unsigned char byte)
+{
+    return (h ^ byte) * 16777619u;
+}
+
+static inline uint32_t zn__lex_hash(const char *s, size_t len)
+{
+    uint32_t h = ZN_LEX_HASH_INIT;
+    for (size_t i = 0; i < len; i++) {
+        h = zn__lex_hash_step(h, (unsigned char)s[i]);
+    }
+    return h;
+}
+
+/* A final mix so that linear probing sees well-spread slots. */
+static inline uint32_t zn__lex_hash_slot(uint32_t h, uint32_t bits)
+{
+    h ^= h >> 15;
+    h *= 0x2c1b3c6du;
+    h ^= h >> 12;
+    return h & ((1u << bits) - 1u);
+}
+
+#endif

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT
+ * The compiled lexicon at run time: maps zhnews.lex read-only, checks its header, and answers
+ * lookups and prefix scans from the hash in place (plus the user overlay, see user_dict.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lexicon/lexicon_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+// A section [off, off + count * size) must lie inside the file and be 8-byte aligned.
+static bool section_ok(const zn_lex_header *h, uint64_t off, uint64_t count, uint64_t size)
+{
+    if (off % 8 != 0 || off > h->file_size) {
+        return false;
+    }
+    return size == 0 || count <= (h->file_size - off) / size;
+}
+
+static bool header_ok(const zn_lex_header *h, size_t map_len)
+{
+    return h->file_size == map_len && h->hash_bits >= 1 && h->hash_bits <= 31 &&
+           h->n_words <= h->n_nodes && h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
+           section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
+           section_ok(h, h->off_slots, (uint64_t)1 << h->hash_bits, sizeof(uint32_t)) &&
+           section_ok(h, h->off_strings, h->strings_len, 1) &&
+           h->strings_len < UINT32_MAX &&
+           section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
+           section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
+           section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
+}
+
+static zn_status map_file(const char *path, void **map, size_t *len, zn_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        char buf[128];
+        return zn__error_at(err, zn__status_from_errno(e), path, "%s",
+                            zn__errno_str(e, buf, sizeof buf));
+    }
+    struct stat st;
+    zn_status status = ZN_OK;
+    if (fstat(fd, &st) != 0) {
+        status = zn__error_at(err, ZN_ERR_IO, path, "cannot stat the lexicon");
+    } else if (S_ISDIR(st.st_mode)) {
+        status = zn__error_at(err, ZN_ERR_IS_DIR, path, "is a directory, not a lexicon");
+    } else if ((size_t)st.st_size < sizeof(zn_lex_header)) {
+        status = zn__error_at(err, ZN_ERR_DATA, path,
+                              "not a zhnews lexicon (file too short: %lld bytes)",
+                              (long long)st.st_size);
+    } else {
+        *len = (size_t)st.st_size;
+        *map = mmap(NULL, *len, PROT_READ, MAP_SHARED, fd, 0);
+        if (*map == MAP_FAILED) {
+            int e = errno;
+            char buf[128];
+            *map = NULL;
+            status = zn__error_at(err, e == ENOMEM ? ZN_ERR_NOMEM : ZN_ERR_IO, path,
+                                  "cannot map the lexicon: %s", zn__errno_str(e, buf, sizeof buf));
+        }
+    }
+    close(fd);
+    return status;
+}
+
+zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
+{
+    *out = NULL;
+    void *map = NULL;
+    size_t len = 0;
+    zn_status st = map_file(path, &map, &len, err);
+    if (st != ZN_OK) {
+        return st;
+    }
+    const zn_lex_header *h = map;
+    if (memcmp(h->magic, ZN_LEX_MAGIC, 8) != 0) {
+        munmap(map, len);
+        return zn__error_at(err, ZN_ERR_DATA, path, "not a zhnews lexicon (bad magic at byte 0)");
+    }
+    if (h->version != ZN_LEX_VERSION || !header_ok(h, len)) {
+        munmap(map, len);
+        return zn__error_at(err, ZN_ERR_DATA, path,
+                            "not a zhnews lexicon of version %u (bad header at byte 8)",
+                            ZN_LEX_VERSION);
+    }
+    zn_lexicon *lex = zn__calloc(1, sizeof *lex);
+    if (lex == NULL) {
+        munmap(map, len);
+        return zn__error_nomem(err, path);
+    }
+    const char *base = map;
+    lex->map = map;
+    lex->map_len = len;
+    lex->h = h;
+    lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
+    lex->slots = (const uint32_t *)(const void *)(base + h->off_slots);
+    lex->strings = base + h->off_strings;
+    lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
+    lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
+    lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
+    lex->mask = (uint32_t)(((uint64_t)1 << h->hash_bits) - 1);
+    *out = lex;
+    return ZN_OK;
+}
+
+void zn_lexicon_close(zn_lexicon *lex)
+{
+    if (lex == NULL) {
+        return;
+    }
+    zn__user_clear(&lex->user);
+    munmap(lex->map, lex->map_len);
+    zn__free(lex);
+}
+
+// The node for s[0..len) with hash h, or NULL. Corrupt indices or offsets read as absent.
+static const zn_lex_node *find_node(const zn_lexicon *lex, const char *s, size_t len, uint32_t h)
+{
+    uint32_t i = zn__lex_hash_slot(h, lex->h->hash_bits);
+    for (uint32_t probes = 0; probes <= lex->mask; probes++, i = (i + 1) & lex->mask) {
+        uint32_t v = lex->slots[i];
+        if (v == 0 || v > lex->h->n_nodes) {
+            return NULL;
+        }
+        const zn_lex_node *n = &lex->nodes[v - 1];
+        if (n->len == len && (uint64_t)n->str_off + len <= lex->h->strings_len &&
+            memcmp(lex->strings + n->str_off, s, len) == 0) {
+            return n;
+        }
+    }
+    return NULL;
+}
+
+static void fill_info(const zn_lexicon *lex, const zn_lex_node *n, const zn__user_entry *u,
+                      zn_word_info *info)
+{
+    memset(info, 0, sizeof *info);
+    if (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) {
+        info->freq = n->freq;
+        info->forms = n->forms;
+        if (n->tag < lex->h->n_tags) {
+            memcpy(info->tag, lex->tags[n->tag], ZN_LEX_TAG_MAX);
+            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
+        }
+    }
+    if (u != NULL && u->is_word) {
+        info->forms |= ZN_FORM_USER;
+        if (u->freq > info->freq) {
+            info->freq = u->freq;
+        }
+        if (u->tag[0] != '\0' || info->tag[0] == '\0') {
+            memcpy(info->tag, u->tag, ZN_LEX_TAG_MAX);
+        }
+    }
+}
+
+bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len, zn_word_info *info)
+{
+    if (len == 0 || len > 0xFFFF) {
+        return false;
+    }
+    uint32_t h = zn__lex_hash(s, len);
+    const zn_lex_node *n = len <= ZN_LEX_MAX_WORD ? find_node(lex, s, len, h) : NULL;
+    const zn__user_entry *u = zn__user_find(&lex->user, s, len, h);
+    bool word = (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word);
+    if (word && info != NULL) {
+        fill_info(lex, n, u, info);
+    }
+    return word;
+}
+
+size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
+                           zn_lexicon_prefix_fn fn, void *ctx)
+{
+    uint32_t h = ZN_LEX_HASH_INIT;
+    size_t calls = 0;
+    for (size_t i = 0; i < len; i++) {
+        h = zn__lex_hash_step(h, (unsigned char)s[i]);
+        if (i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            continue; // inside a UTF-8 sequence
+        }
+        size_t l = i + 1;
+        const zn_lex_node *n = l <= ZN_LEX_MAX_WORD ? find_node(lex, s, l, h) : NULL;
+        const zn__user_entry *u = zn__user_find(&lex->user, s, l, h);
+        if (n == NULL && u == NULL) {
+            break; // no listed word starts with s[0..l)
+        }
+        if ((n != NULL && (n->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word)) {
+            zn_word_info info;
+            fill_info(lex, n, u, &info);
+            calls++;
+            if (!fn(ctx, l, &info)) {
+                break;
+            }
+        }
+    }
+    return calls;
+}
+
+uint64_t zn_lexicon_total_freq(const zn_lexicon *lex)
+{
+    return lex->h->total_freq;
+}
+
+size_t zn_lexicon_size(const zn_lexicon *lex)
+{
+    return (size_t)lex->h->n_words + lex->user.n_new_words;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT
+ * The lexicon compiler's word table (merging equal forms) and the writer of zhnews.lex. */
+#ifndef ZHNEWS_TOOLS_LEXWRITE_H
+#define ZHNEWS_TOOLS_LEXWRITE_H
+
+#include "lexcompile.h"
+
+typedef struct lex_entry {
+    char *s;
+    uint32_t len;
+    uint64_t freq;
+    uint32_t best_freq; /* the frequency of the source entry whose tag was kept */
+    char tag[ZN_LEX_TAG_MAX];
+    uint8_t forms;
+    uint8_t is_word;
+} lex_entry;
+
+typedef struct lex_table {
+    lex_entry *items;
+    size_t n;
+    size_t cap;
+    size_t n_words;
+    uint32_t *slots; /* index + 1 */
+    uint32_t bits;
+} lex_table;
+
+void lex_table_init(lex_table *t);
+void lex_table_free(lex_table *t);
+
+/* Adds one form of a source entry: frequencies of equal strings are summed, the tag of the
+ * most frequent source entry is kept, form bits are or-ed. */
+void lex_table_add_word(lex_table *t, const char *s, size_t len, uint32_t freq,
+                        const char *tag, uint8_t forms);
+
+/* Adds the prefix nodes, sorts, and writes the file (exits on failure). */
+void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path);
+
+#endif
