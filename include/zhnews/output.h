@@ -58,4 +58,33 @@ ZN_API void zn_cp_cursor_init(zn_cp_cursor *c, const char *text);
  * Works for any order, fastest for increasing offsets. Cannot fail. */
 ZN_API size_t zn_cp_cursor_at(zn_cp_cursor *c, size_t byte);
 
+/* Script of a text, as decided from its characters. */
+typedef enum zn_script {
+    ZN_SCRIPT_UNKNOWN = 0, /* no or too few Chinese characters */
+    ZN_SCRIPT_SIMPLIFIED,
+    ZN_SCRIPT_TRADITIONAL,
+    ZN_SCRIPT_MIXED,
+} zn_script;
+
+/* "simplified", "traditional", "mixed" or NULL for unknown. Cannot fail. */
+ZN_API const char *zn_script_name(zn_script script);
+
+struct zn_record;
+struct zn_article;
+
+/* Everything the pipeline found in one article, ready for the writer. The pipeline fills it;
+ * parts a stage did not produce are NULL or empty and are omitted from the JSON. */
+typedef struct zn_doc {
+    struct zn_record *source;   /* owned */
+    struct zn_article *article; /* owned; its text is the output text */
+    zn_script script;
+    size_t sentences;           /* stats.sentences */
+} zn_doc;
+
+/* Writes the document as one JSON object (schema "zhnews/1") to buf, compact or indented,
+ * without a trailing newline. Offsets are code points into the "text" field. Returns ZN_OK,
+ * ZN_ERR_NOMEM or ZN_ERR_TOO_BIG (buf's limit); on failure buf may hold a partial object
+ * (the caller discards it). Output is deterministic for the same document. */
+ZN_API zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, bool pretty, zn_error *err);
+
 #endif

@@ -11,4 +11,48 @@
 #include "zhnews/article.h"
 #include "zhnews/output.h"
 
+/* The whole pipeline, wired: reader record → article → (later stages) → document.
+ *
+ * A zn_pipeline holds the read-only resources (lexicon, tables, models) and may be shared by
+ * any number of threads; each thread makes its own zn_worker (scratch space, converters). */
+typedef struct zn_pipeline_options {
+    const char *lexicon_path; /* compiled lexicon, or NULL to run without one */
+    bool repair;              /* repair variant characters (default true) */
+    const char *to;           /* script conversion: NULL (keep), "t", "s", "tw", "hk" */
+    const char *ref_date;     /* YYYY-MM-DD for relative dates, or NULL */
+    bool vague;               /* report vague time words */
+    int summary;              /* sentences of summary to add (0: none) */
+} zn_pipeline_options;
+
+/* Fills *opts with the defaults. Cannot fail. */
+ZN_API void zn_pipeline_options_init(zn_pipeline_options *opts);
+
+typedef struct zn_pipeline zn_pipeline;
+typedef struct zn_worker zn_worker;
+
+/* Opens the shared resources. Returns ZN_OK, or the error of the resource that failed
+ * (ZN_ERR_NOT_FOUND / ZN_ERR_DATA for the lexicon, ZN_ERR_INVALID_ARG for a bad --ref-date
+ * or --to, ZN_ERR_NOMEM); on failure *out is NULL. opts is copied (its strings are borrowed
+ * and must outlive the pipeline). */
+ZN_API zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts,
+                                 zn_error *err);
+
+/* Frees the pipeline; every worker must be freed first. Accepts NULL. */
+ZN_API void zn_pipeline_free(zn_pipeline *p);
+
+/* Creates a worker for one thread (the pipeline must outlive it). ZN_OK or ZN_ERR_NOMEM /
+ * ZN_ERR_EXTERNAL (a converter could not be opened); on failure *out is NULL. */
+ZN_API zn_status zn_worker_new(zn_worker **out, const zn_pipeline *p, zn_error *err);
+
+/* Frees a worker. Accepts NULL. */
+ZN_API void zn_worker_free(zn_worker *w);
+
+/* Runs every stage on one record. Takes ownership of rec in all cases (on failure it is
+ * freed). On success *out is a new document (free with zn_doc_free); on failure NULL and
+ * err names the record's path. Errors: ZN_ERR_NOMEM, ZN_ERR_INVALID_ARG (text not UTF-8). */
+ZN_API zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *err);
+
+/* Frees a document and everything it owns. Accepts NULL. */
+ZN_API void zn_doc_free(zn_doc *doc);
+
 #endif

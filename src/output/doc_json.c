@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT
+ * The article document in schema "zhnews/1": source, structure, text, stats — and the parts
+ * later stages add. Offsets become code points here, once. */
+#include <string.h>
+
+#include "util/error.h"
+#include "util/utf8.h"
+#include "zhnews/article.h"
+#include "zhnews/output.h"
+#include "zhnews/reader.h"
+
+const char *zn_script_name(zn_script script)
+{
+    switch (script) {
+    case ZN_SCRIPT_SIMPLIFIED: return "simplified";
+    case ZN_SCRIPT_TRADITIONAL: return "traditional";
+    case ZN_SCRIPT_MIXED: return "mixed";
+    case ZN_SCRIPT_UNKNOWN: break;
+    }
+    return NULL;
+}
+
+static const char *format_name(zn_input_format f)
+{
+    switch (f) {
+    case ZN_FORMAT_LINES: return "lines";
+    case ZN_FORMAT_JSONL: return "jsonl";
+    case ZN_FORMAT_TREC: return "trec";
+    case ZN_FORMAT_TEXT:
+    case ZN_FORMAT_AUTO: break;
+    }
+    return "text";
+}
+
+static bool is_empty(zn_span s)
+{
+    return s.end <= s.start;
+}
+
+// A span of the article's text as a string, or null when empty.
+static void span_value(zn_json *j, const zn_article *a, zn_span s)
+{
+    if (is_empty(s)) {
+        zn_json_null(j);
+    } else {
+        zn_json_string(j, a->text + s.start, s.end - s.start);
+    }
+}
+
+static void span_list(zn_json *j, const zn_article *a, const zn_span *spans, size_t n)
+{
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        span_value(j, a, spans[i]);
+    }
+    zn_json_end_array(j);
+}
+
+static void write_source(zn_json *j, const zn_record *r)
+{
+    zn_json_key(j, "source");
+    zn_json_begin_object(j);
+    zn_json_key(j, "path");
+    zn_json_cstr(j, r->path);
+    zn_json_key(j, "encoding");
+    zn_json_cstr(j, r->encoding);
+    zn_json_key(j, "confidence");
+    zn_json_double(j, r->confidence);
+    zn_json_key(j, "format");
+    zn_json_cstr(j, format_name(r->format));
+    zn_json_key(j, "bytes");
+    zn_json_int(j, (long long)r->bytes);
+    if (r->format != ZN_FORMAT_TEXT) {
+        zn_json_key(j, "record");
+        zn_json_int(j, (long long)r->index);
+        zn_json_key(j, "line");
+        zn_json_int(j, (long long)r->line);
+    }
+    if (r->invalid_bytes > 0) {
+        zn_json_key(j, "invalid_bytes");
+        zn_json_int(j, (long long)r->invalid_bytes);
+    }
+    if (r->date != NULL) {
+        zn_json_key(j, "date");
+        zn_json_cstr(j, r->date);
+    }
+    if (r->meta_json != NULL) {
+        zn_json_key(j, "meta");
+        zn_json_raw(j, r->meta_json, strlen(r->meta_json));
+    }
+    zn_json_end_object(j);
+}
+
+static void write_byline(zn_json *j, const zn_article *a)
+{
+    const zn_byline *y = &a->byline;
+    zn_json_key(j, "byline");
+    if (is_empty(y->raw)) {
+        zn_json_null(j);
+        return;
+    }
+    zn_json_begin_object(j);
+    zn_json_key(j, "reporters");
+    span_list(j, a, y->reporters, y->n_reporters);
+    zn_json_key(j, "interns");
+    span_list(j, a, y->interns, y->n_interns);
+    zn_json_key(j, "outlet");
+    span_value(j, a, y->outlet);
+    zn_json_key(j, "place");
+    span_value(j, a, y->place);
+    zn_json_key(j, "date");
+    span_value(j, a, y->date);
+    zn_json_key(j, "raw");
+    span_value(j, a, y->raw);
+    zn_json_end_object(j);
+}
+
+static void write_sections(zn_json *j, const zn_article *a)
+{
+    zn_json_key(j, "sections");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < a->n_sections; i++) {
+        const zn_section *s = &a->sections[i];
+        zn_json_begin_object(j);
+        zn_json_key(j, "heading");
+        span_value(j, a, s->heading);
+        zn_json_key(j, "paragraphs");
+        span_list(j, a, s->paragraphs, s->n_paragraphs);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
+static void write_structure(zn_json *j, const zn_article *a)
+{
+    zn_json_key(j, "title");
+    span_value(j, a, a->title);
+    zn_json_key(j, "tags");
+    span_list(j, a, a->tags, a->n_tags);
+    zn_json_key(j, "category");
+    span_value(j, a, a->category);
+    write_byline(j, a);
+    zn_json_key(j, "lead_heading");
+    span_value(j, a, a->lead_heading);
+    zn_json_key(j, "lead");
+    span_value(j, a, a->lead);
+    write_sections(j, a);
+    zn_json_key(j, "text");
+    zn_json_string(j, a->text, a->len);
+}
+
+static void write_tail(zn_json *j, const zn_doc *d)
+{
+    const zn_article *a = d->article;
+    zn_json_key(j, "boilerplate");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < a->n_boilerplate; i++) {
+        zn_json_cstr(j, a->boilerplate[i]);
+    }
+    zn_json_end_array(j);
+    zn_json_key(j, "stats");
+    zn_json_begin_object(j);
+    zn_json_key(j, "chars");
+    zn_json_int(j, (long long)zn__utf8_count(a->text, a->len));
+    zn_json_key(j, "paragraphs");
+    zn_json_int(j, (long long)a->n_paragraphs);
+    zn_json_key(j, "sentences");
+    zn_json_int(j, (long long)d->sentences);
+    zn_json_end_object(j);
+}
+
+zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, bool pretty, zn_error *err)
+{
+    zn_json j;
+    zn_json_init(&j, buf, pretty);
+    zn_json_begin_object(&j);
+    zn_json_key(&j, "schema");
+    zn_json_cstr(&j, "zhnews/1");
+    zn_json_key(&j, "id");
+    zn_json_cstr(&j, doc->source->id);
+    write_source(&j, doc->source);
+    zn_json_key(&j, "script");
+    zn_json_cstr(&j, zn_script_name(doc->script));
+    write_structure(&j, doc->article);
+    write_tail(&j, doc);
+    zn_json_end_object(&j);
+    zn_status st = zn_json_status(&j);
+    if (st != ZN_OK) {
+        return zn__error_at(err, st, doc->source->path, "cannot write JSON: %s",
+                            zn_status_str(st));
+    }
+    return ZN_OK;
+}
