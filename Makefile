@@ -69,7 +69,8 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB_A)
 	    $(LIB_A) $(ZN_LDLIBS) $(CMOCKA_LIBS) $(LDLIBS)
 
 # Module fragments (lexicon build, extra tools) live in mk/*.mk.
--include $(sort $(wildcard mk/*.mk))
+MK_FILES ?= $(sort $(wildcard mk/*.mk))
+-include $(MK_FILES)
 
 check-build: all $(TEST_BIN) $(CHECK_EXTRA)
 

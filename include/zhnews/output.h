@@ -81,10 +81,45 @@ typedef struct zn_doc {
     size_t sentences;           /* stats.sentences */
 } zn_doc;
 
-/* Writes the document as one JSON object (schema "zhnews/1") to buf, compact or indented,
- * without a trailing newline. Offsets are code points into the "text" field. Returns ZN_OK,
- * ZN_ERR_NOMEM or ZN_ERR_TOO_BIG (buf's limit); on failure buf may hold a partial object
- * (the caller discards it). Output is deterministic for the same document. */
-ZN_API zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, bool pretty, zn_error *err);
+/* Top-level fields of the document, for choosing what to write (a bit set). */
+typedef enum zn_field {
+    ZN_FIELD_ID = 1u << 0,
+    ZN_FIELD_SOURCE = 1u << 1,
+    ZN_FIELD_SCRIPT = 1u << 2,
+    ZN_FIELD_TITLE = 1u << 3,
+    ZN_FIELD_TAGS = 1u << 4,
+    ZN_FIELD_CATEGORY = 1u << 5,
+    ZN_FIELD_BYLINE = 1u << 6,
+    ZN_FIELD_LEAD = 1u << 7,     /* lead_heading and lead */
+    ZN_FIELD_SECTIONS = 1u << 8,
+    ZN_FIELD_TEXT = 1u << 9,
+    ZN_FIELD_NORMALIZATION = 1u << 10,
+    ZN_FIELD_ENTITIES = 1u << 11,
+    ZN_FIELD_DATES = 1u << 12,
+    ZN_FIELD_KEYWORDS = 1u << 13,
+    ZN_FIELD_BOILERPLATE = 1u << 14,
+    ZN_FIELD_STATS = 1u << 15,
+    ZN_FIELD_SUMMARY = 1u << 16,
+    ZN_FIELD_ALL = 0x1FFFF,
+} zn_field;
+
+/* Parses a comma-separated list of field names ("title,byline,entities"; "lead" selects
+ * lead_heading and lead) into *mask. Returns ZN_OK or ZN_ERR_INVALID_ARG naming the unknown
+ * field; *mask is unchanged on failure. */
+ZN_API zn_status zn_fields_parse(const char *list, uint32_t *mask, zn_error *err);
+
+/* How to write a document. */
+typedef struct zn_write_options {
+    bool pretty;     /* indented, one member per line */
+    uint32_t fields; /* ZN_FIELD_* bits; "schema" is always written */
+} zn_write_options;
+
+/* Writes the document as one JSON object (schema "zhnews/1") to buf, without a trailing
+ * newline. Offsets are code points into the "text" field. `opts` may be NULL (compact, all
+ * fields). Returns ZN_OK, ZN_ERR_NOMEM or ZN_ERR_TOO_BIG (buf's limit); on failure buf may
+ * hold a partial object (the caller discards it). Output is deterministic for the same
+ * document and options. */
+ZN_API zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, const zn_write_options *opts,
+                                   zn_error *err);
 
 #endif

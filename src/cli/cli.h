@@ -35,6 +35,7 @@ typedef struct cli_options {
     bool no_repair;            /* --no-repair: keep characters as they are */
     const char *include_glob;  /* --include GLOB (batch) */
     const char *exclude_glob;  /* --exclude GLOB (batch) */
+    uint32_t fields;           /* --fields LIST: ZN_FIELD_* bits (default all) */
 } cli_options;
 
 /* Subcommands; each returns an exit status. */

@@ -24,7 +24,8 @@ static bool emit(run_state *rs, zn_record *rec)
         return false;
     }
     rs->buf.len = 0;
-    bool ok = zn_doc_write_json(doc, &rs->buf, rs->o->pretty, &err) == ZN_OK &&
+    zn_write_options wopts = {rs->o->pretty, rs->o->fields};
+    bool ok = zn_doc_write_json(doc, &rs->buf, &wopts, &err) == ZN_OK &&
               zn_buf_putc(&rs->buf, '\n') == ZN_OK;
     zn_doc_free(doc);
     if (!ok) {

@@ -48,6 +48,7 @@ static const char usage_text[] =
     "      --exclude GLOB         batch: skip files matching GLOB\n"
     "  -o, --output FILE          write to FILE instead of stdout\n"
     "      --pretty               indented JSON\n"
+    "      --fields LIST          only these top-level fields (title,byline,entities,...)\n"
     "  -q, --quiet                no warnings or progress\n"
     "  -h, --help                 this help\n"
     "      --version              version\n"
@@ -77,6 +78,7 @@ enum {
     OPT_INCLUDE,
     OPT_EXCLUDE,
     OPT_PRETTY,
+    OPT_FIELDS,
     OPT_VERSION,
 };
 
@@ -105,6 +107,7 @@ static const struct option long_options[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"output", required_argument, NULL, 'o'},
     {"pretty", no_argument, NULL, OPT_PRETTY},
+    {"fields", required_argument, NULL, OPT_FIELDS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -225,6 +228,15 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_EXCLUDE: o->exclude_glob = arg; return 0;
     case 'o': o->output = arg; return 0;
     case OPT_PRETTY: o->pretty = true; return 0;
+    case OPT_FIELDS: {
+        zn_error err;
+        zn_error_init(&err);
+        if (zn_fields_parse(arg, &o->fields, &err) != ZN_OK) {
+            snprintf(hint, sizeof hint, "--fields: %.100s", err.message);
+            return usage_error(hint);
+        }
+        return 0;
+    }
     case 'q': o->quiet = true; return 0;
     default: return usage_error("unknown option");
     }
@@ -248,6 +260,7 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     zn_reader_options_init(&o.reader);
     o.command = "process";
+    o.fields = ZN_FIELD_ALL;
     command_fn run = cli_cmd_process;
     if (argc > 1 && argv[1][0] != '-') {
         command_fn named = find_command(argv[1]);

@@ -131,33 +131,51 @@ static void write_sections(zn_json *j, const zn_article *a)
     zn_json_end_array(j);
 }
 
-static void write_structure(zn_json *j, const zn_article *a)
+static void write_structure(zn_json *j, const zn_article *a, uint32_t f)
 {
-    zn_json_key(j, "title");
-    span_value(j, a, a->title);
-    zn_json_key(j, "tags");
-    span_list(j, a, a->tags, a->n_tags);
-    zn_json_key(j, "category");
-    span_value(j, a, a->category);
-    write_byline(j, a);
-    zn_json_key(j, "lead_heading");
-    span_value(j, a, a->lead_heading);
-    zn_json_key(j, "lead");
-    span_value(j, a, a->lead);
-    write_sections(j, a);
-    zn_json_key(j, "text");
-    zn_json_string(j, a->text, a->len);
+    if (f & ZN_FIELD_TITLE) {
+        zn_json_key(j, "title");
+        span_value(j, a, a->title);
+    }
+    if (f & ZN_FIELD_TAGS) {
+        zn_json_key(j, "tags");
+        span_list(j, a, a->tags, a->n_tags);
+    }
+    if (f & ZN_FIELD_CATEGORY) {
+        zn_json_key(j, "category");
+        span_value(j, a, a->category);
+    }
+    if (f & ZN_FIELD_BYLINE) {
+        write_byline(j, a);
+    }
+    if (f & ZN_FIELD_LEAD) {
+        zn_json_key(j, "lead_heading");
+        span_value(j, a, a->lead_heading);
+        zn_json_key(j, "lead");
+        span_value(j, a, a->lead);
+    }
+    if (f & ZN_FIELD_SECTIONS) {
+        write_sections(j, a);
+    }
+    if (f & ZN_FIELD_TEXT) {
+        zn_json_key(j, "text");
+        zn_json_string(j, a->text, a->len);
+    }
 }
 
-static void write_tail(zn_json *j, const zn_doc *d)
+static void write_boilerplate(zn_json *j, const zn_article *a)
 {
-    const zn_article *a = d->article;
     zn_json_key(j, "boilerplate");
     zn_json_begin_array(j);
     for (size_t i = 0; i < a->n_boilerplate; i++) {
         zn_json_cstr(j, a->boilerplate[i]);
     }
     zn_json_end_array(j);
+}
+
+static void write_stats(zn_json *j, const zn_doc *d)
+{
+    const zn_article *a = d->article;
     zn_json_key(j, "stats");
     zn_json_begin_object(j);
     zn_json_key(j, "chars");
@@ -169,20 +187,84 @@ static void write_tail(zn_json *j, const zn_doc *d)
     zn_json_end_object(j);
 }
 
-zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, bool pretty, zn_error *err)
+static const struct {
+    const char *name;
+    uint32_t bit;
+} field_names[] = {
+    {"id", ZN_FIELD_ID},
+    {"source", ZN_FIELD_SOURCE},
+    {"script", ZN_FIELD_SCRIPT},
+    {"title", ZN_FIELD_TITLE},
+    {"tags", ZN_FIELD_TAGS},
+    {"category", ZN_FIELD_CATEGORY},
+    {"byline", ZN_FIELD_BYLINE},
+    {"lead", ZN_FIELD_LEAD},
+    {"lead_heading", ZN_FIELD_LEAD},
+    {"sections", ZN_FIELD_SECTIONS},
+    {"text", ZN_FIELD_TEXT},
+    {"normalization", ZN_FIELD_NORMALIZATION},
+    {"entities", ZN_FIELD_ENTITIES},
+    {"dates", ZN_FIELD_DATES},
+    {"keywords", ZN_FIELD_KEYWORDS},
+    {"boilerplate", ZN_FIELD_BOILERPLATE},
+    {"stats", ZN_FIELD_STATS},
+    {"summary", ZN_FIELD_SUMMARY},
+    {"all", ZN_FIELD_ALL},
+};
+
+zn_status zn_fields_parse(const char *list, uint32_t *mask, zn_error *err)
 {
+    uint32_t m = 0;
+    const char *p = list;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+        bool known = false;
+        for (size_t i = 0; i < sizeof field_names / sizeof field_names[0]; i++) {
+            if (strlen(field_names[i].name) == len && memcmp(field_names[i].name, p, len) == 0) {
+                m |= field_names[i].bit;
+                known = true;
+            }
+        }
+        if (!known) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG, "unknown field '%.*s'", (int)len, p);
+        }
+        if (comma == NULL) {
+            break;
+        }
+        p = comma + 1;
+    }
+    *mask = m;
+    return ZN_OK;
+}
+
+zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, const zn_write_options *opts,
+                            zn_error *err)
+{
+    uint32_t f = opts != NULL ? opts->fields : ZN_FIELD_ALL;
     zn_json j;
-    zn_json_init(&j, buf, pretty);
+    zn_json_init(&j, buf, opts != NULL && opts->pretty);
     zn_json_begin_object(&j);
     zn_json_key(&j, "schema");
     zn_json_cstr(&j, "zhnews/1");
-    zn_json_key(&j, "id");
-    zn_json_cstr(&j, doc->source->id);
-    write_source(&j, doc->source);
-    zn_json_key(&j, "script");
-    zn_json_cstr(&j, zn_script_name(doc->script));
-    write_structure(&j, doc->article);
-    write_tail(&j, doc);
+    if (f & ZN_FIELD_ID) {
+        zn_json_key(&j, "id");
+        zn_json_cstr(&j, doc->source->id);
+    }
+    if (f & ZN_FIELD_SOURCE) {
+        write_source(&j, doc->source);
+    }
+    if (f & ZN_FIELD_SCRIPT) {
+        zn_json_key(&j, "script");
+        zn_json_cstr(&j, zn_script_name(doc->script));
+    }
+    write_structure(&j, doc->article, f);
+    if (f & ZN_FIELD_BOILERPLATE) {
+        write_boilerplate(&j, doc->article);
+    }
+    if (f & ZN_FIELD_STATS) {
+        write_stats(&j, doc);
+    }
     zn_json_end_object(&j);
     zn_status st = zn_json_status(&j);
     if (st != ZN_OK) {
