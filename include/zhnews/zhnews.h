@@ -8,6 +8,7 @@
 #include "zhnews/reader.h"
 #include "zhnews/lexicon.h"
 #include "zhnews/tokenize.h"
+#include "zhnews/tag.h"
 #include "zhnews/article.h"
 #include "zhnews/output.h"
 

@@ -33,6 +33,7 @@ typedef struct cli_options {
     bool text;                 /* --text (batch: also write the text) */
     bool all;                  /* --all (batch: include hidden files) */
     bool no_repair;            /* --no-repair: keep characters as they are */
+    bool ner_json;             /* --ner-json: tag prints its entities as JSON Lines */
     const char *include_glob;  /* --include GLOB (batch) */
     const char *exclude_glob;  /* --exclude GLOB (batch) */
     uint32_t fields;           /* --fields LIST: ZN_FIELD_* bits (default all) */

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT
+ * AVX2+FMA versions of the LAC kernels: a 4x16 register-blocked matrix product, the GRU
+ * step's matrix-vector products eight columns at a time, and a Cephes-style vector exp for
+ * the gates. Compiled for every x86-64 build, used only when the CPU has AVX2 and FMA. */
+#include "tag/kernels_avx2.h"
+
+#if ZN__TAG_HAVE_AVX2
+#include <immintrin.h>
+#include <string.h>
+
+#define TARGET __attribute__((target("avx2,fma")))
+
+// e^x for 8 floats, |relative error| < 2e-7 over the range used (Cephes expf).
+TARGET static __m256 exp8(__m256 x)
+{
+    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.3f)), _mm256_set1_ps(88.3f));
+    __m256 fx = _mm256_fmadd_ps(x, _mm256_set1_ps(1.44269504088896341f), _mm256_set1_ps(0.5f));
+    fx = _mm256_floor_ps(fx);
+    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(0.693359375f), x);
+    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(-2.12194440e-4f), x);
+    __m256 y = _mm256_set1_ps(1.9875691500e-4f);
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.3981999507e-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(8.3334519073e-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(4.1665795894e-2f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.6666665459e-1f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(5.0000001201e-1f));
+    y = _mm256_fmadd_ps(y, _mm256_mul_ps(x, x), _mm256_add_ps(x, _mm256_set1_ps(1.0f)));
+    __m256i n = _mm256_add_epi32(_mm256_cvttps_epi32(fx), _mm256_set1_epi32(127));
+    return _mm256_mul_ps(y, _mm256_castsi256_ps(_mm256_slli_epi32(n, 23)));
+}
+
+// Paddle's sigmoid: input clamped to [-40, 13].
+TARGET static __m256 sigmoid8(__m256 a)
+{
+    __m256 x = _mm256_min_ps(_mm256_max_ps(a, _mm256_set1_ps(-40.0f)), _mm256_set1_ps(13.0f));
+    __m256 one = _mm256_set1_ps(1.0f);
+    return _mm256_div_ps(one, _mm256_add_ps(one, exp8(_mm256_sub_ps(_mm256_setzero_ps(), x))));
+}
+
+// Paddle's tanh: 2 / (1 + e^(-2a)) - 1 with the exponent capped at 40.
+TARGET static __m256 tanh8(__m256 a)
+{
+    __m256 x = _mm256_min_ps(_mm256_mul_ps(a, _mm256_set1_ps(-2.0f)), _mm256_set1_ps(40.0f));
+    __m256 one = _mm256_set1_ps(1.0f);
+    __m256 s = _mm256_div_ps(_mm256_set1_ps(2.0f), _mm256_add_ps(one, exp8(x)));
+    return _mm256_sub_ps(s, one);
+}
+
+TARGET static void gemm_avx2(const float *a, size_t m, size_t k, const float *b, size_t n,
+                             const float *bias, float *c)
+{
+    for (size_t j = 0; j < n; j += 16) {
+        __m256 bias0 = _mm256_loadu_ps(bias + j);
+        __m256 bias1 = _mm256_loadu_ps(bias + j + 8);
+        for (size_t r = 0; r < m; r += 4) {
+            const float *a0 = a + r * k;
+            __m256 c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1;
+            __m256 c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+            for (size_t i = 0; i < k; i++) {
+                __m256 b0 = _mm256_loadu_ps(b + i * n + j);
+                __m256 b1 = _mm256_loadu_ps(b + i * n + j + 8);
+                __m256 x = _mm256_broadcast_ss(a0 + i);
+                c00 = _mm256_fmadd_ps(x, b0, c00);
+                c01 = _mm256_fmadd_ps(x, b1, c01);
+                x = _mm256_broadcast_ss(a0 + k + i);
+                c10 = _mm256_fmadd_ps(x, b0, c10);
+                c11 = _mm256_fmadd_ps(x, b1, c11);
+                x = _mm256_broadcast_ss(a0 + 2 * k + i);
+                c20 = _mm256_fmadd_ps(x, b0, c20);
+                c21 = _mm256_fmadd_ps(x, b1, c21);
+                x = _mm256_broadcast_ss(a0 + 3 * k + i);
+                c30 = _mm256_fmadd_ps(x, b0, c30);
+                c31 = _mm256_fmadd_ps(x, b1, c31);
+            }
+            float *cr = c + r * n + j;
+            _mm256_storeu_ps(cr, c00);
+            _mm256_storeu_ps(cr + 8, c01);
+            _mm256_storeu_ps(cr + n, c10);
+            _mm256_storeu_ps(cr + n + 8, c11);
+            _mm256_storeu_ps(cr + 2 * n, c20);
+            _mm256_storeu_ps(cr + 2 * n + 8, c21);
+            _mm256_storeu_ps(cr + 3 * n, c30);
+            _mm256_storeu_ps(cr + 3 * n + 8, c31);
+        }
+    }
+}
+
+// out = init + v . w for w [rows][cols], cols % 8 == 0; 64 columns per pass where possible.
+TARGET static void matvec_avx2(const float *v, size_t rows, const float *w, size_t cols,
+                               const float *init, float *out)
+{
+    size_t q = 0;
+    for (; q + 64 <= cols; q += 64) {
+        __m256 acc[8];
+        for (int u = 0; u < 8; u++) {
+            acc[u] = _mm256_loadu_ps(init + q + 8 * u);
+        }
+        for (size_t i = 0; i < rows; i++) {
+            __m256 x = _mm256_broadcast_ss(v + i);
+            const float *wi = w + i * cols + q;
+            for (int u = 0; u < 8; u++) {
+                acc[u] = _mm256_fmadd_ps(x, _mm256_loadu_ps(wi + 8 * u), acc[u]);
+            }
+        }
+        for (int u = 0; u < 8; u++) {
+            _mm256_storeu_ps(out + q + 8 * u, acc[u]);
+        }
+    }
+    for (; q < cols; q += 8) {
+        __m256 acc = _mm256_loadu_ps(init + q);
+        for (size_t i = 0; i < rows; i++) {
+            acc = _mm256_fmadd_ps(_mm256_broadcast_ss(v + i), _mm256_loadu_ps(w + i * cols + q),
+                                  acc);
+        }
+        _mm256_storeu_ps(out + q, acc);
+    }
+}
+
+TARGET static void gru_step_avx2(const float *x, const float *w_ur, const float *w_c, size_t h,
+                                 const float *hp, float *hn, float *tmp)
+{
+    float *g = tmp;
+    float *cand = tmp + 2 * h;
+    matvec_avx2(hp, h, w_ur, 2 * h, x, g);
+    for (size_t q = 0; q < h; q += 8) {
+        _mm256_storeu_ps(g + q, sigmoid8(_mm256_loadu_ps(g + q)));
+        __m256 r = sigmoid8(_mm256_loadu_ps(g + h + q));
+        _mm256_storeu_ps(g + h + q, _mm256_mul_ps(r, _mm256_loadu_ps(hp + q)));
+    }
+    matvec_avx2(g + h, h, w_c, h, x + 2 * h, cand);
+    for (size_t q = 0; q < h; q += 8) {
+        __m256 u = _mm256_loadu_ps(g + q);
+        __m256 prev = _mm256_loadu_ps(hp + q);
+        __m256 c = tanh8(_mm256_loadu_ps(cand + q));
+        // u * c + (1 - u) * prev
+        _mm256_storeu_ps(hn + q, _mm256_fmadd_ps(u, _mm256_sub_ps(c, prev), prev));
+    }
+}
+
+static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, "avx2"};
+
+const zn__tag_kernels *zn__tag_kernels_avx2(void)
+{
+    return &avx2;
+}
+#else
+typedef int zn__tag_no_avx2; // ISO C wants a declaration in every file
+#endif
