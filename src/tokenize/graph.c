@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT
+ * The best path over the word graph of a run without spaces: edges are the lexicon's words
+ * (unigram log-probabilities), rule atoms and number words; single characters fill the gaps.
+ * Dynamic programming from the right end, so the graph is never stored. */
+#include <math.h>
+#include <string.h>
+
+#include "tokenize/tok_internal.h"
+
+// Weight of anything the lexicon does not know (jieba's log(1 / total)).
+#define UNKNOWN_FREQ 1.0
+// User words beat any split of their characters.
+#define USER_BONUS 30.0
+
+typedef struct edge_ctx {
+    zn_tokenizer *tok;
+    size_t i;
+    size_t j;  // cursor: char index of the end of the last edge
+    size_t to;
+    size_t base_off;
+} edge_ctx;
+
+static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t kind,
+                     const char *tag)
+{
+    double score = w + tok->best[j].score;
+    tok_best *b = &tok->best[i];
+    if (b->next == 0 || score > b->score) {
+        b->score = score;
+        b->next = (uint32_t)j;
+        b->kind = kind;
+        memset(b->tag, 0, sizeof b->tag);
+        memcpy(b->tag, tag, strnlen(tag, sizeof b->tag - 1));
+    }
+}
+
+static bool on_word(void *ctx, size_t len, const zn_word_info *info)
+{
+    edge_ctx *e = ctx;
+    tok_char *chars = e->tok->chars;
+    size_t end_off = e->base_off + len;
+    while (e->j < e->to && chars[e->j].off < end_off) {
+        e->j++;
+    }
+    if (chars[e->j].off != end_off || (e->j < e->to && chars[e->j].inside)) {
+        return true; // ends inside an atom: not a word here
+    }
+    double w = log((double)info->freq) - e->tok->log_total;
+    if (info->forms & ZN_FORM_USER) {
+        w += USER_BONUS;
+    }
+    consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag);
+    return true;
+}
+
+void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
+{
+    tok_char *chars = tok->chars;
+    double unknown = log(UNKNOWN_FREQ) - tok->log_total;
+    tok->best[to].score = 0.0;
+    for (size_t i = to; i-- > from;) {
+        tok_best *b = &tok->best[i];
+        b->next = 0;
+        if (chars[i].inside) {
+            continue;
+        }
+        if (chars[i].atom) {
+            consider(tok, i, chars[i].atom_end, unknown, TOK_KIND_RULE, tok->atag[i]);
+        } else {
+            consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x");
+        }
+        const char *tag;
+        size_t n = zn__tok_number_at(chars, i, to, &tag);
+        if (n > 0) {
+            consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag);
+        }
+        if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
+            edge_ctx e = {tok, i, i, to, chars[i].off};
+            zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
+                                on_word, &e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT
+ * Private parts of the tokenizer shared by its files: the per-thread scratch arrays, character
+ * classes, and the functions each file contributes to zn_tokenizer_run. */
+#ifndef ZHNEWS_TOKENIZE_TOK_INTERNAL_H
+#define ZHNEWS_TOKENIZE_TOK_INTERNAL_H
+
+#include "zhnews/tokenize.h"
+
+/* Character classes. */
+enum {
+    TOK_HAN = 1,    /* ideographs and U+3007 */
+    TOK_DIGIT,      /* 0-9 and full-width ０-９ */
+    TOK_LATIN,      /* letters of other scripts: Latin (also full-width), Greek, Cyrillic, kana */
+    TOK_SPACE,      /* white space */
+    TOK_PUNCT,      /* everything else: punctuation and symbols */
+};
+
+/* Why a span became a token (tok->kind, for the tags and the unknown-word pass). */
+enum {
+    TOK_KIND_LEX = 1, /* a word of the lexicon */
+    TOK_KIND_SINGLE,  /* one character the lexicon does not list as a word */
+    TOK_KIND_RULE,    /* numbers, Latin words, URLs, e-mail, dotted names */
+};
+
+typedef struct tok_char {
+    uint32_t cp;
+    uint32_t off;   /* byte offset in the text */
+    uint8_t cls;
+    uint8_t atom;   /* 1: a rule atom starts here and no boundary lies inside it */
+    uint8_t inside; /* 1: inside an atom (no token may start or end before this char) */
+    uint8_t pad;
+    uint32_t atom_end; /* char index where the atom starting here ends */
+} tok_char;
+
+typedef struct tok_best {
+    double score;
+    uint32_t next;  /* char index where the best first word from here ends */
+    uint8_t kind;   /* TOK_KIND_* */
+    char tag[8];
+} tok_best;
+
+struct zn_tokenizer {
+    const zn_lexicon *lex;
+    double log_total;
+    float start[4];
+    float trans[4][4];
+    tok_char *chars; /* n + 1 entries (the last marks the end) */
+    tok_best *best;
+    char (*atag)[8]; /* tag of the atom starting at a char */
+    size_t cap;
+    uint8_t *states; /* Viterbi scratch */
+    float *vit;
+    size_t vit_cap;
+};
+
+/* Classifies a code point (TOK_*). */
+uint8_t zn__tok_class(uint32_t cp);
+
+/* Marks rule atoms (URLs, e-mail addresses, Latin words, numbers, dotted names) in
+ * chars[from..to), setting atom/atom_end/inside and the atom's tag in tags[from]. */
+void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8]);
+
+/* Best path over chars[from..to) (a run without white space): fills best[from..to]. */
+void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to);
+
+/* Length in chars of a number + unit or Chinese numeral word starting at i (0 if none),
+ * and its tag. */
+size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char **tag);
+
+/* True for characters used to transliterate foreign names (弗, 里, 德, 羅, ...). */
+bool zn__tok_is_translit(uint32_t cp);
+
+/* Cuts chars[from..to) (single characters the lexicon lacks) into words with the character
+ * model; appends tokens to list. */
+zn_status zn__tok_hmm_cut(zn_tokenizer *tok, size_t from, size_t to, zn_token_list *list,
+                          zn_error *err);
+
+/* Appends one token; ZN_ERR_NOMEM leaves the list as it was. */
+zn_status zn__tok_push(zn_token_list *list, size_t start, size_t end, const char *tag,
+                       uint32_t flags, zn_error *err) __attribute__((warn_unused_result));
+
+#endif

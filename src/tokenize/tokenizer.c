@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT
+ * zn_tokenizer_run: decodes the text once into per-character scratch, marks rule atoms,
+ * finds the best path of each run between spaces, sends runs of single characters the
+ * lexicon lacks through the character model, and marks sentence ends. */
+#include <math.h>
+#include <string.h>
+
+#include "tokenize/tok_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
+
+zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *err)
+{
+    *out = NULL;
+    zn_tokenizer *tok = zn__calloc(1, sizeof *tok);
+    if (tok == NULL) {
+        return zn__error_nomem(err, "tokenizer");
+    }
+    tok->lex = lex;
+    if (lex != NULL) {
+        uint64_t total = zn_lexicon_total_freq(lex);
+        tok->log_total = log(total > 0 ? (double)total : 1.0);
+        zn_lexicon_char_model(lex, tok->start, tok->trans);
+    } else {
+        tok->log_total = log(1e8);
+    }
+    *out = tok;
+    return ZN_OK;
+}
+
+void zn_tokenizer_free(zn_tokenizer *tok)
+{
+    if (tok == NULL) {
+        return;
+    }
+    zn__free(tok->chars);
+    zn__free(tok->best);
+    zn__free(tok->atag);
+    zn__free(tok->vit);
+    zn__free(tok->states);
+    zn__free(tok);
+}
+
+static zn_status reserve(zn_tokenizer *tok, size_t n, zn_error *err)
+{
+    if (n <= tok->cap) {
+        return ZN_OK;
+    }
+    size_t cap = n < 256 ? 256 : n + n / 2;
+    tok_char *chars = zn__reallocarray(tok->chars, cap, sizeof *chars);
+    if (chars == NULL) {
+        return zn__error_nomem(err, "tokenizer");
+    }
+    tok->chars = chars;
+    tok_best *best = zn__reallocarray(tok->best, cap, sizeof *best);
+    if (best == NULL) {
+        return zn__error_nomem(err, "tokenizer");
+    }
+    tok->best = best;
+    char(*atag)[8] = zn__reallocarray(tok->atag, cap, sizeof *atag);
+    if (atag == NULL) {
+        return zn__error_nomem(err, "tokenizer");
+    }
+    tok->atag = atag;
+    tok->cap = cap;
+    return ZN_OK;
+}
+
+// Decodes s into tok->chars; returns the number of characters.
+static size_t decode(zn_tokenizer *tok, const char *s, size_t len)
+{
+    size_t n = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        tok_char *c = &tok->chars[n++];
+        c->off = (uint32_t)pos;
+        c->cp = zn__utf8_next(s, len, &pos);
+        c->cls = zn__tok_class(c->cp);
+        c->atom = 0;
+        c->inside = 0;
+    }
+    tok->chars[n].off = (uint32_t)len;
+    tok->chars[n].cp = 0;
+    tok->chars[n].cls = TOK_SPACE;
+    tok->chars[n].atom = 0;
+    tok->chars[n].inside = 0;
+    return n;
+}
+
+// Characters a sentence ends with, and closing quotes or brackets that may follow them:
+// 。！？；… ⋯ ! ? ;  and 」』”’）》〉】 ) " '
+static bool is_terminator(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 ||
+           cp == 0x22EF || cp == '!' || cp == '?' || cp == ';' || cp == 0xFF61;
+}
+
+static bool is_closer(uint32_t cp)
+{
+    return cp == 0x300D || cp == 0x300F || cp == 0x201D || cp == 0x2019 || cp == 0xFF09 ||
+           cp == 0x300B || cp == 0x3009 || cp == 0x3011 || cp == ')' || cp == '"' ||
+           cp == '\'';
+}
+
+static uint32_t first_cp(const char *s, const zn_token *t)
+{
+    size_t pos = t->start;
+    return zn__utf8_next(s, t->end, &pos);
+}
+
+static void mark_sentences(zn_token_list *list, size_t first, const char *s)
+{
+    size_t last_word = SIZE_MAX;
+    for (size_t k = first; k < list->count; k++) {
+        zn_token *t = &list->items[k];
+        if (t->flags & ZN_TOKEN_SPACE) {
+            continue;
+        }
+        last_word = k;
+        uint32_t cp = first_cp(s, t);
+        bool end = (t->flags & ZN_TOKEN_PUNCT) && is_terminator(cp);
+        // A Latin full stop ends a sentence when white space or the end follows.
+        if ((t->flags & ZN_TOKEN_PUNCT) && cp == '.' && t->end - t->start == 1) {
+            end = k + 1 == list->count || (list->items[k + 1].flags & ZN_TOKEN_SPACE);
+        }
+        if (!end) {
+            continue;
+        }
+        while (k + 1 < list->count && (list->items[k + 1].flags & ZN_TOKEN_PUNCT) &&
+               (is_closer(first_cp(s, &list->items[k + 1])) ||
+                is_terminator(first_cp(s, &list->items[k + 1])))) {
+            k++;
+        }
+        list->items[k].flags |= ZN_TOKEN_SENTENCE_END;
+        last_word = k;
+    }
+    if (last_word != SIZE_MAX) {
+        list->items[last_word].flags |= ZN_TOKEN_SENTENCE_END;
+    }
+}
+
+static bool all_punct(const tok_char *chars, size_t i, size_t j)
+{
+    for (size_t k = i; k < j; k++) {
+        if (chars[k].cls != TOK_PUNCT) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static zn_status push_best(zn_tokenizer *tok, size_t i, zn_token_list *list, zn_error *err)
+{
+    const tok_best *b = &tok->best[i];
+    uint32_t flags = b->kind == TOK_KIND_LEX ? ZN_TOKEN_IN_LEXICON : 0;
+    if (all_punct(tok->chars, i, b->next)) {
+        flags |= ZN_TOKEN_PUNCT;
+    }
+    return zn__tok_push(list, tok->chars[i].off, tok->chars[b->next].off, b->tag, flags, err);
+}
+
+// Single characters from..to of the best path: alone, or through the character model when
+// two or more are in a row and together they are not a word (jieba's rule).
+static zn_status flush_singles(zn_tokenizer *tok, const char *s, size_t from, size_t to,
+                               zn_token_list *list, zn_error *err)
+{
+    const tok_char *c = tok->chars;
+    if (to - from >= 2 && tok->lex != NULL &&
+        !zn_lexicon_lookup(tok->lex, s + c[from].off, c[to].off - c[from].off, NULL)) {
+        return zn__tok_hmm_cut(tok, from, to, list, err);
+    }
+    for (size_t i = from; i < to; i++) {
+        zn_status st = push_best(tok, i, list, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+    }
+    return ZN_OK;
+}
+
+static zn_status emit_run(zn_tokenizer *tok, const char *s, size_t from, size_t to,
+                          zn_token_list *list, zn_error *err)
+{
+    size_t pending = SIZE_MAX; // first of a row of single Han characters
+    zn_status st = ZN_OK;
+    for (size_t i = from; i < to && st == ZN_OK;) {
+        const tok_best *b = &tok->best[i];
+        if (b->next == i + 1 && tok->chars[i].cls == TOK_HAN && b->kind != TOK_KIND_RULE) {
+            pending = pending == SIZE_MAX ? i : pending;
+            i = b->next;
+            continue;
+        }
+        if (pending != SIZE_MAX) {
+            st = flush_singles(tok, s, pending, i, list, err);
+            pending = SIZE_MAX;
+        }
+        if (st == ZN_OK) {
+            st = push_best(tok, i, list, err);
+        }
+        i = b->next;
+    }
+    if (st == ZN_OK && pending != SIZE_MAX) {
+        st = flush_singles(tok, s, pending, to, list, err);
+    }
+    return st;
+}
+
+zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_token_list *list,
+                           zn_error *err)
+{
+    if (s == NULL && len > 0) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "no text");
+    }
+    if (len >= UINT32_MAX) {
+        return zn__error_set(err, ZN_ERR_TOO_BIG, "text of %zu bytes: more than 4 GiB", len);
+    }
+    size_t bad = zn__utf8_valid_prefix(s, len);
+    if (bad < len) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "invalid UTF-8 (byte %zu)", bad);
+    }
+    zn_status st = reserve(tok, len + 2, err);
+    if (st != ZN_OK) {
+        return st;
+    }
+    size_t n = decode(tok, s, len);
+    zn__tok_mark_atoms(tok->chars, 0, n, tok->atag);
+    size_t first = list->count;
+    for (size_t i = 0; i < n && st == ZN_OK;) {
+        size_t j = i;
+        bool space = tok->chars[i].cls == TOK_SPACE;
+        while (j < n && (tok->chars[j].cls == TOK_SPACE) == space) {
+            j++;
+        }
+        if (space) {
+            st = zn__tok_push(list, tok->chars[i].off, tok->chars[j].off, "x", ZN_TOKEN_SPACE,
+                              err);
+        } else {
+            zn__tok_best_path(tok, s, i, j);
+            st = emit_run(tok, s, i, j, list, err);
+        }
+        i = j;
+    }
+    mark_sentences(list, first, s);
+    return st;
+}
