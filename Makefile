@@ -50,6 +50,8 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(ZN_CPPFLAGS) $(CPPFLAGS) $(ZN_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/src/%.o: ZN_CPPFLAGS += -DZN_BUILDING_SHARED
+$(BUILD)/obj/src/cli/inputs.o: ZN_CPPFLAGS += -DZN_DATADIR='"$(PREFIX)/share/zhnews"'
+
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)

@@ -8,7 +8,7 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-#define SAMPLE_BYTES 6000
+#define SAMPLE_BYTES 1500 // about 500 characters: plenty to tell the scripts apart
 
 struct script_detector {
     opencc_t t2s;

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Shared helpers of the bench scripts: time a command, report MB/s and peak RSS.
+# bench_row NAME INPUT_BYTES NOTE COMMAND... : runs COMMAND 3 times (stdout discarded),
+# takes the fastest wall time, prints a table row.
+bench_row()
+{
+    name=$1; bytes=$2; note=$3; shift 3
+    best=""
+    peak=0
+    tfile=$(mktemp)
+    for run in 1 2 3; do
+        /usr/bin/time -o "$tfile" -f '%e %M' "$@" >/dev/null 2>/dev/null
+        t=$(tail -1 "$tfile")
+        wall=${t% *}
+        kb=${t#* }
+        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+        [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    rm -f "$tfile"
+    awk -v n="$name" -v b="$bytes" -v w="$best" -v k="$peak" -v note="$note" 'BEGIN {
+        mbs = (w > 0) ? b / 1e6 / w : 0
+        printf "| %s | %.1f | %.1f | %s (%.2f s for %.1f MB) |\n", n, mbs, k / 1024, note, w, b / 1e6 }'
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# CLI checks: exit statuses, stderr wording, stdin, several files, closed pipe.
+# Usage: tests/cli/run.sh BUILD_DIR. Prints "ok N what" / "not ok N what".
+build=${1:-build}
+zhnews="$build/zhnews"
+sample=data/samples/tw-cna.txt
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+n=0
+
+check() { # check WHAT COMMAND-STATUS EXPECTED-STATUS
+    n=$((n + 1))
+    if [ "$2" = "$3" ]; then echo "ok $n $1"; else echo "not ok $n $1 (status $2, want $3)"; fi
+}
+check_grep() { # check_grep WHAT PATTERN FILE
+    n=$((n + 1))
+    if grep -q -- "$2" "$3"; then echo "ok $n $1"; else
+        echo "not ok $n $1: '$2' not in:"; cat "$3"; fi
+}
+
+"$zhnews" --help >"$dir/out" 2>"$dir/err"; check "--help exits 0" $? 0
+check_grep "--help goes to stdout" "Usage: zhnews" "$dir/out"
+"$zhnews" --version >"$dir/out"; check "--version exits 0" $? 0
+check_grep "--version prints the version" "^zhnews [0-9]" "$dir/out"
+"$zhnews" --no-such-option 2>"$dir/err"; check "unknown option exits 2" $? 2
+check_grep "usage error names the option" "zhnews: option '--no-such-option'" "$dir/err"
+"$zhnews" --input-format xml "$sample" 2>"$dir/err"; check "bad --input-format exits 2" $? 2
+"$zhnews" --fields title,nonsense "$sample" 2>"$dir/err"; check "bad --fields exits 2" $? 2
+check_grep "bad --fields names the field" "unknown field 'nonsense'" "$dir/err"
+
+"$zhnews" <"$sample" >"$dir/out"; check "stdin input exits 0" $? 0
+check_grep "stdin output has the title" '"title":"半導體出口創新高 前三季年增兩成"' "$dir/out"
+check_grep "stdin source path is -" '"path":"-"' "$dir/out"
+
+: >"$dir/empty.txt"
+printf 'abc\000def' >"$dir/binary.bin"
+mkdir "$dir/folder"
+"$zhnews" "$dir/missing.txt" "$dir/empty.txt" "$dir/folder" "$dir/binary.bin" "$sample" \
+    >"$dir/out" 2>"$dir/err"
+check "some failed inputs exit 1" $? 1
+check_grep "missing file reported" "zhnews: $dir/missing.txt: cannot open: no such file" "$dir/err"
+check_grep "empty file reported" "zhnews: $dir/empty.txt: empty file" "$dir/err"
+check_grep "directory reported" "zhnews: $dir/folder: is a directory" "$dir/err"
+check_grep "binary file reported" "zhnews: $dir/binary.bin: not text" "$dir/err"
+lines=$(wc -l <"$dir/out")
+check "the good file is still processed" "$lines" 1
+
+"$zhnews" "$sample" data/samples/hk-sections.txt >"$dir/out"; check "two files exit 0" $? 0
+lines=$(wc -l <"$dir/out")
+check "two files give two JSON lines" "$lines" 2
+
+# A closed pipe ends the program quietly with status 0.
+i=0
+while [ $i -lt 200 ]; do echo "$sample"; i=$((i + 1)); done | xargs "$zhnews" 2>"$dir/err" | head -c 10 >/dev/null
+status=$?
+check "closed pipe: head succeeds" $status 0
+n=$((n + 1))
+if [ -s "$dir/err" ]; then echo "not ok $n closed pipe is quiet"; cat "$dir/err"; else echo "ok $n closed pipe is quiet"; fi
+
+"$zhnews" -o "$dir/written.json" "$sample"; check "-o writes a file" $? 0
+check_grep "-o file has the JSON" '"schema":"zhnews/1"' "$dir/written.json"
+if [ -w /dev/full ]; then
+    "$zhnews" "$sample" >/dev/full 2>"$dir/err"; check "write error exits 1" $? 1
+    check_grep "write error reported" "write error" "$dir/err"
+fi
