@@ -23,7 +23,9 @@ static void mark_boilerplate(art_line *lines, size_t n)
             }
             return;
         }
-        if (zn__art_is_boilerplate(l) || (body_seen == 0 && zn__art_is_timestamp(l))) {
+        art_byline unused;
+        bool byline = body_seen == 0 && zn__art_byline_parse(l, &unused);
+        if (!byline && (zn__art_is_boilerplate(l) || (body_seen == 0 && zn__art_is_timestamp(l)))) {
             l->kind = LINE_BOILERPLATE;
             continue;
         }
@@ -52,7 +54,10 @@ static size_t find_byline(art_line *lines, size_t n, size_t from, art_classes *c
 static bool is_heading(const art_line *lines, size_t n, size_t i)
 {
     const art_line *l = &lines[i];
-    if (l->chars > 24 || l->chars < 3 || l->ends_sentence || l->sentence_punct ||
+    size_t prefix = zn__art_enumeration_prefix(l);
+    bool punct = prefix > 0 ? zn__art_has_sentence_punct(l->s + prefix, l->len - prefix)
+                            : l->sentence_punct;
+    if (l->chars > 24 || l->chars < 3 || l->ends_sentence || punct ||
         l->han * 3 < l->chars * 2) {
         return false;
     }
@@ -100,8 +105,14 @@ static void mark_head(art_line *lines, size_t n, art_classes *c)
     for (size_t i = from; i < to && i < n; i++) {
         size_t s;
         size_t e;
+        if (lines[i].kind == LINE_UNKNOWN && c->tags_line == SIZE_MAX &&
+            zn__art_tags_line(&lines[i]) > 0) {
+            lines[i].kind = LINE_TAGS;
+            c->tags_line = i;
+            continue;
+        }
         if (lines[i].kind == LINE_UNKNOWN && c->category_line == SIZE_MAX &&
-            zn__art_category(&lines[i], &s, &e)) {
+            zn__art_lead_marker(&lines[i]) == 0 && zn__art_category(&lines[i], &s, &e)) {
             lines[i].kind = LINE_CATEGORY;
             c->category_line = i;
             c->category = (zn_span){s, e};
@@ -139,6 +150,7 @@ static void mark_body(art_line *lines, size_t n, art_classes *c)
             l->kind = LINE_LEAD;
             c->lead_line = i;
             want_lead = false;
+            prev_paragraph = true; // a heading may follow the lead
             continue;
         }
         if (l->kind == LINE_UNKNOWN && prev_paragraph && is_heading(lines, n, i)) {

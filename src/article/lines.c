@@ -124,3 +124,57 @@ size_t zn__art_find(const char *s, size_t len, const char *needle)
     }
     return SIZE_MAX;
 }
+
+// Chinese numerals used in enumerations: 一二三四五六七八九十 (and 〇 for completeness).
+static bool is_cjk_numeral(uint32_t cp)
+{
+    static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                        0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007};
+    for (size_t i = 0; i < sizeof numerals / sizeof numerals[0]; i++) {
+        if (cp == numerals[i]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t zn__art_enumeration_prefix(const art_line *l)
+{
+    size_t pos = 0;
+    size_t digits = 0;
+    bool paren = false;
+    size_t p = 0;
+    uint32_t cp = zn__utf8_next(l->s, l->len, &p);
+    if (cp == 0xFF08 || cp == '(') { // （ or (
+        paren = true;
+        pos = p;
+    }
+    while (pos < l->len) {
+        p = pos;
+        cp = zn__utf8_next(l->s, l->len, &p);
+        if (!is_cjk_numeral(cp) && !(cp >= '0' && cp <= '9')) {
+            break;
+        }
+        digits++;
+        pos = p;
+    }
+    if (digits == 0 || digits > 3 || pos >= l->len) {
+        return 0;
+    }
+    p = pos;
+    cp = zn__utf8_next(l->s, l->len, &p);
+    bool closes = paren ? (cp == 0xFF09 || cp == ')') : (cp == 0x3001 || cp == '.' || cp == 0xFF0E);
+    return closes ? p : 0;
+}
+
+bool zn__art_has_sentence_punct(const char *s, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        uint32_t cp = zn__utf8_next(s, len, &pos);
+        if (is_sentence_punct(cp) && pos < len) {
+            return true;
+        }
+    }
+    return false;
+}

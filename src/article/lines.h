@@ -42,6 +42,12 @@ bool zn__art_starts_with(const art_line *l, const char *prefix);
 /* Byte offset of the first occurrence of `needle` in the line, or SIZE_MAX. */
 size_t zn__art_find(const char *s, size_t len, const char *needle);
 
+/* Byte length of an enumeration that opens a heading: 一、 （二） 3. 4、 — 0 when none. */
+size_t zn__art_enumeration_prefix(const art_line *l);
+
+/* True when s[0..len) holds sentence punctuation (，。！？；、) before its last character. */
+bool zn__art_has_sentence_punct(const char *s, size_t len);
+
 /* True when cp is white space as the article sees it (ASCII, U+00A0, U+3000, ...). */
 bool zn__art_is_space(uint32_t cp);
 

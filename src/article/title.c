@@ -97,7 +97,13 @@ size_t zn__art_split_tags(const art_line *lines, size_t n, size_t at, zn_span *t
         }
     }
     *n_tags = 0;
+    if (nseg < 3) {
+        return t->len; // a headline and one short segment: too little to call it a tag
+    }
+    // The run of short trailing segments; it counts as tags when it has two or more words,
+    // one of which the article talks about, and a headline of 4+ characters remains.
     size_t keep = nseg;
+    bool any_in_body = false;
     while (keep > 1) {
         zn_span s = seg[keep - 1];
         size_t chars = zn__utf8_count(t->s + s.start, s.end - s.start);
@@ -107,15 +113,14 @@ size_t zn__art_split_tags(const art_line *lines, size_t n, size_t at, zn_span *t
             uint32_t cp = zn__utf8_next(t->s, s.end, &p);
             han_only = han_only && (zn__cp_is_han(cp) || (cp < 0x80 && cp != '|'));
         }
-        if (chars > 6 || !han_only ||
-            !body_contains(lines, n, at, t->s + s.start, s.end - s.start)) {
+        if (chars > 6 || !han_only) {
             break;
         }
+        any_in_body = any_in_body || body_contains(lines, n, at, t->s + s.start, s.end - s.start);
         keep--;
     }
-    // The headline that remains must still read as one (4 characters or more).
     size_t title_end = seg[keep - 1].end;
-    if (nseg == 0 || zn__utf8_count(t->s, title_end) < 4) {
+    if (nseg - keep < 2 || !any_in_body || zn__utf8_count(t->s, title_end) < 4) {
         return t->len;
     }
     for (size_t i = keep; i < nseg && *n_tags < max_tags; i++) {
