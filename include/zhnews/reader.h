@@ -48,13 +48,17 @@ typedef struct zn_record {
     char *title;           /* container title or NULL */
     char *date;            /* container date as written, or NULL */
     char *meta_json;       /* JSONL: other fields as a JSON object text, or NULL */
-    const char *encoding;  /* static name: "UTF-8", "GB18030", "BIG5-HKSCS", ... */
-    double confidence;     /* 0..1: how sure the detection is (1 for BOM / --from) */
+    const char *encoding;  /* static name: "UTF-8", "GB18030", "BIG5", "BIG5-HKSCS",
+                              "UTF-16LE", ... ("BIG5" input is decoded as Big5-HKSCS) */
+    double confidence;     /* 0..1: how sure the detection is. 1 for a byte-order mark,
+                              --from, and valid UTF-8; otherwise 1 / (1 + e^-m), m being how
+                              many nats more likely the chosen decoding is than the next best
+                              under the character model, lowered when bytes did not decode */
     zn_input_format format;
     size_t index;          /* 0-based record number within the input */
     size_t line;           /* 1-based line where the record starts (0 when not known) */
     size_t bytes;          /* raw bytes the record took in the input */
-    size_t invalid_bytes;  /* bytes replaced or skipped */
+    size_t invalid_bytes;  /* bytes replaced (one U+FFFD each) or skipped */
 } zn_record;
 
 /* Releases a record. Accepts NULL. */
@@ -77,6 +81,19 @@ ZN_API zn_status zn_reader_open(zn_reader **out, const char *path, const zn_read
  * the following record; after any other error the input is finished. */
 ZN_API zn_status zn_reader_next(zn_reader *r, zn_record **out, zn_error *err);
 
+/* What the reader found about its input. */
+typedef struct zn_reader_info {
+    bool detected;          /* false until the first zn_reader_next has looked at the input */
+    const char *encoding;   /* as zn_record.encoding; NULL before detection */
+    double confidence;      /* as zn_record.confidence */
+    zn_input_format format; /* the container in use (never AUTO once detected) */
+    size_t bytes_read;      /* input bytes read so far */
+} zn_reader_info;
+
+/* Fills *info. Cannot fail. Useful after the last record (or an error) to report what the
+ * input was, e.g. for an input with no records. */
+ZN_API void zn_reader_get_info(const zn_reader *r, zn_reader_info *info);
+
 /* Closes the input (not stdin) and frees the reader. Accepts NULL. */
 ZN_API void zn_reader_close(zn_reader *r);
 
@@ -85,5 +102,20 @@ ZN_API void zn_reader_close(zn_reader *r);
  * messages. On success *out is a new record; on failure NULL. */
 ZN_API zn_status zn_record_from_bytes(zn_record **out, const char *name, const char *bytes,
                                       size_t len, const zn_reader_options *opts, zn_error *err);
+
+/* The script of a text, judged by the characters only one script uses. */
+typedef enum zn_text_script {
+    ZN_TEXT_SCRIPT_NONE = 0,    /* no character tells (Latin text, shared characters only) */
+    ZN_TEXT_SCRIPT_SIMPLIFIED,  /* at most 1 in 20 telling characters is Traditional */
+    ZN_TEXT_SCRIPT_TRADITIONAL, /* at most 1 in 20 telling characters is Simplified */
+    ZN_TEXT_SCRIPT_MIXED,
+} zn_text_script;
+
+/* Guesses the script of the UTF-8 text s[0..len). Cannot fail; invalid bytes are ignored.
+ * Example: "互聯網巨頭" is TRADITIONAL (聯, 網, 頭), "互联网" SIMPLIFIED, "AI" NONE. */
+ZN_API zn_text_script zn_text_script_guess(const char *s, size_t len);
+
+/* "none", "simplified", "traditional" or "mixed". Cannot fail; the string is static. */
+ZN_API const char *zn_text_script_name(zn_text_script script);
 
 #endif

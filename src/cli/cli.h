@@ -34,6 +34,7 @@ typedef struct cli_options {
     bool all;                  /* --all (batch: include hidden files) */
     bool no_repair;            /* --no-repair: keep characters as they are */
     bool ner_json;             /* --ner-json: tag prints its entities as JSON Lines */
+    bool json;                 /* --json: detect prints JSON Lines */
     const char *include_glob;  /* --include GLOB (batch) */
     const char *exclude_glob;  /* --exclude GLOB (batch) */
     uint32_t fields;           /* --fields LIST: ZN_FIELD_* bits (default all) */

@@ -39,6 +39,7 @@ static const char usage_text[] =
     "      --user-dict FILE       extra words: WORD [FREQ] [TAG] per line\n"
     "      --pos                  segment: print word/tag\n"
     "      --ner-json             tag: entities as JSON Lines (start, end, type, text)\n"
+    "      --json                 detect: one JSON object per file\n"
     "      --no-repair            do not repair variant characters\n"
     "      --summary N            add the N most representative sentences\n"
     "  -j, --jobs N               batch: worker threads (default: cores)\n"
@@ -72,6 +73,7 @@ enum {
     OPT_USER_DICT,
     OPT_POS,
     OPT_NER_JSON,
+    OPT_JSON,
     OPT_NO_REPAIR,
     OPT_SUMMARY,
     OPT_RESUME,
@@ -100,6 +102,7 @@ static const struct option long_options[] = {
     {"user-dict", required_argument, NULL, OPT_USER_DICT},
     {"pos", no_argument, NULL, OPT_POS},
     {"ner-json", no_argument, NULL, OPT_NER_JSON},
+    {"json", no_argument, NULL, OPT_JSON},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
     {"summary", required_argument, NULL, OPT_SUMMARY},
     {"jobs", required_argument, NULL, 'j'},
@@ -224,6 +227,7 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_USER_DICT: o->user_dict = arg; return 0;
     case OPT_POS: o->pos = true; return 0;
     case OPT_NER_JSON: o->ner_json = true; return 0;
+    case OPT_JSON: o->json = true; return 0;
     case OPT_NO_REPAIR: o->no_repair = true; return 0;
     case OPT_RESUME: o->resume = true; return 0;
     case OPT_TEXT: o->text = true; return 0;
