@@ -157,7 +157,9 @@ zn_status zn__tag_vocab_load(zn__tag_vocab *v, const char *path, zn_error *err)
         zn__tag_vocab_free(v);
         return s;
     }
-    qsort(v->astral, v->n_astral, 2 * sizeof *v->astral, cmp_pair);
+    if (v->n_astral > 1) {
+        qsort(v->astral, v->n_astral, 2 * sizeof *v->astral, cmp_pair);
+    }
     return ZN_OK;
 }
 

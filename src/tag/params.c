@@ -60,7 +60,7 @@ static size_t parse_desc(const unsigned char *d, size_t n, zn__tag_tensor *t, ui
         if (!varint(d, n, &i, &key)) {
             return at;
         }
-        if ((key & 7) == 0) {
+        if ((key & 7) == 0 && (key >> 3 == 1 || key >> 3 == 2)) {
             if (!varint(d, n, &i, &v) || (key >> 3 == 2 && !add_dim(t, v))) {
                 return at;
             }
