@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: MIT
+ * The repair decision for one character: candidates come from the compiled variant tables,
+ * the choice from context — a replacement is made when it forms a word of the text's script
+ * (lexicon) and the original character does not, or by the table's class when no word
+ * decides. A character inside a legit word (白朮, 拮据) or a real word stays. */
+#include <string.h>
+
+#include "normalize/norm_internal.h"
+#include "normalize/variants_table.h"
+#include "util/utf8.h"
+
+#define WINDOW_CHARS 4  /* context on each side of the character */
+#define WINDOW_BYTES (WINDOW_CHARS * 4 * 2 + 8)
+
+/* The context of one character: left + candidate + right, with the candidate at [c0, c1). */
+typedef struct window {
+    char b[WINDOW_BYTES];
+    size_t len;
+    size_t c0;
+    size_t c1;
+} window;
+
+/* What the lexicon says about the words that cover [c0, c1) and are longer than it. */
+typedef struct support {
+    uint32_t strong; /* best frequency of a covering word valid in the text's script */
+    bool weak;       /* a covering word exists, but only in the other script */
+} support;
+
+typedef struct scan_ctx {
+    size_t start;
+    const window *w;
+    uint32_t mask;
+    support *sp;
+} scan_ctx;
+
+static bool on_prefix(void *ctx, size_t len, const zn_word_info *info)
+{
+    scan_ctx *c = ctx;
+    size_t end = c->start + len;
+    if (end < c->w->c1 || (c->start == c->w->c0 && end == c->w->c1)) {
+        return true;
+    }
+    if ((info->forms & c->mask) != 0) {
+        if (info->freq > c->sp->strong) {
+            c->sp->strong = info->freq;
+        }
+    } else {
+        c->sp->weak = true;
+    }
+    return true;
+}
+
+static support word_support(const zn_lexicon *lex, const window *w, uint32_t mask)
+{
+    support sp = {0, false};
+    size_t pos = 0;
+    while (pos <= w->c0) {
+        scan_ctx c = {pos, w, mask, &sp};
+        zn_lexicon_prefixes(lex, w->b + pos, w->len - pos, on_prefix, &c);
+        if (pos == w->c0) {
+            break;
+        }
+        (void)zn__utf8_next(w->b, w->len, &pos);
+    }
+    return sp;
+}
+
+static int legit_cmp(const char *s, size_t len, const char *word)
+{
+    size_t wl = strlen(word);
+    int r = memcmp(s, word, len < wl ? len : wl);
+    if (r != 0) {
+        return r;
+    }
+    return len < wl ? -1 : (len > wl ? 1 : 0);
+}
+
+static bool is_legit(const char *s, size_t len)
+{
+    size_t lo = 0;
+    size_t hi = zn__var_n_legit;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int r = legit_cmp(s, len, zn__var_legit[mid]);
+        if (r == 0) {
+            return true;
+        }
+        if (r < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return false;
+}
+
+// True when a word of data/variants (白朮, 拮据) covers the character in the window.
+static bool legit_covers(const window *w)
+{
+    size_t start = 0;
+    while (start <= w->c0) {
+        size_t end = w->c1;
+        while (end <= w->len) {
+            if (end - start > w->c1 - w->c0 && is_legit(w->b + start, end - start)) {
+                return true;
+            }
+            if (end == w->len) {
+                break;
+            }
+            (void)zn__utf8_next(w->b, w->len, &end);
+        }
+        if (start == w->c0) {
+            break;
+        }
+        (void)zn__utf8_next(w->b, w->len, &start);
+    }
+    return false;
+}
+
+// Builds the window: up to WINDOW_CHARS characters of repaired left context, cp, and up to
+// WINDOW_CHARS characters of input after it, stopping at non-Han characters.
+static void window_build(window *w, const char *left, size_t left_len, const char *s,
+                         size_t len, size_t after, uint32_t cp)
+{
+    size_t l = left_len;
+    for (int k = 0; k < WINDOW_CHARS && l > 0; k++) {
+        size_t p = l;
+        uint32_t c = zn__utf8_prev(left, &p);
+        if (!zn__cp_is_han(c)) {
+            break;
+        }
+        l = p;
+    }
+    w->len = 0;
+    memcpy(w->b, left + l, left_len - l);
+    w->len = left_len - l;
+    w->c0 = w->len;
+    w->len += zn__utf8_encode(cp, w->b + w->len);
+    w->c1 = w->len;
+    size_t r = after;
+    for (int k = 0; k < WINDOW_CHARS && r < len; k++) {
+        size_t p = r;
+        uint32_t c = zn__utf8_next(s, len, &p);
+        if (!zn__cp_is_han(c)) {
+            break;
+        }
+        r = p;
+    }
+    memcpy(w->b + w->len, s + after, r - after);
+    w->len += r - after;
+}
+
+static void window_swap(window *w, uint32_t cp)
+{
+    char enc[4];
+    size_t n = zn__utf8_encode(cp, enc);
+    size_t old = w->c1 - w->c0;
+    memmove(w->b + w->c0 + n, w->b + w->c1, w->len - w->c1);
+    memcpy(w->b + w->c0, enc, n);
+    w->len = w->len - old + n;
+    w->c1 = w->c0 + n;
+}
+
+static uint32_t script_mask(const zn_normalizer *n, zn_norm_script script)
+{
+    if (script == ZN_NORM_SIMPLIFIED) {
+        return ZN_FORM_SIMPLIFIED | ZN_FORM_USER;
+    }
+    if (script == ZN_NORM_UNKNOWN) {
+        return ~0u;
+    }
+    uint32_t m = ZN_FORM_TRADITIONAL | ZN_FORM_USER;
+    if (n->opts.region != ZN_REGION_HK) {
+        m |= ZN_FORM_TAIWAN;
+    }
+    if (n->opts.region != ZN_REGION_TW) {
+        m |= ZN_FORM_HONGKONG;
+    }
+    return m;
+}
+
+// Is the pair a candidate in this script with these options?
+static bool applicable(const zn_normalizer *n, zn_norm_script script, const zn__var_pair *p)
+{
+    const zn_normalize_options *o = &n->opts;
+    bool t_target = zn__var_bit(zn__var_t_only, p->to);
+    switch (p->kind) {
+    case ZN__VAR_S2T:
+        return o->mixed_script && script == ZN_NORM_TRADITIONAL;
+    case ZN__VAR_T2S:
+        return o->mixed_script && script == ZN_NORM_SIMPLIFIED;
+    case ZN__VAR_STD_TW:
+        return o->repair && script != ZN_NORM_SIMPLIFIED && o->region == ZN_REGION_TW;
+    case ZN__VAR_STD_HK:
+        return o->repair && script != ZN_NORM_SIMPLIFIED && o->region == ZN_REGION_HK;
+    case ZN__VAR_SIB:
+        if (script == ZN_NORM_SIMPLIFIED) {
+            // Only to turn a Traditional-only character into its Simplified form.
+            return o->mixed_script && zn__var_bit(zn__var_t_only, p->from) && !t_target;
+        }
+        return o->repair || (o->mixed_script && (p->flags & ZN__VAR_FLAG_STRICT));
+    default:
+        return o->repair && !(script == ZN_NORM_SIMPLIFIED && t_target);
+    }
+}
+
+static const char *rule_of(const zn__var_pair *p, bool weak)
+{
+    switch (p->kind) {
+    case ZN__VAR_OBF: return "variant.obfuscation";
+    case ZN__VAR_STD:
+    case ZN__VAR_STD_TW:
+    case ZN__VAR_STD_HK: return "variant.standard";
+    case ZN__VAR_S2T: return "script.s2t";
+    case ZN__VAR_T2S: return "script.t2s";
+    case ZN__VAR_SIB: return weak ? "script.s2t-word" : "variant.converter";
+    default: return "variant.unihan";
+    }
+}
+
+static const zn__var_pair *pairs_of(uint32_t cp, size_t *count)
+{
+    size_t lo = 0;
+    size_t hi = zn__var_n_pairs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (zn__var_pairs[mid].from < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t end = lo;
+    while (end < zn__var_n_pairs && zn__var_pairs[end].from == cp) {
+        end++;
+    }
+    *count = end - lo;
+    return zn__var_pairs + lo;
+}
+
+// Frequency of cp as a one-character word valid under mask; 0 when not valid or absent.
+static uint32_t char_valid(const zn_lexicon *lex, uint32_t cp, uint32_t mask, bool *listed)
+{
+    char enc[4];
+    size_t n = zn__utf8_encode(cp, enc);
+    zn_word_info info;
+    *listed = zn_lexicon_lookup(lex, enc, n, &info);
+    return *listed && (info.forms & mask) != 0 ? info.freq : 0;
+}
+
+// No word decides: may the character still be replaced by the class of the pair?
+static bool fallback_ok(const zn_normalizer *n, zn_norm_script script, const zn__var_pair *p,
+                        uint32_t mask)
+{
+    bool is_script = p->kind == ZN__VAR_S2T || p->kind == ZN__VAR_T2S ||
+                     (p->kind == ZN__VAR_SIB && script == ZN_NORM_SIMPLIFIED);
+    if (p->kind <= ZN__VAR_STD_HK || is_script) {
+        return true;
+    }
+    if (n->lex == NULL) {
+        return false;
+    }
+    bool listed_from;
+    bool listed_to;
+    uint32_t f_from = char_valid(n->lex, p->from, mask, &listed_from);
+    uint32_t f_to = char_valid(n->lex, p->to, mask, &listed_to);
+    if (f_from > 0 || f_to == 0) {
+        return false;
+    }
+    if (p->kind == ZN__VAR_SIB) {
+        // 据 alone in Traditional text: listed only as a Simplified character.
+        return listed_from && script == ZN_NORM_TRADITIONAL;
+    }
+    // A rare variant outside the Big5/HKSCS repertoire, unknown to the lexicon.
+    return !listed_from && script != ZN_NORM_SIMPLIFIED &&
+           !zn__var_bit(zn__var_trad_common, p->from);
+}
+
+uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const char *left,
+                         size_t left_len, const char *s, size_t len, size_t pos, size_t clen,
+                         uint32_t cp, const char **rule)
+{
+    if (!zn__var_bit(zn__var_has_pairs, cp)) {
+        return 0;
+    }
+    size_t count;
+    const zn__var_pair *pairs = pairs_of(cp, &count);
+    window w;
+    window_build(&w, left, left_len, s, len, pos + clen, cp);
+    if (legit_covers(&w)) {
+        return 0;
+    }
+    uint32_t mask = script_mask(n, script);
+    support orig = {0, false};
+    if (n->lex != NULL) {
+        orig = word_support(n->lex, &w, mask);
+        if (orig.strong > 0) {
+            return 0;
+        }
+        const zn__var_pair *best = NULL;
+        uint32_t best_freq = 0;
+        for (size_t k = 0; k < count; k++) {
+            const zn__var_pair *p = &pairs[k];
+            if (!applicable(n, script, p)) {
+                continue;
+            }
+            bool may_override = p->kind <= ZN__VAR_T2S || (p->flags & ZN__VAR_FLAG_STRICT);
+            if (orig.weak && !may_override) {
+                continue;
+            }
+            window_swap(&w, p->to);
+            support rep = word_support(n->lex, &w, mask);
+            if (rep.strong > best_freq) {
+                best = p;
+                best_freq = rep.strong;
+            }
+        }
+        if (best != NULL) {
+            *rule = rule_of(best, orig.weak);
+            return best->to;
+        }
+        if (orig.weak) {
+            return 0;
+        }
+    }
+    for (size_t k = 0; k < count; k++) {
+        const zn__var_pair *p = &pairs[k];
+        if (applicable(n, script, p) && fallback_ok(n, script, p, mask)) {
+            *rule = rule_of(p, false);
+            return p->to;
+        }
+    }
+    return 0;
+}

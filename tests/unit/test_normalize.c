@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for src/normalize: variant repair with and without the lexicon (the fixture
+ * lexicon BUILD/tests/fixture.lex plus user words added here), mixed script, folding rules,
+ * the audit trail and its offsets, OpenCC conversion, errors and allocation failures. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "zhnews/normalize.h"
+
+static char fixture[4096];
+
+static int setup(void **state)
+{
+    (void)state;
+    ssize_t n = readlink("/proc/self/exe", fixture, sizeof fixture - 32);
+    if (n <= 0) {
+        return -1;
+    }
+    fixture[n] = '\0';
+    memcpy(strrchr(fixture, '/'), "/fixture.lex", sizeof "/fixture.lex");
+    return 0;
+}
+
+// The fixture lexicon plus our own words (user words count in every script).
+static zn_lexicon *open_lex(void)
+{
+    zn_lexicon *lex = NULL;
+    assert_int_equal(zn_lexicon_open(&lex, fixture, NULL), ZN_OK);
+    const char *words[] = {"制度", "製造", "當日", "全球", "機構", "背景", "考慮", "局面",
+                           "叮噹", "一個", "系統", "關係"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        assert_int_equal(zn_lexicon_add_word(lex, words[i], strlen(words[i]), 0, NULL, NULL),
+                         ZN_OK);
+    }
+    return lex;
+}
+
+static zn_norm_result *run_with(const zn_lexicon *lex, const zn_normalize_options *o,
+                                const char *s)
+{
+    zn_normalizer *n = NULL;
+    assert_int_equal(zn_normalizer_new(&n, lex, o, NULL), ZN_OK);
+    zn_norm_result *r = NULL;
+    assert_int_equal(zn_normalizer_run(n, s, strlen(s), &r, NULL), ZN_OK);
+    zn_normalizer_free(n);
+    assert_non_null(r);
+    assert_int_equal(strlen(r->text), r->len);
+    return r;
+}
+
+static void expect_text(const zn_lexicon *lex, const char *in, const char *want)
+{
+    zn_norm_result *r = run_with(lex, NULL, in);
+    assert_string_equal(r->text, want);
+    zn_norm_result_free(r);
+}
+
+static void expect_change(const zn_norm_result *r, size_t k, size_t in0, size_t in1,
+                          size_t out0, size_t out1, const char *from, const char *to,
+                          const char *rule)
+{
+    assert_true(k < r->n_changes);
+    const zn_norm_change *c = &r->changes[k];
+    assert_int_equal(c->in.start, in0);
+    assert_int_equal(c->in.end, in1);
+    assert_int_equal(c->out.start, out0);
+    assert_int_equal(c->out.end, out1);
+    assert_string_equal(c->from, from);
+    assert_string_equal(c->to, to);
+    assert_string_equal(c->rule, rule);
+}
+
+static void test_options_and_target_names(void **state)
+{
+    (void)state;
+    zn_normalize_options o;
+    zn_normalize_options_init(&o);
+    assert_true(o.repair && o.mixed_script && o.spaces && o.width && o.punctuation);
+    assert_int_equal(o.to, ZN_TO_KEEP);
+    zn_script_target t = ZN_TO_KEEP;
+    assert_int_equal(zn_script_target_parse("twp", &t, NULL), ZN_OK);
+    assert_int_equal(t, ZN_TO_TWP);
+    zn_error err;
+    assert_int_equal(zn_script_target_parse("xx", &t, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(t, ZN_TO_TWP);
+    assert_non_null(strstr(err.message, "unknown script target 'xx'"));
+    assert_string_equal(zn_norm_script_name(ZN_NORM_TRADITIONAL), "traditional");
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    zn_error err;
+    assert_int_equal(zn_normalizer_new(NULL, NULL, NULL, &err), ZN_ERR_INVALID_ARG);
+    zn_normalize_options o;
+    zn_normalize_options_init(&o);
+    o.to = (zn_script_target)42;
+    zn_normalizer *n = (zn_normalizer *)&o;
+    assert_int_equal(zn_normalizer_new(&n, NULL, &o, &err), ZN_ERR_INVALID_ARG);
+    assert_null(n);
+    assert_int_equal(zn_normalizer_new(&n, NULL, NULL, &err), ZN_OK);
+    zn_norm_result *r = (zn_norm_result *)&o;
+    assert_int_equal(zn_normalizer_run(n, "ab\xC0\xAF", 4, &r, &err), ZN_ERR_ENCODING);
+    assert_null(r);
+    assert_string_equal(err.message, "invalid UTF-8 at byte 2");
+    assert_int_equal(zn_normalizer_run(n, NULL, 3, &r, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn_normalizer_run(n, "", 0, NULL, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn_normalizer_run(n, NULL, 0, &r, &err), ZN_OK);
+    assert_string_equal(r->text, "");
+    assert_int_equal(r->n_changes, 0);
+    zn_norm_result_free(r);
+    zn_normalizer_free(n);
+    zn_normalizer_free(NULL);
+    zn_norm_result_free(NULL);
+}
+
+static void test_obfuscation_without_lexicon(void **state)
+{
+    (void)state;
+    zn_norm_result *r = run_with(NULL, NULL, "全毬最大的技朮公司");
+    assert_string_equal(r->text, "全球最大的技術公司");
+    assert_int_equal(r->n_changes, 2);
+    expect_change(r, 0, 3, 6, 3, 6, "毬", "球", "variant.obfuscation");
+    expect_change(r, 1, 18, 21, 18, 21, "朮", "術", "variant.obfuscation");
+    zn_norm_result_free(r);
+}
+
+static void test_legit_words_stay(void **state)
+{
+    (void)state;
+    expect_text(NULL, "白朮與蒼朮，生活拮据，叮噹作響，侷促不安。", "白朮與蒼朮，生活拮据，叮噹作響，侷促不安。");
+    expect_text(NULL, "根据這個說法", "根據這個說法");
+}
+
+static void test_standard_forms(void **state)
+{
+    (void)state;
+    zn_norm_result *r = run_with(NULL, NULL, "這是爲了眞相");
+    assert_string_equal(r->text, "這是為了真相");
+    assert_int_equal(r->n_changes, 2);
+    assert_string_equal(r->changes[0].rule, "variant.standard");
+    zn_norm_result_free(r);
+}
+
+static void test_mixed_script_without_lexicon(void **state)
+{
+    (void)state;
+    zn_norm_result *r = run_with(NULL, NULL, "這個國家的经濟");
+    assert_string_equal(r->text, "這個國家的經濟");
+    assert_int_equal(r->script, ZN_NORM_TRADITIONAL);
+    expect_change(r, 0, 15, 18, 15, 18, "经", "經", "script.s2t");
+    zn_norm_result_free(r);
+    r = run_with(NULL, NULL, "这个国家的經济发展");
+    assert_string_equal(r->text, "这个国家的经济发展");
+    assert_int_equal(r->script, ZN_NORM_SIMPLIFIED);
+    expect_change(r, 0, 15, 18, 15, 18, "經", "经", "script.t2s");
+    zn_norm_result_free(r);
+}
+
+static void test_repair_with_lexicon(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_lex();
+    // 製 is right in 製造 and wrong in 製度; 係 is wrong in 係統; 噹 right in 叮噹.
+    zn_norm_result *r = run_with(lex, NULL, "這個製度與製造業的係統，噹日叮噹。");
+    assert_string_equal(r->text, "這個制度與製造業的系統，當日叮噹。");
+    assert_int_equal(r->n_changes, 3);
+    expect_change(r, 0, 6, 9, 6, 9, "製", "制", "variant.converter");
+    assert_string_equal(r->changes[1].from, "係");
+    assert_string_equal(r->changes[2].rule, "variant.obfuscation");
+    zn_norm_result_free(r);
+    // Without the lexicon the converter pairs are left alone.
+    expect_text(NULL, "這個製度與製造業的係統", "這個製度與製造業的係統");
+    // A word of the lexicon wins over the table: 機搆 → 機構, and 搆 alone stays.
+    expect_text(lex, "這個機搆的揹景與侷面", "這個機構的背景與局面");
+    zn_lexicon_close(lex);
+}
+
+static void test_folding_rules(void **state)
+{
+    (void)state;
+    expect_text(NULL, "簡 介", "簡介");
+    expect_text(NULL, "本報記者 王大明 報道", "本報記者 王大明 報道");
+    expect_text(NULL, "Ａ股１０點", "A股10點");
+    expect_text(NULL, "你好,世界:今天;好嗎?好!", "你好，世界：今天；好嗎？好！");
+    expect_text(NULL, "大學(深圳)與3,000人 (ok)", "大學（深圳）與3,000人 (ok)");
+    expect_text(NULL, "a\xC2\xA0" "b\xE3\x80\x80" "c  d", "a b c d");
+    expect_text(NULL, "  \xE3\x80\x80縮進", "   縮進");
+    expect_text(NULL, "零\xE2\x80\x8B寬", "零寬");
+    expect_text(NULL, "\xEF\xA4\x80", "\xE8\xB1\x88"); // U+F900 → U+8C48
+    zn_normalize_options o;
+    zn_normalize_options_init(&o);
+    o.spaces = false;
+    o.cjk_spacing = false;
+    o.width = false;
+    o.punctuation = false;
+    o.compat = false;
+    o.repair = false;
+    o.mixed_script = false;
+    const char *in = "簡 介a\xC2\xA0" "b,全毬，Ａ,\xEF\xA4\x80";
+    zn_norm_result *r = run_with(NULL, &o, in);
+    assert_string_equal(r->text, in);
+    assert_int_equal(r->n_changes, 0);
+    zn_norm_result_free(r);
+}
+
+static void test_offsets_map_through_changes(void **state)
+{
+    (void)state;
+    // "簡 介" loses a byte at 3; the two spaces of "a  b" become one.
+    zn_norm_result *r = run_with(NULL, NULL, "簡 介a  b全毬");
+    assert_string_equal(r->text, "簡介a b全球");
+    assert_int_equal(r->n_changes, 3);
+    expect_change(r, 0, 3, 4, 3, 3, " ", "", "space.cjk-gap");
+    expect_change(r, 1, 8, 10, 7, 8, "  ", " ", "space.collapse");
+    assert_int_equal(zn_norm_result_map_offset(r, 0), 0);
+    assert_int_equal(zn_norm_result_map_offset(r, 4), 3);
+    assert_int_equal(zn_norm_result_map_offset(r, 7), 6);
+    assert_int_equal(zn_norm_result_map_offset(r, 9), 7);
+    assert_int_equal(zn_norm_result_map_offset(r, 10), 8);
+    assert_int_equal(zn_norm_result_map_offset(r, 14), 12);
+    assert_int_equal(zn_norm_result_map_offset(r, 17), 15);
+    zn_norm_result_free(r);
+}
+
+static void test_conversion(void **state)
+{
+    (void)state;
+    zn_normalize_options o;
+    zn_normalize_options_init(&o);
+    o.to = ZN_TO_S;
+    zn_norm_result *r = run_with(NULL, &o, "全毬的技朮。發展");
+    assert_string_equal(r->text, "全球的技术。发展");
+    assert_int_equal(r->n_changes, 3);
+    expect_change(r, 0, 3, 6, 3, 6, "毬", "球", "variant.obfuscation");
+    expect_change(r, 1, 12, 15, 12, 15, "朮", "术", "variant.obfuscation");
+    expect_change(r, 2, 18, 21, 18, 21, "發", "发", "convert.opencc");
+    zn_norm_result_free(r);
+    o.to = ZN_TO_TW;
+    r = run_with(NULL, &o, "这个软件");
+    assert_string_equal(r->text, "這個軟件");
+    assert_int_equal(r->n_changes, 3);
+    assert_string_equal(r->changes[0].rule, "convert.opencc");
+    zn_norm_result_free(r);
+    o.to = ZN_TO_TWP;
+    r = run_with(NULL, &o, "这个软件。好");
+    assert_string_equal(r->text, "這個軟體。好");
+    assert_int_equal(zn_norm_result_map_offset(r, 15), 15);
+    zn_norm_result_free(r);
+}
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_lex();
+    zn_normalize_options o;
+    zn_normalize_options_init(&o);
+    o.to = ZN_TO_S;
+    const char *in = "全毬的技朮，這個製度與製造業。簡 介a  b";
+    for (size_t fail = 0;; fail++) {
+        zn__alloc_fail_after(fail);
+        zn_normalizer *n = NULL;
+        zn_error err;
+        zn_status st = zn_normalizer_new(&n, lex, &o, &err);
+        zn_norm_result *r = NULL;
+        if (st == ZN_OK) {
+            st = zn_normalizer_run(n, in, strlen(in), &r, &err);
+        }
+        bool failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        zn_normalizer_free(n);
+        if (st == ZN_OK) {
+            assert_string_equal(r->text, "全球的技术，这个制度与制造业。简介a b");
+            zn_norm_result_free(r);
+            if (!failed) {
+                break;
+            }
+        } else {
+            assert_int_equal(st, ZN_ERR_NOMEM);
+            assert_null(r);
+            assert_non_null(strstr(err.message, "out of memory"));
+        }
+        assert_true(fail < 1000);
+    }
+    zn_lexicon_close(lex);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_options_and_target_names),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_obfuscation_without_lexicon),
+        cmocka_unit_test(test_legit_words_stay),
+        cmocka_unit_test(test_standard_forms),
+        cmocka_unit_test(test_mixed_script_without_lexicon),
+        cmocka_unit_test(test_repair_with_lexicon),
+        cmocka_unit_test(test_folding_rules),
+        cmocka_unit_test(test_offsets_map_through_changes),
+        cmocka_unit_test(test_conversion),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
