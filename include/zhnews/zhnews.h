@@ -9,6 +9,7 @@
 #include "zhnews/lexicon.h"
 #include "zhnews/normalize.h"
 #include "zhnews/tokenize.h"
+#include "zhnews/extract.h"
 #include "zhnews/tag.h"
 #include "zhnews/article.h"
 #include "zhnews/output.h"

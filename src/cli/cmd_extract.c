@@ -1,10 +1,249 @@
 /* SPDX-License-Identifier: MIT
- * `zhnews extract`: not built yet (placeholder until its issue lands). */
+ * `zhnews extract [FILE|-]...`: the entities of each article as JSON (name, type, aliases,
+ * roles, count, mentions with code-point offsets into the text as given). With
+ * --input-format lines: one JSON object per input line, {"entities":[{"start","end",
+ * "type","text"}]}, offsets in code points of that line. Uses the lexicon, the tokenizer
+ * and the LAC tagger when they can be opened, and plain text rules otherwise. */
+#include <limits.h>
+#include <stdlib.h>
+
 #include "cli/cli.h"
+
+typedef struct ext_ctx {
+    const cli_options *o;
+    zn_lexicon *lex;
+    zn_tokenizer *tok;
+    zn_tagger *tagger;
+    zn_token_list tokens;
+    zn_tag_list tags;
+    zn_buf out;
+    bool failed;
+} ext_ctx;
+
+static zn_status find(ext_ctx *c, const char *s, size_t len, zn_entities **ents, zn_error *err)
+{
+    zn_extract_input in = {.text = s, .len = len, .lex = c->lex};
+    c->tokens.count = 0;
+    if (c->tok != NULL) {
+        zn_status st = zn_tokenizer_run(c->tok, s, len, &c->tokens, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+        in.tokens = c->tokens.items;
+        in.n_tokens = c->tokens.count;
+    }
+    if (c->tagger != NULL) {
+        zn_status st = zn_tagger_run(c->tagger, s, len, &c->tags, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+        in.tags = c->tags.words;
+        in.n_tags = c->tags.n_words;
+    }
+    return zn_entities_extract(ents, &in, err);
+}
+
+static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
+{
+    zn_json_key(j, "start");
+    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.start));
+    zn_json_key(j, "end");
+    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.end));
+}
+
+// One line: {"entities":[{"start","end","type","text"}]}.
+static void line_json(zn_json *j, const zn_entities *ents, const char *s)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, s);
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    zn_json_begin_object(j);
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        zn_json_begin_object(j);
+        mention_json(j, &cur, m[i].span);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type));
+        zn_json_key(j, "text");
+        zn_json_string(j, s + m[i].span.start, m[i].span.end - m[i].span.start);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    zn_json_end_object(j);
+}
+
+static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
+{
+    zn_json_key(j, key);
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        zn_json_cstr(j, v[i]);
+    }
+    zn_json_end_array(j);
+}
+
+// One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
+static void article_json(zn_json *j, const zn_entities *ents, const char *s)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, s);
+    zn_json_begin_object(j);
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < zn_entities_count(ents); i++) {
+        const zn_entity *e = zn_entities_get(ents, i);
+        zn_json_begin_object(j);
+        zn_json_key(j, "name");
+        zn_json_cstr(j, e->name);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, zn_entity_type_name(e->type));
+        strings_json(j, "aliases", e->aliases, e->n_aliases);
+        strings_json(j, "roles", e->roles, e->n_roles);
+        zn_json_key(j, "count");
+        zn_json_int(j, (long long)e->n_mentions);
+        zn_json_key(j, "mentions");
+        zn_json_begin_array(j);
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            zn_json_begin_object(j);
+            mention_json(j, &cur, e->mentions[k]);
+            zn_json_key(j, "text");
+            zn_json_string(j, s + e->mentions[k].start, e->mentions[k].end - e->mentions[k].start);
+            zn_json_end_object(j);
+        }
+        zn_json_end_array(j);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    zn_json_end_object(j);
+}
+
+// Extracts and writes one unit; on failure reports it and writes an empty result so that
+// line mode keeps one output line per input line.
+static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
+{
+    zn_error err;
+    zn_error_init(&err);
+    zn_entities *ents = NULL;
+    zn_status st = find(c, s, len, &ents, &err);
+    if (st != ZN_OK) {
+        cli_report(&err);
+        c->failed = true;
+    }
+    c->out.len = 0;
+    zn_json j;
+    zn_json_init(&j, &c->out, c->o->pretty && !lines);
+    if (lines) {
+        line_json(&j, ents, s);
+    } else {
+        article_json(&j, ents, s);
+    }
+    zn_entities_free(ents);
+    if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
+        cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
+        c->failed = true;
+        return cli_write(out, "{\"entities\":[]}\n", 16);
+    }
+    return cli_write(out, c->out.data, c->out.len);
+}
+
+static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
+{
+    return emit(ctx, line, len, true, out);
+}
+
+static int run_articles(ext_ctx *c, const char *path, FILE *out)
+{
+    zn_error err;
+    zn_error_init(&err);
+    zn_reader *r;
+    if (zn_reader_open(&r, path, &c->o->reader, &err) != ZN_OK) {
+        cli_report(&err);
+        return CLI_SOME_FAILED;
+    }
+    int rc = CLI_OK;
+    for (;;) {
+        zn_record *rec = NULL;
+        zn_status st = zn_reader_next(r, &rec, &err);
+        if (st == ZN_ERR_EMPTY || (st == ZN_OK && rec == NULL)) {
+            break;
+        }
+        if (st != ZN_OK) {
+            cli_report(&err);
+            rc = CLI_SOME_FAILED;
+            if (st == ZN_ERR_FORMAT) {
+                continue;
+            }
+            break;
+        }
+        bool ok = emit(c, rec->text, rec->len, false, out);
+        zn_record_free(rec);
+        if (!ok) {
+            rc = CLI_SOME_FAILED;
+            break;
+        }
+    }
+    zn_reader_close(r);
+    return rc;
+}
+
+static int each_article(ext_ctx *c)
+{
+    FILE *out = cli_open_output(c->o);
+    if (out == NULL) {
+        return CLI_SOME_FAILED;
+    }
+    int rc = CLI_OK;
+    for (int i = 0; i <= c->o->n_inputs; i++) {
+        if ((i == c->o->n_inputs) != (c->o->n_inputs == 0)) {
+            continue;
+        }
+        const char *path = c->o->n_inputs == 0 ? "-" : c->o->inputs[i];
+        if (run_articles(c, path, out) != CLI_OK) {
+            rc = CLI_SOME_FAILED;
+        }
+    }
+    if (!cli_close_output(out, c->o)) {
+        rc = CLI_SOME_FAILED;
+    }
+    return rc;
+}
+
+// The analyses are optional: without them extraction falls back to text rules.
+static void open_analyses(ext_ctx *c)
+{
+    char buf[PATH_MAX];
+    zn_error err;
+    zn_error_init(&err);
+    if (zn_lexicon_open(&c->lex, cli_lexicon_path(c->o, buf, sizeof buf), &err) != ZN_OK) {
+        cli_warn(c->o, "%s (extracting without the lexicon)", err.message);
+    } else if (zn_tokenizer_new(&c->tok, c->lex, &err) != ZN_OK) {
+        cli_warn(c->o, "%s", err.message);
+    }
+    const char *no_tagger = getenv("ZHNEWS_EXTRACT_NO_TAGGER");
+    if (no_tagger == NULL || no_tagger[0] == '\0') {
+        if (zn_tagger_open(&c->tagger, NULL, &err) != ZN_OK) {
+            cli_warn(c->o, "%s (extracting without the LAC tagger)", err.message);
+            c->tagger = NULL;
+        }
+    }
+}
 
 int cli_cmd_extract(const cli_options *o)
 {
-    (void)o;
-    cli_error("extract: not implemented yet");
-    return CLI_USAGE;
+    ext_ctx c = {.o = o};
+    zn_token_list_init(&c.tokens);
+    zn_tag_list_init(&c.tags);
+    zn_buf_init(&c.out, 0);
+    open_analyses(&c);
+    int rc = o->reader.format == ZN_FORMAT_LINES ? cli_each_line(o, on_line, &c)
+                                                  : each_article(&c);
+    zn_token_list_clear(&c.tokens);
+    zn_tag_list_clear(&c.tags);
+    zn_buf_clear(&c.out);
+    zn_tagger_close(c.tagger);
+    zn_tokenizer_free(c.tok);
+    zn_lexicon_close(c.lex);
+    return c.failed ? CLI_SOME_FAILED : rc;
 }

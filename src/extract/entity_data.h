@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT
+ * The extractor's word lists (data/entities/, compiled by tools/gen_entities.py into one
+ * sorted table) and the Traditional-to-Simplified character fold used to match them. */
+#ifndef ZHNEWS_EXTRACT_ENTITY_DATA_H
+#define ZHNEWS_EXTRACT_ENTITY_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Which lists a word is in (bits of zn__ent_word.flags). */
+enum {
+    ZN__ENT_SUFFIX = 1u << 0,  /* suffixes.txt: 大学, 实验室, 公司 ... */
+    ZN__ENT_HEAD = 1u << 1,    /* heads.txt: 企业, 高校 ... */
+    ZN__ENT_GENERIC = 1u << 2, /* generic.txt: 联合, 该, 一流 ... */
+    ZN__ENT_TITLE = 1u << 3,   /* titles.txt: 副校长, 记者 ... */
+    ZN__ENT_CUE = 1u << 4,     /* cues.txt: 表示, 认为 ... */
+    ZN__ENT_SURNAME = 1u << 5, /* surnames.txt */
+    ZN__ENT_ABBREV = 1u << 6,  /* places.txt abbrev: 中, 美, 港 ... */
+    ZN__ENT_REGION = 1u << 7,  /* places.txt region: 珠三角, 中华 ... */
+    ZN__ENT_NONNAME = 1u << 8, /* nonname.txt: characters that end a given name */
+};
+
+/* Strength of a suffix (zn__ent_word.strength). */
+enum { ZN__SUFFIX_STRONG = 0, ZN__SUFFIX_WEAK = 1, ZN__SUFFIX_PLACE = 2 };
+
+/* One row: key is folded (Simplified, lowercase Latin) UTF-8; types are zn_entity_type. */
+typedef struct zn__ent_word {
+    const char *key;
+    uint8_t len;
+    uint16_t flags;
+    uint8_t suffix_type;
+    uint8_t strength;
+    uint8_t head_type;
+} zn__ent_word;
+
+extern const zn__ent_word zn__ent_words[];
+extern const size_t zn__ent_n_words;
+extern const uint32_t zn__ent_t2s[][2];
+extern const size_t zn__ent_n_t2s;
+
+/* Longest key in characters; longer strings are never looked up. */
+#define ZN__ENT_MAX_KEY_CHARS 8
+
+/* The row for the folded UTF-8 key s[0..len), or NULL. Cannot fail. */
+const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
+
+/* The folded form of a code point: full-width ASCII to ASCII, U+3000 to space, ASCII
+ * letters to lowercase, Traditional characters to Simplified (OpenCC's table). Cannot
+ * fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */
+uint32_t zn__ent_fold(uint32_t cp);
+
+#endif

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT
+ * Private working state of the entity extractor, shared by its entity_*.c files: the text
+ * as folded characters, the words it was cut into, candidate mentions and the links
+ * (declared short names, list abbreviations) between them. Offsets here are characters. */
+#ifndef ZHNEWS_EXTRACT_ENTITY_PRIV_H
+#define ZHNEWS_EXTRACT_ENTITY_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract/entity_data.h"
+#include "zhnews/extract.h"
+
+/* Word classes, from the tagger's or the tokenizer's tags (or guessed from characters). */
+typedef enum ent_pos {
+    POS_UNK = 0, /* a character of text that no analysis covered */
+    POS_N,       /* common noun */
+    POS_VN,      /* verbal noun */
+    POS_NR,      /* lexicon: person name */
+    POS_NS,      /* lexicon: place name */
+    POS_NT,      /* lexicon: organisation name */
+    POS_NZ,      /* other proper noun (nz, nw, j) */
+    POS_PER,     /* LAC person */
+    POS_LOC,     /* LAC place */
+    POS_ORG,     /* LAC organisation */
+    POS_TIME,
+    POS_V,
+    POS_A,
+    POS_M,       /* numeral */
+    POS_Q,       /* classifier */
+    POS_R,       /* pronoun */
+    POS_FUNC,    /* p, c, u, d, f, xc ... */
+    POS_PUNCT,
+    POS_ENG,     /* Latin letters */
+    POS_SPACE,
+} ent_pos;
+
+typedef struct ent_word {
+    size_t start; /* characters */
+    size_t end;
+    uint8_t pos;
+} ent_word;
+
+/* A candidate mention: characters [start, end), a type and a priority (higher wins). */
+typedef struct ent_cand {
+    size_t start;
+    size_t end;
+    uint8_t type;
+    uint8_t prio;
+} ent_cand;
+
+enum ent_link_kind {
+    LINK_ALIAS,  /* b is another name of a (以下简称) */
+    LINK_MEMBER, /* a is a list abbreviation, b one of its members (ATJ → 腾讯) */
+};
+
+typedef struct ent_link {
+    uint8_t kind;
+    size_t a_start, a_end, b_start, b_end;
+} ent_link;
+
+/* Priorities of the sources of candidates. */
+enum {
+    PRIO_LEXICON = 1,  /* tokenizer tag nr/ns/nt, abbreviation after 驻/访 */
+    PRIO_WEAK = 2,     /* weak suffix grammar */
+    PRIO_TAGGER = 3,   /* LAC PER/LOC/ORG, cue-word persons */
+    PRIO_GRAMMAR = 4,  /* strong suffix grammar, lists with a head noun */
+    PRIO_EXTENDED = 5, /* a name extended by a branch (深圳) or a Latin Lab, byline persons */
+};
+
+typedef struct ent_doc {
+    const char *text;
+    size_t len;
+    size_t n;          /* characters */
+    uint32_t *fold;    /* n folded code points */
+    size_t *off;       /* n + 1 byte offsets */
+    ent_word *words;
+    size_t n_words;
+    size_t *word_of;   /* character → word index */
+    bool analysed;     /* words come from the tokenizer or the tagger */
+    const zn_lexicon *lex;
+    ent_cand *cands;
+    size_t n_cands;
+    size_t cap_cands;
+    ent_link *links;
+    size_t n_links;
+    size_t cap_links;
+} ent_doc;
+
+/* The result (include/zhnews/extract.h): entities, their mention spans and alias/role
+ * pointers in shared arrays, all strings in one pool. */
+struct zn_entities {
+    zn_entity *items;
+    size_t count;
+    zn_entity_mention *mentions; /* all mentions in text order */
+    size_t n_mentions;
+    zn_span *spans;              /* the entities' mention arrays, one slice each */
+    const char **strs;           /* the entities' alias and role arrays, one slice each */
+    char *pool;                  /* every string, NUL-terminated */
+};
+
+/* entity_text.c */
+zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
+    __attribute__((warn_unused_result));
+void zn__ent_doc_clear(ent_doc *d);
+/* The folded UTF-8 key of characters [s, e) with spaces left out, written to buf (room
+ * for cap bytes); false when it does not fit. */
+bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, size_t *len);
+/* The table row of characters [s, e), or NULL (also when longer than the longest key). */
+const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
+/* True when the row exists and has one of the flags. */
+bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags);
+/* The longest listed word with one of `flags` that ends at character e (starts at s when
+ * found); 0 when none. */
+size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s);
+/* The longest listed word with one of `flags` that starts at character s; 0 when none. */
+size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags);
+bool zn__ent_is_han(uint32_t cp);
+bool zn__ent_is_latin(uint32_t cp);
+bool zn__ent_is_digit(uint32_t cp);
+/* True when the lexicon lists the characters [s, e) as a word (false without lexicon). */
+bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
+
+/* entity_cands.c */
+zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
+    __attribute__((warn_unused_result));
+zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t bs, size_t be)
+    __attribute__((warn_unused_result));
+/* The type of the best candidate covering exactly [s, e), or -1. */
+int zn__ent_type_of(const ent_doc *d, size_t s, size_t e);
+
+/* True when [s, e) holds nothing but generic words, or nothing (entity_grammar.c). */
+bool zn__ent_all_generic(const ent_doc *d, size_t s, size_t e);
+/* entity_grammar.c: suffix grammar, branches, Latin labs, congress names. */
+zn_status zn__ent_find_grammar(ent_doc *d) __attribute__((warn_unused_result));
+/* entity_lists.c: lists with head nouns, apposition, abbreviations, declared short names. */
+zn_status zn__ent_find_lists(ent_doc *d) __attribute__((warn_unused_result));
+/* entity_extend.c: branches, Latin labs, congresses after found names. */
+zn_status zn__ent_find_extended(ent_doc *d) __attribute__((warn_unused_result));
+/* entity_person.c: people from titles, cue words and surnames. */
+zn_status zn__ent_find_people(ent_doc *d) __attribute__((warn_unused_result));
+/* entity_tagged.c: candidates from LAC and lexicon tags, places. */
+zn_status zn__ent_find_tagged(ent_doc *d) __attribute__((warn_unused_result));
+
+/* entity_select.c: chooses non-overlapping mentions (in place, sorted by start), applies
+ * the splitting rules and finds further mentions of the chosen names. */
+zn_status zn__ent_select(ent_doc *d) __attribute__((warn_unused_result));
+
+/* Mentions being grouped into entities (entity_group.c, entity_result.c). */
+typedef struct grouping {
+    ent_doc *d;
+    size_t m;          /* mentions */
+    size_t *parent;    /* union-find */
+    size_t *key_off;   /* folded key of each mention in keys */
+    size_t *key_len;
+    zn_buf keys;
+    size_t *ent_of;    /* mention → entity index */
+    size_t n_ents;
+    size_t *first;     /* entity → its first mention */
+} grouping;
+
+/* entity_result.c: builds the result from a finished grouping. */
+zn_status zn__ent_group_build(grouping *g, zn_entities **out) __attribute__((warn_unused_result));
+
+/* entity_group.c: groups the chosen mentions into the result. */
+zn_status zn__ent_group(ent_doc *d, zn_entities **out) __attribute__((warn_unused_result));
+
+#endif

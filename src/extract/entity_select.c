@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT
+ * From candidates to mentions: the best non-overlapping candidates win (priority, then
+ * length), lists and compounds are split (中美 → 中 + 美, 江主席 → 江), generic phrases are
+ * dropped, and every further occurrence of a chosen name becomes a mention too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/entity_priv.h"
+#include "util/alloc.h"
+
+static int by_strength(const void *a, const void *b)
+{
+    const ent_cand *x = a;
+    const ent_cand *y = b;
+    if (x->prio != y->prio) {
+        return x->prio > y->prio ? -1 : 1;
+    }
+    size_t lx = x->end - x->start;
+    size_t ly = y->end - y->start;
+    if (lx != ly) {
+        return lx > ly ? -1 : 1;
+    }
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
+    }
+    return (int)x->type - (int)y->type;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const ent_cand *x = a;
+    const ent_cand *y = b;
+    return x->start < y->start ? -1 : (x->start > y->start ? 1 : 0);
+}
+
+// Characters a mention never spans: list and clause punctuation, line breaks.
+static bool is_sep(uint32_t c)
+{
+    return c == 0x3001 || c == ',' || c == 0x3002 || c == ';' || c == ':' || c == '!' ||
+           c == '?' || c == '\n' || c == '\r' || c == '\t' || c == 0xFF0C;
+}
+
+// A space between two Han characters separates words; beside Latin it may not (腾讯 AI lab).
+static bool han_space(const ent_doc *d, size_t i)
+{
+    return d->fold[i] == ' ' && i > 0 && i + 1 < d->n && !zn__ent_is_latin(d->fold[i - 1]) &&
+           !zn__ent_is_latin(d->fold[i + 1]);
+}
+
+// An organisation mention made of generic words and a suffix (联合实验室, 重点实验室).
+static bool is_generic(const ent_doc *d, const ent_cand *c)
+{
+    if (zn__ent_all_generic(d, c->start, c->end)) {
+        return true;
+    }
+    size_t ss;
+    if (c->type == ZN_ENTITY_PERSON || c->type == ZN_ENTITY_PLACE ||
+        zn__ent_word_ending(d, c->end, ZN__ENT_SUFFIX, &ss) == 0 || ss < c->start) {
+        return false;
+    }
+    return zn__ent_all_generic(d, c->start, ss);
+}
+
+static bool free_span(const uint8_t *used, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        if (used[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Greedy choice: strongest first, each accepted if no character is taken.
+static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
+{
+    qsort(d->cands, d->n_cands, sizeof *d->cands, by_strength);
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_cands; i++) {
+        ent_cand c = d->cands[i];
+        if (free_span(used, c.start, c.end)) {
+            memset(used + c.start, 1, c.end - c.start);
+            out[n++] = c;
+        }
+    }
+    return n;
+}
+
+static bool all_abbrev(const ent_doc *d, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        if (!zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Splits one chosen mention into the mentions it really is; appends them to out.
+static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
+{
+    size_t len = c.end - c.start;
+    size_t ts;
+    if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end)) {
+        for (size_t i = c.start; i < c.end && *n < cap; i++) {
+            out[(*n)++] = (ent_cand){i, i + 1, c.type, c.prio};
+        }
+        return ZN_OK;
+    }
+    if (c.type == ZN_ENTITY_PERSON && len >= 2 &&
+        zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start) {
+        c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民
+    }
+    // Across a clause break only the last piece can be the name (the tagger joined words).
+    for (size_t i = c.end; i-- > c.start;) {
+        if ((is_sep(d->fold[i]) && d->fold[i] != 0x3001) || han_space(d, i)) {
+            c.start = i + 1;
+            break;
+        }
+    }
+    size_t s = c.start;
+    for (size_t i = c.start; i <= c.end; i++) {
+        if (i < c.end && !is_sep(d->fold[i])) {
+            continue;
+        }
+        size_t e = i;
+        while (s < e && d->fold[s] == ' ') {
+            s++;
+        }
+        while (e > s && d->fold[e - 1] == ' ') {
+            e--;
+        }
+        ent_cand piece = {s, e, c.type, c.prio};
+        if (e > s && *n < cap && !zn__ent_span_is(d, s, e, ZN__ENT_TITLE) &&
+            !is_generic(d, &piece)) {
+            out[(*n)++] = piece;
+        }
+        s = i + 1;
+    }
+    return ZN_OK;
+}
+
+// True when folded text at i spells the key of mention m (spaces in the text skipped);
+// *end receives the end of the match.
+static bool matches_at(const ent_doc *d, size_t i, const ent_cand *m, size_t *end)
+{
+    size_t j = m->start;
+    while (j < m->end) {
+        if (d->fold[j] == ' ') {
+            j++;
+            continue;
+        }
+        while (i < d->n && d->fold[i] == ' ' && j > m->start) {
+            i++; // 腾讯 AI lab is 腾讯AI lab
+        }
+        if (i >= d->n || d->fold[i] != d->fold[j]) {
+            return false;
+        }
+        i++;
+        j++;
+    }
+    *end = i;
+    return true;
+}
+
+static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
+{
+    if (!d->analysed || len > 2) {
+        return true;
+    }
+    return d->words[d->word_of[s]].start == s && (e == d->n || d->words[d->word_of[e]].start == e);
+}
+
+// Every further occurrence of a chosen name (two characters or more) becomes a mention.
+static zn_status propagate(ent_doc *d, uint8_t *used, size_t n_chosen)
+{
+    for (size_t k = 0; k < n_chosen; k++) {
+        ent_cand m = d->cands[k];
+        if (m.end - m.start < 2) {
+            continue;
+        }
+        for (size_t i = 0; i < d->n; i++) {
+            size_t e;
+            if (used[i] || d->fold[i] != d->fold[m.start] || !matches_at(d, i, &m, &e) ||
+                !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
+                continue;
+            }
+            // a Latin name must not continue into more letters (Lab in Labs)
+            if ((e < d->n && zn__ent_is_latin(d->fold[e - 1]) && zn__ent_is_latin(d->fold[e])) ||
+                (i > 0 && zn__ent_is_latin(d->fold[i]) && zn__ent_is_latin(d->fold[i - 1]))) {
+                continue;
+            }
+            if (zn__ent_add(d, i, e, m.type, PRIO_LEXICON) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
+            memset(used + i, 1, e - i);
+        }
+    }
+    return ZN_OK;
+}
+
+zn_status zn__ent_select(ent_doc *d)
+{
+    uint8_t *used = zn__calloc(d->n + 1, 1);
+    ent_cand *chosen = zn__calloc(d->n_cands + 1, sizeof *chosen);
+    size_t cap = d->n + 1;
+    ent_cand *split = zn__calloc(cap, sizeof *split);
+    if (used == NULL || chosen == NULL || split == NULL) {
+        zn__free(used);
+        zn__free(chosen);
+        zn__free(split);
+        return ZN_ERR_NOMEM;
+    }
+    size_t n = choose(d, used, chosen);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        (void)split_one(d, chosen[i], split, &m, cap);
+    }
+    memset(used, 0, d->n + 1);
+    for (size_t i = 0; i < m; i++) {
+        memset(used + split[i].start, 1, split[i].end - split[i].start);
+    }
+    // The chosen mentions replace the candidates; propagation appends to them.
+    zn__free(d->cands);
+    d->cands = split;
+    d->cap_cands = cap;
+    d->n_cands = m;
+    split = NULL;
+    zn_status st = propagate(d, used, m);
+    if (st == ZN_OK) {
+        qsort(d->cands, d->n_cands, sizeof *d->cands, by_start);
+    }
+    zn__free(used);
+    zn__free(chosen);
+    zn__free(split);
+    return st;
+}

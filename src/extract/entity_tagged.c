@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT
+ * Candidates from the analyses: LAC's PER/LOC/ORG words, the lexicon's nr/ns/nt tags,
+ * region names, and one-character country names after verbs of travel (驻美, 访华). */
+#include "extract/entity_priv.h"
+
+// The type an organisation name gets from its suffix (大学 → university), else organization.
+static unsigned org_type(const ent_doc *d, size_t s, size_t e)
+{
+    size_t from;
+    if (zn__ent_word_ending(d, e, ZN__ENT_SUFFIX, &from) > 0 && from > s) {
+        const zn__ent_word *w = zn__ent_span_word(d, from, e);
+        if (w->strength != ZN__SUFFIX_PLACE) {
+            return w->suffix_type;
+        }
+    }
+    return ZN_ENTITY_ORGANIZATION;
+}
+
+static bool starts_with_surname(const ent_doc *d, size_t s, size_t e)
+{
+    return (e - s >= 2 && zn__ent_span_is(d, s, s + 1, ZN__ENT_SURNAME)) ||
+           (e - s >= 3 && zn__ent_span_is(d, s, s + 2, ZN__ENT_SURNAME));
+}
+
+static zn_status from_word(ent_doc *d, const ent_word *w)
+{
+    size_t s = w->start;
+    size_t e = w->end;
+    switch (w->pos) {
+    case POS_PER:
+        return zn__ent_add(d, s, e, ZN_ENTITY_PERSON, PRIO_TAGGER);
+    case POS_LOC:
+        return zn__ent_add(d, s, e, ZN_ENTITY_PLACE, PRIO_TAGGER);
+    case POS_ORG:
+        return zn__ent_add(d, s, e, org_type(d, s, e), PRIO_TAGGER);
+    case POS_NR:
+        if (starts_with_surname(d, s, e) && e - s <= 4) {
+            return zn__ent_add(d, s, e, ZN_ENTITY_PERSON, PRIO_LEXICON);
+        }
+        return ZN_OK;
+    case POS_NS:
+        if (e - s >= 2) {
+            return zn__ent_add(d, s, e, ZN_ENTITY_PLACE, PRIO_LEXICON);
+        }
+        return ZN_OK;
+    case POS_NT:
+        return zn__ent_add(d, s, e, org_type(d, s, e), PRIO_WEAK);
+    default:
+        return ZN_OK;
+    }
+}
+
+// A travel or relation verb before a one-character country name: 驻 访 赴 来 抵 离 返 旅 对
+// (U+9A7B U+8BBF U+8D74 U+6765 U+62B5 U+79BB U+8FD4 U+65C5 U+5BF9).
+static bool is_travel_verb(uint32_t cp)
+{
+    static const uint32_t verbs[] = {0x9A7B, 0x8BBF, 0x8D74, 0x6765, 0x62B5,
+                                     0x79BB, 0x8FD4, 0x65C5, 0x5BF9};
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        if (verbs[i] == cp) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static zn_status places_by_knowledge(ent_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->analysed && d->words[d->word_of[i]].start != i) {
+            continue;
+        }
+        size_t k = zn__ent_word_starting(d, i, ZN__ENT_REGION);
+        if (k > 0 && (!d->analysed || d->word_of[i + k] != d->word_of[i + k - 1])) {
+            if (zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_WEAK) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
+        }
+    }
+    for (size_t i = 1; i + 1 <= d->n; i++) {
+        bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
+        if (is_travel_verb(d->fold[i - 1]) && zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) &&
+            (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION))) {
+            if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
+        }
+    }
+    return ZN_OK;
+}
+
+zn_status zn__ent_find_tagged(ent_doc *d)
+{
+    for (size_t i = 0; i < d->n_words; i++) {
+        if (from_word(d, &d->words[i]) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    return places_by_knowledge(d);
+}
