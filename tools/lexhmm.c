@@ -214,7 +214,14 @@ static void add_script_forms(lex_hmm *hmm, size_t *cap)
             size_t pos = 0;
             size_t l = strlen(conv[i]);
             uint32_t cp = zn__utf8_next(conv[i], l, &pos);
-            if (pos == l && cp != ZN_UTF8_INVALID && find_char(hmm, n, cp) == NULL) {
+            zn_lex_hmm_char *have = pos == l && cp != ZN_UTF8_INVALID ? find_char(hmm, n, cp)
+                                                                       : NULL;
+            if (have != NULL && c == 0) {
+                // jieba's tables saw a Traditional character only in Simplified text, where
+                // it is rare and skewed (羅 there is mostly not a surname): the statistics
+                // of its Simplified form are the better estimate.
+                memcpy(have->emit, hmm->chars[i].emit, sizeof have->emit);
+            } else if (have == NULL && pos == l && cp != ZN_UTF8_INVALID) {
                 float emit[4];
                 memcpy(emit, hmm->chars[i].emit, sizeof emit); // before add_char reallocs
                 add_char(hmm, cap, cp, emit);

@@ -7,8 +7,13 @@
 
 #include "tokenize/tok_internal.h"
 
+
+
+#define WORD_BONUS 1.0
 // Weight of anything the lexicon does not know (jieba's log(1 / total)).
 #define UNKNOWN_FREQ 1.0
+// Numeral-classifier words this frequent have become words of their own (一个, 这个).
+#define LEXICALIZED_FREQ 50000u
 // User words beat any split of their characters.
 #define USER_BONUS 30.0
 
@@ -18,17 +23,32 @@ typedef struct edge_ctx {
     size_t j;  // cursor: char index of the end of the last edge
     size_t to;
     size_t base_off;
+    bool quantified; // the first character is a numeral or a quantifier
 } edge_ctx;
 
-static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t kind,
-                     const char *tag)
+static bool is_numeral_classifier(const tok_char *chars, size_t i, size_t j)
 {
-    double score = w + tok->best[j].score;
+    if (j - i < 2 || !zn__tok_is_classifier(chars[j - 1].cp)) {
+        return false;
+    }
+    for (size_t k = i; k + 1 < j; k++) {
+        if (!zn__tok_is_quantifier(chars[k].cp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t kind,
+                     const char *tag, uint32_t freq)
+{
+    double score = w + WORD_BONUS + tok->best[j].score;
     tok_best *b = &tok->best[i];
     if (b->next == 0 || score > b->score) {
         b->score = score;
         b->next = (uint32_t)j;
         b->kind = kind;
+        b->freq = freq;
         memset(b->tag, 0, sizeof b->tag);
         memcpy(b->tag, tag, strnlen(tag, sizeof b->tag - 1));
     }
@@ -45,11 +65,15 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
     if (chars[e->j].off != end_off || (e->j < e->to && chars[e->j].inside)) {
         return true; // ends inside an atom: not a word here
     }
+    if (e->quantified && info->freq < LEXICALIZED_FREQ && !(info->forms & ZN_FORM_USER) &&
+        is_numeral_classifier(chars, e->i, e->j)) {
+        return true; // 一次, 第一个, 三位: numeral and classifier are two words
+    }
     double w = log((double)info->freq) - e->tok->log_total;
     if (info->forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
-    consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag);
+    consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag, info->freq);
     return true;
 }
 
@@ -65,17 +89,17 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             continue;
         }
         if (chars[i].atom) {
-            consider(tok, i, chars[i].atom_end, unknown, TOK_KIND_RULE, tok->atag[i]);
+            consider(tok, i, chars[i].atom_end, unknown, TOK_KIND_RULE, tok->atag[i], 0);
         } else {
-            consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x");
+            consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x", 0);
         }
         const char *tag;
         size_t n = zn__tok_number_at(chars, i, to, &tag);
         if (n > 0) {
-            consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag);
+            consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag, 0);
         }
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
-            edge_ctx e = {tok, i, i, to, chars[i].off};
+            edge_ctx e = {tok, i, i, to, chars[i].off, zn__tok_is_quantifier(chars[i].cp)};
             zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
                                 on_word, &e);
         }

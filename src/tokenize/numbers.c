@@ -6,16 +6,37 @@
 #include "tokenize/tok_internal.h"
 #include "util/utf8.h"
 
-// Characters of Chinese numerals: 〇零一二三四五六七八九十百千万萬亿億两兩
-static const uint32_t numerals[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343,
-                                    0x4E07, 0x842C, 0x4EBF, 0x5104, 0x4E24, 0x5169};
+// Digits of Chinese numerals: 〇 ○ 零 一 二 三 四 五 六 七 八 九 (○ U+25CB is written for zero
+// in years: 二○○一年)
+static const uint32_t digits[] = {0x3007, 0x25CB, 0x96F6, 0x4E00, 0x4E8C, 0x4E09,
+                                  0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+// ... and the other numeral characters: 十 百 千 万 萬 亿 億 两 兩
+static const uint32_t tens[] = {0x5341, 0x767E, 0x5343, 0x4E07, 0x842C,
+                                0x4EBF, 0x5104, 0x4E24, 0x5169};
 
 // Units that form one word with the number before them, as news segmentation standards do:
-// date and time units (年 月 日 号 號 时 時 点 點 分 秒) and magnitudes (万 萬 亿 億).
-static const uint32_t date_units[] = {0x5E74, 0x6708, 0x65E5, 0x53F7, 0x865F, 0x65F6, 0x6642,
-                                      0x70B9, 0x9EDE, 0x5206, 0x79D2};
+// dates (年 after a year only; 月 日 号 號) and times (时 時 点 點 分 秒), magnitudes (万 萬 亿 億).
+static const uint32_t year_unit[] = {0x5E74};
+static const uint32_t date_units[] = {0x6708, 0x65E5, 0x53F7, 0x865F, 0x65F6,
+                                      0x6642, 0x70B9, 0x9EDE, 0x5206, 0x79D2};
 static const uint32_t magnitudes[] = {0x4E07, 0x842C, 0x4EBF, 0x5104};
+
+// Characters before a classifier in numeral-classifier words (一个, 第一个, 几次, 这种): the
+// numerals and 几 幾 多 数 數 半 第 这 這 那 每 各 该 該 此
+static const uint32_t quantifiers[] = {0x51E0, 0x5E7E, 0x591A, 0x6570, 0x6578, 0x534A,
+                                       0x7B2C};
+// Classifiers (Simplified and Traditional): 个個位名次种種批条條项項件家张張只隻台臺部座辆輛艘
+// 架所场場届屆岁歲元块塊斤吨噸股份篇首封支枝根片幅棵株头頭匹层層间間栋棟段句声聲遍番趟顿頓
+// 双雙套群组組类類天周週年
+static const uint32_t classifiers[] = {
+    0x4E2A, 0x500B, 0x4F4D, 0x540D, 0x6B21, 0x79CD, 0x7A2E, 0x6279, 0x6761, 0x689D, 0x9879,
+    0x9805, 0x4EF6, 0x5BB6, 0x5F20, 0x5F35, 0x53EA, 0x96BB, 0x53F0, 0x81FA, 0x90E8, 0x5EA7,
+    0x8F86, 0x8F1B, 0x8258, 0x67B6, 0x6240, 0x573A, 0x5834, 0x5C4A, 0x5C46, 0x5C81, 0x6B72,
+    0x5143, 0x5757, 0x584A, 0x65A4, 0x5428, 0x5678, 0x80A1, 0x4EFD, 0x7BC7, 0x9996, 0x5C01,
+    0x652F, 0x679D, 0x6839, 0x7247, 0x5E45, 0x68F5, 0x682A, 0x5934, 0x982D, 0x5339, 0x5C42,
+    0x5C64, 0x95F4, 0x9593, 0x680B, 0x68DF, 0x6BB5, 0x53E5, 0x58F0, 0x8072, 0x904D, 0x756A,
+    0x8D9F, 0x987F, 0x9813, 0x53CC, 0x96D9, 0x5957, 0x7FA4, 0x7EC4, 0x7D44, 0x7C7B, 0x985E,
+    0x5929, 0x5468, 0x9031, 0x5E74};
 
 static bool in(const uint32_t *set, size_t n, uint32_t cp)
 {
@@ -29,13 +50,29 @@ static bool in(const uint32_t *set, size_t n, uint32_t cp)
 
 #define IN(set, cp) in(set, sizeof set / sizeof *set, cp)
 
-// The unit after a number at index j, its tag, or 0.
-static size_t unit_at(const tok_char *chars, size_t j, size_t to, const char **tag)
+static bool is_numeral(uint32_t cp)
+{
+    return IN(digits, cp) || IN(tens, cp);
+}
+
+bool zn__tok_is_quantifier(uint32_t cp)
+{
+    return is_numeral(cp) || IN(quantifiers, cp);
+}
+
+bool zn__tok_is_classifier(uint32_t cp)
+{
+    return IN(classifiers, cp);
+}
+
+// The unit after a number at index j, its tag, or 0. `year` says whether the number looks
+// like a year (four digits, 二○○一): only a year joins 年 (五年 is a duration: two words).
+static size_t unit_at(const tok_char *chars, size_t j, size_t to, bool year, const char **tag)
 {
     if (j >= to || chars[j].inside) {
         return 0;
     }
-    if (IN(date_units, chars[j].cp)) {
+    if (IN(date_units, chars[j].cp) || (year && IN(year_unit, chars[j].cp))) {
         *tag = "t";
         return 1;
     }
@@ -52,22 +89,23 @@ size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char 
     if (chars[i].atom && chars[i].cls == TOK_DIGIT) {
         size_t e = chars[i].atom_end;
         for (size_t k = i; k < e; k++) {
-            if (chars[k].cls == TOK_LATIN || chars[k].cp == '%' || chars[k].cp == 0xFF05) {
-                return 0; // not a bare number
+            if (chars[k].cls != TOK_DIGIT) {
+                return 0; // not a bare integer
             }
         }
-        size_t u = unit_at(chars, e, to, tag);
+        size_t u = unit_at(chars, e, to, e - i == 4, tag);
         return u > 0 ? e + u - i : 0;
     }
-    if (chars[i].cls != TOK_HAN || !IN(numerals, chars[i].cp) ||
-        (i > 0 && IN(numerals, chars[i - 1].cp))) {
+    if (!is_numeral(chars[i].cp) || chars[i].inside || (i > 0 && is_numeral(chars[i - 1].cp))) {
         return 0;
     }
     size_t e = i;
-    while (e < to && e - i < 16 && chars[e].cls == TOK_HAN && IN(numerals, chars[e].cp)) {
+    bool year = true;
+    while (e < to && e - i < 16 && is_numeral(chars[e].cp) && !chars[e].inside) {
+        year &= IN(digits, chars[e].cp);
         e++;
     }
-    size_t u = unit_at(chars, e, to, tag);
+    size_t u = unit_at(chars, e, to, year && e - i >= 2, tag);
     if (e - i < 2 && u == 0) {
         return 0;
     }

@@ -152,6 +152,24 @@ static size_t dotted_name(tok_char *chars, size_t from, size_t d, size_t to, siz
     return l < d && r > d + 1 ? r - l : 0;
 }
 
+// Punctuation written as a run of one character: —— …… ── ～～ -- ... (U+2014, U+2015, U+2026,
+// U+2500, U+FF5E, U+FF0D, U+FF0E, U+30FB)
+static size_t punct_run_at(const tok_char *chars, size_t i, size_t to)
+{
+    static const uint32_t runs[] = {0x2014, 0x2015, 0x2026, 0x2500, 0xFF5E, 0xFF0D, 0xFF0E,
+                                    0x22EF, '-', '.', '~', '=', '*', '!', '?', 0xFF01, 0xFF1F};
+    uint32_t cp = chars[i].cp;
+    bool listed = false;
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        listed |= runs[k] == cp;
+    }
+    size_t j = i + 1;
+    while (listed && j < to && chars[j].cp == cp) {
+        j++;
+    }
+    return j - i >= 2 && listed ? j - i : 0;
+}
+
 void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8])
 {
     size_t i = from;
@@ -165,6 +183,8 @@ void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8]
             set_atom(chars, i, n, tags, "email");
         } else if (is_alnum(&chars[i]) && (n = alnum_at(chars, i, to, &letters)) > 0) {
             set_atom(chars, i, n, tags, letters ? "eng" : "m");
+        } else if (chars[i].cls == TOK_PUNCT && (n = punct_run_at(chars, i, to)) > 0) {
+            set_atom(chars, i, n, tags, "x");
         } else if (is_name_dot(chars[i].cp) && (n = dotted_name(chars, from, i, to, &start)) > 0) {
             set_atom(chars, start, n, tags, "nrfg");
             i = start;

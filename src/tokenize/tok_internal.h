@@ -36,6 +36,7 @@ typedef struct tok_best {
     double score;
     uint32_t next;  /* char index where the best first word from here ends */
     uint8_t kind;   /* TOK_KIND_* */
+    uint32_t freq;  /* the lexicon's frequency of the word (TOK_KIND_LEX) */
     char tag[8];
 } tok_best;
 
@@ -66,6 +67,11 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
 /* Length in chars of a number + unit or Chinese numeral word starting at i (0 if none),
  * and its tag. */
 size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char **tag);
+
+/* Numeral-classifier words: quantifiers (numerals, 几, 第, 这, 每, ...) and classifiers
+ * (个, 位, 次, 种, ...). */
+bool zn__tok_is_quantifier(uint32_t cp);
+bool zn__tok_is_classifier(uint32_t cp);
 
 /* True for characters used to transliterate foreign names (弗, 里, 德, 羅, ...). */
 bool zn__tok_is_translit(uint32_t cp);

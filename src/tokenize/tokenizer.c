@@ -160,10 +160,24 @@ static zn_status push_best(zn_tokenizer *tok, size_t i, zn_token_list *list, zn_
     return zn__tok_push(list, tok->chars[i].off, tok->chars[b->next].off, b->tag, flags, err);
 }
 
+// Frequent function words (particles, prepositions, conjunctions, adverbs, pronouns,
+// numerals, classifiers, localisers, and the commonest verbs such as 是 有 说) stand alone:
+// the character model never joins them to their neighbours.
+static bool is_barrier(const tok_best *b)
+{
+    if (b->kind != TOK_KIND_LEX) {
+        return false;
+    }
+    if (b->tag[0] == 'v' && b->tag[1] == '\0') {
+        return b->freq >= 150000;
+    }
+    return b->freq >= 40000 && b->tag[0] != '\0' && strchr("upcdrmqfk", b->tag[0]) != NULL;
+}
+
 // Single characters from..to of the best path: alone, or through the character model when
 // two or more are in a row and together they are not a word (jieba's rule).
-static zn_status flush_singles(zn_tokenizer *tok, const char *s, size_t from, size_t to,
-                               zn_token_list *list, zn_error *err)
+static zn_status flush_plain(zn_tokenizer *tok, const char *s, size_t from, size_t to,
+                             zn_token_list *list, zn_error *err)
 {
     const tok_char *c = tok->chars;
     if (to - from >= 2 && tok->lex != NULL &&
@@ -177,6 +191,26 @@ static zn_status flush_singles(zn_tokenizer *tok, const char *s, size_t from, si
         }
     }
     return ZN_OK;
+}
+
+static zn_status flush_singles(zn_tokenizer *tok, const char *s, size_t from, size_t to,
+                               zn_token_list *list, zn_error *err)
+{
+    size_t start = from;
+    for (size_t i = from; i < to; i++) {
+        if (!is_barrier(&tok->best[i])) {
+            continue;
+        }
+        zn_status st = flush_plain(tok, s, start, i, list, err);
+        if (st == ZN_OK) {
+            st = push_best(tok, i, list, err);
+        }
+        if (st != ZN_OK) {
+            return st;
+        }
+        start = i + 1;
+    }
+    return flush_plain(tok, s, start, to, list, err);
 }
 
 static zn_status emit_run(zn_tokenizer *tok, const char *s, size_t from, size_t to,
