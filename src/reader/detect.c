@@ -14,6 +14,7 @@
 
 #define COST_INVALID 30.0   // nats per undecodable byte
 #define UCHARDET_BONUS 2.0  // nats: uchardet's confirmed answer wins near-ties
+#define UTF8_BONUS 3.0      // nats: valid UTF-8 is rarely an accident
 #define MAX_CANDIDATES 5
 
 typedef struct candidate {
@@ -67,6 +68,19 @@ static bool is_utf8(const char *s, size_t len, bool at_eof)
         return true;
     }
     return !at_eof && len - valid < 4 && zn__utf8_boundary(s + valid, len - valid) == 0;
+}
+
+// True when valid UTF-8 s has a sequence of three or four bytes (U+0800 and up, where CJK
+// is). A GB18030 or Big5 text with a few characters can pass as UTF-8 made of two-byte
+// sequences only (Cyrillic, Greek, Hebrew letters), never plausibly of longer ones.
+static bool has_long_sequence(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0xE0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // Decodes the sample as c->enc and scores the text.
@@ -148,20 +162,28 @@ static size_t list_candidates(candidate *cands, bool has_nul)
     return add(cands, n, &e);
 }
 
-// True when s decodes as plain Big5 (no HKSCS extension characters).
-static bool is_plain_big5(const char *s, size_t len, bool at_eof)
+// True when the Big5 bytes s[0..len) stay within the rows every Big5 table has (A140-A3BF,
+// A440-C7FC, C940-F9D5): then "BIG5" names them for any decoder. Bytes in the HKSCS rows
+// (lead 87-A0, C8, F9D6-FEFE) make it "BIG5-HKSCS". Both are decoded as Big5-HKSCS.
+static bool is_plain_big5(const char *s, size_t len)
 {
-    zn__decoder d;
-    if (zn__decoder_init(&d, "BIG5", "BIG5", ZN_INVALID_FAIL, "", NULL) != ZN_OK) {
-        return false;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x80) {
+            continue;
+        }
+        if (i + 1 == len) {
+            return true; // cut by the end of the sample
+        }
+        unsigned code = (unsigned)p[i] << 8 | p[i + 1];
+        bool common = (code >= 0xA140 && code <= 0xA3BF) || (code >= 0xA440 && code <= 0xC7FC) ||
+                      (code >= 0xC940 && code <= 0xF9D5);
+        if (!common) {
+            return false;
+        }
+        i++;
     }
-    zn_buf text;
-    zn_buf_init(&text, 0);
-    size_t used;
-    zn_status st = zn__decoder_run(&d, s, len, at_eof, &used, &text, 0, "", NULL);
-    zn_buf_clear(&text);
-    zn__decoder_clear(&d);
-    return st == ZN_OK;
+    return true;
 }
 
 static bool looks_binary(const candidate *c, size_t len)
@@ -170,7 +192,19 @@ static bool looks_binary(const candidate *c, size_t len)
            (c->controls > 0 && c->chars < 100 && c->controls * 10 > c->chars);
 }
 
-static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eof,
+static bool has_high_byte(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Decodes s as every plausible encoding and keeps the one the model likes best. `utf8`: s
+// is valid UTF-8 (of two-byte sequences only), which counts in UTF-8's favour.
+static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eof, bool utf8,
                         const char *path, zn_error *err)
 {
     const char *nul = memchr(s, '\0', len);
@@ -189,6 +223,9 @@ static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eo
         }
         if (have_ud && cands[i].invalid == 0 && strcmp(cands[i].enc.label, ud.label) == 0) {
             cands[i].cost -= UCHARDET_BONUS;
+        }
+        if (utf8 && cands[i].enc.iconv_name == NULL) {
+            cands[i].cost -= UTF8_BONUS;
         }
         if (cands[i].cost < cands[best].cost) {
             best = i;
@@ -212,7 +249,7 @@ static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eo
     if (cands[best].invalid > 0) {
         out->confidence *= 1.0 - fmin(1.0, 20.0 * (double)cands[best].invalid / (double)len);
     }
-    if (strcmp(out->label, "BIG5") == 0 && !is_plain_big5(s, len, at_eof)) {
+    if (strcmp(out->label, "BIG5") == 0 && !is_plain_big5(s, len)) {
         out->label = "BIG5-HKSCS";
     }
     return ZN_OK;
@@ -224,9 +261,10 @@ zn_status zn__detect(zn__encoding *out, const char *s, size_t len, bool at_eof, 
     if (zn__detect_bom(out, s, len)) {
         return ZN_OK;
     }
-    if (memchr(s, '\0', len) == NULL && is_utf8(s, len, at_eof)) {
+    bool utf8 = memchr(s, '\0', len) == NULL && is_utf8(s, len, at_eof);
+    if (utf8 && (has_long_sequence(s, len) || !has_high_byte(s, len))) {
         set(out, "UTF-8", NULL, true, 0);
         return ZN_OK;
     }
-    return choose(out, s, len, at_eof, path, err);
+    return choose(out, s, len, at_eof, utf8, path, err);
 }

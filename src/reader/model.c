@@ -18,6 +18,8 @@
 #define COST_SYMBOL 10.0
 #define COST_LATIN1 9.0
 #define COST_FOREIGN_LETTER 11.0
+#define COST_RARE_LETTER 13.0
+#define COST_MARK 16.0
 #define COST_HANGUL 13.0
 #define COST_PRIVATE 20.0
 #define COST_OTHER 14.0
@@ -50,8 +52,14 @@ static double nonascii_cost(uint32_t cp)
     if (cp < 0x100) {
         return cp >= 0xC0 ? COST_LATIN1 : COST_SYMBOL;
     }
-    if (cp < 0x0530 || (cp >= 0x3040 && cp <= 0x312F)) {
-        return COST_FOREIGN_LETTER; // Latin Extended, Greek, Cyrillic, kana, bopomofo
+    if (cp < 0x0250 || (cp >= 0x3040 && cp <= 0x312F)) {
+        return COST_FOREIGN_LETTER; // Latin Extended, kana, bopomofo
+    }
+    if (cp < 0x0370) {
+        return COST_MARK; // IPA, spacing modifiers, combining marks: rare in news text
+    }
+    if (cp < 0x0800) {
+        return COST_RARE_LETTER; // Greek, Cyrillic, Armenian, Hebrew, Arabic, ...
     }
     if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3012 && cp <= 0x303F) ||
         (cp >= 0x3200 && cp <= 0x33FF)) {
