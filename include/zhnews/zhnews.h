@@ -9,6 +9,7 @@
 #include "zhnews/lexicon.h"
 #include "zhnews/normalize.h"
 #include "zhnews/tokenize.h"
+#include "zhnews/dates.h"
 #include "zhnews/extract.h"
 #include "zhnews/tag.h"
 #include "zhnews/article.h"

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: MIT
+ * The date part of a point expression: year (2018年, 二〇一八年, 民國107年, 去年), month
+ * (6月, 下個月), day (12日, 十二號, 昨天, 當日), then the periods, weeks, festivals and the
+ * time of day that may follow. Folded (Simplified) spellings are matched. */
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+/* A word relative to the reference (or, with ctx, to the date named before it). */
+typedef struct rword {
+    const char *w;
+    int delta;
+    bool ctx;
+    int part; /* part of the day it names (今晚), or PD_NONE */
+} rword;
+
+static const rword year_words[] = {
+    {"今年", 0, false, PD_NONE},   {"本年", 0, false, PD_NONE},   {"明年", 1, false, PD_NONE},
+    {"来年", 1, false, PD_NONE},   {"下一年", 1, false, PD_NONE}, {"去年", -1, false, PD_NONE},
+    {"上年", -1, false, PD_NONE},  {"上一年", -1, false, PD_NONE}, {"前年", -2, false, PD_NONE},
+    {"后年", 2, false, PD_NONE},   {"大前年", -3, false, PD_NONE}, {"大后年", 3, false, PD_NONE},
+    {"同年", 0, true, PD_NONE},    {"当年", 0, true, PD_NONE},    {"该年", 0, true, PD_NONE},
+    {"次年", 1, true, PD_NONE},    {"翌年", 1, true, PD_NONE},    {"隔年", 1, true, PD_NONE},
+    {"前一年", -1, true, PD_NONE}, {NULL, 0, false, PD_NONE},
+};
+
+static const rword month_words[] = {
+    {"本月", 0, false, PD_NONE},     {"这个月", 0, false, PD_NONE}, {"这月", 0, false, PD_NONE},
+    {"上月", -1, false, PD_NONE},    {"上个月", -1, false, PD_NONE}, {"上一个月", -1, false, PD_NONE},
+    {"上上个月", -2, false, PD_NONE}, {"下月", 1, false, PD_NONE},  {"下个月", 1, false, PD_NONE},
+    {"下一个月", 1, false, PD_NONE}, {"下下个月", 2, false, PD_NONE}, {"当月", 0, true, PD_NONE},
+    {"同月", 0, true, PD_NONE},      {"该月", 0, true, PD_NONE},    {"次月", 1, true, PD_NONE},
+    {"翌月", 1, true, PD_NONE},      {NULL, 0, false, PD_NONE},
+};
+
+// 听日 琴日 寻日 are Cantonese (tomorrow, yesterday, yesterday); 噹日 is a corrupted 當日.
+static const rword day_words[] = {
+    {"今天", 0, false, PD_NONE},      {"今日", 0, false, PD_NONE},
+    {"今儿", 0, false, PD_NONE},      {"本日", 0, false, PD_NONE},
+    {"明天", 1, false, PD_NONE},      {"明日", 1, false, PD_NONE},
+    {"明儿", 1, false, PD_NONE},      {"听日", 1, false, PD_NONE},
+    {"昨天", -1, false, PD_NONE},     {"昨日", -1, false, PD_NONE},
+    {"昨儿", -1, false, PD_NONE},     {"琴日", -1, false, PD_NONE},
+    {"寻日", -1, false, PD_NONE},     {"前天", -2, false, PD_NONE},
+    {"前日", -2, false, PD_NONE},     {"后天", 2, false, PD_NONE},
+    {"后日", 2, false, PD_NONE},      {"大前天", -3, false, PD_NONE},
+    {"大前日", -3, false, PD_NONE},   {"大后天", 3, false, PD_NONE},
+    {"大后日", 3, false, PD_NONE},    {"今晚", 0, false, PD_EVENING},
+    {"今夜", 0, false, PD_NIGHT},     {"今早", 0, false, PD_MORNING},
+    {"今晨", 0, false, PD_MORNING},   {"今朝", 0, false, PD_MORNING},
+    {"明早", 1, false, PD_MORNING},   {"明晨", 1, false, PD_MORNING},
+    {"明晚", 1, false, PD_EVENING},   {"昨晚", -1, false, PD_EVENING},
+    {"昨夜", -1, false, PD_NIGHT},    {"昨早", -1, false, PD_MORNING},
+    {"前晚", -2, false, PD_EVENING},  {"大前晚", -3, false, PD_EVENING},
+    {"大后早", 3, false, PD_MORNING}, {"大后晚", 3, false, PD_EVENING},
+    {"当天", 0, true, PD_NONE},       {"当日", 0, true, PD_NONE},
+    {"同日", 0, true, PD_NONE},       {"同一天", 0, true, PD_NONE},
+    {"该日", 0, true, PD_NONE},       {"当晚", 0, true, PD_EVENING},
+    {"当夜", 0, true, PD_NIGHT},      {"次日", 1, true, PD_NONE},
+    {"翌日", 1, true, PD_NONE},       {"隔天", 1, true, PD_NONE},
+    {"隔日", 1, true, PD_NONE},       {"次晚", 1, true, PD_EVENING},
+    {NULL, 0, false, PD_NONE},
+};
+
+static int at_rword(const dtext *t, size_t i, const rword *words, size_t *end)
+{
+    int best = -1;
+    size_t best_end = i;
+    for (int k = 0; words[k].w != NULL; k++) {
+        size_t e;
+        if (date__at(t, i, words[k].w, &e) && e > best_end) {
+            best = k;
+            best_end = e;
+        }
+    }
+    if (best >= 0) {
+        *end = best_end;
+    }
+    return best;
+}
+
+bool date__ref(const dctx *c, int want, dpt *p)
+{
+    if (c->ref.prec < want) {
+        return false;
+    }
+    *p = c->ref;
+    return true;
+}
+
+// The base of a relative word: the last date (ctx) when it has the field, else the ref.
+static bool rel_base(dctx *c, bool ctx, int want, dpt *p, zn_date_source *src)
+{
+    if (ctx && c->last.prec >= want && c->last.y >= 0) {
+        *p = c->last;
+        *src = ZN_DATE_CONTEXT;
+        return true;
+    }
+    if (date__ref(c, want, p)) {
+        *src = ZN_DATE_REFERENCE;
+        return true;
+    }
+    return false;
+}
+
+bool date__rel_day(dctx *c, int delta, bool ctx, dpt *p, zn_date_source *src)
+{
+    dpt b;
+    if (!rel_base(c, ctx, PR_DAY, &b, src)) {
+        return false;
+    }
+    date__pt_clear(p);
+    p->y = b.y;
+    p->m = b.m;
+    p->d = b.d;
+    date__add_days(p, delta);
+    p->prec = PR_DAY;
+    return true;
+}
+
+/* State of a point being read. */
+typedef struct pstate {
+    dpt p;
+    zn_date_source src;
+    bool rel;         // resolved from a relative word: nothing to fill
+    bool short_year;  // a two-digit year (needs a month or period after it)
+    bool zero_year;   // ... written with a leading zero (03年, 零七年)
+    bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
+    int part;         // part of the day named by a day word
+} pstate;
+
+static int two_digit_year(const dctx *c, int yy)
+{
+    int pivot = c->ref.prec >= PR_YEAR ? c->ref.y + 10 : 2049;
+    return 2000 + yy > pivot ? 1900 + yy : 2000 + yy;
+}
+
+// 2018年 二〇一八年 18年 民國107年 107年 (Taiwan) 今年 同年
+static size_t year_part(dctx *c, size_t i, pstate *s)
+{
+    const dtext *t = c->t;
+    size_t j = i;
+    size_t e;
+    int k = at_rword(t, i, year_words, &e);
+    if (k >= 0) {
+        dpt b;
+        s->rel = true;
+        s->p.prec = PR_YEAR;
+        if (rel_base(c, year_words[k].ctx, PR_YEAR, &b, &s->src)) {
+            s->p.y = b.y + year_words[k].delta;
+        }
+        return e;
+    }
+    bool roc = date__at(t, j, "民国", &e);
+    if (roc) {
+        j = e;
+        if (date__at(t, j, "元年", &e)) {
+            s->p.y = 1912;
+            s->p.prec = PR_YEAR;
+            return e;
+        }
+    } else if (date__at(t, j, "公元", &e)) {
+        j = e;
+    }
+    dnum n;
+    if (!date__num(t, j, &n) || n.approx || n.end >= t->n || t->cp[n.end] != 0x5E74) { // 年
+        return i;
+    }
+    if (n.end + 1 < t->n && t->cp[n.end + 1] == 0x4EE3) { // 年代 is a decade
+        return i;
+    }
+    int v = (int)n.v;
+    bool taiwan = c->o->region == ZN_DATE_REGION_TAIWAN;
+    if (roc || (taiwan && n.digits <= 3 && n.seq && v > 0 && n.arabic)) {
+        if (v < 1 || v > 200) {
+            return i;
+        }
+        s->p.y = v + 1911;
+    } else if (n.seq && n.digits == 4 && v >= 1000 && v <= 2999) {
+        s->p.y = v;
+    } else if (n.seq && n.digits == 2) {
+        s->p.y = two_digit_year(c, v);
+        s->short_year = true;
+        s->zero_year = t->cp[j] == '0' || t->cp[j] == 0x3007 || t->cp[j] == 0x96F6;
+    } else if (n.arabic && n.digits == 3 && c->o->region == ZN_DATE_REGION_AUTO && v >= 1 &&
+               v <= 200) {
+        s->p.y = v + 1911; // ROC, only kept when a month follows (checked by the caller)
+        s->roc_guess = true;
+    } else {
+        return i;
+    }
+    s->p.prec = PR_YEAR;
+    return n.end + 1;
+}
+
+// 6月 六月 十二月 本月 上個月 當月
+static size_t month_part(dctx *c, size_t i, pstate *s)
+{
+    const dtext *t = c->t;
+    size_t e;
+    int k = at_rword(t, i, month_words, &e);
+    if (k >= 0 && s->p.prec == PR_NONE) {
+        dpt b;
+        s->rel = true;
+        s->p.prec = PR_MONTH;
+        if (rel_base(c, month_words[k].ctx, PR_MONTH, &b, &s->src)) {
+            s->p.y = b.y;
+            s->p.m = b.m;
+            s->p.d = 1;
+            date__add_months(&s->p, month_words[k].delta);
+            s->p.d = -1;
+        }
+        return e;
+    }
+    dnum n;
+    if (!date__num(t, i, &n) || n.approx || n.v < 1 || n.v > 12 || n.digits > 2) {
+        return i;
+    }
+    if (n.end >= t->n || t->cp[n.end] != 0x6708) { // 月
+        return i;
+    }
+    s->p.m = (int)n.v;
+    s->p.prec = PR_MONTH;
+    e = n.end + 1;
+    if (e < t->n && t->cp[e] == 0x4EFD) { // 份: 6月份
+        e++;
+    }
+    return e;
+}
+
+// A day number: 12日 十二號, or a bare 12 after a month when nothing else follows.
+static size_t day_number(dctx *c, size_t i, pstate *s)
+{
+    const dtext *t = c->t;
+    dnum n;
+    if (!date__num(t, i, &n) || n.approx || n.v < 1 || n.v > 31 || n.digits > 3) {
+        return i;
+    }
+    bool month = s->p.prec == PR_MONTH;
+    size_t e = n.end;
+    if (e < t->n && (t->cp[e] == 0x65E5 || t->cp[e] == 0x53F7)) { // 日 号
+        if (!month && !n.arabic && n.v < 10) {
+            return i; // 一日之計: a lone small Chinese day is rarely a date
+        }
+        e++;
+    } else if (!month || !date__soft_end(t, e)) {
+        return i;
+    }
+    s->p.d = (int)n.v;
+    s->p.prec = PR_DAY;
+    return e;
+}
+
+static size_t day_part(dctx *c, size_t i, pstate *s)
+{
+    const dtext *t = c->t;
+    size_t e;
+    if (s->p.prec == PR_NONE) {
+        int k = at_rword(t, i, day_words, &e);
+        if (k >= 0) {
+            s->rel = true;
+            s->part = day_words[k].part;
+            if (!date__rel_day(c, day_words[k].delta, day_words[k].ctx, &s->p, &s->src)) {
+                s->p.prec = PR_DAY;
+            }
+            return e;
+        }
+        dnum n;
+        // 第三天: the third day counting today as the first
+        if (date__at(t, i, "第", &e) && date__num(t, e, &n) && n.end < t->n &&
+            (t->cp[n.end] == 0x5929) && n.v >= 1 && n.v < 1000) { // 天
+            s->rel = true;
+            if (!date__rel_day(c, (int)n.v - 1, false, &s->p, &s->src)) {
+                s->p.prec = PR_DAY;
+            }
+            return n.end + 1;
+        }
+    }
+    return day_number(c, i, s);
+}
+
+// Leading fields the text left out: from the range's first half, the reference, the context.
+static void fill(dctx *c, const dpt *base, pstate *s)
+{
+    dpt *p = &s->p;
+    if (s->rel || p->y >= 0 || p->prec == PR_NONE) {
+        return;
+    }
+    const dpt *b = NULL;
+    zn_date_source src = ZN_DATE_REFERENCE;
+    if (base != NULL && base->y >= 0) {
+        b = base;
+        src = s->src;
+    } else if (c->ref.prec >= PR_YEAR) {
+        b = &c->ref;
+    } else if (c->last.prec >= PR_YEAR && c->last.y >= 0) {
+        b = &c->last;
+        src = ZN_DATE_CONTEXT;
+    }
+    if (b == NULL) {
+        return;
+    }
+    bool need_m = p->m < 0 && (p->d > 0 || p->H >= 0);
+    bool need_d = p->d < 0 && p->m < 0 && p->H >= 0;
+    if (need_m && b->m < 1) {
+        return; // "12日" against a year-only reference stays partial
+    }
+    if (need_d && b->d < 1) {
+        return;
+    }
+    p->y = b->y;
+    if (need_m) {
+        p->m = b->m;
+    }
+    if (need_d) {
+        p->d = b->d;
+    }
+    s->src = src;
+}
+
+// 星期二 週二 (星期二) after a day: the weekday adds nothing, it belongs to the date.
+static size_t weekday_after(const dctx *c, size_t i)
+{
+    static const char *const open[] = {"(", "（", "，", ",", " ", NULL};
+    static const char *const words[] = {"星期", "周", "礼拜", NULL};
+    static const char *const days[] = {"一", "二", "三", "四", "五", "六", "日", "天", NULL};
+    size_t j = i;
+    size_t e;
+    int o = date__at_any(c->t, j, open, &e);
+    if (o >= 0) {
+        j = e;
+    }
+    if (date__at_any(c->t, j, words, &e) < 0 || date__at_any(c->t, e, days, &e) < 0) {
+        return i;
+    }
+    if (o == 0 || o == 1) {
+        size_t close;
+        if (!date__at(c->t, e, ")", &close) && !date__at(c->t, e, "）", &close)) {
+            return i;
+        }
+        e = close;
+    }
+    return e;
+}
+
+// The day of a time said alone (晚上8點): the range's first half, else the reference.
+static void day_of_time(dctx *c, const dpt *base, pstate *s)
+{
+    s->p.H = 0;
+    s->p.prec = PR_HOUR;
+    fill(c, base, s);
+    s->p.H = -1;
+    s->p.prec = s->p.d > 0 ? PR_DAY : PR_NONE;
+}
+
+// A time after the day in s->p (的, a space or T may come between), else the day itself.
+static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
+{
+    size_t e;
+    j = weekday_after(c, j);
+    size_t k = j;
+    if (date__at(c->t, j, "的", &e) || date__at(c->t, j, " ", &e) || date__at(c->t, j, "T", &e)) {
+        k = e;
+    }
+    dval tv;
+    e = date__time(c, k, &s->p, s->part, &tv);
+    if (e > k) {
+        *v = tv;
+        v->src = s->src;
+        return e;
+    }
+    date__val_point(v, &s->p);
+    v->src = s->src;
+    return j;
+}
+
+// Now, a week or a time of day when no year, month or day was written.
+static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
+{
+    size_t e = date__now(c, i, v);
+    if (e > i) {
+        return e;
+    }
+    e = date__week(c, i, v);
+    if (e > i) {
+        if (v->kind == DV_POINT && v->a.prec == PR_DAY) {
+            s->p = v->a;
+            s->src = v->src;
+            return with_time(c, e, s, v);
+        }
+        return e;
+    }
+    day_of_time(c, base, s);
+    e = date__time(c, i, &s->p, PD_NONE, v);
+    if (e > i) {
+        v->src = s->p.d > 0 ? (base != NULL ? s->src : ZN_DATE_REFERENCE) : ZN_DATE_EXPLICIT;
+    }
+    return e;
+}
+
+// Festivals and lunar dates, for the year read (or the range's first half's).
+static size_t festival(dctx *c, size_t j, const dpt *base, pstate *s, dval *v)
+{
+    dpt year = s->p;
+    if (year.y < 0 && base != NULL && base->y >= 0) {
+        year.y = base->y;
+    }
+    size_t e = date__festival(c, j, &year, v);
+    if (e == j || v->kind != DV_POINT) {
+        return e;
+    }
+    s->p = v->a;
+    if (s->src == ZN_DATE_EXPLICIT) {
+        s->src = year.y == s->p.y || s->p.y < 0 ? v->src : ZN_DATE_CONTEXT;
+    }
+    return with_time(c, e, s, v);
+}
+
+static size_t numeric(dctx *c, size_t i, dpt *p);
+
+size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
+{
+    pstate s;
+    memset(&s, 0, sizeof s);
+    date__pt_clear(&s.p);
+    s.part = PD_NONE;
+    size_t e = date__era(c, i, v);
+    if (e > i) {
+        return e;
+    }
+    size_t j = numeric(c, i, &s.p);
+    if (j > i) {
+        return s.p.prec >= PR_HOUR ? j : with_time(c, j, &s, v);
+    }
+    j = year_part(c, i, &s);
+    e = festival(c, j, base, &s, v);
+    if (e > j) {
+        return e;
+    }
+    j = month_part(c, j, &s);
+    if (s.p.prec == PR_MONTH || s.p.prec == PR_NONE) {
+        j = day_part(c, j, &s);
+    }
+    if (s.roc_guess && s.p.prec == PR_YEAR) {
+        return i;
+    }
+    fill(c, base, &s);
+    if (s.p.prec == PR_YEAR) {
+        e = date__year_period(c, j, &s.p, v);
+        if (e == j && s.short_year && !s.zero_year) {
+            return i;
+        }
+    } else if (s.p.prec == PR_MONTH) {
+        e = date__month_period(c, j, &s.p, v);
+        if (e == j) {
+            e = date__nth_week(c, j, &s.p, true, v);
+        }
+    } else if (s.p.prec == PR_NONE) {
+        return no_fields(c, i, base, &s, v);
+    } else {
+        return with_time(c, j, &s, v);
+    }
+    if (e > j) {
+        v->src = s.src;
+        return e;
+    }
+    date__val_point(v, &s.p);
+    v->src = s.src;
+    return j;
+}
+
+// Numbers with separators: 2018-06-12, 2018/6/12, 2018.6.12, 20180612, 2018-06, 107/06/12
+// (Taiwan), 2018 alone, 1994-11-05T08:15:30-05:30.
+static size_t numeric(dctx *c, size_t i, dpt *p)
+{
+    const dtext *t = c->t;
+    if (i >= t->n || !date__is_digit(t->cp[i])) {
+        return i;
+    }
+    size_t k = i;
+    int v = 0;
+    while (k < t->n && date__is_digit(t->cp[k]) && k - i < 9) {
+        v = v * 10 + (int)(t->cp[k] - '0');
+        k++;
+    }
+    size_t nd = k - i;
+    if (k < t->n && date__is_digit(t->cp[k])) {
+        return i;
+    }
+    if (nd == 8) {
+        int y = v / 10000, m = v / 100 % 100, d = v % 100;
+        if (y < 1900 || y > 2100 || !date__valid(y, m, d) || !date__soft_end(t, k)) {
+            return i;
+        }
+        p->y = y;
+        p->m = m;
+        p->d = d;
+        p->prec = PR_DAY;
+        return k;
+    }
+    bool roc = nd == 3 && c->o->region == ZN_DATE_REGION_TAIWAN;
+    if (nd != 4 && !roc) {
+        return i;
+    }
+    int y = roc ? v + 1911 : v;
+    uint32_t sep = k < t->n ? t->cp[k] : 0;
+    dnum m, d;
+    if ((sep == '-' || sep == '/' || sep == '.') && date__num(t, k + 1, &m) && m.arabic &&
+        m.digits <= 2 && m.v >= 1 && m.v <= 12 && !m.approx) {
+        if (m.end + 1 < t->n && t->cp[m.end] == sep && date__num(t, m.end + 1, &d) &&
+            d.arabic && d.digits <= 2 && date__valid(y, (int)m.v, (int)d.v) &&
+            !(d.end < t->n && (date__is_digit(t->cp[d.end]) || t->cp[d.end] == sep))) {
+            p->y = y;
+            p->m = (int)m.v;
+            p->d = (int)d.v;
+            p->prec = PR_DAY;
+            return d.end;
+        }
+        if ((sep != '.' || m.digits == 2) && !roc && date__soft_end(t, m.end) &&
+            !(m.end < t->n && t->cp[m.end] == sep) && y >= 1900 && y <= 2100) {
+            p->y = y;
+            p->m = (int)m.v;
+            p->prec = PR_MONTH;
+            return m.end;
+        }
+        return i;
+    }
+    // A year alone, as a label: "2016 36號文", or the whole text.
+    if (!roc && y >= 1900 && y <= 2100 && (k == t->n || t->cp[k] == ' ') &&
+        (i == 0 || !date__is_digit(t->cp[i - 1]))) {
+        p->y = y;
+        p->prec = PR_YEAR;
+        return k;
+    }
+    return i;
+}

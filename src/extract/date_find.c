@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT
+ * zn_dates_find: scans the folded text left to right, takes the longest expression at each
+ * place it may start, and keeps the last date found for the anaphora (當日, 次日, 同年). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/date_priv.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
+
+void zn_date_list_init(zn_date_list *list)
+{
+    list->items = NULL;
+    list->count = 0;
+    list->cap = 0;
+}
+
+void zn_date_list_clear(zn_date_list *list)
+{
+    if (list == NULL) {
+        return;
+    }
+    zn__free(list->items);
+    zn_date_list_init(list);
+}
+
+void zn_date_options_init(zn_date_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->ref_year = opts->ref_month = opts->ref_day = -1;
+    opts->ref_hour = opts->ref_minute = opts->ref_second = -1;
+    opts->region = ZN_DATE_REGION_AUTO;
+}
+
+const char *zn_date_granularity_name(zn_date_granularity g)
+{
+    static const char *const names[] = {"year", "quarter",  "month",    "week", "day",
+                                        "time", "range",    "duration", "vague"};
+    return (unsigned)g < sizeof names / sizeof names[0] ? names[g] : "unknown";
+}
+
+const char *zn_date_source_name(zn_date_source s)
+{
+    static const char *const names[] = {"explicit", "reference", "context"};
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
+}
+
+// Reads `digits` digits at s[*i] (exactly), or fails.
+static bool field(const char *s, size_t len, size_t *i, int digits, int *out)
+{
+    int v = 0;
+    for (int k = 0; k < digits; k++) {
+        if (*i >= len || s[*i] < '0' || s[*i] > '9') {
+            return false;
+        }
+        v = v * 10 + (s[(*i)++] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static bool sep(const char *s, size_t len, size_t *i, const char *allowed)
+{
+    if (*i < len && s[*i] != '\0' && strchr(allowed, s[*i]) != NULL) {
+        (*i)++;
+        return true;
+    }
+    return false;
+}
+
+zn_status zn_date_options_set_ref(zn_date_options *opts, const char *text, size_t len,
+                                  zn_error *err)
+{
+    int f[6] = {-1, -1, -1, -1, -1, -1};
+    static const int widths[6] = {4, 2, 2, 2, 2, 2};
+    static const char *const seps[6] = {"", "-", "-", " T", ":", ":"};
+    size_t i = 0;
+    int n = 0;
+    if (text != NULL) {
+        while (n < 6 && i < len) {
+            if (n > 0 && !sep(text, len, &i, seps[n])) {
+                break;
+            }
+            if (!field(text, len, &i, widths[n], &f[n])) {
+                n = -1;
+                break;
+            }
+            n++;
+        }
+        // a fraction of a second is allowed and ignored: 08:09:10.011
+        if (n == 6 && i < len && text[i] == '.') {
+            for (i++; i < len && text[i] >= '0' && text[i] <= '9'; i++) {
+            }
+        }
+    }
+    bool ok = text != NULL && n > 0 && i == len &&
+              (n < 2 || (f[1] >= 1 && f[1] <= 12)) &&
+              (n < 3 || date__valid(f[0], f[1], f[2])) && (n < 4 || f[3] <= 23) &&
+              (n < 5 || f[4] <= 59) && (n < 6 || f[5] <= 60);
+    if (!ok) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                             "'%.*s' is not a reference date (YYYY-MM-DD[ HH:MM:SS])",
+                             (int)(text != NULL && len < 64 ? len : 0), text ? text : "");
+    }
+    opts->ref_year = f[0];
+    opts->ref_month = f[1];
+    opts->ref_day = f[2];
+    opts->ref_hour = f[3];
+    opts->ref_minute = f[4];
+    opts->ref_second = f[5];
+    return ZN_OK;
+}
+
+// The reference as a point; false when the options hold an impossible one.
+static bool ref_point(const zn_date_options *o, dpt *p)
+{
+    date__pt_clear(p);
+    if (o->ref_year < 0) {
+        return true;
+    }
+    int v[6] = {o->ref_year, o->ref_month, o->ref_day, o->ref_hour, o->ref_minute,
+                o->ref_second};
+    static const int max[6] = {9999, 12, 31, 23, 59, 60};
+    static const int precs[6] = {PR_YEAR, PR_MONTH, PR_DAY, PR_HOUR, PR_MINUTE, PR_SECOND};
+    for (int k = 0; k < 6 && v[k] >= 0; k++) {
+        if (v[k] > max[k] || (k == 1 && v[k] < 1) || (k == 2 && !date__valid(v[0], v[1], v[2]))) {
+            return false;
+        }
+        p->prec = precs[k];
+    }
+    p->y = o->ref_year;
+    p->m = p->prec >= PR_MONTH ? o->ref_month : -1;
+    p->d = p->prec >= PR_DAY ? o->ref_day : -1;
+    p->H = p->prec >= PR_HOUR ? o->ref_hour : -1;
+    p->M = p->prec >= PR_MINUTE ? o->ref_minute : -1;
+    p->S = p->prec >= PR_SECOND ? o->ref_second : -1;
+    return true;
+}
+
+// May an expression start at i? Not inside a number or a Latin word.
+static bool can_start(const dtext *t, size_t i)
+{
+    uint32_t c = t->cp[i];
+    if (c < 0x80 && !date__is_digit(c)) {
+        return false;
+    }
+    if (i == 0) {
+        return true;
+    }
+    uint32_t p = t->cp[i - 1];
+    if (date__is_digit(c)) {
+        return !date__is_digit(p) && p != '.' && !((p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+    }
+    if (date__is_cjk_digit(c)) {
+        return !date__is_cjk_digit(p) && !date__is_digit(p);
+    }
+    return true;
+}
+
+static zn_status push(zn_date_list *out, const dtext *t, size_t i, size_t e, const dval *v)
+{
+    if (out->count == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 8;
+        zn_date *items = zn__reallocarray(out->items, cap, sizeof *items);
+        if (items == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+        out->items = items;
+        out->cap = cap;
+    }
+    zn_date *d = &out->items[out->count++];
+    d->start = t->off[i];
+    d->end = t->off[e];
+    d->granularity = v->gran;
+    d->resolved_from = v->src;
+    date__format(v, d->value);
+    return ZN_OK;
+}
+
+static zn_status scan(dctx *c, zn_date_list *out)
+{
+    const dtext *t = c->t;
+    for (size_t i = 0; i < t->n; i++) {
+        if (!can_start(t, i)) {
+            continue;
+        }
+        dval v;
+        memset(&v, 0, sizeof v);
+        size_t e = date__expr(c, i, &v);
+        if (e == i && c->o->vague) {
+            e = date__vague(c, i, &v);
+        }
+        if (e == i) {
+            continue;
+        }
+        if (push(out, t, i, e, &v) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+        if ((v.kind == DV_POINT || v.kind == DV_SPAN) && !v.open_a && v.a.prec >= PR_YEAR) {
+            c->last = v.a;
+        }
+        i = e - 1;
+    }
+    return ZN_OK;
+}
+
+zn_status zn_dates_find(const char *text, size_t len, const zn_date_options *opts,
+                        zn_date_list *out, zn_error *err)
+{
+    if (out == NULL || (text == NULL && len > 0)) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: no text or no list given");
+    }
+    out->count = 0;
+    if (len > 0 && !zn__utf8_is_valid(text, len)) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: text is not valid UTF-8 (byte %zu)",
+                             zn__utf8_valid_prefix(text, len));
+    }
+    zn_date_options defaults;
+    if (opts == NULL) {
+        zn_date_options_init(&defaults);
+        opts = &defaults;
+    }
+    dctx c;
+    memset(&c, 0, sizeof c);
+    c.o = opts;
+    date__pt_clear(&c.last);
+    if (!ref_point(opts, &c.ref)) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: the reference %d-%d-%d is no date",
+                             opts->ref_year, opts->ref_month, opts->ref_day);
+    }
+    dtext t;
+    if (date__text_init(&t, text != NULL ? text : "", len) != ZN_OK) {
+        return zn__error_nomem(err, "dates");
+    }
+    c.t = &t;
+    zn_status st = scan(&c, out);
+    date__text_clear(&t);
+    if (st != ZN_OK) {
+        out->count = 0;
+        return zn__error_nomem(err, "dates");
+    }
+    return ZN_OK;
+}

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: MIT
+ * Periods inside a year or a month (上半年, 第二季度, 年底, 前三個月, 中旬, 月底, 前4天) and
+ * centuries and decades (18世紀, 上世紀90年代, 90年代), written as spans. */
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+typedef struct period {
+    const char *w;
+    int from, to; // months of the year, or days of the month (to 99: the last day)
+} period;
+
+// 年初 = January–February, 年底 = November–December: the usual reading in news.
+static const period year_periods[] = {
+    {"上半年", 1, 6},  {"下半年", 7, 12}, {"年初", 1, 2},   {"初", 1, 2},     {"伊始", 1, 1},
+    {"年底", 11, 12},  {"底", 11, 12},    {"年末", 11, 12}, {"末", 11, 12},   {"年终", 11, 12},
+    {"岁末", 11, 12},  {"年中", 6, 7},    {"首月", 1, 1},   {"暑假", 7, 8},   {"寒假", 1, 2},
+    {"春季", 3, 5},    {"春天", 3, 5},    {"夏季", 6, 8},   {"夏天", 6, 8},   {"秋季", 9, 11},
+    {"秋天", 9, 11},   {"年内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
+};
+
+static const period month_periods[] = {
+    {"上旬", 1, 10},  {"中旬", 11, 20}, {"下旬", 21, 99}, {"月初", 1, 10}, {"初", 1, 10},
+    {"月中", 11, 20}, {"月底", -7, 99}, {"底", -7, 99},  {"月末", -7, 99},
+    {"末", -7, 99},   {NULL, 0, 0},
+};
+
+static int at_period(const dtext *t, size_t i, const period *list, size_t *end)
+{
+    int best = -1;
+    size_t best_end = i;
+    for (int k = 0; list[k].w != NULL; k++) {
+        size_t e;
+        if (date__at(t, i, list[k].w, &e) && e > best_end) {
+            best = k;
+            best_end = e;
+        }
+    }
+    if (best >= 0) {
+        *end = best_end;
+    }
+    return best;
+}
+
+static void months(const dpt *p, int from, int to, zn_date_granularity g, dval *v)
+{
+    dpt a, b;
+    date__pt_clear(&a);
+    a.y = p->y;
+    a.m = from;
+    a.prec = PR_MONTH;
+    b = a;
+    b.m = to;
+    date__val_span(v, &a, &b, g);
+    if (from == 1 && to == 12) {
+        date__val_point(v, &a);
+        v->a.prec = PR_YEAR;
+        v->a.m = -1;
+    } else if (from == to) {
+        date__val_point(v, &a);
+    }
+}
+
+// 第二季度 二季度 1季度 Q2 一季度末 前三季度 前两个季度
+static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
+{
+    static const char *const marks[] = {"个季度", "季度", "季", NULL};
+    size_t j = i;
+    size_t e;
+    bool first_n = date__at(t, j, "前", &e);
+    if (first_n || date__at(t, j, "第", &e)) {
+        j = e;
+    }
+    dnum n;
+    if ((j < t->n && (t->cp[j] == 'Q' || t->cp[j] == 'q')) && !first_n) {
+        if (!date__num(t, j + 1, &n) || n.v < 1 || n.v > 4) {
+            return i;
+        }
+        e = n.end;
+    } else if (!date__num(t, j, &n) || n.v < 1 || n.v > 4 || n.digits > 1 ||
+               date__at_any(t, n.end, marks, &e) < 0) {
+        return i;
+    }
+    int q = (int)n.v;
+    if (first_n) {
+        months(p, 1, 3 * q, ZN_DATE_RANGE, v);
+        return e;
+    }
+    size_t k;
+    if (date__at(t, e, "末", &k) || date__at(t, e, "底", &k)) {
+        months(p, 3 * q, 3 * q, ZN_DATE_MONTH, v);
+        return k;
+    }
+    if (date__at(t, e, "初", &k)) {
+        months(p, 3 * q - 2, 3 * q - 2, ZN_DATE_MONTH, v);
+        return k;
+    }
+    months(p, 3 * q - 2, 3 * q, ZN_DATE_QUARTER, v);
+    return e;
+}
+
+// 前三个月 前11个月 后三月 (the first / last n months of the year)
+static size_t first_months(const dtext *t, size_t i, const dpt *p, dval *v)
+{
+    size_t e;
+    bool first = date__at(t, i, "前", &e);
+    if (!first && !date__at(t, i, "后", &e)) {
+        return i;
+    }
+    dnum n;
+    if (!date__num(t, e, &n) || n.v < 1 || n.v > 12) {
+        return i;
+    }
+    size_t j = n.end;
+    if (!date__at(t, j, "个月", &e) && !date__at(t, j, "月", &e)) {
+        return i;
+    }
+    int k = (int)n.v;
+    months(p, first ? 1 : 13 - k, first ? k : 12, ZN_DATE_RANGE, v);
+    return e;
+}
+
+size_t date__year_period(dctx *c, size_t i, const dpt *p, dval *v)
+{
+    const dtext *t = c->t;
+    size_t e;
+    int k = at_period(t, i, year_periods, &e);
+    if (k >= 0) {
+        const period *pd = &year_periods[k];
+        months(p, pd->from, pd->to, ZN_DATE_RANGE, v);
+        return e;
+    }
+    size_t j = quarter(t, i, p, v);
+    if (j == i) {
+        j = first_months(t, i, p, v);
+    }
+    if (j == i) {
+        j = date__nth_week(c, i, p, false, v);
+    }
+    dnum n;
+    // 第十天: the n-th day of the year
+    if (j == i && p->y >= 0 && date__at(t, i, "第", &e) && date__num(t, e, &n) && n.v >= 1 &&
+        n.v <= 366 && date__at(t, n.end, "天", &j)) {
+        dpt d;
+        date__pt_clear(&d);
+        d.y = p->y;
+        d.m = 1;
+        d.d = 1;
+        d.prec = PR_DAY;
+        date__add_days(&d, (long)n.v - 1);
+        date__val_point(v, &d);
+        return j;
+    }
+    return j;
+}
+
+static void days(const dpt *p, int from, int to, dval *v)
+{
+    int last = p->y >= 0 && p->m > 0 ? date__mdays(p->y, p->m) : 31;
+    dpt a = *p;
+    dpt b = *p;
+    a.d = from < 0 ? last + from + 1 : from;
+    b.d = to > last ? last : to;
+    a.prec = b.prec = PR_DAY;
+    date__val_span(v, &a, &b, ZN_DATE_RANGE);
+}
+
+size_t date__month_period(dctx *c, size_t i, const dpt *p, dval *v)
+{
+    const dtext *t = c->t;
+    size_t e;
+    int k = at_period(t, i, month_periods, &e);
+    if (k >= 0) {
+        days(p, month_periods[k].from, month_periods[k].to, v);
+        return e;
+    }
+    dnum n;
+    // 前4天 前两天: the first days of the month
+    if (date__at(t, i, "前", &e) && date__num(t, e, &n) && n.v >= 1 && n.v <= 31 &&
+        date__at(t, n.end, "天", &e)) {
+        days(p, 1, (int)n.v, v);
+        return e;
+    }
+    return i;
+}
+
+static void years(int from, int to, dval *v)
+{
+    dpt a, b;
+    date__pt_clear(&a);
+    a.y = from;
+    a.prec = PR_YEAR;
+    b = a;
+    b.y = to;
+    date__val_span(v, &a, &b, ZN_DATE_RANGE);
+}
+
+// 90年代 七十年代: 1990–1999 (00年代 and 10年代 are this century's)
+static size_t decade(const dtext *t, size_t i, int century, dval *v)
+{
+    dnum n;
+    size_t e;
+    if (!date__num(t, i, &n) || !date__at(t, n.end, "年代", &e) || n.v < 0 || n.v > 90 ||
+        (int)n.v % 10 != 0) {
+        return i;
+    }
+    int base = century >= 0 ? century * 100 : (n.v >= 20 ? 1900 : 2000);
+    int y = base + (int)n.v;
+    if (date__at(t, e, "初", &i)) {
+        years(y, y + 3, v);
+        return i;
+    }
+    if (date__at(t, e, "末", &i)) {
+        years(y + 7, y + 9, v);
+        return i;
+    }
+    years(y, y + 9, v);
+    return e;
+}
+
+size_t date__era(dctx *c, size_t i, dval *v)
+{
+    const dtext *t = c->t;
+    size_t e;
+    int century = -1;
+    dnum n;
+    if (date__at(t, i, "上世纪", &e) || date__at(t, i, "本世纪", &e)) {
+        if (c->ref.prec < PR_YEAR) {
+            return i;
+        }
+        century = c->ref.y / 100 - (t->cp[i] == 0x4E0A ? 1 : 0); // 上
+    } else if (date__num(t, i, &n) && n.v >= 1 && n.v <= 30 && date__at(t, n.end, "世纪", &e)) {
+        century = (int)n.v - 1;
+    } else {
+        return decade(t, i, -1, v);
+    }
+    size_t j = decade(t, e, century, v);
+    if (j > e) {
+        return j;
+    }
+    int y = century * 100;
+    if (date__at(t, e, "初", &j)) {
+        years(y, y + 19, v);
+    } else if (date__at(t, e, "末", &j)) {
+        years(y + 80, y + 99, v);
+    } else if (date__at(t, e, "中叶", &j) || date__at(t, e, "中期", &j)) {
+        years(y + 40, y + 59, v);
+    } else {
+        years(y, y + 99, v);
+        j = e;
+    }
+    return j;
+}

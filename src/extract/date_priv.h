@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT
+ * Private pieces of the date finder: the folded text it scans, the calendar fields it
+ * fills, the value it builds, and the functions the date_*.c files share. */
+#ifndef ZHNEWS_EXTRACT_DATE_PRIV_H
+#define ZHNEWS_EXTRACT_DATE_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "zhnews/dates.h"
+
+/* The text as code points, folded to one spelling (Traditional → Simplified for the date
+ * words, full-width → ASCII digits and signs), with the byte offset of every code point in
+ * the original (off[n] is the length). Matching happens on cp, results map back by off. */
+typedef struct dtext {
+    uint32_t *cp;
+    size_t *off;
+    size_t n;
+} dtext;
+
+/* Precision of a point, coarse to fine. */
+enum { PR_NONE = 0, PR_CENTURY, PR_DECADE, PR_YEAR, PR_MONTH, PR_DAY, PR_HOUR, PR_MINUTE,
+       PR_SECOND };
+
+/* A calendar point; a field is -1 when unknown. `prec` is the finest field stated. */
+typedef struct dpt {
+    int y, m, d, H, M, S;
+    int prec;
+    int tz; /* UTC offset in minutes as written (1994-11-05T08:15:30-05:30), DATE_NO_TZ */
+} dpt;
+
+#define DATE_NO_TZ 9999
+
+/* Parts of the day (上午, 晚上 ...), for hours and hour spans. */
+enum { PD_NONE = -1, PD_DAWN, PD_DAYBREAK, PD_MORNING, PD_AM, PD_NOON, PD_PM, PD_DUSK,
+       PD_EVENING, PD_NIGHT, PD_MIDNIGHT, PD_DAYTIME };
+
+/* Duration fields: years, months, weeks, days, hours, minutes, seconds. */
+enum { DU_Y, DU_MO, DU_W, DU_D, DU_H, DU_MI, DU_S, DU_N };
+
+/* Kinds of value. */
+enum { DV_POINT, DV_SPAN, DV_DURATION, DV_DUR_SPAN, DV_VAGUE };
+
+/* A value under construction: a point (a), a span a..b (either side may be open), a
+ * duration (du), or a span of durations (du .. du2, du2 open when open_b). */
+typedef struct dval {
+    int kind;
+    dpt a, b;
+    bool open_a, open_b;
+    double du[DU_N], du2[DU_N];
+    zn_date_granularity gran;
+    zn_date_source src;
+} dval;
+
+/* State of one zn_dates_find call. */
+typedef struct dctx {
+    const dtext *t;
+    const zn_date_options *o;
+    dpt ref;     /* reference point; prec PR_NONE when there is none */
+    dpt last;    /* start of the last date found (anaphora); prec PR_NONE at first */
+} dctx;
+
+/* A number read from the text. */
+typedef struct dnum {
+    double v;     /* value (2621.2, 0.5 for 半) */
+    size_t end;   /* index after it */
+    int digits;   /* characters used for the digits */
+    bool arabic;  /* written with 0-9 */
+    bool seq;     /* Chinese digit by digit (二〇一八) or Arabic */
+    bool approx;  /* followed by 多/余/几 or written 几 */
+} dnum;
+
+/* ---- date_text.c: folding and matching ---- */
+
+/* Builds the folded text of s[0, len) (valid UTF-8). Returns ZN_OK or ZN_ERR_NOMEM. */
+zn_status date__text_init(dtext *t, const char *s, size_t len);
+void date__text_clear(dtext *t);
+/* True when the folded text at i starts with the UTF-8 word w; *end gets the index after. */
+bool date__at(const dtext *t, size_t i, const char *w, size_t *end);
+/* Index of the longest word of the NULL-terminated list that starts at i, or -1. */
+int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end);
+/* Reads a number (Arabic, Chinese, digit-by-digit Chinese) at i; false when none. */
+bool date__num(const dtext *t, size_t i, dnum *out);
+bool date__is_digit(uint32_t c);
+bool date__is_cjk_digit(uint32_t c);
+
+/* ---- date_cal.c: calendar arithmetic and values ---- */
+
+long date__days(int y, int m, int d);
+void date__from_days(long days, int *y, int *m, int *d);
+int date__mdays(int y, int m);
+/* 1 = Monday .. 7 = Sunday. */
+int date__weekday(int y, int m, int d);
+bool date__valid(int y, int m, int d);
+/* Adds n days / months / seconds to a point whose y, m, d are known. */
+void date__add_days(dpt *p, long n);
+void date__add_months(dpt *p, long n);
+void date__add_secs(dpt *p, long n);
+/* Writes the ISO 8601 value of v into out (ZN_DATE_VALUE_MAX bytes). */
+void date__format(const dval *v, char *out);
+/* Gregorian date of lunar (year, month, day); leap for a leap month. False when unknown. */
+bool date__lunar(int year, int month, int day, bool leap, int *gy, int *gm, int *gd);
+/* Days in lunar month (year, month, leap), 0 when unknown. */
+int date__lunar_mdays(int year, int month, bool leap);
+
+/* ---- date_expr.c / date_time.c / date_rel.c: the grammar ---- */
+
+/* Parses the longest expression starting at i into *v (ranges, 從…起, …以來 included);
+ * returns the index after it, or i when nothing matches there. */
+size_t date__expr(dctx *c, size_t i, dval *v);
+/* A point or period expression (dates, times, relative words, 上半年, 6月中旬), no ranges.
+ * Leading fields the text leaves out come from `base` (the first half of a range; may be
+ * NULL), else the reference, else the context. Returns the index after it, or i. */
+size_t date__point(dctx *c, size_t i, const dpt *base, dval *v);
+/* Time of day on the day in *p (fields may be unknown): 下午3點半, 10:30, 晚上. `part` is a
+ * part of the day already named (今晚 → PD_EVENING) or PD_NONE. Sets *v to a point, or to
+ * a span of hours for a part of the day alone; returns the index after it, or i. */
+size_t date__time(dctx *c, size_t i, const dpt *p, int part, dval *v);
+/* True when a part-of-day word starts at i (*part, *end set). */
+bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end);
+/* Durations and offsets: 3天前, 兩週後, 五日內, 近三年, 三天. Returns the end or i. */
+size_t date__relative(dctx *c, size_t i, dval *v);
+/* Weeks and weekdays: 上週五, 星期三, 下個禮拜, 週末. Returns the end or i. */
+size_t date__week(dctx *c, size_t i, dval *v);
+/* Weeks of a month or year: 第三周, 第2個星期日 after the month/year in *p (resolved). */
+size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v);
+/* Festivals and lunar dates for the year in p (or the reference's): 春節, 中秋節, 國慶日,
+ * 農曆八月十五. Returns the end or i. */
+size_t date__festival(dctx *c, size_t i, const dpt *p, dval *v);
+/* Centuries and decades: 18世紀, 上世紀90年代, 90年代. Returns the end or i. */
+size_t date__era(dctx *c, size_t i, dval *v);
+/* Periods of a year or month after the resolved point p: 上半年, 第二季度, 年底, 中旬. */
+size_t date__year_period(dctx *c, size_t i, const dpt *p, dval *v);
+size_t date__month_period(dctx *c, size_t i, const dpt *p, dval *v);
+/* True when the reference (prec >= want) is known; copies it to *p. */
+bool date__ref(const dctx *c, int want, dpt *p);
+/* The day `delta` days from the reference (or the last date when ctx); false if unknown. */
+bool date__rel_day(dctx *c, int delta, bool ctx, dpt *p, zn_date_source *src);
+/* Vague words (近年來), only with opts->vague; 現在 (the reference). End or i. */
+size_t date__vague(dctx *c, size_t i, dval *v);
+size_t date__now(dctx *c, size_t i, dval *v);
+/* True when the character at i may end a number-like date (no digit, unit or letter). */
+bool date__soft_end(const dtext *t, size_t i);
+
+/* Helpers to set up points and values. */
+void date__pt_clear(dpt *p);
+void date__val_point(dval *v, const dpt *p);
+void date__val_span(dval *v, const dpt *a, const dpt *b, zn_date_granularity g);
+
+#endif

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT
+ * Whole expressions: a point or a count (date__point, date__relative), then a range
+ * (6月12日至15日, 2017年至2018年, 晚上11點~凌晨2點), or a limit word (從去年9月起, 2025年前,
+ * 今晚八點以後, 2018年以來). */
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+static const char *const links[] = {"至", "到", "~", "-", "—", "——", "–", "―", "至于", NULL};
+
+// Seconds since 1970 of the start of p (unknown fields count as their first value).
+static long long instant(const dpt *p)
+{
+    long days = date__days(p->y, p->m > 0 ? p->m : 1, p->d > 0 ? p->d : 1);
+    return (long long)days * 86400 + (p->H > 0 ? p->H : 0) * 3600LL +
+           (p->M > 0 ? p->M : 0) * 60LL + (p->S > 0 ? p->S : 0);
+}
+
+static const dpt *end_of(const dval *v)
+{
+    return v->kind == DV_SPAN && !v->open_b ? &v->b : &v->a;
+}
+
+static size_t skip_space(const dtext *t, size_t i)
+{
+    return i < t->n && t->cp[i] == ' ' ? i + 1 : i;
+}
+
+// B read after A: a time alone that comes before A is in the afternoon or the next day.
+static void order(const dpt *a, dpt *b)
+{
+    if (a->y < 0 || b->y < 0 || b->H < 0 || a->H < 0 || instant(b) >= instant(a)) {
+        return;
+    }
+    if (a->y == b->y && a->m == b->m && a->d == b->d) {
+        if (b->H < 12 && a->H >= 12 && b->H + 12 >= a->H) {
+            b->H += 12;
+        } else {
+            date__add_days(b, 1);
+        }
+    }
+}
+
+static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
+{
+    const dtext *t = c->t;
+    size_t e;
+    size_t j = skip_space(t, i);
+    if (date__at(t, j, "起", &e)) {
+        j = e;
+    }
+    if (date__at_any(t, j, links, &e) < 0) {
+        return i;
+    }
+    j = skip_space(t, e);
+    dpt saved = c->last;
+    c->last = a->a;
+    dval b;
+    size_t k;
+    if (date__at(t, j, "今", &e) || date__at(t, j, "现在", &e)) {
+        if (c->ref.prec < PR_YEAR) {
+            c->last = saved;
+            return i;
+        }
+        date__val_point(&b, &c->ref);
+        k = e;
+    } else {
+        k = date__point(c, j, &a->a, &b);
+    }
+    c->last = saved;
+    if (k == j || b.kind == DV_DURATION || b.kind == DV_DUR_SPAN || a->open_a) {
+        return i;
+    }
+    dpt to = *end_of(&b);
+    order(&a->a, &to);
+    date__val_span(v, &a->a, &to, ZN_DATE_RANGE);
+    v->src = a->src != ZN_DATE_EXPLICIT ? a->src : b.src;
+    if (date__at(t, k, "止", &e) || date__at(t, k, "为止", &e)) {
+        k = e;
+    }
+    return k;
+}
+
+static const char *const since[] = {"起", "开始", "以来", "至今", "迄今", "以后", "之后", "后",
+                                    NULL};
+static const char *const until[] = {"前", "之前", "以前", NULL};
+
+// 從去年9月起, 2018年以來, 今晚八點以後, 2025年前, 明年6月之前
+static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
+{
+    size_t e;
+    int k = date__at_any(c->t, i, since, &e);
+    bool has_ref = c->ref.prec >= PR_YEAR;
+    if (k >= 0) {
+        bool open = k >= 5 || !has_ref || a->a.y < 0 || instant(&a->a) > instant(&c->ref);
+        date__val_span(v, &a->a, &c->ref, ZN_DATE_RANGE);
+        v->open_b = open;
+        v->src = a->src;
+        return e;
+    }
+    if (date__at_any(c->t, i, until, &e) < 0 || a->kind != DV_POINT || a->a.prec > PR_DAY) {
+        return i;
+    }
+    const dpt *to = end_of(a);
+    if (has_ref && to->y >= 0 && instant(to) > instant(&c->ref)) {
+        date__val_span(v, &c->ref, to, ZN_DATE_RANGE);
+        v->src = ZN_DATE_REFERENCE;
+    } else {
+        date__val_span(v, to, to, ZN_DATE_RANGE);
+        v->open_a = true;
+        v->src = a->src;
+    }
+    return e;
+}
+
+size_t date__expr(dctx *c, size_t i, dval *v)
+{
+    static const char *const from[] = {"从", "自", "由", "自从", "截至", "截止", NULL};
+    const dtext *t = c->t;
+    size_t e;
+    size_t j = i;
+    int f = date__at_any(t, i, from, &e);
+    if (f >= 0) {
+        j = e;
+    }
+    dval a, r;
+    size_t pe = date__point(c, j, NULL, &a);
+    size_t re = date__relative(c, j, &r);
+    if (re > pe) {
+        a = r;
+        pe = re;
+    }
+    if (pe == j) {
+        return i;
+    }
+    if (a.kind == DV_DURATION || a.kind == DV_DUR_SPAN) {
+        *v = a;
+        return f >= 0 ? i : pe; // 從 before a count: the count alone is found after it
+    }
+    size_t k = range_tail(c, pe, &a, v);
+    if (k == pe) {
+        k = limit_tail(c, pe, &a, v);
+    }
+    if (k == pe) {
+        *v = a;
+    }
+    if (date__at(t, k, "左右", &e)) {
+        k = e;
+    }
+    return k;
+}

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: MIT
+ * Durations and points counted from the reference: 三天 (P3D), 3天前, 兩週後, 五日內, 近三年,
+ * 一年半以前, 30年以上, 100到200個小時. */
+#include <math.h>
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+typedef struct unit_word {
+    const char *w;
+    int unit;     // DU_ index
+    double scale; // 刻钟 = 15 minutes, 季度 = 3 months
+} unit_word;
+
+static const unit_word units[] = {
+    {"年", DU_Y, 1},        {"个年头", DU_Y, 1},   {"载", DU_Y, 1},
+    {"个月", DU_MO, 1},     {"个季度", DU_MO, 3},  {"季度", DU_MO, 3},
+    {"周", DU_W, 1},        {"个周", DU_W, 1},     {"星期", DU_W, 1},
+    {"个星期", DU_W, 1},    {"礼拜", DU_W, 1},     {"个礼拜", DU_W, 1},
+    {"天", DU_D, 1},        {"日", DU_D, 1},       {"个工作日", DU_D, 1},
+    {"工作日", DU_D, 1},    {"小时", DU_H, 1},     {"个小时", DU_H, 1},
+    {"钟头", DU_H, 1},      {"个钟头", DU_H, 1},   {"个钟", DU_H, 1},
+    {"分钟", DU_MI, 1},     {"刻钟", DU_MI, 15},   {"秒钟", DU_S, 1},
+    {"秒", DU_S, 1},        {NULL, 0, 0},
+};
+
+// Finest precision a duration unit gives to a point counted with it.
+static int unit_prec(int unit, bool frac)
+{
+    static const int prec[DU_N] = {PR_YEAR, PR_MONTH, PR_DAY, PR_DAY, PR_MINUTE, PR_MINUTE,
+                                   PR_SECOND};
+    if (frac && unit == DU_Y) {
+        return PR_MONTH;
+    }
+    if (frac && (unit == DU_W || unit == DU_D)) {
+        return PR_HOUR;
+    }
+    return prec[unit];
+}
+
+typedef struct dur {
+    double du[DU_N];
+    int unit; // finest unit written
+    bool frac;
+    bool approx; // 几天, 好几年: only a date with 前/后/内...
+    bool day_unit; // written with 日 (一日之计): only a date with a suffix
+} dur;
+
+// One "number unit" group: 三天 3年半 一个半月 半小时 三个多月 1000多年 几个月
+static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
+{
+    dnum n;
+    size_t j;
+    double v;
+    size_t e;
+    if (date__at(t, i, "半", &e)) {
+        v = 0.5;
+        j = e;
+        if (date__at(t, j, "个", &e) && !date__at(t, j, "个钟", &e)) {
+            j = e;
+        }
+    } else if (date__num(t, i, &n)) {
+        v = n.v;
+        j = n.end;
+        d->approx = d->approx || (n.approx && !n.arabic && n.digits == 1);
+        if (j < t->n && t->cp[j] == '.' && j + 1 < t->n && date__is_digit(t->cp[j + 1])) {
+            double f = 0.1;
+            for (j++; j < t->n && date__is_digit(t->cp[j]); j++) {
+                v += f * (t->cp[j] - '0');
+                f /= 10;
+            }
+        }
+        // 一个半月 两个多月: 个 then 半/多 before the unit
+        if (date__at(t, j, "个半", &e) || date__at(t, j, "个多", &e)) {
+            v += t->cp[j + 1] == 0x534A ? 0.5 : 0; // 半
+            j = e;
+            if (date__at(t, j, "月", &e)) {
+                d->du[DU_MO] += v;
+                d->unit = DU_MO;
+                d->frac = d->frac || v != floor(v);
+                return e;
+            }
+            return i;
+        }
+    } else {
+        return i;
+    }
+    int k = -1;
+    size_t best = j;
+    for (int u = 0; units[u].w != NULL; u++) {
+        if (date__at(t, j, units[u].w, &e) && e > best) {
+            k = u;
+            best = e;
+        }
+    }
+    if (k < 0 && month_ok && date__at(t, j, "月", &e)) { // 近三月
+        d->du[DU_MO] += v;
+        d->unit = DU_MO;
+        return e;
+    }
+    if (k < 0) {
+        return i;
+    }
+    j = best;
+    if (date__at(t, j, "半", &e)) { // 两年半 3天半
+        v += 0.5;
+        j = e;
+    } else if (date__at(t, j, "多", &e)) {
+        j = e;
+    }
+    d->du[units[k].unit] += v * units[k].scale;
+    d->unit = units[k].unit;
+    d->day_unit = strcmp(units[k].w, "日") == 0;
+    d->frac = d->frac || v != floor(v);
+    return j;
+}
+
+// One or two groups: 四年六个月, 两年半, 3天
+static size_t duration(const dtext *t, size_t i, dur *d, bool month_ok)
+{
+    memset(d, 0, sizeof *d);
+    size_t j = group(t, i, d, month_ok);
+    if (j == i) {
+        return i;
+    }
+    size_t e = group(t, j, d, false);
+    return e > j ? e : j;
+}
+
+// p moved by sign * d; the far end of a count from the reference.
+static bool shift(const dctx *c, const dur *d, int sign, dpt *p)
+{
+    int need = unit_prec(d->unit, false) >= PR_HOUR ? PR_HOUR : unit_prec(d->unit, false);
+    if (c->ref.prec < need) {
+        return false;
+    }
+    *p = c->ref;
+    double months = d->du[DU_Y] * 12 + d->du[DU_MO];
+    double whole = floor(months);
+    double days = d->du[DU_W] * 7 + d->du[DU_D] + (months - whole) * 30;
+    double secs = d->du[DU_H] * 3600 + d->du[DU_MI] * 60 + d->du[DU_S];
+    if (p->d < 1) {
+        p->d = 1;
+    }
+    if (p->m < 1) {
+        p->m = 1;
+    }
+    date__add_months(p, (long)(sign * whole));
+    double dd = floor(days);
+    date__add_days(p, (long)(sign * dd));
+    secs += (days - dd) * 86400;
+    if (secs != 0) {
+        date__add_secs(p, (long)llround(sign * secs));
+    }
+    p->prec = unit_prec(d->unit, d->frac);
+    if (p->prec == PR_MINUTE && c->ref.prec < PR_MINUTE && d->unit == DU_H) {
+        p->prec = PR_HOUR;
+    }
+    return true;
+}
+
+static void to_value(const dur *d, dval *v)
+{
+    memset(v, 0, sizeof *v);
+    v->kind = DV_DURATION;
+    memcpy(v->du, d->du, sizeof v->du);
+    v->gran = ZN_DATE_DURATION;
+}
+
+// Suffixes after a duration, and what they make of it.
+enum { S_AGO, S_LATER, S_BEFORE, S_AFTER, S_WITHIN, S_SINCE, S_MORE, S_LESS };
+
+static const char *const suffixes[] = {
+    "前", "后", "以前", "之前", "以后", "之后", "内", "以内", "之内", "以来", "来", "里",
+    "以上", "以下", NULL,
+};
+static const int suffix_kind[] = {
+    S_AGO, S_LATER, S_BEFORE, S_BEFORE, S_AFTER, S_AFTER, S_WITHIN, S_WITHIN, S_WITHIN,
+    S_SINCE, S_SINCE, S_SINCE, S_MORE, S_LESS,
+};
+
+// 近 最近 过去 前 (the span up to now); 未来 今后 接下来 (the span from now).
+static int prefix(const dtext *t, size_t i, size_t *end)
+{
+    static const char *const past[] = {"近", "最近", "过去", "过去的", "前", "这", NULL};
+    static const char *const next[] = {"未来", "今后", "接下来", "往后", "之后的", NULL};
+    if (date__at_any(t, i, next, end) >= 0) {
+        return 1;
+    }
+    if (date__at_any(t, i, past, end) >= 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static void now_span(const dctx *c, const dur *d, int sign, dval *v)
+{
+    dpt far;
+    if (!shift(c, d, sign, &far)) {
+        to_value(d, v);
+        return;
+    }
+    if (sign < 0) {
+        date__val_span(v, &far, &c->ref, ZN_DATE_RANGE);
+    } else {
+        date__val_span(v, &c->ref, &far, ZN_DATE_RANGE);
+    }
+    v->src = ZN_DATE_REFERENCE;
+}
+
+static size_t with_suffix(const dctx *c, size_t j, const dur *d, dval *v)
+{
+    size_t e;
+    int k = date__at_any(c->t, j, suffixes, &e);
+    if (k < 0) {
+        to_value(d, v);
+        return d->approx || d->day_unit ? 0 : j;
+    }
+    int kind = suffix_kind[k];
+    dpt p;
+    if (kind == S_MORE || kind == S_LESS) {
+        to_value(d, v);
+        v->kind = DV_DUR_SPAN;
+        memcpy(v->du2, d->du, sizeof v->du2);
+        if (kind == S_MORE) {
+            v->open_b = true;
+        } else {
+            memset(v->du, 0, sizeof v->du);
+        }
+        return e;
+    }
+    if (kind == S_WITHIN || kind == S_SINCE) {
+        now_span(c, d, kind == S_WITHIN ? 1 : -1, v);
+        return e;
+    }
+    int sign = kind == S_AGO || kind == S_BEFORE ? -1 : 1;
+    if (!shift(c, d, sign, &p)) {
+        date__pt_clear(&p);
+        p.prec = unit_prec(d->unit, d->frac);
+    }
+    if (kind == S_AGO || kind == S_LATER) {
+        date__val_point(v, &p);
+    } else {
+        date__val_span(v, &p, &p, ZN_DATE_RANGE);
+        v->open_a = kind == S_BEFORE;
+        v->open_b = kind == S_AFTER;
+    }
+    v->src = p.y >= 0 ? ZN_DATE_REFERENCE : ZN_DATE_EXPLICIT;
+    return e;
+}
+
+// 30~90日 13天—8周 100到200个小时: a span of durations
+static size_t dur_range(const dtext *t, size_t i, dval *v)
+{
+    static const char *const links[] = {"~", "-", "—", "到", "至", NULL};
+    dnum n;
+    size_t e;
+    dur a, b;
+    size_t j = duration(t, i, &a, false);
+    if (j == i) {
+        if (!date__num(t, i, &n)) {
+            return i;
+        }
+        j = n.end;
+        memset(&a, 0, sizeof a);
+        a.unit = -1;
+        a.du[0] = n.v;
+    }
+    if (date__at_any(t, j, links, &e) < 0) {
+        return i;
+    }
+    size_t k = duration(t, e, &b, false);
+    if (k == e) {
+        return i;
+    }
+    if (a.unit < 0) {
+        double x = a.du[0];
+        memset(&a, 0, sizeof a);
+        a.du[b.unit] = x;
+    }
+    to_value(&a, v);
+    v->kind = DV_DUR_SPAN;
+    memcpy(v->du2, b.du, sizeof v->du2);
+    return k;
+}
+
+size_t date__relative(dctx *c, size_t i, dval *v)
+{
+    const dtext *t = c->t;
+    size_t e;
+    int pre = prefix(t, i, &e);
+    size_t j = pre != 0 ? e : i;
+    dur d;
+    size_t k = duration(t, j, &d, pre != 0);
+    if (k == j) {
+        return pre == 0 ? dur_range(t, i, v) : i;
+    }
+    if (pre != 0) {
+        if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e)) {
+            k = e;
+        }
+        now_span(c, &d, pre, v);
+        return k;
+    }
+    size_t r = dur_range(t, i, v);
+    if (r > k) {
+        return r;
+    }
+    if (date__at(t, k, "左右", &e)) {
+        k = e;
+    }
+    k = with_suffix(c, k, &d, v);
+    return k == 0 ? i : k;
+}

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT
+ * The text the date finder scans: code points folded to one spelling with their byte
+ * offsets, word matching at an index, and numbers written in Arabic or Chinese numerals. */
+#include <string.h>
+
+#include "extract/date_fold.h"
+#include "extract/date_priv.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+static uint32_t fold(uint32_t c)
+{
+    size_t lo = 0;
+    size_t hi = sizeof date_fold_table / sizeof date_fold_table[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (date_fold_table[mid].from == c) {
+            return date_fold_table[mid].to;
+        }
+        if (date_fold_table[mid].from < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return c;
+}
+
+zn_status date__text_init(dtext *t, const char *s, size_t len)
+{
+    t->n = 0;
+    t->cp = zn__calloc(len + 1, sizeof *t->cp);
+    t->off = zn__calloc(len + 1, sizeof *t->off);
+    if (t->cp == NULL || t->off == NULL) {
+        date__text_clear(t);
+        return ZN_ERR_NOMEM;
+    }
+    size_t pos = 0;
+    while (pos < len) {
+        t->off[t->n] = pos;
+        uint32_t c = zn__utf8_next(s, len, &pos);
+        t->cp[t->n++] = fold(c);
+    }
+    t->off[t->n] = len;
+    return ZN_OK;
+}
+
+void date__text_clear(dtext *t)
+{
+    zn__free(t->cp);
+    zn__free(t->off);
+    t->cp = NULL;
+    t->off = NULL;
+    t->n = 0;
+}
+
+bool date__at(const dtext *t, size_t i, const char *w, size_t *end)
+{
+    size_t wlen = strlen(w);
+    size_t pos = 0;
+    while (pos < wlen) {
+        if (i >= t->n) {
+            return false;
+        }
+        if (zn__utf8_next(w, wlen, &pos) != t->cp[i]) {
+            return false;
+        }
+        i++;
+    }
+    *end = i;
+    return true;
+}
+
+int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end)
+{
+    int best = -1;
+    size_t best_end = i;
+    for (int k = 0; words[k] != NULL; k++) {
+        size_t e;
+        if (date__at(t, i, words[k], &e) && e > best_end) {
+            best = k;
+            best_end = e;
+        }
+    }
+    if (best >= 0) {
+        *end = best_end;
+    }
+    return best;
+}
+
+bool date__is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Value of a Chinese digit, -1 for other characters. 〇零一二两俩三四五六七八九
+static int cjk_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;        // 〇 零
+    case 0x4E00: return 1;                     // 一
+    case 0x4E8C: case 0x4E24: case 0x4FE9: return 2; // 二 两 俩
+    case 0x4E09: return 3;                     // 三
+    case 0x56DB: return 4;                     // 四
+    case 0x4E94: return 5;                     // 五
+    case 0x516D: return 6;                     // 六
+    case 0x4E03: return 7;                     // 七
+    case 0x516B: return 8;                     // 八
+    case 0x4E5D: return 9;                     // 九
+    default: return -1;
+    }
+}
+
+// Value of a Chinese unit: 十 廿 卅 百 千 万 亿; 0 for other characters.
+static long cjk_unit(uint32_t c)
+{
+    switch (c) {
+    case 0x5341: return 10;        // 十
+    case 0x5EFF: return 20;        // 廿
+    case 0x5345: return 30;        // 卅
+    case 0x767E: return 100;       // 百
+    case 0x5343: return 1000;      // 千
+    case 0x4E07: return 10000;     // 万
+    case 0x4EBF: return 100000000; // 亿
+    default: return 0;
+    }
+}
+
+bool date__is_cjk_digit(uint32_t c)
+{
+    return cjk_digit(c) >= 0 || cjk_unit(c) > 0;
+}
+
+// 多 余 after a number: "1000多年".
+static bool approx_mark(uint32_t c)
+{
+    return c == 0x591A || c == 0x4F59;
+}
+
+static bool arabic(const dtext *t, size_t i, dnum *out)
+{
+    size_t j = i;
+    double v = 0;
+    while (j < t->n && date__is_digit(t->cp[j])) {
+        v = v * 10 + (t->cp[j] - '0');
+        j++;
+        // 35,000: a comma followed by exactly three digits groups thousands
+        if (j + 3 < t->n && t->cp[j] == ',' && date__is_digit(t->cp[j + 1]) &&
+            date__is_digit(t->cp[j + 2]) && date__is_digit(t->cp[j + 3]) &&
+            (j + 4 >= t->n || !date__is_digit(t->cp[j + 4]))) {
+            j++;
+        }
+    }
+    out->digits = (int)(j - i);
+    out->arabic = true;
+    out->seq = true;
+    long unit = j < t->n ? cjk_unit(t->cp[j]) : 0;
+    if (unit >= 10000) {
+        v *= (double)unit;
+        j++;
+    }
+    out->v = v;
+    out->end = j;
+    return true;
+}
+
+static bool chinese(const dtext *t, size_t i, dnum *out)
+{
+    size_t j = i;
+    bool units = false;
+    while (j < t->n && date__is_cjk_digit(t->cp[j])) {
+        units = units || cjk_unit(t->cp[j]) > 0;
+        j++;
+    }
+    if (j == i) {
+        return false;
+    }
+    out->digits = (int)(j - i);
+    out->end = j;
+    out->arabic = false;
+    double total = 0;
+    double section = 0;
+    double num = 0;
+    if (!units) {
+        for (size_t k = i; k < j; k++) {
+            total = total * 10 + cjk_digit(t->cp[k]);
+        }
+        out->seq = j - i > 1;
+        out->v = total;
+        return true;
+    }
+    out->seq = false;
+    for (size_t k = i; k < j; k++) {
+        int d = cjk_digit(t->cp[k]);
+        long u = cjk_unit(t->cp[k]);
+        if (d >= 0) {
+            num = d;
+        } else if (u == 20 || u == 30) {
+            section += (double)u;
+        } else if (u < 10000) {
+            section += (num == 0 ? 1 : num) * (double)u;
+            num = 0;
+        } else {
+            total += (section + num == 0 ? 1 : section + num) * (double)u;
+            section = 0;
+            num = 0;
+        }
+    }
+    out->v = total + section + num;
+    return true;
+}
+
+bool date__num(const dtext *t, size_t i, dnum *out)
+{
+    memset(out, 0, sizeof *out);
+    if (i >= t->n) {
+        return false;
+    }
+    bool ok;
+    if (date__is_digit(t->cp[i])) {
+        ok = arabic(t, i, out);
+    } else if (t->cp[i] == 0x51E0) { // 几: "几个月" counts as a few (3)
+        out->v = 3;
+        out->end = i + 1;
+        out->digits = 1;
+        out->approx = true;
+        return true;
+    } else {
+        ok = chinese(t, i, out);
+    }
+    if (ok && out->end < t->n && approx_mark(t->cp[out->end])) {
+        out->approx = true;
+        out->end++;
+    }
+    return ok;
+}
+
+bool date__soft_end(const dtext *t, size_t i)
+{
+    // Han characters that may follow a date written without 日/月: links, limits, times.
+    static const char *const after = "至到起止前后以之的间开左和与及或晚早上下中凌午夜深傍今明昨";
+    if (i >= t->n) {
+        return true;
+    }
+    uint32_t c = t->cp[i];
+    if (c < 0x80) {
+        return !date__is_digit(c) && c != '.' && c != '%' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    }
+    if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65) ||
+        (c >= 0x2010 && c <= 0x206F)) {
+        return true;
+    }
+    size_t pos = 0;
+    size_t len = strlen(after);
+    while (pos < len) {
+        if (zn__utf8_next(after, len, &pos) == c) {
+            return true;
+        }
+    }
+    return false;
+}

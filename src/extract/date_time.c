@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT
+ * Time of day: parts of the day (上午, 晚間, 凌晨), clock times written with 點/時 (下午三點半,
+ * 8時35分, 20時1刻) or a colon (10:30, 3:00pm), and a time zone after an ISO time. */
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+typedef struct part_word {
+    const char *w;
+    int part;
+    bool alone; /* a time by itself, without a day or an hour */
+} part_word;
+
+// 晏昼 下昼 朝早 are Cantonese (afternoon, afternoon, morning).
+static const part_word parts[] = {
+    {"凌晨", PD_DAWN, true},     {"黎明", PD_DAYBREAK, false}, {"拂晓", PD_DAYBREAK, false},
+    {"清晨", PD_MORNING, true},  {"早晨", PD_MORNING, true},   {"早上", PD_MORNING, true},
+    {"朝早", PD_MORNING, true},  {"早间", PD_MORNING, true},   {"早", PD_MORNING, false},
+    {"上午", PD_AM, true},       {"中午", PD_NOON, true},      {"午间", PD_NOON, true},
+    {"正午", PD_NOON, true},     {"晌午", PD_NOON, true},      {"下午", PD_PM, true},
+    {"午后", PD_PM, false},      {"下昼", PD_PM, true},        {"晏昼", PD_PM, true},
+    {"傍晚", PD_DUSK, true},     {"黄昏", PD_DUSK, false},     {"晚上", PD_EVENING, true},
+    {"晚间", PD_EVENING, true},  {"夜晚", PD_EVENING, true},   {"晚", PD_EVENING, false},
+    {"夜里", PD_NIGHT, true},    {"夜间", PD_NIGHT, true},     {"深夜", PD_NIGHT, true},
+    {"半夜", PD_MIDNIGHT, true}, {"午夜", PD_MIDNIGHT, true},  {"白天", PD_DAYTIME, true},
+    {"日间", PD_DAYTIME, false}, {NULL, PD_NONE, false},
+};
+
+// First and last hour of each part of the day, in the order of the PD_ constants.
+static const int part_hours[][2] = {
+    {0, 5}, {4, 6}, {6, 9}, {7, 11}, {11, 13}, {13, 17}, {17, 19}, {18, 23}, {20, 23},
+    {23, 23}, {6, 18},
+};
+
+bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end)
+{
+    int best = -1;
+    size_t best_end = i;
+    for (int k = 0; parts[k].w != NULL; k++) {
+        size_t e;
+        if (date__at(c->t, i, parts[k].w, &e) && e > best_end) {
+            best = k;
+            best_end = e;
+        }
+    }
+    if (best < 0 || (alone && !parts[best].alone)) {
+        return false;
+    }
+    *part = parts[best].part;
+    *end = best_end;
+    return true;
+}
+
+static int adjust(int part, int h)
+{
+    switch (part) {
+    case PD_PM:
+    case PD_DUSK:
+        return h < 12 ? h + 12 : h;
+    case PD_EVENING:
+        return h >= 5 && h < 12 ? h + 12 : h;
+    case PD_NIGHT:
+    case PD_MIDNIGHT:
+        return h >= 6 && h < 12 ? h + 12 : (h == 12 ? 0 : h);
+    case PD_NOON:
+        return h < 6 ? h + 12 : h;
+    default:
+        return h;
+    }
+}
+
+typedef struct clock {
+    int H, M, S;
+} clock;
+
+// A number that can be minutes or seconds after 點: 2 characters (30, 零九, 十五) or a unit.
+static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t *end)
+{
+    dnum n;
+    if (!date__num(t, i, &n) || n.approx || n.v > 59 || n.v != (int)n.v) {
+        return false;
+    }
+    size_t e;
+    if (date__at(t, n.end, unit, &e)) {
+        *out = (int)n.v;
+        *end = e;
+        return true;
+    }
+    if (n.digits == 2 && strcmp(unit, "分") == 0 && !date__at(t, n.end, "秒", &e) &&
+        date__soft_end(t, n.end)) {
+        *out = (int)n.v;
+        *end = n.end;
+        return true;
+    }
+    return false;
+}
+
+// 3點 十一點半 8時35分 20時1刻 1點30分29秒 5點多鐘 8點正; false for 七點八 (a decimal).
+static size_t hour_words(const dtext *t, size_t i, clock *k)
+{
+    static const char *const marks[] = {"点钟", "点", "时", NULL};
+    dnum n;
+    size_t e;
+    if (!date__num(t, i, &n) || n.approx || n.v > 24 || n.digits > 3 || n.v != (int)n.v ||
+        date__at_any(t, n.end, marks, &e) < 0) {
+        return i;
+    }
+    k->H = (int)n.v;
+    size_t j = e;
+    dnum m;
+    int q;
+    if (date__at(t, j, "半", &e)) {
+        k->M = 30;
+        j = e;
+    } else if (date__num(t, j, &m) && m.end < t->n && date__at(t, m.end, "刻", &e) &&
+               m.v >= 1 && m.v <= 3) {
+        k->M = (int)m.v * 15;
+        j = e;
+    } else if (minutes(t, j, "分", &q, &e)) {
+        k->M = q;
+        j = e;
+    } else if (date__num(t, j, &m)) {
+        return i; // 二十七點三 is a number, not a time
+    }
+    if (minutes(t, j, "秒", &q, &e)) {
+        k->S = q;
+        if (k->M < 0) {
+            k->M = 0;
+        }
+        j = e;
+    }
+    static const char *const tails[] = {"多钟", "钟", "整", "正", "许", "多", NULL};
+    if (date__at_any(t, j, tails, &e) >= 0) {
+        j = e;
+    }
+    return j;
+}
+
+static bool two_digits(const dtext *t, size_t i)
+{
+    return i + 1 < t->n && date__is_digit(t->cp[i]) && date__is_digit(t->cp[i + 1]) &&
+           (i + 2 >= t->n || !date__is_digit(t->cp[i + 2]));
+}
+
+// 10:30 9:05:07 (minutes and seconds written with two digits)
+static size_t colon_time(const dtext *t, size_t i, clock *k)
+{
+    dnum h;
+    if (!date__num(t, i, &h) || !h.arabic || h.digits > 2 || h.v > 24 || h.end + 1 >= t->n ||
+        t->cp[h.end] != ':' || !two_digits(t, h.end + 1)) {
+        return i;
+    }
+    size_t j = h.end + 1;
+    k->H = (int)h.v;
+    k->M = (int)((t->cp[j] - '0') * 10 + (t->cp[j + 1] - '0'));
+    j += 2;
+    if (j + 2 < t->n + 0 && t->cp[j] == ':' && two_digits(t, j + 1)) {
+        k->S = (int)((t->cp[j + 1] - '0') * 10 + (t->cp[j + 2] - '0'));
+        j += 3;
+    }
+    if (k->M > 59 || k->S > 60) {
+        return i;
+    }
+    return j;
+}
+
+// am / pm / a.m. / p.m. after a time: 1 for pm, 0 for am, -1 none.
+static int meridiem(const dtext *t, size_t i, size_t *end)
+{
+    static const char *const words[] = {"am", "AM", "a.m.", "pm", "PM", "p.m.", NULL};
+    size_t j = i;
+    if (j < t->n && t->cp[j] == ' ') {
+        j++;
+    }
+    int k = date__at_any(t, j, words, end);
+    if (k < 0 || (*end < t->n && ((t->cp[*end] | 0x20) >= 'a' && (t->cp[*end] | 0x20) <= 'z'))) {
+        return -1;
+    }
+    return k >= 3;
+}
+
+// Z, +08:00, -0530 after an ISO time.
+static size_t zone(const dtext *t, size_t i, int *tz)
+{
+    if (i < t->n && t->cp[i] == 'Z') {
+        *tz = 0;
+        return i + 1;
+    }
+    if (i >= t->n || (t->cp[i] != '+' && t->cp[i] != '-') || !two_digits(t, i + 1)) {
+        return i;
+    }
+    int sign = t->cp[i] == '-' ? -1 : 1;
+    int h = (int)((t->cp[i + 1] - '0') * 10 + (t->cp[i + 2] - '0'));
+    size_t j = i + 3;
+    int m = 0;
+    if (j < t->n && t->cp[j] == ':') {
+        j++;
+    }
+    if (j + 1 < t->n && date__is_digit(t->cp[j]) && date__is_digit(t->cp[j + 1])) {
+        m = (int)((t->cp[j] - '0') * 10 + (t->cp[j + 1] - '0'));
+        j += 2;
+    }
+    *tz = sign * (h * 60 + m);
+    return j;
+}
+
+static void hours_span(const dpt *day, int part, dval *v)
+{
+    dpt a = *day;
+    dpt b = *day;
+    a.H = part_hours[part][0];
+    b.H = part_hours[part][1];
+    a.prec = b.prec = PR_HOUR;
+    date__val_span(v, &a, &b, ZN_DATE_TIME);
+}
+
+size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
+{
+    const dtext *t = c->t;
+    size_t j = i;
+    size_t e;
+    int pd = part;
+    int named = PD_NONE;
+    bool strong = date__part_word(c, j, true, &named, &e);
+    if (strong || date__part_word(c, j, false, &named, &e)) {
+        pd = named;
+        j = e;
+    }
+    clock k = {-1, -1, -1};
+    e = colon_time(t, j, &k);
+    if (e == j) {
+        e = hour_words(t, j, &k);
+    }
+    if (e > j) {
+        size_t am;
+        int mer = meridiem(t, e, &am);
+        if (mer >= 0) {
+            e = am;
+            k.H = mer == 1 && k.H < 12 ? k.H + 12 : (mer == 0 && k.H == 12 ? 0 : k.H);
+        } else {
+            k.H = adjust(pd, k.H);
+        }
+        dpt p = *day;
+        p.H = k.H;
+        p.M = k.M;
+        p.S = k.S;
+        p.prec = k.S >= 0 ? PR_SECOND : k.M >= 0 ? PR_MINUTE : PR_HOUR;
+        if (p.prec == PR_SECOND || p.prec == PR_MINUTE) {
+            e = zone(t, e, &p.tz);
+        }
+        if (date__at(t, e, "左右", &j)) {
+            e = j;
+        }
+        date__val_point(v, &p);
+        return e;
+    }
+    if (pd == PD_NONE || (j == i && part == PD_NONE)) {
+        return i;
+    }
+    if (j > i && !strong && day->prec < PR_DAY && part == PD_NONE) {
+        return i; // 黎明 alone is more often a name than a time
+    }
+    hours_span(day, pd, v);
+    return j;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT
+ * Vague time words (近年來, 未來, 改革開放之初): reported only when the caller asks, with
+ * granularity ZN_DATE_VAGUE and an empty value; and 現在 (the reference itself). */
+#include <string.h>
+
+#include "extract/date_priv.h"
+
+static const char *const vague_words[] = {
+    "近年来", "近年",   "近些年", "近来",     "近期",     "近日",   "日前",   "最近",
+    "目前",   "当前",   "如今",   "现今",     "当下",     "未来",   "将来",   "今后",
+    "过去",   "以往",   "此前",   "早年",     "早期",     "当时",   "届时",   "彼时",
+    "往年",   "同期",   "昔日",   "改革开放之初", "改革开放以来", "建国初期", "新中国成立以来",
+    NULL,
+};
+
+size_t date__vague(dctx *c, size_t i, dval *v)
+{
+    size_t e;
+    if (date__at_any(c->t, i, vague_words, &e) < 0) {
+        return i;
+    }
+    memset(v, 0, sizeof *v);
+    v->kind = DV_VAGUE;
+    v->gran = ZN_DATE_VAGUE;
+    date__pt_clear(&v->a);
+    date__pt_clear(&v->b);
+    return e;
+}
+
+size_t date__now(dctx *c, size_t i, dval *v)
+{
+    // 而家 is Cantonese for now
+    static const char *const now_words[] = {"现在", "此时此刻", "此刻", "而家", NULL};
+    size_t e;
+    if (c->ref.prec < PR_YEAR || date__at_any(c->t, i, now_words, &e) < 0) {
+        return i;
+    }
+    date__val_point(v, &c->ref);
+    v->src = ZN_DATE_REFERENCE;
+    return e;
+}
