@@ -71,12 +71,14 @@ ZN_API const char *zn_script_name(zn_script script);
 
 struct zn_record;
 struct zn_article;
+struct zn_norm_result;
 
 /* Everything the pipeline found in one article, ready for the writer. The pipeline fills it;
  * parts a stage did not produce are NULL or empty and are omitted from the JSON. */
 typedef struct zn_doc {
     struct zn_record *source;   /* owned */
     struct zn_article *article; /* owned; its text is the output text */
+    struct zn_norm_result *norm; /* owned; its text belongs to the article (NULL here) */
     zn_script script;
     size_t sentences;           /* stats.sentences */
 } zn_doc;

@@ -25,7 +25,7 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "      --from ENC|auto        input encoding (default: detect)\n"
-    "      --to keep|t|s|tw|hk    convert the script with OpenCC (default: keep)\n"
+    "      --to keep|t|s|tw|hk|twp|hkp   convert the script with OpenCC (default: keep)\n"
     "      --input-format auto|text|lines|jsonl|trec\n"
     "      --text-field NAME      JSON Lines field with the article text\n"
     "      --title-field NAME     JSON Lines field with the title\n"
@@ -167,7 +167,6 @@ static int parse_option(cli_options *o, int c, const char *arg)
 {
     static const char *const formats[] = {"auto", "text", "lines", "jsonl", "trec"};
     static const char *const policies[] = {"fail", "replace", "skip"};
-    static const char *const scripts[] = {"keep", "t", "s", "tw", "hk"};
     char hint[160];
     int choice;
     size_t n;
@@ -175,13 +174,16 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_FROM:
         o->reader.from = strcmp(arg, "auto") == 0 ? NULL : arg;
         return 0;
-    case OPT_TO:
-        if (!parse_enum(arg, scripts, 5, &choice)) {
-            snprintf(hint, sizeof hint, "--to: unknown script '%.60s' (keep, t, s, tw, hk)", arg);
+    case OPT_TO: {
+        zn_error err;
+        zn_script_target target;
+        if (zn_script_target_parse(arg, &target, &err) != ZN_OK) {
+            snprintf(hint, sizeof hint, "--to: %.120s", err.message);
             return usage_error(hint);
         }
-        o->to = choice == 0 ? NULL : arg;
+        o->to = target == ZN_TO_KEEP ? NULL : arg;
         return 0;
+    }
     case OPT_FORMAT:
         if (!parse_enum(arg, formats, 5, &choice)) {
             snprintf(hint, sizeof hint,

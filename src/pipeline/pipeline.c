@@ -3,7 +3,6 @@
  * reader record through every stage into a zn_doc for the writer. */
 #include <string.h>
 
-#include "pipeline/script.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
@@ -12,11 +11,12 @@
 struct zn_pipeline {
     zn_pipeline_options opts;
     zn_lexicon *lexicon; /* NULL when run without one */
+    zn_normalize_options norm;
 };
 
 struct zn_worker {
     const zn_pipeline *p;
-    script_detector *script;
+    zn_normalizer *norm;
 };
 
 void zn_pipeline_options_init(zn_pipeline_options *opts)
@@ -36,6 +36,14 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
         p->opts = *opts;
     } else {
         zn_pipeline_options_init(&p->opts);
+    }
+    zn_normalize_options_init(&p->norm);
+    p->norm.repair = p->opts.repair;
+    p->norm.mixed_script = p->opts.repair;
+    if (p->opts.to != NULL &&
+        zn_script_target_parse(p->opts.to, &p->norm.to, err) != ZN_OK) {
+        zn__free(p);
+        return ZN_ERR_INVALID_ARG;
     }
     if (p->opts.lexicon_path != NULL) {
         zn_status st = zn_lexicon_open(&p->lexicon, p->opts.lexicon_path, err);
@@ -65,7 +73,7 @@ zn_status zn_worker_new(zn_worker **out, const zn_pipeline *p, zn_error *err)
         return zn__error_nomem(err, "worker");
     }
     w->p = p;
-    zn_status st = zn__script_detector_new(&w->script, err);
+    zn_status st = zn_normalizer_new(&w->norm, p->lexicon, &p->norm, err);
     if (st != ZN_OK) {
         zn__free(w);
         return st;
@@ -79,7 +87,7 @@ void zn_worker_free(zn_worker *w)
     if (w == NULL) {
         return;
     }
-    zn__script_detector_free(w->script);
+    zn_normalizer_free(w->norm);
     zn__free(w);
 }
 
@@ -90,6 +98,7 @@ void zn_doc_free(zn_doc *doc)
     }
     zn_record_free(doc->source);
     zn_article_free(doc->article);
+    zn_norm_result_free(doc->norm);
     zn__free(doc);
 }
 
@@ -113,6 +122,37 @@ static size_t count_sentences(const char *s, size_t len)
     return n + in_sentence;
 }
 
+static size_t map_offset(const void *ctx, size_t offset)
+{
+    return zn_norm_result_map_offset(ctx, offset);
+}
+
+static zn_script script_of(zn_text_script s)
+{
+    switch (s) {
+    case ZN_TEXT_SCRIPT_SIMPLIFIED: return ZN_SCRIPT_SIMPLIFIED;
+    case ZN_TEXT_SCRIPT_TRADITIONAL: return ZN_SCRIPT_TRADITIONAL;
+    case ZN_TEXT_SCRIPT_MIXED: return ZN_SCRIPT_MIXED;
+    case ZN_TEXT_SCRIPT_NONE: break;
+    }
+    return ZN_SCRIPT_UNKNOWN;
+}
+
+// Repairs the article's text and moves its structure onto the repaired text. The document
+// keeps the result for its audit trail; the article takes over the text.
+static zn_status normalize(zn_worker *w, zn_doc *doc, zn_error *err)
+{
+    zn_article *a = doc->article;
+    zn_status st = zn_normalizer_run(w->norm, a->text, a->len, &doc->norm, err);
+    if (st != ZN_OK) {
+        return st;
+    }
+    zn_norm_result *r = doc->norm;
+    zn_article_retext(a, r->text, r->len, map_offset, r);
+    r->text = NULL;
+    return ZN_OK;
+}
+
 zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *err)
 {
     *out = NULL;
@@ -128,8 +168,18 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
         zn_doc_free(doc);
         return st;
     }
+    st = normalize(w, doc, err);
+    if (st != ZN_OK) {
+        zn_doc_free(doc);
+        return st;
+    }
+    // The normaliser's verdict (made for its repairs) where it has one; else the reader's.
+    switch (doc->norm->script) {
+    case ZN_NORM_TRADITIONAL: doc->script = ZN_SCRIPT_TRADITIONAL; break;
+    case ZN_NORM_SIMPLIFIED: doc->script = ZN_SCRIPT_SIMPLIFIED; break;
+    case ZN_NORM_UNKNOWN: doc->script = script_of(zn_text_script_guess(rec->text, rec->len));
+    }
     const zn_article *a = doc->article;
-    doc->script = zn__script_detect(w->script, a->text, a->len);
     doc->sentences = count_sentences(a->text, a->len);
     *out = doc;
     return ZN_OK;

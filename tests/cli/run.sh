@@ -12,9 +12,9 @@ check() { # check WHAT COMMAND-STATUS EXPECTED-STATUS
     n=$((n + 1))
     if [ "$2" = "$3" ]; then echo "ok $n $1"; else echo "not ok $n $1 (status $2, want $3)"; fi
 }
-check_grep() { # check_grep WHAT PATTERN FILE
+check_grep() { # check_grep WHAT PATTERN FILE (case-insensitive: strerror capitalises)
     n=$((n + 1))
-    if grep -q -- "$2" "$3"; then echo "ok $n $1"; else
+    if grep -qi -- "$2" "$3"; then echo "ok $n $1"; else
         echo "not ok $n $1: '$2' not in:"; cat "$3"; fi
 }
 
