@@ -17,6 +17,7 @@ struct zn_pipeline {
 struct zn_worker {
     const zn_pipeline *p;
     zn_normalizer *norm;
+    zn_tokenizer *tok;
 };
 
 void zn_pipeline_options_init(zn_pipeline_options *opts)
@@ -74,7 +75,11 @@ zn_status zn_worker_new(zn_worker **out, const zn_pipeline *p, zn_error *err)
     }
     w->p = p;
     zn_status st = zn_normalizer_new(&w->norm, p->lexicon, &p->norm, err);
+    if (st == ZN_OK) {
+        st = zn_tokenizer_new(&w->tok, p->lexicon, err);
+    }
     if (st != ZN_OK) {
+        zn_normalizer_free(w->norm);
         zn__free(w);
         return st;
     }
@@ -88,6 +93,7 @@ void zn_worker_free(zn_worker *w)
         return;
     }
     zn_normalizer_free(w->norm);
+    zn_tokenizer_free(w->tok);
     zn__free(w);
 }
 
@@ -99,27 +105,8 @@ void zn_doc_free(zn_doc *doc)
     zn_record_free(doc->source);
     zn_article_free(doc->article);
     zn_norm_result_free(doc->norm);
+    zn_token_list_clear(&doc->tokens);
     zn__free(doc);
-}
-
-// Sentence ends in the text: 。！？ and ASCII !? (a full tokenizer count comes later).
-static size_t count_sentences(const char *s, size_t len)
-{
-    size_t n = 0;
-    size_t pos = 0;
-    bool in_sentence = false;
-    while (pos < len) {
-        uint32_t cp = zn__utf8_next(s, len, &pos);
-        bool end = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
-                   cp == '\n';
-        if (end) {
-            n += in_sentence;
-            in_sentence = false;
-        } else if (!zn__cp_is_space(cp)) {
-            in_sentence = true;
-        }
-    }
-    return n + in_sentence;
 }
 
 static size_t map_offset(const void *ctx, size_t offset)
@@ -157,6 +144,9 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
 {
     *out = NULL;
     zn_doc *doc = zn__calloc(1, sizeof *doc);
+    if (doc != NULL) {
+        zn_token_list_init(&doc->tokens);
+    }
     if (doc == NULL) {
         zn_status st = zn__error_nomem(err, rec->path);
         zn_record_free(rec);
@@ -180,7 +170,14 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
     case ZN_NORM_UNKNOWN: doc->script = script_of(zn_text_script_guess(rec->text, rec->len));
     }
     const zn_article *a = doc->article;
-    doc->sentences = count_sentences(a->text, a->len);
+    st = zn_tokenizer_run(w->tok, a->text, a->len, &doc->tokens, err);
+    if (st != ZN_OK) {
+        zn_doc_free(doc);
+        return st;
+    }
+    for (size_t i = 0; i < doc->tokens.count; i++) {
+        doc->sentences += (doc->tokens.items[i].flags & ZN_TOKEN_SENTENCE_END) != 0;
+    }
     *out = doc;
     return ZN_OK;
 }
