@@ -94,6 +94,10 @@ static void unite_all(grouping *g)
                        (company_extension(g, a, b) || company_extension(g, b, a))) {
                 size_t longer = g->key_len[a] > g->key_len[b] ? a : b;
                 size_t shorter = longer == a ? b : a;
+                const ent_cand *c = &d->cands[shorter];
+                if (zn__ent_span_is(d, c->start, c->end, ZN__ENT_REGION | ZN__ENT_ABBREV)) {
+                    continue; // 华南 is a region, not the short name of 华南科技
+                }
                 d->cands[shorter].type = d->cands[longer].type;
                 unite(g, a, b);
             }

@@ -199,8 +199,40 @@ static zn_status propagate(ent_doc *d, uint8_t *used, size_t n_chosen)
     return ZN_OK;
 }
 
+// Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
+// wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
+static zn_status spread(ent_doc *d)
+{
+    size_t n = d->n_cands;
+    for (size_t k = 0; k < n; k++) {
+        ent_cand m = d->cands[k];
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; j++) {
+            const ent_cand *o = &d->cands[j];
+            seen = o->prio >= PRIO_TAGGER && o->end - o->start == m.end - m.start &&
+                   memcmp(d->fold + o->start, d->fold + m.start,
+                          (m.end - m.start) * sizeof *d->fold) == 0;
+        }
+        if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || seen) {
+            continue;
+        }
+        for (size_t i = 0; i < d->n; i++) {
+            size_t e;
+            if (i != m.start && d->fold[i] == d->fold[m.start] && matches_at(d, i, &m, &e) &&
+                boundaries_ok(d, i, e, m.end - m.start) &&
+                zn__ent_add(d, i, e, m.type, PRIO_WEAK) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
+        }
+    }
+    return ZN_OK;
+}
+
 zn_status zn__ent_select(ent_doc *d)
 {
+    if (spread(d) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
     uint8_t *used = zn__calloc(d->n + 1, 1);
     ent_cand *chosen = zn__calloc(d->n_cands + 1, sizeof *chosen);
     size_t cap = d->n + 1;

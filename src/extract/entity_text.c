@@ -304,7 +304,7 @@ bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, si
 
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
 {
-    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS) {
+    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || d->fold[s] == ' ' || d->fold[e - 1] == ' ') {
         return NULL;
     }
     char key[4 * ZN__ENT_MAX_KEY_CHARS + 1];

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Scores `zhnews extract --input-format lines` on the NER dev sets of ../shared/eval:
+# MSRA Simplified and Traditional (exact start, end and type; ORG covers company,
+# university, lab, organization and media) and CLUENER dev (mapped as the eval README
+# suggests: name → PER, address/scene → LOC, company/organization/government → ORG; book,
+# movie, game and position dropped). Also the same run without the LAC tagger.
+# Usage: tests/eval/ner.sh BUILD_DIR
+build=${1:-build}
+eval_dir=${ZHNEWS_EVAL_DIR:-../shared/eval}
+if [ ! -d "$eval_dir/ner" ]; then
+    echo "ner: skipped: ../shared/eval not found"
+    exit 0
+fi
+zhnews="$build/zhnews"
+score="$eval_dir/score/ner-score.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Gold lines → their text, one per line; CLUENER gold mapped to PER/LOC/ORG.
+python3 - "$eval_dir/ner" "$tmp" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+MAP = {'name': 'PER', 'address': 'LOC', 'scene': 'LOC', 'company': 'ORG',
+       'organization': 'ORG', 'government': 'ORG'}
+for name in ('msra_test.part1.hans', 'msra_test.part1.hant', 'cluener_dev'):
+    rows = [json.loads(l) for l in open(f'{src}/{name}.jsonl', encoding='utf-8')]
+    with open(f'{out}/{name}.txt', 'w', encoding='utf-8') as f:
+        for r in rows:
+            f.write(r['text'].replace('\n', ' ') + '\n')
+    if name == 'cluener_dev':
+        with open(f'{out}/{name}.gold.jsonl', 'w', encoding='utf-8') as f:
+            for r in rows:
+                ents = [dict(e, type=MAP[e['type']]) for e in r['entities'] if e['type'] in MAP]
+                f.write(json.dumps({'text': r['text'], 'entities': ents}, ensure_ascii=False) + '\n')
+PY
+
+run() { # NAME GOLD LABEL [ENV]
+    name=$1 gold=$2 label=$3
+    if ! env $4 "$zhnews" extract -q --input-format lines "$tmp/$name.txt" > "$tmp/$name.pred"; then
+        echo "ner: $label: zhnews extract failed"
+        return 1
+    fi
+    echo "== $label"
+    python3 "$score" "$gold" "$tmp/$name.pred"
+}
+
+rc=0
+for mode in tagger no-tagger; do
+    envs=""
+    [ "$mode" = no-tagger ] && envs="ZHNEWS_EXTRACT_NO_TAGGER=1"
+    run msra_test.part1.hans "$eval_dir/ner/msra_test.part1.hans.jsonl" "MSRA Simplified ($mode)" "$envs" || rc=1
+    run msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" "MSRA Traditional ($mode)" "$envs" || rc=1
+    run cluener_dev "$tmp/cluener_dev.gold.jsonl" "CLUENER dev, mapped ($mode)" "$envs" || rc=1
+done
+exit $rc

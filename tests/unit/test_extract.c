@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the entity extractor (src/extract/entity_*): grammar, people, lists,
+ * aliases, generic phrases, errors and allocation failures. Text alone, no lexicon or
+ * tagger, plus a few runs with tokenizer words given by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "zhnews/extract.h"
+
+static zn_entities *run_text(const char *s)
+{
+    zn_extract_input in = {.text = s, .len = strlen(s)};
+    zn_entities *e = NULL;
+    zn_error err;
+    assert_int_equal(zn_entities_extract(&e, &in, &err), ZN_OK);
+    assert_non_null(e);
+    return e;
+}
+
+// Entity i has this type, name, and (start, end) of its first mention in bytes.
+static const zn_entity *expect(const zn_entities *e, size_t i, zn_entity_type type,
+                               const char *name)
+{
+    const zn_entity *it = zn_entities_get(e, i);
+    assert_non_null(it);
+    assert_string_equal(it->name, name);
+    assert_string_equal(zn_entity_type_name(it->type), zn_entity_type_name(type));
+    return it;
+}
+
+static void test_type_names(void **state)
+{
+    (void)state;
+    assert_string_equal(zn_entity_type_name(ZN_ENTITY_COMPANY), "company");
+    assert_string_equal(zn_entity_type_name(ZN_ENTITY_PLACE), "place");
+    assert_string_equal(zn_entity_type_name((zn_entity_type)99), "unknown");
+}
+
+static void test_branch_and_role_from_apposition(void **state)
+{
+    (void)state;
+    const char *s = "香港中文大學(深圳)副校長羅智泉介紹說,羅智泉說";
+    zn_entities *e = run_text(s);
+    assert_int_equal(zn_entities_count(e), 2);
+    const zn_entity *u = expect(e, 0, ZN_ENTITY_UNIVERSITY, "香港中文大學(深圳)");
+    assert_int_equal(u->n_mentions, 1);
+    assert_int_equal(u->mentions[0].start, 0);
+    assert_int_equal(u->mentions[0].end, strlen("香港中文大學(深圳)"));
+    const zn_entity *p = expect(e, 1, ZN_ENTITY_PERSON, "羅智泉");
+    assert_int_equal(p->n_roles, 1);
+    assert_string_equal(p->roles[0], "副校長");
+    assert_int_equal(p->n_mentions, 2);
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(e, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(m[2].entity, 1);
+    zn_entities_free(e);
+}
+
+static void test_byline_people_and_roles(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("本報記者 戴春晨 實習生 郭倩倩 深圳報道");
+    assert_int_equal(zn_entities_count(e), 2);
+    assert_string_equal(expect(e, 0, ZN_ENTITY_PERSON, "戴春晨")->roles[0], "記者");
+    assert_string_equal(expect(e, 1, ZN_ENTITY_PERSON, "郭倩倩")->roles[0], "實習生");
+    zn_entities_free(e);
+}
+
+static void test_list_abbreviation_case_and_containment(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("互聯網巨頭ATJ(阿里巴巴、騰訊、京東)合作。京東集團將與騰訊AI Lab簽約,"
+                              "騰訊AI lab表示歡迎");
+    assert_int_equal(zn_entities_count(e), 5);
+    const zn_entity *atj = expect(e, 0, ZN_ENTITY_COMPANY, "ATJ");
+    assert_int_equal(atj->n_aliases, 3);
+    assert_string_equal(atj->aliases[0], "阿里巴巴");
+    assert_string_equal(atj->aliases[1], "騰訊");
+    assert_string_equal(atj->aliases[2], "京東");
+    expect(e, 1, ZN_ENTITY_COMPANY, "阿里巴巴");
+    expect(e, 2, ZN_ENTITY_COMPANY, "騰訊");
+    const zn_entity *jd = expect(e, 3, ZN_ENTITY_COMPANY, "京東");
+    assert_int_equal(jd->n_aliases, 1);
+    assert_string_equal(jd->aliases[0], "京東集團");
+    const zn_entity *lab = expect(e, 4, ZN_ENTITY_LAB, "騰訊AI Lab");
+    assert_int_equal(lab->n_aliases, 1);
+    assert_string_equal(lab->aliases[0], "騰訊AI lab");
+    assert_int_equal(lab->n_mentions, 2);
+    zn_entities_free(e);
+}
+
+static void test_traditional_and_simplified_are_one_entity(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("香港中文大學與香港中文大学");
+    assert_int_equal(zn_entities_count(e), 1);
+    const zn_entity *u = expect(e, 0, ZN_ENTITY_UNIVERSITY, "香港中文大學");
+    assert_int_equal(u->n_aliases, 1);
+    assert_string_equal(u->aliases[0], "香港中文大学");
+    assert_int_equal(u->n_mentions, 2);
+    zn_entities_free(e);
+}
+
+static void test_declared_short_name(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("華南科技股份有限公司(以下簡稱「華南科技」)宣佈,華南科技將擴產");
+    assert_int_equal(zn_entities_count(e), 1);
+    const zn_entity *c = expect(e, 0, ZN_ENTITY_COMPANY, "華南科技");
+    assert_int_equal(c->n_aliases, 1);
+    assert_string_equal(c->aliases[0], "華南科技股份有限公司");
+    assert_int_equal(c->n_mentions, 3);
+    zn_entities_free(e);
+}
+
+static void test_generic_phrases_are_not_entities(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("該聯合實驗室由雙方共建,是一流高校的重點實驗室");
+    assert_int_equal(zn_entities_count(e), 0);
+    size_t n = 7;
+    assert_null(zn_entities_mentions(e, &n));
+    assert_int_equal(n, 0);
+    zn_entities_free(e);
+}
+
+static void test_tokens_give_places_and_list_types(void **state)
+{
+    (void)state;
+    // 中美/ns 兩國 ; 催生了 大疆創新、商湯科技 等 企業
+    const char *s = "中美兩國催生了大疆創新、商湯科技等企業";
+    zn_token t[] = {
+        {0, 6, "ns", 0},   {6, 12, "m", 0},   {12, 18, "v", 0},  {18, 21, "ul", 0},
+        {21, 27, "nz", 0}, {27, 33, "v", 0},  {33, 36, "x", 0},  {36, 42, "nz", 0},
+        {42, 48, "n", 0},  {48, 51, "u", 0},  {51, 57, "n", 0},
+    };
+    zn_extract_input in = {.text = s, .len = strlen(s), .tokens = t,
+                           .n_tokens = sizeof t / sizeof t[0]};
+    zn_entities *e = NULL;
+    assert_int_equal(zn_entities_extract(&e, &in, NULL), ZN_OK);
+    assert_int_equal(zn_entities_count(e), 4);
+    expect(e, 0, ZN_ENTITY_PLACE, "中");
+    expect(e, 1, ZN_ENTITY_PLACE, "美");
+    expect(e, 2, ZN_ENTITY_COMPANY, "大疆創新");
+    expect(e, 3, ZN_ENTITY_COMPANY, "商湯科技");
+    zn_entities_free(e);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    zn_error err;
+    zn_entities *e = (zn_entities *)&err;
+    zn_extract_input in = {.text = "\xE5\x85", .len = 2};
+    assert_int_equal(zn_entities_extract(&e, &in, &err), ZN_ERR_INVALID_ARG);
+    assert_null(e);
+    assert_non_null(strstr(err.message, "invalid UTF-8 at byte 0"));
+    assert_int_equal(zn_entities_extract(NULL, &in, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn_entities_extract(&e, NULL, &err), ZN_ERR_INVALID_ARG);
+    zn_extract_input none = {.text = NULL, .len = 3};
+    assert_int_equal(zn_entities_extract(&e, &none, &err), ZN_ERR_INVALID_ARG);
+    zn_token bad = {1, 3, "n", 0}; // starts inside 香
+    zn_extract_input mid = {.text = "香港", .len = 6, .tokens = &bad, .n_tokens = 1};
+    assert_int_equal(zn_entities_extract(&e, &mid, &err), ZN_ERR_INVALID_ARG);
+    assert_non_null(strstr(err.message, "not a span of the text"));
+    zn_token out = {0, 9, "n", 0};
+    zn_extract_input past = {.text = "香港", .len = 6, .tokens = &out, .n_tokens = 1};
+    assert_int_equal(zn_entities_extract(&e, &past, &err), ZN_ERR_INVALID_ARG);
+    zn_extract_input empty = {.text = NULL, .len = 0};
+    assert_int_equal(zn_entities_extract(&e, &empty, &err), ZN_OK);
+    assert_int_equal(zn_entities_count(e), 0);
+    assert_null(zn_entities_get(e, 0));
+    zn_entities_free(e);
+    zn_entities_free(NULL);
+    assert_int_equal(zn_entities_count(NULL), 0);
+}
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    const char *s = "互聯網巨頭ATJ(阿里巴巴、騰訊、京東)合作。京東集團將與香港中文大學(深圳)"
+                    "副校長羅智泉表示";
+    zn_extract_input in = {.text = s, .len = strlen(s)};
+    for (size_t n = 0;; n++) {
+        zn_entities *e = (zn_entities *)&in;
+        zn_error err;
+        zn__alloc_fail_after(n);
+        zn_status st = zn_entities_extract(&e, &in, &err);
+        int failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (!failed) {
+            assert_int_equal(st, ZN_OK);
+            assert_int_equal(zn_entities_count(e), 6);
+            zn_entities_free(e);
+            break;
+        }
+        assert_int_equal(st, ZN_ERR_NOMEM);
+        assert_null(e);
+        assert_int_equal(err.code, ZN_ERR_NOMEM);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_type_names),
+        cmocka_unit_test(test_branch_and_role_from_apposition),
+        cmocka_unit_test(test_byline_people_and_roles),
+        cmocka_unit_test(test_list_abbreviation_case_and_containment),
+        cmocka_unit_test(test_traditional_and_simplified_are_one_entity),
+        cmocka_unit_test(test_declared_short_name),
+        cmocka_unit_test(test_generic_phrases_are_not_entities),
+        cmocka_unit_test(test_tokens_give_places_and_list_types),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
