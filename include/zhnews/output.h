@@ -5,6 +5,7 @@
 #define ZHNEWS_ZHNEWS_OUTPUT_H
 
 #include "zhnews/common.h"
+#include "zhnews/dates.h"
 #include "zhnews/tokenize.h"
 
 #define ZN_JSON_MAX_DEPTH 64
@@ -81,6 +82,7 @@ typedef struct zn_doc {
     struct zn_article *article; /* owned; its text is the output text */
     struct zn_norm_result *norm; /* owned; its text belongs to the article (NULL here) */
     zn_token_list tokens;        /* words of the article's text */
+    zn_date_list dates;          /* dates and times, byte spans into the article's text */
     zn_script script;
     size_t sentences;           /* stats.sentences */
 } zn_doc;

@@ -6,7 +6,7 @@
 #include "util/error.h"
 #include "util/utf8.h"
 #include "zhnews/article.h"
-#include "zhnews/normalize.h"
+#include "output/doc_parts.h"
 #include "zhnews/output.h"
 #include "zhnews/reader.h"
 
@@ -188,42 +188,6 @@ static void write_stats(zn_json *j, const zn_doc *d)
     zn_json_end_object(j);
 }
 
-// normalization: {changes, fixes[{start, end, from, to, rule}]}, offsets in code points of
-// the output text.
-static void write_normalization(zn_json *j, const zn_doc *d)
-{
-    const zn_norm_result *r = d->norm;
-    zn_json_key(j, "normalization");
-    if (r == NULL) {
-        zn_json_null(j);
-        return;
-    }
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, d->article->text);
-    zn_json_begin_object(j);
-    zn_json_key(j, "changes");
-    zn_json_int(j, (long long)r->n_changes);
-    zn_json_key(j, "fixes");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < r->n_changes; i++) {
-        const zn_norm_change *c = &r->changes[i];
-        zn_json_begin_object(j);
-        zn_json_key(j, "start");
-        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, c->out.start));
-        zn_json_key(j, "end");
-        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, c->out.end));
-        zn_json_key(j, "from");
-        zn_json_cstr(j, c->from);
-        zn_json_key(j, "to");
-        zn_json_cstr(j, c->to);
-        zn_json_key(j, "rule");
-        zn_json_cstr(j, c->rule);
-        zn_json_end_object(j);
-    }
-    zn_json_end_array(j);
-    zn_json_end_object(j);
-}
-
 static const struct {
     const char *name;
     uint32_t bit;
@@ -297,7 +261,10 @@ zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, const zn_write_optio
     }
     write_structure(&j, doc->article, f);
     if (f & ZN_FIELD_NORMALIZATION) {
-        write_normalization(&j, doc);
+        zn__write_normalization(&j, doc);
+    }
+    if (f & ZN_FIELD_DATES) {
+        zn__write_dates(&j, doc);
     }
     if (f & ZN_FIELD_BOILERPLATE) {
         write_boilerplate(&j, doc->article);

@@ -12,6 +12,8 @@ struct zn_pipeline {
     zn_pipeline_options opts;
     zn_lexicon *lexicon; /* NULL when run without one */
     zn_normalize_options norm;
+    zn_date_options dates;
+    bool ref_given; /* --ref-date was set: the article's own dates do not override it */
 };
 
 struct zn_worker {
@@ -45,6 +47,17 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
         zn_script_target_parse(p->opts.to, &p->norm.to, err) != ZN_OK) {
         zn__free(p);
         return ZN_ERR_INVALID_ARG;
+    }
+    zn_date_options_init(&p->dates);
+    p->dates.vague = p->opts.vague;
+    if (p->opts.ref_date != NULL) {
+        zn_status st = zn_date_options_set_ref(&p->dates, p->opts.ref_date,
+                                               strlen(p->opts.ref_date), err);
+        if (st != ZN_OK) {
+            zn__free(p);
+            return st;
+        }
+        p->ref_given = true;
     }
     if (p->opts.lexicon_path != NULL) {
         zn_status st = zn_lexicon_open(&p->lexicon, p->opts.lexicon_path, err);
@@ -106,6 +119,7 @@ void zn_doc_free(zn_doc *doc)
     zn_article_free(doc->article);
     zn_norm_result_free(doc->norm);
     zn_token_list_clear(&doc->tokens);
+    zn_date_list_clear(&doc->dates);
     zn__free(doc);
 }
 
@@ -140,12 +154,51 @@ static zn_status normalize(zn_worker *w, zn_doc *doc, zn_error *err)
     return ZN_OK;
 }
 
+// The reference date of an article when none was given: the container's date field, else a
+// full date in a time-stamp line the article parser set aside ("2023-05-18 09:12 來源：…").
+static void article_reference(const zn_doc *doc, zn_date_options *o)
+{
+    const zn_record *rec = doc->source;
+    if (rec->date != NULL &&
+        zn_date_options_set_ref(o, rec->date, strlen(rec->date), NULL) == ZN_OK) {
+        return;
+    }
+    const zn_article *a = doc->article;
+    for (size_t i = 0; i < a->n_boilerplate; i++) {
+        zn_date_options plain;
+        zn_date_options_init(&plain);
+        zn_date_list found;
+        zn_date_list_init(&found);
+        const char *line = a->boilerplate[i];
+        bool ok = zn_dates_find(line, strlen(line), &plain, &found, NULL) == ZN_OK &&
+                  found.count > 0 && found.items[0].resolved_from == ZN_DATE_EXPLICIT &&
+                  (found.items[0].granularity == ZN_DATE_DAY ||
+                   found.items[0].granularity == ZN_DATE_TIME) &&
+                  zn_date_options_set_ref(o, found.items[0].value, 10, NULL) == ZN_OK;
+        zn_date_list_clear(&found);
+        if (ok) {
+            return;
+        }
+    }
+}
+
+static zn_status find_dates(const zn_worker *w, zn_doc *doc, zn_error *err)
+{
+    zn_date_options o = w->p->dates;
+    if (!w->p->ref_given) {
+        article_reference(doc, &o);
+    }
+    const zn_article *a = doc->article;
+    return zn_dates_find(a->text, a->len, &o, &doc->dates, err);
+}
+
 zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *err)
 {
     *out = NULL;
     zn_doc *doc = zn__calloc(1, sizeof *doc);
     if (doc != NULL) {
         zn_token_list_init(&doc->tokens);
+        zn_date_list_init(&doc->dates);
     }
     if (doc == NULL) {
         zn_status st = zn__error_nomem(err, rec->path);
@@ -171,6 +224,11 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
     }
     const zn_article *a = doc->article;
     st = zn_tokenizer_run(w->tok, a->text, a->len, &doc->tokens, err);
+    if (st != ZN_OK) {
+        zn_doc_free(doc);
+        return st;
+    }
+    st = find_dates(w, doc, err);
     if (st != ZN_OK) {
         zn_doc_free(doc);
         return st;

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT
+ * The parts of the document that later stages add: the normaliser's audit trail, dates,
+ * entities, keywords. Offsets become code points of the output text here. */
+#include "output/doc_parts.h"
+
+#include "zhnews/article.h"
+#include "zhnews/dates.h"
+#include "zhnews/normalize.h"
+
+// normalization: {changes, fixes[{start, end, from, to, rule}]}, offsets in code points of
+// the output text.
+void zn__write_normalization(zn_json *j, const zn_doc *d)
+{
+    const zn_norm_result *r = d->norm;
+    zn_json_key(j, "normalization");
+    if (r == NULL) {
+        zn_json_null(j);
+        return;
+    }
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, d->article->text);
+    zn_json_begin_object(j);
+    zn_json_key(j, "changes");
+    zn_json_int(j, (long long)r->n_changes);
+    zn_json_key(j, "fixes");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < r->n_changes; i++) {
+        const zn_norm_change *c = &r->changes[i];
+        zn_json_begin_object(j);
+        zn_json_key(j, "start");
+        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, c->out.start));
+        zn_json_key(j, "end");
+        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, c->out.end));
+        zn_json_key(j, "from");
+        zn_json_cstr(j, c->from);
+        zn_json_key(j, "to");
+        zn_json_cstr(j, c->to);
+        zn_json_key(j, "rule");
+        zn_json_cstr(j, c->rule);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    zn_json_end_object(j);
+}
+
+// dates: [{text, value, granularity, start, end, resolved_from}]
+void zn__write_dates(zn_json *j, const zn_doc *d)
+{
+    const zn_article *a = d->article;
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, a->text);
+    zn_json_key(j, "dates");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < d->dates.count; i++) {
+        const zn_date *x = &d->dates.items[i];
+        zn_json_begin_object(j);
+        zn_json_key(j, "text");
+        zn_json_string(j, a->text + x->start, x->end - x->start);
+        zn_json_key(j, "value");
+        zn_json_cstr(j, x->value);
+        zn_json_key(j, "granularity");
+        zn_json_cstr(j, zn_date_granularity_name(x->granularity));
+        zn_json_key(j, "start");
+        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, x->start));
+        zn_json_key(j, "end");
+        zn_json_int(j, (long long)zn_cp_cursor_at(&cur, x->end));
+        zn_json_key(j, "resolved_from");
+        zn_json_cstr(j, zn_date_source_name(x->resolved_from));
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
