@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * The lexicon compiler's word table and file writer: entries sorted by their bytes, prefix
- * nodes for the early stop of prefix scans, strings shared between a node and the next node
- * it prefixes, an open-addressing hash (linear probing, load <= 1/2). */
+ * The lexicon compiler's word table (an open-addressing hash, linear probing, load <= 1/2)
+ * and the file writer: every proper prefix of a word becomes an entry too, and the entries
+ * become a trie over code points whose children lie side by side in breadth-first order. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,37 +147,104 @@ static void put(FILE *f, const void *p, size_t n, size_t *pos, const char *path)
     *pos += pad;
 }
 
-// Builds the node array and the string pool: a node whose text starts the next node's text
-// (in sorted order) points into that node's bytes.
-static char *build_nodes(lex_table *t, zn_lex_node *nodes, size_t *pool_len,
-                         char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
+static size_t find_index(const lex_table *t, const char *s, size_t len)
 {
-    char *pool = lex_xmalloc(1);
-    size_t len = 0;
-    size_t cap = 1;
-    for (size_t k = t->n; k-- > 0;) {
-        lex_entry *e = &t->items[k];
-        zn_lex_node *nd = &nodes[k];
-        lex_entry *next = k + 1 < t->n ? &t->items[k + 1] : NULL;
-        if (next != NULL && next->len >= e->len && memcmp(next->s, e->s, e->len) == 0) {
-            nd->str_off = nodes[k + 1].str_off;
-        } else {
-            if (len + e->len > cap) {
-                cap = (len + e->len) * 2;
-                pool = lex_xrealloc(pool, cap);
-            }
-            memcpy(pool + len, e->s, e->len);
-            nd->str_off = (uint32_t)len;
-            len += e->len;
+    uint32_t mask = (1u << t->bits) - 1;
+    uint32_t h = zn__lex_hash_slot(zn__lex_hash(s, len), t->bits);
+    for (; t->slots[h] != 0; h = (h + 1) & mask) {
+        const lex_entry *e = &t->items[t->slots[h] - 1];
+        if (e->len == len && memcmp(e->s, s, len) == 0) {
+            return t->slots[h] - 1;
         }
-        nd->len = (uint8_t)e->len;
-        nd->freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
-        nd->forms = e->forms;
-        nd->flags = e->is_word ? ZN_LEX_NODE_WORD : 0;
-        nd->tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
     }
-    *pool_len = len;
-    return pool;
+    lex_die("internal error: a prefix is missing");
+}
+
+// The trie in breadth-first order: order[new] = old entry index; first_child[new].
+typedef struct trie {
+    size_t *order;
+    size_t *first;   // by new index
+    size_t *count;   // children by old index
+    size_t n_roots;
+} trie;
+
+static void build_trie(const lex_table *t, trie *tr)
+{
+    size_t n = t->n;
+    size_t *parent = lex_xmalloc(n * sizeof *parent); // n = the root
+    tr->count = calloc(n + 1, sizeof *tr->count);
+    size_t *start = calloc(n + 2, sizeof *start);
+    if (tr->count == NULL || start == NULL) {
+        lex_die("out of memory");
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t pl = t->items[k].len;
+        do {
+            pl--;
+        } while (pl > 0 && ((unsigned char)t->items[k].s[pl] & 0xC0) == 0x80);
+        parent[k] = pl == 0 ? n : find_index(t, t->items[k].s, pl);
+        tr->count[parent[k]]++;
+    }
+    for (size_t p = 0; p <= n; p++) {
+        start[p + 1] = start[p] + tr->count[p];
+    }
+    size_t *kids = lex_xmalloc(n * sizeof *kids); // children of each parent, sorted order
+    size_t *fill = lex_xmalloc((n + 1) * sizeof *fill);
+    memcpy(fill, start, (n + 1) * sizeof *fill);
+    for (size_t k = 0; k < n; k++) {
+        kids[fill[parent[k]]++] = k;
+    }
+    tr->order = lex_xmalloc(n * sizeof *tr->order);
+    tr->first = lex_xmalloc(n * sizeof *tr->first);
+    tr->n_roots = tr->count[n];
+    memcpy(tr->order, kids + start[n], tr->n_roots * sizeof *kids);
+    size_t next = tr->n_roots;
+    for (size_t q = 0; q < n; q++) {
+        size_t old = tr->order[q];
+        tr->first[q] = next;
+        if (tr->count[old] > UINT16_MAX) {
+            lex_die("a node with more than 65535 children");
+        }
+        memcpy(tr->order + next, kids + start[old], tr->count[old] * sizeof *kids);
+        next += tr->count[old];
+    }
+    free(parent);
+    free(start);
+    free(kids);
+    free(fill);
+}
+
+static uint32_t last_cp(const lex_entry *e)
+{
+    size_t pl = e->len;
+    do {
+        pl--;
+    } while (pl > 0 && ((unsigned char)e->s[pl] & 0xC0) == 0x80);
+    size_t pos = pl;
+    return zn__utf8_next(e->s, e->len, &pos);
+}
+
+static zn_lex_node *build_nodes(const lex_table *t, const trie *tr, uint32_t *bmp,
+                                char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
+{
+    zn_lex_node *nodes = calloc(t->n ? t->n : 1, sizeof *nodes);
+    if (nodes == NULL) {
+        lex_die("out of memory");
+    }
+    for (size_t q = 0; q < t->n; q++) {
+        const lex_entry *e = &t->items[tr->order[q]];
+        zn_lex_node *nd = &nodes[q];
+        nd->cp = last_cp(e);
+        nd->freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
+        nd->first_child = (uint32_t)tr->first[q];
+        nd->n_children = (uint16_t)tr->count[tr->order[q]];
+        nd->flags = (uint8_t)((e->is_word ? ZN_LEX_NODE_WORD : 0) | (e->forms << 1));
+        nd->tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
+        if (q < tr->n_roots && nd->cp < ZN_LEX_BMP) {
+            bmp[nd->cp] = (uint32_t)q + 1;
+        }
+    }
+    return nodes;
 }
 
 void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
@@ -189,14 +256,15 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
         bits++;
     }
     rehash(t, bits);
-    zn_lex_node *nodes = calloc(t->n ? t->n : 1, sizeof *nodes);
+    trie tr;
+    build_trie(t, &tr);
+    uint32_t *bmp = calloc(ZN_LEX_BMP, sizeof *bmp);
     char(*tags)[ZN_LEX_TAG_MAX] = calloc(256, ZN_LEX_TAG_MAX);
-    if (nodes == NULL || tags == NULL) {
+    if (bmp == NULL || tags == NULL) {
         lex_die("out of memory");
     }
     uint32_t n_tags = 0;
-    size_t pool_len;
-    char *pool = build_nodes(t, nodes, &pool_len, tags, &n_tags);
+    zn_lex_node *nodes = build_nodes(t, &tr, bmp, tags, &n_tags);
 
     zn_lex_header h;
     memset(&h, 0, sizeof h);
@@ -204,13 +272,11 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     h.version = ZN_LEX_VERSION;
     h.n_nodes = (uint32_t)t->n;
     h.n_words = (uint32_t)t->n_words;
-    h.hash_bits = bits;
+    h.n_roots = (uint32_t)tr.n_roots;
     h.total_freq = total_freq;
     h.off_nodes = align8(sizeof h);
-    h.off_slots = h.off_nodes + align8(t->n * sizeof *nodes);
-    h.off_strings = h.off_slots + align8(((size_t)1 << bits) * sizeof(uint32_t));
-    h.strings_len = pool_len;
-    h.off_tags = h.off_strings + align8(pool_len);
+    h.off_bmp = h.off_nodes + align8(t->n * sizeof *nodes);
+    h.off_tags = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
     h.n_tags = n_tags;
     h.off_hmm = h.off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
     h.off_hmm_chars = h.off_hmm + align8(sizeof hmm->model);
@@ -226,15 +292,17 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     size_t pos = 0;
     put(f, &h, sizeof h, &pos, tmp);
     put(f, nodes, t->n * sizeof *nodes, &pos, tmp);
-    put(f, t->slots, ((size_t)1 << bits) * sizeof(uint32_t), &pos, tmp);
-    put(f, pool, pool_len, &pos, tmp);
+    put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);
     put(f, hmm->chars, hmm->n_chars * sizeof *hmm->chars, &pos, tmp);
     if (fclose(f) != 0 || pos != h.file_size || rename(tmp, path) != 0) {
         lex_die("%s: cannot write: %s", path, strerror(errno));
     }
-    free(pool);
     free(nodes);
+    free(bmp);
     free(tags);
+    free(tr.order);
+    free(tr.first);
+    free(tr.count);
 }

@@ -8,27 +8,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ZN_LEX_MAGIC "ZNLEX\x01\r\n"
-#define ZN_LEX_VERSION 1u
+#define ZN_LEX_MAGIC "ZNLEX\x02\r\n"
+#define ZN_LEX_VERSION 2u
 #define ZN_LEX_MAX_WORD 255 /* longest entry in bytes */
 #define ZN_LEX_TAG_MAX 8    /* tag strings, NUL-padded */
+#define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
 
 /* File header, at byte 0.
- * Sections: nodes[n_nodes], slots[1 << hash_bits] (u32: node index + 1, 0 = empty),
- * strings (the bytes of every node's text), tags[n_tags][8], hmm (zn_lex_hmm) and then
- * hmm_chars[n_hmm_chars] sorted by code point. */
+ * Sections: nodes[n_nodes] (a trie over code points, see zn_lex_node), bmp[65536] (u32: for a
+ * first character below U+10000, its node index + 1, 0 when no word starts with it),
+ * tags[n_tags][8], hmm (zn_lex_hmm) and hmm_chars[n_hmm_chars] sorted by code point. */
 typedef struct zn_lex_header {
     char magic[8];
     uint32_t version;
     uint32_t n_nodes;      /* words + pure prefixes of words */
     uint32_t n_words;      /* nodes that are words */
-    uint32_t hash_bits;
+    uint32_t n_roots;      /* nodes [0, n_roots) are the first characters, sorted */
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
     uint64_t off_nodes;
-    uint64_t off_slots;
-    uint64_t off_strings;
-    uint64_t strings_len;
+    uint64_t off_bmp;
     uint64_t off_tags;
     uint32_t n_tags;
     uint32_t n_hmm_chars;
@@ -36,15 +35,16 @@ typedef struct zn_lex_header {
     uint64_t off_hmm_chars;
 } zn_lex_header;
 
-/* A node: a word, or a string that is only a prefix of longer words (freq 0, no WORD flag).
- * Prefix nodes let the word-graph scan stop as soon as no longer word can match. */
+/* A trie node: one character of a word or of a prefix of words. The children of a node are
+ * the nodes [first_child, first_child + n_children), sorted by code point; a node without the
+ * WORD flag is only a prefix of longer words (freq 0), which lets a scan stop at once. */
 typedef struct zn_lex_node {
-    uint32_t str_off; /* into strings */
+    uint32_t cp;
     uint32_t freq;
-    uint8_t len;      /* bytes */
-    uint8_t tag;      /* index into tags */
-    uint8_t forms;    /* ZN_FORM_* bits */
-    uint8_t flags;    /* ZN_LEX_NODE_* */
+    uint32_t first_child;
+    uint16_t n_children;
+    uint8_t tag;   /* index into tags */
+    uint8_t flags; /* ZN_LEX_NODE_WORD | forms << 1 (ZN_FORM_* bits) */
 } zn_lex_node;
 
 enum { ZN_LEX_NODE_WORD = 1u << 0 };
@@ -67,7 +67,8 @@ typedef struct zn_lex_hmm_char {
 
 #define ZN_HMM_NEVER (-3.14e30f)
 
-/* FNV-1a, fed byte by byte so that the hashes of all prefixes come in one pass. */
+/* FNV-1a, fed byte by byte so that the hashes of all prefixes come in one pass (the compiler's
+ * merge table and the run-time user overlay). */
 #define ZN_LEX_HASH_INIT 2166136261u
 
 static inline uint32_t zn__lex_hash_step(uint32_t h, unsigned char byte)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * The compiled lexicon at run time: maps zhnews.lex read-only, checks its header, and answers
- * lookups and prefix scans from the hash in place (plus the user overlay, see user_dict.c). */
+ * lookups and prefix scans by walking its trie in place (plus the user overlay, see
+ * user_dict.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "lexicon/lexicon_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 // A section [off, off + count * size) must lie inside the file and be 8-byte aligned.
 static bool section_ok(const zn_lex_header *h, uint64_t off, uint64_t count, uint64_t size)
@@ -23,12 +25,10 @@ static bool section_ok(const zn_lex_header *h, uint64_t off, uint64_t count, uin
 
 static bool header_ok(const zn_lex_header *h, size_t map_len)
 {
-    return h->file_size == map_len && h->hash_bits >= 1 && h->hash_bits <= 31 &&
-           h->n_words <= h->n_nodes && h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
+    return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
+           h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
            section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
-           section_ok(h, h->off_slots, (uint64_t)1 << h->hash_bits, sizeof(uint32_t)) &&
-           section_ok(h, h->off_strings, h->strings_len, 1) &&
-           h->strings_len < UINT32_MAX &&
+           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
            section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
@@ -98,12 +98,10 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->map_len = len;
     lex->h = h;
     lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
-    lex->slots = (const uint32_t *)(const void *)(base + h->off_slots);
-    lex->strings = base + h->off_strings;
+    lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
     lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
-    lex->mask = (uint32_t)(((uint64_t)1 << h->hash_bits) - 1);
     *out = lex;
     return ZN_OK;
 }
@@ -118,22 +116,58 @@ void zn_lexicon_close(zn_lexicon *lex)
     zn__free(lex);
 }
 
-// The node for s[0..len) with hash h, or NULL. Corrupt indices or offsets read as absent.
-static const zn_lex_node *find_node(const zn_lexicon *lex, const char *s, size_t len, uint32_t h)
+// The child of `parent` (NULL: the root) for code point cp, or NULL. Indices out of range in
+// a corrupt file read as absent.
+static const zn_lex_node *child(const zn_lexicon *lex, const zn_lex_node *parent, uint32_t cp)
 {
-    uint32_t i = zn__lex_hash_slot(h, lex->h->hash_bits);
-    for (uint32_t probes = 0; probes <= lex->mask; probes++, i = (i + 1) & lex->mask) {
-        uint32_t v = lex->slots[i];
-        if (v == 0 || v > lex->h->n_nodes) {
+    uint32_t n = lex->h->n_nodes;
+    uint32_t lo;
+    uint32_t hi;
+    if (parent == NULL) {
+        if (cp < ZN_LEX_BMP) {
+            uint32_t v = lex->bmp[cp];
+            return v != 0 && v <= n ? &lex->nodes[v - 1] : NULL;
+        }
+        lo = 0;
+        hi = lex->h->n_roots;
+    } else {
+        lo = parent->first_child;
+        hi = lo + parent->n_children;
+        if (lo > n || hi > n) {
             return NULL;
         }
-        const zn_lex_node *n = &lex->nodes[v - 1];
-        if (n->len == len && (uint64_t)n->str_off + len <= lex->h->strings_len &&
-            memcmp(lex->strings + n->str_off, s, len) == 0) {
-            return n;
+    }
+    const zn_lex_node *nodes = lex->nodes;
+    uint32_t end = hi;
+    while (hi - lo > 8) { // the first node with nodes[].cp >= cp lies in [lo, hi]
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (nodes[mid].cp < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (; lo < end; lo++) {
+        if (nodes[lo].cp >= cp) {
+            return nodes[lo].cp == cp ? &nodes[lo] : NULL;
         }
     }
     return NULL;
+}
+
+// The node for the whole of s[0..len), or NULL.
+static const zn_lex_node *find_node(const zn_lexicon *lex, const char *s, size_t len)
+{
+    const zn_lex_node *node = NULL;
+    size_t pos = 0;
+    while (pos < len) {
+        uint32_t cp = zn__utf8_next(s, len, &pos);
+        node = cp == ZN_UTF8_INVALID ? NULL : child(lex, node, cp);
+        if (node == NULL) {
+            return NULL;
+        }
+    }
+    return node;
 }
 
 static void fill_info(const zn_lexicon *lex, const zn_lex_node *n, const zn__user_entry *u,
@@ -142,7 +176,7 @@ static void fill_info(const zn_lexicon *lex, const zn_lex_node *n, const zn__use
     memset(info, 0, sizeof *info);
     if (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) {
         info->freq = n->freq;
-        info->forms = n->forms;
+        info->forms = (uint32_t)n->flags >> 1;
         if (n->tag < lex->h->n_tags) {
             memcpy(info->tag, lex->tags[n->tag], ZN_LEX_TAG_MAX);
             info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
@@ -161,12 +195,12 @@ static void fill_info(const zn_lexicon *lex, const zn_lex_node *n, const zn__use
 
 bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len, zn_word_info *info)
 {
-    if (len == 0 || len > 0xFFFF) {
+    if (len == 0) {
         return false;
     }
-    uint32_t h = zn__lex_hash(s, len);
-    const zn_lex_node *n = len <= ZN_LEX_MAX_WORD ? find_node(lex, s, len, h) : NULL;
-    const zn__user_entry *u = zn__user_find(&lex->user, s, len, h);
+    const zn_lex_node *n = find_node(lex, s, len);
+    const zn__user_entry *u =
+        lex->user.n > 0 ? zn__user_find(&lex->user, s, len, zn__lex_hash(s, len)) : NULL;
     bool word = (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word);
     if (word && info != NULL) {
         fill_info(lex, n, u, info);
@@ -177,24 +211,35 @@ bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len, zn_word
 size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
                            zn_lexicon_prefix_fn fn, void *ctx)
 {
+    const zn_lex_node *node = NULL;
+    bool in_trie = true;
+    bool user = lex->user.n > 0;
     uint32_t h = ZN_LEX_HASH_INIT;
     size_t calls = 0;
-    for (size_t i = 0; i < len; i++) {
-        h = zn__lex_hash_step(h, (unsigned char)s[i]);
-        if (i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            continue; // inside a UTF-8 sequence
+    size_t pos = 0;
+    while (pos < len) {
+        size_t start = pos;
+        uint32_t cp = zn__utf8_next(s, len, &pos);
+        if (cp == ZN_UTF8_INVALID) {
+            break;
         }
-        size_t l = i + 1;
-        const zn_lex_node *n = l <= ZN_LEX_MAX_WORD ? find_node(lex, s, l, h) : NULL;
-        const zn__user_entry *u = zn__user_find(&lex->user, s, l, h);
-        if (n == NULL && u == NULL) {
-            break; // no listed word starts with s[0..l)
+        node = in_trie ? child(lex, node, cp) : NULL;
+        in_trie = node != NULL;
+        const zn__user_entry *u = NULL;
+        if (user) {
+            for (size_t i = start; i < pos; i++) {
+                h = zn__lex_hash_step(h, (unsigned char)s[i]);
+            }
+            u = zn__user_find(&lex->user, s, pos, h);
         }
-        if ((n != NULL && (n->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word)) {
+        if (node == NULL && u == NULL) {
+            break; // no listed word starts with s[0..pos)
+        }
+        if ((node != NULL && (node->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word)) {
             zn_word_info info;
-            fill_info(lex, n, u, &info);
+            fill_info(lex, node, u, &info);
             calls++;
-            if (!fn(ctx, l, &info)) {
+            if (!fn(ctx, pos, &info)) {
                 break;
             }
         }

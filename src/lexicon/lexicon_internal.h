@@ -31,12 +31,10 @@ struct zn_lexicon {
     size_t map_len;
     const zn_lex_header *h;
     const zn_lex_node *nodes;
-    const uint32_t *slots;
-    const char *strings;
+    const uint32_t *bmp;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;
     const zn_lex_hmm_char *hmm_chars;
-    uint32_t mask;
     zn__user_table user;
 };
 
