@@ -49,17 +49,33 @@ static void gemm_generic(const float *a, size_t m, size_t k, const float *b, siz
     }
 }
 
-// out[q] = init[q] + sum_i v[i] * w[i][q] for q < cols.
+void zn__tag_panelize(const float *src, size_t rows, size_t cols, float *dst)
+{
+    for (size_t q = 0; q < cols;) {
+        size_t width = cols - q >= ZN__TAG_PANEL ? ZN__TAG_PANEL : 8;
+        for (size_t i = 0; i < rows; i++) {
+            memcpy(dst, src + i * cols + q, width * sizeof *dst);
+            dst += width;
+        }
+        q += width;
+    }
+}
+
+// out[q] = init[q] + sum_i v[i] * w[i][q] for q < cols, w in panels.
 static void matvec_generic(const float *v, size_t rows, const float *w, size_t cols,
                            const float *init, float *out)
 {
     memcpy(out, init, cols * sizeof *out);
-    for (size_t i = 0; i < rows; i++) {
-        const float *wi = w + i * cols;
-        float vi = v[i];
-        for (size_t q = 0; q < cols; q++) {
-            out[q] += vi * wi[q];
+    for (size_t q = 0; q < cols;) {
+        size_t width = cols - q >= ZN__TAG_PANEL ? ZN__TAG_PANEL : 8;
+        for (size_t i = 0; i < rows; i++) {
+            float vi = v[i];
+            for (size_t c = 0; c < width; c++) {
+                out[q + c] += vi * w[c];
+            }
+            w += width;
         }
+        q += width;
     }
 }
 

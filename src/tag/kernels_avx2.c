@@ -85,21 +85,20 @@ TARGET static void gemm_avx2(const float *a, size_t m, size_t k, const float *b,
     }
 }
 
-// out = init + v . w for w [rows][cols], cols % 8 == 0; 64 columns per pass where possible.
+// out = init + v . w for w [rows][cols] in panels (zn__tag_panelize), cols % 8 == 0.
 TARGET static void matvec_avx2(const float *v, size_t rows, const float *w, size_t cols,
                                const float *init, float *out)
 {
     size_t q = 0;
-    for (; q + 64 <= cols; q += 64) {
+    for (; q + ZN__TAG_PANEL <= cols; q += ZN__TAG_PANEL) {
         __m256 acc[8];
         for (int u = 0; u < 8; u++) {
             acc[u] = _mm256_loadu_ps(init + q + 8 * u);
         }
-        for (size_t i = 0; i < rows; i++) {
+        for (size_t i = 0; i < rows; i++, w += ZN__TAG_PANEL) {
             __m256 x = _mm256_broadcast_ss(v + i);
-            const float *wi = w + i * cols + q;
             for (int u = 0; u < 8; u++) {
-                acc[u] = _mm256_fmadd_ps(x, _mm256_loadu_ps(wi + 8 * u), acc[u]);
+                acc[u] = _mm256_fmadd_ps(x, _mm256_loadu_ps(w + 8 * u), acc[u]);
             }
         }
         for (int u = 0; u < 8; u++) {
@@ -108,9 +107,8 @@ TARGET static void matvec_avx2(const float *v, size_t rows, const float *w, size
     }
     for (; q < cols; q += 8) {
         __m256 acc = _mm256_loadu_ps(init + q);
-        for (size_t i = 0; i < rows; i++) {
-            acc = _mm256_fmadd_ps(_mm256_broadcast_ss(v + i), _mm256_loadu_ps(w + i * cols + q),
-                                  acc);
+        for (size_t i = 0; i < rows; i++, w += 8) {
+            acc = _mm256_fmadd_ps(_mm256_broadcast_ss(v + i), _mm256_loadu_ps(w), acc);
         }
         _mm256_storeu_ps(out + q, acc);
     }

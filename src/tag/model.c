@@ -78,9 +78,16 @@ static zn_status load_direction(loader *ld, zn__tag_bigru *layer, int fc, int di
         for (size_t q = 0; q < 3 * h; q++) {
             layer->b_in[(size_t)dir * 3 * h + q] = b.data[q] + gb.data[q];
         }
-        layer->w_ur[dir] = gw.data; // [h][2h] then [h][h]
-        layer->w_c[dir] = gw.data + 2 * h * h;
-        gw.data = NULL;
+        // Paddle's layout: [h][2h] (update, reset) then [h][h] (candidate), row-major.
+        layer->w_ur[dir] = zn__malloc(3 * h * h * sizeof(float));
+        if (layer->w_ur[dir] == NULL) {
+            s = zn__error_nomem(ld->err, ld->dir);
+        }
+    }
+    if (s == ZN_OK) {
+        layer->w_c[dir] = layer->w_ur[dir] + 2 * h * h;
+        zn__tag_panelize(gw.data, h, 2 * h, layer->w_ur[dir]);
+        zn__tag_panelize(gw.data + 2 * h * h, h, h, layer->w_c[dir]);
     }
     zn__free(w.data);
     zn__free(b.data);

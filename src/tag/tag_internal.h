@@ -20,12 +20,19 @@ typedef struct zn__tag_kernels {
     void (*gemm)(const float *a, size_t m, size_t k, const float *b, size_t n,
                  const float *bias, float *c);
     /* One GRU step (Paddle's dynamic_gru): x holds the 3h input projections (update, reset,
-     * candidate), w_ur is [h][2h], w_c is [h][h]; reads hp (previous state), writes hn
+     * candidate), w_ur is [h][2h], w_c is [h][h], both in panels; reads hp (previous state), writes hn
      * (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
     void (*gru_step)(const float *x, const float *w_ur, const float *w_c, size_t h,
                      const float *hp, float *hn, float *tmp);
     const char *name;
 } zn__tag_kernels;
+
+/* Recurrent weights are stored in column panels so that a matrix-vector product reads
+ * memory in order: a row-major [rows][cols] matrix (cols % 8 == 0) becomes panels of
+ * ZN__TAG_PANEL columns while that many are left, then panels of 8, each panel rows x width
+ * floats, row after row. dst has rows * cols floats. Cannot fail. */
+#define ZN__TAG_PANEL 64
+void zn__tag_panelize(const float *src, size_t rows, size_t cols, float *dst);
 
 /* The generic kernels, and the fastest the running CPU supports. Cannot fail. */
 const zn__tag_kernels *zn__tag_kernels_generic(void);
@@ -37,8 +44,8 @@ typedef struct zn__tag_bigru {
     size_t in;
     float *w_in;    // [in][6h]
     float *b_in;    // [6h]
-    float *w_ur[2]; // [h][2h] forward, reverse
-    float *w_c[2];  // [h][h]
+    float *w_ur[2]; // [h][2h] forward, reverse, in panels (zn__tag_panelize)
+    float *w_c[2];  // [h][h] in panels, in the same allocation as w_ur
 } zn__tag_bigru;
 
 /* How a code point maps to a word id: BMP by table, the rest by a sorted list. */

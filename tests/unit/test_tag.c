@@ -462,7 +462,7 @@ static void test_tag_kernels_agree(void **state)
     if (a == b) {
         skip(); // only the generic kernels on this CPU: nothing to compare
     }
-    enum { M = 8, K = 40, N = 48, H = 24 };
+    enum { M = 8, K = 40, N = 48, H = 72 }; // H: one panel of 64 and panels of 8
     static float x[M * K], w[K * N], bias[N], c1[M * N], c2[M * N];
     fill(x, M * K, 1);
     fill(w, K * N, 2);
