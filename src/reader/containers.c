@@ -17,6 +17,11 @@ zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, 
             *used = nl != NULL ? n + 1 : n;
             *len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
             *found = true;
+            if (*len > r->opts.max_record_bytes) {
+                return zn__error_at(err, ZN_ERR_TOO_BIG, r->path,
+                                    "line %zu longer than %zu bytes", r->line,
+                                    r->opts.max_record_bytes);
+            }
             return ZN_OK;
         }
         if (r->eof) {

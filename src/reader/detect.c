@@ -186,9 +186,16 @@ static bool is_plain_big5(const char *s, size_t len)
     return true;
 }
 
-static bool looks_binary(const candidate *c, size_t len)
+// Binary data: bytes that do not decode, control characters, or (with NUL bytes, where
+// only UTF-16 and UTF-32 are left) characters no text is made of: text averages well under
+// 12 nats a character, random code points over 14.
+static bool looks_binary(const candidate *c, size_t len, bool has_nul)
 {
-    return c->cost == HUGE_VAL || c->invalid * 50 > len || c->controls * 100 > c->chars + 100 ||
+    if (has_nul && c->chars > 0 && c->cost / (double)c->chars > 12.0) {
+        return true;
+    }
+    return c->cost == HUGE_VAL || (c->invalid > 2 && c->invalid * 20 > len) ||
+           c->controls * 100 > c->chars + 100 ||
            (c->controls > 0 && c->chars < 100 && c->controls * 10 > c->chars);
 }
 
@@ -231,7 +238,7 @@ static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eo
             best = i;
         }
     }
-    if (looks_binary(&cands[best], len)) {
+    if (looks_binary(&cands[best], len, nul != NULL)) {
         if (nul != NULL) {
             return zn__error_at(err, ZN_ERR_NOT_TEXT, path, "not text (NUL byte at byte %zu)",
                                 (size_t)(nul - s));

@@ -151,6 +151,11 @@ zn_status zn__next_trec(zn_reader *r, zn_record **out, zn_error *err)
     if (st != ZN_OK) {
         return st;
     }
+    if (end > r->opts.max_record_bytes) {
+        return zn__error_at(err, ZN_ERR_TOO_BIG, r->path,
+                            "line %zu: <doc> record larger than %zu bytes", r->line,
+                            r->opts.max_record_bytes);
+    }
     if (!complete) {
         size_t line = r->line;
         zn__source_consume(r, end);
