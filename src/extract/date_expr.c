@@ -106,6 +106,13 @@ static bool rel_base(dctx *c, bool ctx, int want, dpt *p, zn_date_source *src)
 bool date__rel_day(dctx *c, int delta, bool ctx, dpt *p, zn_date_source *src)
 {
     dpt b;
+    if (ctx && delta == 0 && c->last.prec >= PR_DAY && c->last.y < 0 && c->last.d > 0) {
+        *p = c->last; // 當日 after 6月12日 without a year: the same partial day
+        p->H = p->M = p->S = -1;
+        p->prec = PR_DAY;
+        *src = ZN_DATE_CONTEXT;
+        return true;
+    }
     if (!rel_base(c, ctx, PR_DAY, &b, src)) {
         return false;
     }
@@ -160,6 +167,13 @@ static size_t year_part(dctx *c, size_t i, pstate *s)
             return e;
         }
     } else if (date__at(t, j, "公元", &e)) {
+        dnum y;
+        if (date__num(t, e, &y) && y.arabic && y.v >= 1 && y.v <= 2999 && y.end < t->n &&
+            t->cp[y.end] == 0x5E74) { // 年: 公元107年 is the year 107
+            s->p.y = (int)y.v;
+            s->p.prec = PR_YEAR;
+            return y.end + 1;
+        }
         j = e;
     }
     dnum n;
@@ -381,6 +395,13 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     if (e > i) {
         return e;
     }
+    e = date__alone_period(c, i, v);
+    if (e == i) {
+        e = date__num_range(c, i, NULL, v);
+    }
+    if (e > i) {
+        return e;
+    }
     e = date__week(c, i, v);
     if (e > i) {
         if (v->kind == DV_POINT && v->a.prec == PR_DAY) {
@@ -392,6 +413,11 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     }
     day_of_time(c, base, s);
     e = date__time(c, i, &s->p, PD_NONE, v);
+    int part;
+    size_t pe;
+    if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
+        return i; // 黎明 alone is more often a name than a time
+    }
     if (e > i) {
         v->src = s->p.d > 0 ? (base != NULL ? s->src : ZN_DATE_REFERENCE) : ZN_DATE_EXPLICIT;
     }
@@ -411,12 +437,25 @@ static size_t festival(dctx *c, size_t j, const dpt *base, pstate *s, dval *v)
     }
     s->p = v->a;
     if (s->src == ZN_DATE_EXPLICIT) {
-        s->src = year.y == s->p.y || s->p.y < 0 ? v->src : ZN_DATE_CONTEXT;
+        s->src = v->src;
     }
     return with_time(c, e, s, v);
 }
 
 static size_t numeric(dctx *c, size_t i, dpt *p);
+
+size_t date__day_time(dctx *c, size_t j, const dpt *p, zn_date_source src, dval *v)
+{
+    pstate s;
+    memset(&s, 0, sizeof s);
+    s.p = *p;
+    s.src = src;
+    s.part = PD_NONE;
+    dval tv;
+    size_t e = with_time(c, j, &s, &tv);
+    *v = tv;
+    return e;
+}
 
 size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
 {
@@ -430,7 +469,8 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
     }
     size_t j = numeric(c, i, &s.p);
     if (j > i) {
-        return s.p.prec >= PR_HOUR ? j : with_time(c, j, &s, v);
+        fill(c, base, &s);
+        return with_time(c, j, &s, v);
     }
     j = year_part(c, i, &s);
     e = festival(c, j, base, &s, v);
@@ -447,8 +487,15 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
     fill(c, base, &s);
     if (s.p.prec == PR_YEAR) {
         e = date__year_period(c, j, &s.p, v);
+        if (e == j) {
+            e = date__num_range(c, j, &s.p, v);
+        }
         if (e == j && s.short_year && !s.zero_year) {
             return i;
+        }
+        if (e > j && v->kind == DV_POINT && v->a.prec == PR_DAY) {
+            s.p = v->a; // 2023年第十天, maybe with a time
+            return with_time(c, e, &s, v);
         }
     } else if (s.p.prec == PR_MONTH) {
         e = date__month_period(c, j, &s.p, v);
@@ -467,6 +514,29 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
     date__val_point(v, &s.p);
     v->src = s.src;
     return j;
+}
+
+// 09-01 20:01: a month and day in figures, only with a clock time after them.
+static size_t month_day(dctx *c, size_t i, int m, size_t k, dpt *p)
+{
+    const dtext *t = c->t;
+    dnum d;
+    if (m < 1 || m > 12 || !date__num(t, k + 1, &d) || !d.arabic || d.digits > 2 ||
+        d.v < 1 || d.v > 31 || d.end + 2 >= t->n || t->cp[d.end] != ' ' ||
+        !date__is_digit(t->cp[d.end + 1])) {
+        return i;
+    }
+    size_t e = d.end + 1;
+    while (e < t->n && date__is_digit(t->cp[e])) {
+        e++;
+    }
+    if (e >= t->n || t->cp[e] != ':') {
+        return i;
+    }
+    p->m = m;
+    p->d = (int)d.v;
+    p->prec = PR_DAY;
+    return d.end;
 }
 
 // Numbers with separators: 2018-06-12, 2018/6/12, 2018.6.12, 20180612, 2018-06, 107/06/12
@@ -499,6 +569,9 @@ static size_t numeric(dctx *c, size_t i, dpt *p)
         return k;
     }
     bool roc = nd == 3 && c->o->region == ZN_DATE_REGION_TAIWAN;
+    if (nd <= 2 && k + 1 < t->n && (t->cp[k] == '-' || t->cp[k] == '/')) {
+        return month_day(c, i, v, k, p);
+    }
     if (nd != 4 && !roc) {
         return i;
     }

@@ -151,11 +151,13 @@ static size_t lunar_date(dctx *c, size_t i, int y, dval *v)
     if (!(said || leap || lunar_name || marked || (chinese_month && chinese_day))) {
         return i;
     }
-    if (y < 0) {
-        return i;
-    }
     dpt p;
     date__pt_clear(&p);
+    if (y < 0) {
+        p.prec = PR_DAY; // a lunar date of an unknown year: no Gregorian day to give
+        date__val_point(v, &p);
+        return d > 0 ? e : j;
+    }
     if (d == 0) {
         // a lunar month: from its first to its last day
         dpt b;

@@ -16,7 +16,7 @@ static const period year_periods[] = {
     {"年底", 11, 12},  {"底", 11, 12},    {"年末", 11, 12}, {"末", 11, 12},   {"年终", 11, 12},
     {"岁末", 11, 12},  {"年中", 6, 7},    {"首月", 1, 1},   {"暑假", 7, 8},   {"寒假", 1, 2},
     {"春季", 3, 5},    {"春天", 3, 5},    {"夏季", 6, 8},   {"夏天", 6, 8},   {"秋季", 9, 11},
-    {"秋天", 9, 11},   {"年内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
+    {"秋天", 9, 11},   {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
 };
 
 static const period month_periods[] = {
@@ -64,7 +64,7 @@ static void months(const dpt *p, int from, int to, zn_date_granularity g, dval *
 // 第二季度 二季度 1季度 Q2 一季度末 前三季度 前两个季度
 static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
 {
-    static const char *const marks[] = {"个季度", "季度", "季", NULL};
+    static const char *const marks[] = {"季度", "季", NULL};
     size_t j = i;
     size_t e;
     bool first_n = date__at(t, j, "前", &e);
@@ -250,4 +250,74 @@ size_t date__era(dctx *c, size_t i, dval *v)
         j = e;
     }
     return j;
+}
+
+// Periods that name a part of "this year" by themselves: 上半年, 年底, 第二季度, 上季度.
+static const char *const alone_words[] = {"上半年", "下半年", "年初", "年底", "年末", "年中",
+                                          "岁末", "年终", "年内", NULL};
+
+static const struct {
+    const char *w;
+    int delta;
+} rel_quarters[] = {
+    {"本季度", 0},  {"这个季度", 0}, {"这季度", 0},   {"当季", 0},    {"上季度", -1},
+    {"上个季度", -1}, {"上一季度", -1}, {"下季度", 1}, {"下个季度", 1}, {"下一季度", 1},
+    {NULL, 0},
+};
+
+static size_t rel_quarter(dctx *c, size_t i, dval *v)
+{
+    const dtext *t = c->t;
+    size_t best = i;
+    int delta = 0;
+    for (int k = 0; rel_quarters[k].w != NULL; k++) {
+        size_t e;
+        if (date__at(t, i, rel_quarters[k].w, &e) && e > best) {
+            best = e;
+            delta = rel_quarters[k].delta;
+        }
+    }
+    if (best == i || c->ref.prec < PR_MONTH) {
+        return i;
+    }
+    dpt p = c->ref;
+    p.d = 1;
+    p.m = (p.m - 1) / 3 * 3 + 1;
+    date__add_months(&p, 3L * delta);
+    int q0 = p.m;
+    size_t e;
+    if (date__at(t, best, "末", &e) || date__at(t, best, "底", &e)) {
+        months(&p, q0 + 2, q0 + 2, ZN_DATE_MONTH, v);
+        return e;
+    }
+    if (date__at(t, best, "初", &e)) {
+        months(&p, q0, q0, ZN_DATE_MONTH, v);
+        return e;
+    }
+    months(&p, q0, q0 + 2, ZN_DATE_QUARTER, v);
+    return best;
+}
+
+size_t date__alone_period(dctx *c, size_t i, dval *v)
+{
+    size_t e = rel_quarter(c, i, v);
+    if (e > i) {
+        v->src = ZN_DATE_REFERENCE;
+        return e;
+    }
+    dpt p;
+    date__pt_clear(&p);
+    if (c->ref.prec >= PR_YEAR) {
+        p.y = c->ref.y;
+    }
+    int k = date__at_any(c->t, i, alone_words, &e);
+    if (k >= 0) {
+        e = date__year_period(c, i, &p, v);
+    } else {
+        e = quarter(c->t, i, &p, v);
+    }
+    if (e > i) {
+        v->src = p.y >= 0 ? ZN_DATE_REFERENCE : ZN_DATE_EXPLICIT;
+    }
+    return e;
 }

@@ -133,6 +133,13 @@ size_t date__era(dctx *c, size_t i, dval *v);
 /* Periods of a year or month after the resolved point p: 上半年, 第二季度, 年底, 中旬. */
 size_t date__year_period(dctx *c, size_t i, const dpt *p, dval *v);
 size_t date__month_period(dctx *c, size_t i, const dpt *p, dval *v);
+/* Periods of this year or quarter said alone: 上半年, 年底, 第二季度, 上季度末. */
+size_t date__alone_period(dctx *c, size_t i, dval *v);
+/* Number ranges sharing one unit: 1-5月, 12至15日, 2020至2025年; `year` holds a year read
+ * before them (or none). */
+size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v);
+/* A time after the day p (的 or a space may come between); j when none follows. */
+size_t date__day_time(dctx *c, size_t j, const dpt *p, zn_date_source src, dval *v);
 /* True when the reference (prec >= want) is known; copies it to *p. */
 bool date__ref(const dctx *c, int want, dpt *p);
 /* The day `delta` days from the reference (or the last date when ctx); false if unknown. */

@@ -73,6 +73,11 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     }
     dpt to = *end_of(&b);
     order(&a->a, &to);
+    dval wv;
+    if (to.y >= 0 && a->a.y >= 0 && instant(&to) < instant(&a->a) &&
+        date__week(c, j, &wv) == k && wv.kind == DV_POINT) {
+        date__add_days(&to, 7); // 星期六至星期一: the Monday after
+    }
     date__val_span(v, &a->a, &to, ZN_DATE_RANGE);
     v->src = a->src != ZN_DATE_EXPLICIT ? a->src : b.src;
     if (date__at(t, k, "止", &e) || date__at(t, k, "为止", &e)) {
@@ -98,7 +103,7 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
         v->src = a->src;
         return e;
     }
-    if (date__at_any(c->t, i, until, &e) < 0 || a->kind != DV_POINT || a->a.prec > PR_DAY) {
+    if (date__at_any(c->t, i, until, &e) < 0 || a->open_a || a->open_b) {
         return i;
     }
     const dpt *to = end_of(a);
@@ -113,6 +118,89 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
     return e;
 }
 
+// What may follow a point: a range, a limit word, 左右.
+static size_t tails(dctx *c, size_t pe, const dval *a, dval *v)
+{
+    size_t e;
+    size_t k = range_tail(c, pe, a, v);
+    if (k == pe) {
+        k = limit_tail(c, pe, a, v);
+    }
+    if (k == pe) {
+        *v = *a;
+    }
+    if (date__at(c->t, k, "左右", &e)) {
+        k = e;
+    }
+    return k;
+}
+
+// A count from the reference and what follows it: 六天後的3時1刻, 三天前至今.
+static size_t relative(dctx *c, size_t j, dval *v)
+{
+    dval r;
+    size_t re = date__relative(c, j, &r);
+    if (re == j) {
+        return j;
+    }
+    if (r.kind == DV_POINT && r.a.prec == PR_DAY) {
+        return date__day_time(c, re, &r.a, r.src, v);
+    }
+    if (r.kind == DV_POINT || r.kind == DV_SPAN) {
+        return tails(c, re, &r, v);
+    }
+    *v = r;
+    return re;
+}
+
+// 1-5月 12至15日 2020至2025年: two numbers sharing the unit after the second
+size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v)
+{
+    const dtext *t = c->t;
+    dnum a, b;
+    size_t e;
+    if (!date__num(t, i, &a) || a.approx || date__at_any(t, a.end, links, &e) < 0 ||
+        !date__num(t, e, &b) || b.approx || b.end >= t->n || b.v <= a.v) {
+        return i;
+    }
+    uint32_t unit = t->cp[b.end];
+    dpt p, q;
+    date__pt_clear(&p);
+    zn_date_source src = ZN_DATE_EXPLICIT;
+    if (year != NULL && year->y >= 0) {
+        p.y = year->y;
+    } else if (c->ref.prec >= PR_YEAR) {
+        p.y = c->ref.y;
+        src = ZN_DATE_REFERENCE;
+    }
+    if (unit == 0x5E74 && year == NULL && a.seq && b.seq && a.digits == 4 && b.digits == 4) { // 年
+        p.y = (int)a.v;
+        p.prec = PR_YEAR;
+        src = ZN_DATE_EXPLICIT;
+    } else if (unit == 0x6708 && a.v >= 1 && b.v <= 12) { // 月
+        p.m = (int)a.v;
+        p.prec = PR_MONTH;
+    } else if ((unit == 0x65E5 || unit == 0x53F7) && year == NULL && a.v >= 1 && b.v <= 31 &&
+               c->ref.prec >= PR_MONTH) { // 日 号: in the reference's month
+        p.m = c->ref.m;
+        p.d = (int)a.v;
+        p.prec = PR_DAY;
+    } else {
+        return i;
+    }
+    q = p;
+    if (p.prec == PR_YEAR) {
+        q.y = (int)b.v;
+    } else if (p.prec == PR_MONTH) {
+        q.m = (int)b.v;
+    } else {
+        q.d = (int)b.v;
+    }
+    date__val_span(v, &p, &q, ZN_DATE_RANGE);
+    v->src = src;
+    return b.end + 1;
+}
+
 size_t date__expr(dctx *c, size_t i, dval *v)
 {
     static const char *const from[] = {"从", "自", "由", "自从", "截至", "截止", NULL};
@@ -123,29 +211,20 @@ size_t date__expr(dctx *c, size_t i, dval *v)
     if (f >= 0) {
         j = e;
     }
-    dval a, r;
+    dval a, pv, rv;
     size_t pe = date__point(c, j, NULL, &a);
-    size_t re = date__relative(c, j, &r);
-    if (re > pe) {
-        a = r;
-        pe = re;
-    }
-    if (pe == j) {
+    size_t pk = pe > j ? tails(c, pe, &a, &pv) : j;
+    size_t rk = relative(c, j, &rv);
+    if (pk == j && rk == j) {
         return i;
     }
-    if (a.kind == DV_DURATION || a.kind == DV_DUR_SPAN) {
-        *v = a;
-        return f >= 0 ? i : pe; // 從 before a count: the count alone is found after it
+    if (rk > pk) {
+        if (f >= 0 && (rv.kind == DV_DURATION || rv.kind == DV_DUR_SPAN)) {
+            return i; // 從 before a count: the count alone is found after it
+        }
+        *v = rv;
+        return rk;
     }
-    size_t k = range_tail(c, pe, &a, v);
-    if (k == pe) {
-        k = limit_tail(c, pe, &a, v);
-    }
-    if (k == pe) {
-        *v = a;
-    }
-    if (date__at(t, k, "左右", &e)) {
-        k = e;
-    }
-    return k;
+    *v = pv;
+    return pk;
 }

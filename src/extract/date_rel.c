@@ -14,7 +14,7 @@ typedef struct unit_word {
 
 static const unit_word units[] = {
     {"年", DU_Y, 1},        {"个年头", DU_Y, 1},   {"载", DU_Y, 1},
-    {"个月", DU_MO, 1},     {"个季度", DU_MO, 3},  {"季度", DU_MO, 3},
+    {"个月", DU_MO, 1},     {"个季度", DU_MO, 3},
     {"周", DU_W, 1},        {"个周", DU_W, 1},     {"星期", DU_W, 1},
     {"个星期", DU_W, 1},    {"礼拜", DU_W, 1},     {"个礼拜", DU_W, 1},
     {"天", DU_D, 1},        {"日", DU_D, 1},       {"个工作日", DU_D, 1},
@@ -32,6 +32,9 @@ static int unit_prec(int unit, bool frac)
     if (frac && unit == DU_Y) {
         return PR_MONTH;
     }
+    if (frac && unit == DU_MO) {
+        return PR_DAY;
+    }
     if (frac && (unit == DU_W || unit == DU_D)) {
         return PR_HOUR;
     }
@@ -44,6 +47,7 @@ typedef struct dur {
     bool frac;
     bool approx; // 几天, 好几年: only a date with 前/后/内...
     bool day_unit; // written with 日 (一日之计): only a date with a suffix
+    bool workdays; // 工作日: counted Monday to Friday
 } dur;
 
 // One "number unit" group: 三天 3年半 一个半月 半小时 三个多月 1000多年 几个月
@@ -111,6 +115,7 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
     d->du[units[k].unit] += v * units[k].scale;
     d->unit = units[k].unit;
     d->day_unit = strcmp(units[k].w, "日") == 0;
+    d->workdays = strstr(units[k].w, "工作日") != NULL;
     d->frac = d->frac || v != floor(v);
     return j;
 }
@@ -147,13 +152,20 @@ static bool shift(const dctx *c, const dur *d, int sign, dpt *p)
     }
     date__add_months(p, (long)(sign * whole));
     double dd = floor(days);
-    date__add_days(p, (long)(sign * dd));
+    if (d->workdays) {
+        for (long n = (long)dd; n > 0;) {
+            date__add_days(p, sign);
+            n -= date__weekday(p->y, p->m, p->d) <= 5;
+        }
+    } else {
+        date__add_days(p, (long)(sign * dd));
+    }
     secs += (days - dd) * 86400;
     if (secs != 0) {
         date__add_secs(p, (long)llround(sign * secs));
     }
     p->prec = unit_prec(d->unit, d->frac);
-    if (p->prec == PR_MINUTE && c->ref.prec < PR_MINUTE && d->unit == DU_H) {
+    if (p->prec == PR_MINUTE && c->ref.prec < PR_MINUTE && d->unit == DU_H && !d->frac) {
         p->prec = PR_HOUR;
     }
     return true;

@@ -86,8 +86,11 @@ static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t
         *end = e;
         return true;
     }
+    bool meridiem_next = n.end + 1 < t->n && ((t->cp[n.end] | 0x20) == 'a' ||
+                                              (t->cp[n.end] | 0x20) == 'p') &&
+                         (t->cp[n.end + 1] | 0x20) == 'm';
     if (n.digits == 2 && strcmp(unit, "分") == 0 && !date__at(t, n.end, "秒", &e) &&
-        date__soft_end(t, n.end)) {
+        (date__soft_end(t, n.end) || meridiem_next)) {
         *out = (int)n.v;
         *end = n.end;
         return true;

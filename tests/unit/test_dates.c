@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the date finder (zn_dates_find): absolute, ROC, relative and anaphoric
+ * dates, times, periods, ranges, festivals, in Traditional and Simplified; the contract's
+ * errors and an allocation-failure loop. Sentences are our own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "zhnews/dates.h"
+
+typedef struct want {
+    const char *text;
+    const char *value;
+    zn_date_granularity gran;
+    zn_date_source src;
+} want;
+
+static zn_date_options ref_opts(const char *ref, zn_date_region region)
+{
+    zn_date_options o;
+    zn_date_options_init(&o);
+    o.region = region;
+    if (ref != NULL) {
+        assert_int_equal(zn_date_options_set_ref(&o, ref, strlen(ref), NULL), ZN_OK);
+    }
+    return o;
+}
+
+// Runs the finder and checks the whole list: texts, values, granularities, sources.
+static void check(const char *text, const zn_date_options *o, const want *w, size_t n)
+{
+    zn_date_list list;
+    zn_date_list_init(&list);
+    zn_error err;
+    assert_int_equal(zn_dates_find(text, strlen(text), o, &list, &err), ZN_OK);
+    if (list.count != n) {
+        for (size_t i = 0; i < list.count; i++) {
+            print_message("got %.*s = %s\n", (int)(list.items[i].end - list.items[i].start),
+                          text + list.items[i].start, list.items[i].value);
+        }
+    }
+    assert_int_equal(list.count, n);
+    for (size_t i = 0; i < n; i++) {
+        const zn_date *d = &list.items[i];
+        size_t len = d->end - d->start;
+        if (len != strlen(w[i].text) || memcmp(text + d->start, w[i].text, len) != 0) {
+            fail_msg("date %zu: text '%.*s', want '%s'", i, (int)len, text + d->start,
+                     w[i].text);
+        }
+        assert_string_equal(d->value, w[i].value);
+        assert_int_equal(d->granularity, w[i].gran);
+        assert_int_equal(d->resolved_from, w[i].src);
+    }
+    zn_date_list_clear(&list);
+}
+
+static void check_one(const char *text, const zn_date_options *o, const char *value,
+                      zn_date_granularity gran, zn_date_source src)
+{
+    want w = {text, value, gran, src};
+    check(text, o, &w, 1);
+}
+
+static void test_dates_article_anaphora_traditional(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    const char *text = "6月12日，兩校在深圳簽約。當日下午3點舉行揭牌儀式，6月15日再訪。";
+    const want w[] = {
+        {"6月12日", "2018-06-12", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"當日下午3點", "2018-06-12T15", ZN_DATE_TIME, ZN_DATE_CONTEXT},
+        {"6月15日", "2018-06-15", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+    };
+    check(text, &o, w, 3);
+}
+
+static void test_dates_without_reference_stay_partial(void **state)
+{
+    (void)state;
+    const char *text = "5月25日三方宣布合作，同日簽署協議；次日公布。";
+    const want w[] = {
+        {"5月25日", "XXXX-05-25", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"同日", "XXXX-05-25", ZN_DATE_DAY, ZN_DATE_CONTEXT},
+        {"次日", "XXXX-XX-XX", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+    };
+    check(text, NULL, w, 3);
+    check_one("昨天", NULL, "XXXX-XX-XX", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+}
+
+static void test_dates_next_day_follows_the_context(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2020-01-05", ZN_DATE_REGION_AUTO);
+    const char *text = "展覽於2019年12月31日開幕，次日起免費。";
+    const want w[] = {
+        {"2019年12月31日", "2019-12-31", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"次日起", "2020-01-01/2020-01-05", ZN_DATE_RANGE, ZN_DATE_CONTEXT},
+    };
+    check(text, &o, w, 2);
+}
+
+static void test_dates_roc_years(void **state)
+{
+    (void)state;
+    zn_date_options any = ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    check_one("民國107年6月12日", &any, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("民國元年", &any, "1912", ZN_DATE_YEAR, ZN_DATE_EXPLICIT);
+    check_one("107年6月", &any, "2018-06", ZN_DATE_MONTH, ZN_DATE_EXPLICIT);
+    zn_date_options tw = ref_opts(NULL, ZN_DATE_REGION_TAIWAN);
+    check_one("107/06/12", &tw, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("109年", &tw, "2020", ZN_DATE_YEAR, ZN_DATE_EXPLICIT);
+    zn_date_options cn = ref_opts(NULL, ZN_DATE_REGION_MAINLAND);
+    check_one("公元107年", &cn, "0107", ZN_DATE_YEAR, ZN_DATE_EXPLICIT);
+    check("107/06/12", &any, NULL, 0);
+}
+
+static void test_dates_absolute_forms(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    check_one("二〇一八年六月十二日", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("二零一八年六月十二號", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2018/6/12", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2018.6.12", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("２０１８－０６－１２", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("20180612", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2018年6月", &o, "2018-06", ZN_DATE_MONTH, ZN_DATE_EXPLICIT);
+    check_one("2018-06-12T10:30:15+08:00", &o, "2018-06-12T10:30:15+08:00", ZN_DATE_TIME,
+              ZN_DATE_EXPLICIT);
+}
+
+static void test_dates_relative_traditional_and_simplified(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO); // a Wednesday
+    check_one("上週五", &o, "2018-06-08", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("上周五", &o, "2018-06-08", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("下個禮拜三", &o, "2018-06-20", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("星期日", &o, "2018-06-17", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("兩週後", &o, "2018-06-27", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("两周后", &o, "2018-06-27", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("3天前", &o, "2018-06-10", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("去年底", &o, "2017-11/2017-12", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("明年", &o, "2019", ZN_DATE_YEAR, ZN_DATE_REFERENCE);
+    check_one("下個月", &o, "2018-07", ZN_DATE_MONTH, ZN_DATE_REFERENCE);
+    check_one("本月12日", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("前天", &o, "2018-06-11", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("下週", &o, "2018-06-18/2018-06-24", ZN_DATE_WEEK, ZN_DATE_REFERENCE);
+}
+
+static void test_dates_times_of_day(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    check_one("晚間8點", &o, "2018-06-13T20", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("下午三點半", &o, "2018-06-13T15:30", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("上午10時30分", &o, "2018-06-13T10:30", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("昨晚11點45分", &o, "2018-06-12T23:45", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("6月12日10:30", &o, "2018-06-12T10:30", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    zn_date_options none = ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    check_one("晚上8點", &none, "T20", ZN_DATE_TIME, ZN_DATE_EXPLICIT);
+    check_one("凌晨", &o, "2018-06-13T00/2018-06-13T05", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+}
+
+static void test_dates_numbers_that_are_not_times(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    check("股價上漲二十七點三元", &o, NULL, 0);
+    check("氣溫調高3點5度", &o, NULL, 0);
+    check("一日之計在於晨", &o, NULL, 0);
+    check("編號2018061299", &o, NULL, 0);
+    check("黎明主演", &o, NULL, 0);
+}
+
+static void test_dates_periods(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    check_one("2018年上半年", &o, "2018-01/2018-06", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
+    check_one("第二季度", &o, "2018-04/2018-06", ZN_DATE_QUARTER, ZN_DATE_REFERENCE);
+    check_one("2017年第四季", &o, "2017-10/2017-12", ZN_DATE_QUARTER, ZN_DATE_EXPLICIT);
+    check_one("6月中旬", &o, "2018-06-11/2018-06-20", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("上世紀90年代", &o, "1990/1999", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
+    check_one("19世紀", &o, "1800/1899", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
+    check_one("今年前5個月", &o, "2018-01/2018-05", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("1-5月", &o, "2018-01/2018-05", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+}
+
+static void test_dates_ranges(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    check_one("6月12日至15日", &o, "2018-06-12/2018-06-15", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("6月12日－15日", &o, "2018-06-12/2018-06-15", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("2017年至2018年", &o, "2017/2018", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
+    check_one("晚上11點至凌晨2點", &o, "2018-06-13T23/2018-06-14T02", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
+    check_one("從去年3月起", &o, "2017-03/2018-06-13", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+}
+
+static void test_dates_festivals_need_a_year(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    check_one("2018年春節", &o, "2018-02-16", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2018年中秋節", &o, "2018-09-24", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2020年農曆閏四月初一", &o, "2020-05-23", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("中秋節", &o, "XXXX-XX-XX", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    zn_date_options tw = ref_opts("2018-06-13", ZN_DATE_REGION_TAIWAN);
+    check_one("國慶日", &tw, "2018-10-10", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    zn_date_options cn = ref_opts("2018-06-13", ZN_DATE_REGION_MAINLAND);
+    check_one("国庆节", &cn, "2018-10-01", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+    check_one("除夕晚上8點", &cn, "2019-02-04T20", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+}
+
+static void test_dates_durations_and_vague_words(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    check_one("三天", &o, "P3D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT);
+    check_one("兩年半", &o, "P2.5Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT);
+    check_one("五日內", &o, "2018-06-13/2018-06-18", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check("近年來經濟成長", &o, NULL, 0);
+    o.vague = true;
+    const want w[] = {{"近年來", "", ZN_DATE_VAGUE, ZN_DATE_EXPLICIT}};
+    check("近年來經濟成長", &o, w, 1);
+}
+
+static void test_dates_offsets_are_bytes(void **state)
+{
+    (void)state;
+    zn_date_list list;
+    zn_date_list_init(&list);
+    const char *text = "ab 6月12日";
+    assert_int_equal(zn_dates_find(text, strlen(text), NULL, &list, NULL), ZN_OK);
+    assert_int_equal(list.count, 1);
+    assert_int_equal(list.items[0].start, 3);
+    assert_int_equal(list.items[0].end, strlen(text));
+    // a second call replaces the contents
+    assert_int_equal(zn_dates_find("", 0, NULL, &list, NULL), ZN_OK);
+    assert_int_equal(list.count, 0);
+    zn_date_list_clear(&list);
+    zn_date_list_clear(NULL);
+}
+
+static void test_dates_errors(void **state)
+{
+    (void)state;
+    zn_date_list list;
+    zn_date_list_init(&list);
+    zn_error err;
+    assert_int_equal(zn_dates_find("\xE6\x9C", 2, NULL, &list, &err), ZN_ERR_INVALID_ARG);
+    assert_non_null(strstr(err.message, "UTF-8"));
+    assert_int_equal(list.count, 0);
+    assert_int_equal(zn_dates_find("6月", 4, NULL, NULL, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn_dates_find(NULL, 3, NULL, &list, &err), ZN_ERR_INVALID_ARG);
+    zn_date_options o;
+    zn_date_options_init(&o);
+    o.ref_year = 2018;
+    o.ref_month = 13;
+    assert_int_equal(zn_dates_find("今天", 6, &o, &list, &err), ZN_ERR_INVALID_ARG);
+    assert_non_null(strstr(err.message, "reference"));
+    zn_date_list_clear(&list);
+}
+
+static void test_dates_set_ref(void **state)
+{
+    (void)state;
+    zn_date_options o;
+    zn_date_options_init(&o);
+    zn_error err;
+    const char *full = "2012-08-10 08:09:10.011";
+    assert_int_equal(zn_date_options_set_ref(&o, full, strlen(full), &err), ZN_OK);
+    assert_int_equal(o.ref_year, 2012);
+    assert_int_equal(o.ref_second, 10);
+    assert_int_equal(zn_date_options_set_ref(&o, "2019-02-18 07", 13, &err), ZN_OK);
+    assert_int_equal(o.ref_hour, 7);
+    assert_int_equal(o.ref_minute, -1);
+    assert_int_equal(zn_date_options_set_ref(&o, "2021", 4, &err), ZN_OK);
+    assert_int_equal(o.ref_month, -1);
+    assert_int_equal(zn_date_options_set_ref(&o, "2018-02-30", 10, &err), ZN_ERR_INVALID_ARG);
+    assert_non_null(strstr(err.message, "2018-02-30"));
+    assert_int_equal(o.ref_year, 2021);
+    assert_int_equal(zn_date_options_set_ref(&o, "yesterday", 9, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn_date_options_set_ref(&o, NULL, 0, &err), ZN_ERR_INVALID_ARG);
+}
+
+static void test_dates_names(void **state)
+{
+    (void)state;
+    assert_string_equal(zn_date_granularity_name(ZN_DATE_QUARTER), "quarter");
+    assert_string_equal(zn_date_granularity_name(ZN_DATE_VAGUE), "vague");
+    assert_string_equal(zn_date_granularity_name((zn_date_granularity)99), "unknown");
+    assert_string_equal(zn_date_source_name(ZN_DATE_CONTEXT), "context");
+    assert_string_equal(zn_date_source_name((zn_date_source)7), "unknown");
+}
+
+static void test_dates_allocation_failures(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    const char *text = "6月12日、6月13日、6月14日、6月15日、6月16日、6月17日、6月18日、"
+                       "6月19日、6月20日，當日";
+    for (size_t n = 0;; n++) {
+        zn_date_list list;
+        zn_date_list_init(&list);
+        zn_error err;
+        zn__alloc_fail_after(n);
+        zn_status st = zn_dates_find(text, strlen(text), &o, &list, &err);
+        int failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (st == ZN_OK) {
+            assert_false(failed);
+            assert_int_equal(list.count, 10);
+            assert_string_equal(list.items[9].value, "2018-06-20");
+            zn_date_list_clear(&list);
+            break;
+        }
+        assert_int_equal(st, ZN_ERR_NOMEM);
+        assert_int_equal(err.code, ZN_ERR_NOMEM);
+        assert_int_equal(list.count, 0);
+        zn_date_list_clear(&list);
+        assert_true(n < 100);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_article_anaphora_traditional),
+        cmocka_unit_test(test_dates_without_reference_stay_partial),
+        cmocka_unit_test(test_dates_next_day_follows_the_context),
+        cmocka_unit_test(test_dates_roc_years),
+        cmocka_unit_test(test_dates_absolute_forms),
+        cmocka_unit_test(test_dates_relative_traditional_and_simplified),
+        cmocka_unit_test(test_dates_times_of_day),
+        cmocka_unit_test(test_dates_numbers_that_are_not_times),
+        cmocka_unit_test(test_dates_periods),
+        cmocka_unit_test(test_dates_ranges),
+        cmocka_unit_test(test_dates_festivals_need_a_year),
+        cmocka_unit_test(test_dates_durations_and_vague_words),
+        cmocka_unit_test(test_dates_offsets_are_bytes),
+        cmocka_unit_test(test_dates_errors),
+        cmocka_unit_test(test_dates_set_ref),
+        cmocka_unit_test(test_dates_names),
+        cmocka_unit_test(test_dates_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
