@@ -14,6 +14,8 @@ import sys
 # Pair kinds: keep in step with src/normalize/variants_table.h (lower value = stronger).
 KIND_OBF, KIND_STD, KIND_STD_TW, KIND_STD_HK, KIND_S2T, KIND_T2S, KIND_SIB, KIND_UNIHAN = range(8)
 FLAG_STRICT = 1
+FLAG_BOUND = 2
+FLAG_DIRECT = 4
 
 
 def cp_of(field):
@@ -66,6 +68,16 @@ def read_tsv(path):
     return rows
 
 
+def read_chars(path):
+    """First column of a table of single characters."""
+    out = set()
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.strip() and not line.startswith('#'):
+                out.add(ord(line.split('\t')[0]))
+    return out
+
+
 def bitmap(cps):
     words = [0] * 1024
     for cp in cps:
@@ -107,6 +119,9 @@ def main():
     # Simplified-only: OpenCC's s2t always changes it; Traditional-only: t2s always does.
     s_only = {k for k, vs in st.items() if k not in vs}
     t_only = {k for k, vs in ts.items() if k not in vs}
+    # Regional standard forms and characters Traditional text writes as they are.
+    s_only -= {v for n in ('TWVariants', 'HKVariants') for vs in oc[n].values() for v in vs}
+    s_only -= read_chars(os.path.join(a.data, 'traditional_ok.tsv'))
     trad_common = set(om['kBigFive']) | set(om['kHKSCS'])
     simp_common = set(om['kGB0']) | set(om['kGB1']) | set(om['kTGH'])
 
@@ -166,9 +181,17 @@ def main():
         for x in ts_list:
             for y in ts_list:
                 if x != y and x not in s_only and y not in s_only:
-                    add(x, y, KIND_SIB)
+                    # Direct: back to the character that is the Simplified form itself
+                    # (製度 → 制度, 係統 → 系統), undoing the classic wrong pick. The other way
+                    # (回歸 → 迴歸) and between two complex forms (盡/儘, 匯/彙) both forms
+                    # are in use; only our tables (strict.tsv, bound.tsv) allow those.
+                    direct = y == s
+                    add(x, y, KIND_SIB, FLAG_DIRECT if direct else 0)
     for f, t, words in read_tsv(os.path.join(a.data, 'strict.tsv')):
         add(f, t, KIND_SIB, FLAG_STRICT)
+        legit.update(words)
+    for f, t, words in read_tsv(os.path.join(a.data, 'bound.tsv')):
+        add(f, t, KIND_SIB, FLAG_BOUND)
         legit.update(words)
     for field in ('kSemanticVariant', 'kZVariant', 'kSpecializedSemanticVariant'):
         for f, value in uv[field].items():

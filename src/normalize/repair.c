@@ -11,6 +11,10 @@
 
 #define WINDOW_CHARS 4  /* context on each side of the character */
 #define WINDOW_BYTES (WINDOW_CHARS * 4 * 2 + 8)
+/* Least lexicon frequency of a word that justifies replacing a character which is itself a
+ * valid character (converter and Unihan pairs): rare entries of the lexicon are often forms
+ * that OpenCC produced without a phrase rule (制粒機 for 製粒機), not evidence. */
+#define MIN_SWAP_FREQ 30
 
 /* The context of one character: left + candidate + right, with the candidate at [c0, c1). */
 typedef struct window {
@@ -204,6 +208,26 @@ static bool applicable(const zn_normalizer *n, zn_norm_script script, const zn__
     }
 }
 
+// May a word of frequency `freq` that the replacement forms justify it? Converter pairs
+// need a direct Simplified relation or our tables; Unihan variants only replace characters
+// outside the Big5/HKSCS repertoire (common characters such as 他/牠, 村/邨 are both in use).
+static bool swap_allowed(const zn__var_pair *p, uint32_t freq)
+{
+    if (p->kind == ZN__VAR_SIB) {
+        uint8_t need = ZN__VAR_FLAG_DIRECT | ZN__VAR_FLAG_STRICT | ZN__VAR_FLAG_BOUND;
+        return freq >= MIN_SWAP_FREQ && (p->flags & need) != 0;
+    }
+    if (p->kind == ZN__VAR_UNIHAN) {
+        return freq >= MIN_SWAP_FREQ && !zn__var_bit(zn__var_trad_common, p->from);
+    }
+    return freq > 0;
+}
+
+static bool is_std(uint8_t kind)
+{
+    return kind == ZN__VAR_STD || kind == ZN__VAR_STD_TW || kind == ZN__VAR_STD_HK;
+}
+
 static const char *rule_of(const zn__var_pair *p, bool weak)
 {
     switch (p->kind) {
@@ -213,7 +237,12 @@ static const char *rule_of(const zn__var_pair *p, bool weak)
     case ZN__VAR_STD_HK: return "variant.standard";
     case ZN__VAR_S2T: return "script.s2t";
     case ZN__VAR_T2S: return "script.t2s";
-    case ZN__VAR_SIB: return weak ? "script.s2t-word" : "variant.converter";
+    case ZN__VAR_SIB:
+        // 制造/制藥 → 製造/製藥: a Simplified leftover, not a converter's wrong pick.
+        if (weak || ((p->flags & ZN__VAR_FLAG_STRICT) && !(p->flags & ZN__VAR_FLAG_DIRECT))) {
+            return "script.s2t-word";
+        }
+        return "variant.converter";
     default: return "variant.unihan";
     }
 }
@@ -260,6 +289,9 @@ static bool fallback_ok(const zn_normalizer *n, zn_norm_script script, const zn_
     if (n->lex == NULL) {
         return false;
     }
+    if (p->kind == ZN__VAR_SIB && (p->flags & ZN__VAR_FLAG_BOUND)) {
+        return script != ZN_NORM_SIMPLIFIED;
+    }
     bool listed_from;
     bool listed_to;
     uint32_t f_from = char_valid(n->lex, p->from, mask, &listed_from);
@@ -268,8 +300,8 @@ static bool fallback_ok(const zn_normalizer *n, zn_norm_script script, const zn_
         return false;
     }
     if (p->kind == ZN__VAR_SIB) {
-        // 据 alone in Traditional text: listed only as a Simplified character.
-        return listed_from && script == ZN_NORM_TRADITIONAL;
+        // 瞭 outside 瞭解 and its kin: a bound character no word covers.
+        return (p->flags & ZN__VAR_FLAG_BOUND) && script != ZN_NORM_SIMPLIFIED;
     }
     // A rare variant outside the Big5/HKSCS repertoire, unknown to the lexicon.
     return !listed_from && script != ZN_NORM_SIMPLIFIED &&
@@ -294,7 +326,9 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     support orig = {0, false};
     if (n->lex != NULL) {
         orig = word_support(n->lex, &w, mask);
-        if (orig.strong > 0) {
+        // The lexicon's Traditional forms are OpenCC's (認爲): they do not protect a form
+        // that neither Taiwan nor Hong Kong writes.
+        if (orig.strong > 0 && !is_std(pairs[0].kind)) {
             return 0;
         }
         const zn__var_pair *best = NULL;
@@ -308,8 +342,14 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
             if (orig.weak && !may_override) {
                 continue;
             }
+            if (orig.strong > 0 && !is_std(p->kind)) {
+                continue;
+            }
             window_swap(&w, p->to);
             support rep = word_support(n->lex, &w, mask);
+            if (!swap_allowed(p, rep.strong)) {
+                continue;
+            }
             if (rep.strong > best_freq) {
                 best = p;
                 best_freq = rep.strong;
@@ -325,6 +365,9 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     }
     for (size_t k = 0; k < count; k++) {
         const zn__var_pair *p = &pairs[k];
+        if (orig.strong > 0 && !is_std(p->kind)) {
+            continue;
+        }
         if (applicable(n, script, p) && fallback_ok(n, script, p, mask)) {
             *rule = rule_of(p, false);
             return p->to;

@@ -21,7 +21,11 @@ enum {
     ZN__VAR_UNIHAN = 7,  /* Unihan semantic / Z / specialized semantic variant */
 };
 
-enum { ZN__VAR_FLAG_STRICT = 1 }; /* data/variants/strict.tsv: kept strictly apart */
+enum {
+    ZN__VAR_FLAG_STRICT = 1, /* data/variants/strict.tsv: kept strictly apart */
+    ZN__VAR_FLAG_BOUND = 2,  /* data/variants/bound.tsv: `from` is right only inside words */
+    ZN__VAR_FLAG_DIRECT = 4, /* converter pair whose `to` is the Simplified form itself */
+};
 
 typedef struct zn__var_pair {
     uint32_t from;
