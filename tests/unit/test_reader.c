@@ -422,6 +422,50 @@ static void test_script_guess(void **state)
     assert_string_equal(zn_text_script_name(ZN_TEXT_SCRIPT_MIXED), "mixed");
 }
 
+// tests/bad/reader: each malformed input gives the status its EXPECTED line names, never a
+// crash, and the reader always comes to an end.
+static void test_bad_inputs_give_expected_status(void **state)
+{
+    (void)state;
+    FILE *list = fopen("tests/bad/reader/EXPECTED", "r");
+    assert_non_null(list);
+    char line[256];
+    size_t checked = 0;
+    while (fgets(line, sizeof line, list) != NULL) {
+        char name[128];
+        char status[64];
+        if (line[0] == '#' || sscanf(line, "%127s %63s", name, status) != 2) {
+            continue;
+        }
+        char path[200];
+        snprintf(path, sizeof path, "tests/bad/reader/%s", name);
+        zn_reader *r;
+        assert_int_equal(zn_reader_open(&r, path, NULL, NULL), ZN_OK);
+        zn__reader_set_chunk(r, 3);
+        zn_status first = ZN_OK;
+        for (size_t calls = 0; calls < 100; calls++) {
+            zn_record *rec;
+            zn_error err;
+            zn_status st = zn_reader_next(r, &rec, &err);
+            if (st != ZN_OK && first == ZN_OK) {
+                first = st;
+                assert_non_null(strstr(err.message, name));
+            }
+            if (st == ZN_OK && rec == NULL) {
+                break;
+            }
+            zn_record_free(rec);
+        }
+        zn_reader_close(r);
+        if (strcmp(zn_status_name(first), status) != 0) {
+            fail_msg("%s: got %s, expected %s", name, zn_status_name(first), status);
+        }
+        checked++;
+    }
+    fclose(list);
+    assert_true(checked >= 8);
+}
+
 // Fails allocation 0, 1, 2, ... until reading succeeds: every failure is ZN_ERR_NOMEM (or
 // a clean success) and ASan sees no leak.
 static void test_allocation_failure_loop(void **state)
@@ -470,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_stdin_is_read),
         cmocka_unit_test(test_record_from_bytes),
         cmocka_unit_test(test_script_guess),
+        cmocka_unit_test(test_bad_inputs_give_expected_status),
         cmocka_unit_test(test_allocation_failure_loop),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
