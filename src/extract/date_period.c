@@ -200,12 +200,12 @@ static size_t decade(const dtext *t, size_t i, int century, dval *v)
 {
     dnum n;
     size_t e;
-    if (!date__num(t, i, &n) || !date__at(t, n.end, "年代", &e) || n.v < 0 || n.v > 90 ||
-        (int)n.v % 10 != 0) {
+    if (!date__num(t, i, &n) || !date__at(t, n.end, "年代", &e) || n.v < 0 ||
+        (int)n.v % 10 != 0 || (n.v > 90 && (n.digits != 4 || century >= 0 || n.v > 2990))) {
         return i;
     }
     int base = century >= 0 ? century * 100 : (n.v >= 20 ? 1900 : 2000);
-    int y = base + (int)n.v;
+    int y = n.v > 90 ? (int)n.v : base + (int)n.v; // 2020年代
     if (date__at(t, e, "初", &i)) {
         years(y, y + 3, v);
         return i;

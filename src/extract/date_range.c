@@ -63,6 +63,7 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
             return i;
         }
         date__val_point(&b, &c->ref);
+        b.src = ZN_DATE_REFERENCE;
         k = e;
     } else {
         k = date__point(c, j, &a->a, &b);

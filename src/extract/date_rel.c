@@ -60,13 +60,13 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
     if (date__at(t, i, "半", &e)) {
         v = 0.5;
         j = e;
-        if (date__at(t, j, "个", &e) && !date__at(t, j, "个钟", &e)) {
-            j = e;
-        }
     } else if (date__num(t, i, &n)) {
         v = n.v;
         j = n.end;
         d->approx = d->approx || (n.approx && !n.arabic && n.digits == 1);
+        if (n.seq && n.digits == 4 && !n.approx && date__at(t, j, "年", &e)) {
+            return i; // 2018年 is a year, not a count of years
+        }
         if (j < t->n && t->cp[j] == '.' && j + 1 < t->n && date__is_digit(t->cp[j + 1])) {
             double f = 0.1;
             for (j++; j < t->n && date__is_digit(t->cp[j]); j++) {
