@@ -3,30 +3,18 @@
  * row 1 the end scores, rows 2.. the transition matrix (from row to column). */
 #include "tag/tag_internal.h"
 
-void zn__tag_viterbi(const zn_tagger *t, const float *emit, size_t stride, size_t n,
-                     float *alpha, uint8_t *back, uint16_t *tags)
+void zn__tag_viterbi(const zn_tagger *t, const float *emit, size_t n, float *alpha,
+                     uint8_t *back, uint16_t *tags)
 {
-    size_t nt = t->n_tags;
+    size_t nt = t->n_tags, stride = t->tags_pad;
     float *prev = alpha;
-    float *cur = alpha + nt;
+    float *cur = alpha + stride;
     for (size_t i = 0; i < nt; i++) {
         prev[i] = t->crf_start[i] + emit[i];
     }
     for (size_t k = 1; k < n; k++) {
-        const float *e = emit + k * stride;
-        for (size_t i = 0; i < nt; i++) {
-            float best = prev[0] + t->crf_trans[i];
-            size_t arg = 0;
-            for (size_t j = 1; j < nt; j++) {
-                float score = prev[j] + t->crf_trans[j * nt + i];
-                if (score > best) {
-                    best = score;
-                    arg = j;
-                }
-            }
-            cur[i] = best + e[i];
-            back[k * nt + i] = (uint8_t)arg;
-        }
+        t->kernels->viterbi_step(prev, t->crf_trans, nt, stride, emit + k * stride, cur,
+                                 back + k * nt);
         float *swap = prev;
         prev = cur;
         cur = swap;

@@ -96,7 +96,31 @@ static void gru_step_generic(const float *x, const float *w_ur, const float *w_c
     }
 }
 
-static const zn__tag_kernels generic = {gemm_generic, gru_step_generic, "generic"};
+static void viterbi_step_generic(const float *prev, const float *trans, size_t n_tags,
+                                 size_t stride, const float *emit, float *cur, uint8_t *back)
+{
+    for (size_t i = 0; i < n_tags; i++) {
+        cur[i] = prev[0] + trans[i];
+        back[i] = 0;
+    }
+    for (size_t j = 1; j < n_tags; j++) {
+        const float *row = trans + j * stride;
+        float pj = prev[j];
+        for (size_t i = 0; i < n_tags; i++) {
+            float s = pj + row[i];
+            if (s > cur[i]) {
+                cur[i] = s;
+                back[i] = (uint8_t)j;
+            }
+        }
+    }
+    for (size_t i = 0; i < n_tags; i++) {
+        cur[i] += emit[i];
+    }
+}
+
+static const zn__tag_kernels generic = {gemm_generic, gru_step_generic, viterbi_step_generic,
+                                        "generic"};
 
 const zn__tag_kernels *zn__tag_kernels_generic(void)
 {

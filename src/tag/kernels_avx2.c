@@ -135,7 +135,30 @@ TARGET static void gru_step_avx2(const float *x, const float *w_ur, const float 
     }
 }
 
-static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, "avx2"};
+// Eight tags at a time; the running maximum and its argument (as a float) stay in registers.
+TARGET static void viterbi_step_avx2(const float *prev, const float *trans, size_t n_tags,
+                                     size_t stride, const float *emit, float *cur, uint8_t *back)
+{
+    for (size_t i = 0; i < n_tags; i += 8) {
+        __m256 best = _mm256_add_ps(_mm256_set1_ps(prev[0]), _mm256_loadu_ps(trans + i));
+        __m256 arg = _mm256_setzero_ps();
+        for (size_t j = 1; j < n_tags; j++) {
+            __m256 row = _mm256_loadu_ps(trans + j * stride + i);
+            __m256 s = _mm256_add_ps(_mm256_set1_ps(prev[j]), row);
+            __m256 more = _mm256_cmp_ps(s, best, _CMP_GT_OQ);
+            best = _mm256_blendv_ps(best, s, more);
+            arg = _mm256_blendv_ps(arg, _mm256_set1_ps((float)j), more);
+        }
+        _mm256_storeu_ps(cur + i, _mm256_add_ps(best, _mm256_loadu_ps(emit + i)));
+        int32_t idx[8];
+        _mm256_storeu_si256((__m256i *)idx, _mm256_cvtps_epi32(arg));
+        for (size_t q = 0; q < 8 && i + q < n_tags; q++) {
+            back[i + q] = (uint8_t)idx[q];
+        }
+    }
+}
+
+static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, viterbi_step_avx2, "avx2"};
 
 const zn__tag_kernels *zn__tag_kernels_avx2(void)
 {

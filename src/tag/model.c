@@ -134,9 +134,17 @@ static zn_status load_output(loader *ld)
             memcpy(t->w_out + i * t->tags_pad, w.data + i * nt, nt * sizeof(float));
         }
         memcpy(t->b_out, b.data, nt * sizeof(float));
-        t->crf_start = crf.data;
+        t->crf_trans = zn__calloc(nt * t->tags_pad, sizeof(float));
+        if (t->crf_trans == NULL) {
+            s = zn__error_nomem(ld->err, ld->dir);
+        }
+    }
+    if (s == ZN_OK) {
+        for (size_t i = 0; i < nt; i++) {
+            memcpy(t->crf_trans + i * t->tags_pad, crf.data + (2 + i) * nt, nt * sizeof(float));
+        }
+        t->crf_start = crf.data; // rows 0 and 1 of crfw
         t->crf_end = crf.data + nt;
-        t->crf_trans = crf.data + 2 * nt;
         crf.data = NULL;
     }
     zn__free(w.data);
@@ -240,6 +248,7 @@ void zn_tagger_close(zn_tagger *t)
     zn__free(t->w_out);
     zn__free(t->b_out);
     zn__free(t->crf_start);
+    zn__free(t->crf_trans);
     zn__free(t);
 }
 

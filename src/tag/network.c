@@ -40,7 +40,7 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     n.out = zn__calloc(n.rows, 2 * h * sizeof(float));
     n.emit = zn__calloc(n.rows, t->tags_pad * sizeof(float));
     n.tmp = zn__calloc(5 * h, sizeof(float));
-    n.alpha = zn__calloc(2 * t->n_tags, sizeof(float));
+    n.alpha = zn__calloc(2 * t->tags_pad, sizeof(float));
     n.back = zn__calloc(n.rows, t->n_tags);
     if (n.x == NULL || n.proj == NULL || n.out == NULL || n.emit == NULL || n.tmp == NULL ||
         n.alpha == NULL || n.back == NULL) {
@@ -97,6 +97,6 @@ zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, const uint32_
     run_layer(t, &t->layer[1], w, n, rows);
     memset(w->out + n * 2 * h, 0, (rows - n) * 2 * h * sizeof(float));
     t->kernels->gemm(w->out, rows, 2 * h, t->w_out, t->tags_pad, t->b_out, w->emit);
-    zn__tag_viterbi(t, w->emit, t->tags_pad, n, w->alpha, w->back, tags);
+    zn__tag_viterbi(t, w->emit, n, w->alpha, w->back, tags);
     return ZN_OK;
 }

@@ -24,6 +24,11 @@ typedef struct zn__tag_kernels {
      * (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
     void (*gru_step)(const float *x, const float *w_ur, const float *w_c, size_t h,
                      const float *hp, float *hn, float *tmp);
+    /* One Viterbi step over n_tags tags: cur[i] = emit[i] + max_j (prev[j] + trans[j][i]) and
+     * back[i] = the first j reaching the maximum. trans rows are `stride` floats apart
+     * (stride % 8 == 0, >= n_tags); prev, emit and cur have room for stride floats. */
+    void (*viterbi_step)(const float *prev, const float *trans, size_t n_tags, size_t stride,
+                         const float *emit, float *cur, uint8_t *back);
     const char *name;
 } zn__tag_kernels;
 
@@ -69,7 +74,7 @@ struct zn_tagger {
     float *b_out;        // [tags_pad]
     float *crf_start;    // [n_tags]
     float *crf_end;      // [n_tags]
-    float *crf_trans;    // [n_tags][n_tags], from row to column
+    float *crf_trans;    // [n_tags][tags_pad], from row to column, zero padding
     char **tag_names;    // "n-B", ...
     const char **word_tags; // per tag: the word tag ("n"), interned in word_tag_text
     char *word_tag_text;
@@ -123,7 +128,7 @@ typedef struct zn__tag_work {
     float *out;     // [rows][2h] layer output
     float *emit;    // [rows][tags_pad]
     float *tmp;     // 3h + 2h
-    float *alpha;   // [n_tags] x 2
+    float *alpha;   // [tags_pad] x 2
     uint8_t *back;  // [rows][n_tags] Viterbi back pointers
     size_t rows;    // capacity in rows
 } zn__tag_work;
@@ -134,10 +139,10 @@ zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, const uint32_
     __attribute__((warn_unused_result));
 void zn__tag_work_free(zn__tag_work *w);
 
-/* CRF Viterbi decoding of emissions [n][stride] (first n_tags columns) into tags, as
+/* CRF Viterbi decoding of emissions [n][tags_pad] (first n_tags columns) into tags, as
  * Paddle's crf_decoding does (ties keep the lowest tag id). back has n * n_tags bytes and
- * alpha 2 * n_tags floats. Cannot fail. */
-void zn__tag_viterbi(const zn_tagger *t, const float *emit, size_t stride, size_t n,
-                     float *alpha, uint8_t *back, uint16_t *tags);
+ * alpha 2 * tags_pad floats. Cannot fail. */
+void zn__tag_viterbi(const zn_tagger *t, const float *emit, size_t n, float *alpha,
+                     uint8_t *back, uint16_t *tags);
 
 #endif

@@ -482,6 +482,22 @@ static void test_tag_kernels_agree(void **state)
     for (size_t i = 0; i < H; i++) {
         assert_float_equal(h1[i], h2[i], 1e-5);
     }
+    // Viterbi steps: 13 tags in rows of 16; ties (equal rows) must keep the first index.
+    enum { T = 13, S = 16 };
+    static float prev[S], trans[T * S], emit[S], v1[S], v2[S];
+    uint8_t back1[T], back2[T];
+    fill(prev, S, 8);
+    fill(trans, T * S, 9);
+    fill(emit, S, 10);
+    memcpy(trans + 5 * S, trans + 2 * S, S * sizeof(float));
+    prev[5] = prev[2];
+    a->viterbi_step(prev, trans, T, S, emit, v1, back1);
+    b->viterbi_step(prev, trans, T, S, emit, v2, back2);
+    for (size_t i = 0; i < T; i++) {
+        assert_float_equal(v1[i], v2[i], 1e-6);
+        assert_int_equal(back1[i], back2[i]);
+        assert_int_not_equal(back1[i], 5);
+    }
 }
 
 // ---- Debian's real model (python3-jieba), when installed ----
