@@ -15,7 +15,7 @@ import sys
 TYPES = ['company', 'university', 'lab', 'organization', 'media', 'person', 'place']
 STRENGTH = ['strong', 'weak', 'place']
 FLAGS = {'suffix': 1, 'head': 2, 'generic': 4, 'title': 8, 'cue': 16, 'surname': 32,
-         'abbrev': 64, 'region': 128, 'nonname': 256}
+         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512}
 
 
 def rows(path):
@@ -35,7 +35,7 @@ def load(data):
 
     def add(w, flag, **kw):
         w = w.lower()
-        e = words.setdefault(w, {'flags': 0, 'stype': 0, 'strength': 0, 'htype': 0})
+        e = words.setdefault(w, {'flags': 0, 'stype': 0, 'strength': 0, 'htype': 0, 'ntype': 0})
         e['flags'] |= FLAGS[flag]
         e.update(kw)
 
@@ -49,6 +49,11 @@ def load(data):
         if len(f) != 2 or f[1] not in TYPES:
             fail(p, n, 'expected HEAD TYPE')
         add(f[0], 'head', htype=TYPES.index(f[1]))
+    p = f'{data}/orgs.txt'
+    for n, f in rows(p):
+        if len(f) != 2 or f[1] not in TYPES:
+            fail(p, n, 'expected NAME TYPE')
+        add(f[0], 'name', ntype=TYPES.index(f[1]))
     for name, flag in (('generic', 'generic'), ('titles', 'title'), ('cues', 'cue'),
                        ('surnames', 'surname'), ('nonname', 'nonname')):
         for n, f in rows(f'{data}/{name}.txt'):
@@ -100,7 +105,7 @@ def main():
         old = words.get(fk)
         if old:
             old['flags'] |= e['flags']
-            for f in ('stype', 'strength', 'htype'):
+            for f in ('stype', 'strength', 'htype', 'ntype'):
                 old[f] = old[f] or e[f]
         else:
             words[fk] = e
@@ -114,7 +119,7 @@ def main():
     for k in keys:
         e = words[k]
         lines.append(f'    {{{c_string(k)}, {len(k.encode())}, {e["flags"]}, {e["stype"]}, '
-                     f'{e["strength"]}, {e["htype"]}}},')
+                     f'{e["strength"]}, {e["htype"]}, {e["ntype"]}}},')
     lines += ['};', f'const size_t zn__ent_n_words = {len(keys)};', '',
               'const uint32_t zn__ent_t2s[][2] = {']
     for a, b in pairs:

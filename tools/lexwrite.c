@@ -275,7 +275,8 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     h.n_roots = (uint32_t)tr.n_roots;
     h.total_freq = total_freq;
     h.off_nodes = align8(sizeof h);
-    h.off_bmp = h.off_nodes + align8(t->n * sizeof *nodes);
+    h.off_cps = h.off_nodes + align8(t->n * sizeof *nodes);
+    h.off_bmp = h.off_cps + align8(t->n * sizeof(uint32_t));
     h.off_tags = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
     h.n_tags = n_tags;
     h.off_hmm = h.off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
@@ -292,6 +293,12 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     size_t pos = 0;
     put(f, &h, sizeof h, &pos, tmp);
     put(f, nodes, t->n * sizeof *nodes, &pos, tmp);
+    uint32_t *cps = lex_xmalloc(t->n * sizeof *cps + 1);
+    for (size_t q = 0; q < t->n; q++) {
+        cps[q] = nodes[q].cp;
+    }
+    put(f, cps, t->n * sizeof *cps, &pos, tmp);
+    free(cps);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);

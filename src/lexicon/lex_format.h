@@ -15,7 +15,8 @@
 #define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
 
 /* File header, at byte 0.
- * Sections: nodes[n_nodes] (a trie over code points, see zn_lex_node), bmp[65536] (u32: for a
+ * Sections: nodes[n_nodes] (a trie over code points, see zn_lex_node), cps[n_nodes] (u32: the
+ * nodes' code points again, packed, for cache-friendly searches), bmp[65536] (u32: for a
  * first character below U+10000, its node index + 1, 0 when no word starts with it),
  * tags[n_tags][8], hmm (zn_lex_hmm) and hmm_chars[n_hmm_chars] sorted by code point. */
 typedef struct zn_lex_header {
@@ -27,6 +28,7 @@ typedef struct zn_lex_header {
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
     uint64_t off_nodes;
+    uint64_t off_cps;
     uint64_t off_bmp;
     uint64_t off_tags;
     uint32_t n_tags;

@@ -28,6 +28,7 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
     return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
            section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
+           section_ok(h, h->off_cps, h->n_nodes, sizeof(uint32_t)) &&
            section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
@@ -98,6 +99,7 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->map_len = len;
     lex->h = h;
     lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
+    lex->cps = (const uint32_t *)(const void *)(base + h->off_cps);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
@@ -137,22 +139,34 @@ static const zn_lex_node *child(const zn_lexicon *lex, const zn_lex_node *parent
             return NULL;
         }
     }
-    const zn_lex_node *nodes = lex->nodes;
+    const uint32_t *cps = lex->cps;
     uint32_t end = hi;
-    while (hi - lo > 8) { // the first node with nodes[].cp >= cp lies in [lo, hi]
+    while (hi - lo > 8) { // the first node with cps[] >= cp lies in [lo, hi]
         uint32_t mid = lo + (hi - lo) / 2;
-        if (nodes[mid].cp < cp) {
+        if (cps[mid] < cp) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
     for (; lo < end; lo++) {
-        if (nodes[lo].cp >= cp) {
-            return nodes[lo].cp == cp ? &nodes[lo] : NULL;
+        if (cps[lo] >= cp) {
+            return cps[lo] == cp ? &lex->nodes[lo] : NULL;
         }
     }
     return NULL;
+}
+
+// zn__utf8_next with a fast path for the three-byte sequences of Han characters.
+static inline uint32_t next_cp(const char *s, size_t len, size_t *pos)
+{
+    const unsigned char *p = (const unsigned char *)s + *pos;
+    if (*pos + 3 <= len && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *pos += 3;
+        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    return zn__utf8_next(s, len, pos);
 }
 
 // The node for the whole of s[0..len), or NULL.
@@ -219,7 +233,7 @@ size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
     size_t pos = 0;
     while (pos < len) {
         size_t start = pos;
-        uint32_t cp = zn__utf8_next(s, len, &pos);
+        uint32_t cp = next_cp(s, len, &pos);
         if (cp == ZN_UTF8_INVALID) {
             break;
         }

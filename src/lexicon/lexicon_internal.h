@@ -31,6 +31,7 @@ struct zn_lexicon {
     size_t map_len;
     const zn_lex_header *h;
     const zn_lex_node *nodes;
+    const uint32_t *cps;
     const uint32_t *bmp;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;

@@ -28,11 +28,11 @@ typedef struct edge_ctx {
 
 static bool is_numeral_classifier(const tok_char *chars, size_t i, size_t j)
 {
-    if (j - i < 2 || !zn__tok_is_classifier(chars[j - 1].cp)) {
+    if (j - i < 2 || !(chars[j - 1].flags & TOK_CF_CLASSIFIER)) {
         return false;
     }
     for (size_t k = i; k + 1 < j; k++) {
-        if (!zn__tok_is_quantifier(chars[k].cp)) {
+        if (!(chars[k].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT))) {
             return false;
         }
     }
@@ -69,7 +69,9 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
         is_numeral_classifier(chars, e->i, e->j)) {
         return true; // 一次, 第一个, 三位: numeral and classifier are two words
     }
-    double w = log((double)info->freq) - e->tok->log_total;
+    double w = (info->freq < TOK_LOG_TABLE ? (double)e->tok->logf[info->freq]
+                                           : log((double)info->freq)) -
+               e->tok->log_total;
     if (info->forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
@@ -99,7 +101,7 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag, 0);
         }
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
-            edge_ctx e = {tok, i, i, to, chars[i].off, zn__tok_is_quantifier(chars[i].cp)};
+            edge_ctx e = {tok, i, i, to, chars[i].off, (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
             zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
                                 on_word, &e);
         }

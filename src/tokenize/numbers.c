@@ -38,32 +38,14 @@ static const uint32_t classifiers[] = {
     0x8D9F, 0x987F, 0x9813, 0x53CC, 0x96D9, 0x5957, 0x7FA4, 0x7EC4, 0x7D44, 0x7C7B, 0x985E,
     0x5929, 0x5468, 0x9031, 0x5E74};
 
-static bool in(const uint32_t *set, size_t n, uint32_t cp)
+static void mark(uint8_t *table, const uint32_t *set, size_t n, uint8_t flag)
 {
     for (size_t i = 0; i < n; i++) {
-        if (set[i] == cp) {
-            return true;
-        }
+        table[set[i]] |= flag;
     }
-    return false;
 }
 
-#define IN(set, cp) in(set, sizeof set / sizeof *set, cp)
-
-static bool is_numeral(uint32_t cp)
-{
-    return IN(digits, cp) || IN(tens, cp);
-}
-
-bool zn__tok_is_quantifier(uint32_t cp)
-{
-    return is_numeral(cp) || IN(quantifiers, cp);
-}
-
-bool zn__tok_is_classifier(uint32_t cp)
-{
-    return IN(classifiers, cp);
-}
+#define MARK(table, set, flag) mark(table, set, sizeof set / sizeof *set, flag)
 
 // The unit after a number at index j, its tag, or 0. `year` says whether the number looks
 // like a year (four digits, 二○○一): only a year joins 年 (五年 is a duration: two words).
@@ -72,11 +54,11 @@ static size_t unit_at(const tok_char *chars, size_t j, size_t to, bool year, con
     if (j >= to || chars[j].inside) {
         return 0;
     }
-    if (IN(date_units, chars[j].cp) || (year && IN(year_unit, chars[j].cp))) {
+    if ((chars[j].flags & TOK_CF_DATE) || (year && (chars[j].flags & TOK_CF_YEAR))) {
         *tag = "t";
         return 1;
     }
-    if (IN(magnitudes, chars[j].cp)) {
+    if (chars[j].flags & TOK_CF_MAGNITUDE) {
         *tag = "m";
         return 1;
     }
@@ -96,13 +78,14 @@ size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char 
         size_t u = unit_at(chars, e, to, e - i == 4, tag);
         return u > 0 ? e + u - i : 0;
     }
-    if (!is_numeral(chars[i].cp) || chars[i].inside || (i > 0 && is_numeral(chars[i - 1].cp))) {
+    if (!(chars[i].flags & TOK_CF_NUMERAL) || chars[i].inside ||
+        (i > 0 && (chars[i - 1].flags & TOK_CF_NUMERAL))) {
         return 0;
     }
     size_t e = i;
     bool year = true;
-    while (e < to && e - i < 16 && is_numeral(chars[e].cp) && !chars[e].inside) {
-        year &= IN(digits, chars[e].cp);
+    while (e < to && e - i < 16 && (chars[e].flags & TOK_CF_NUMERAL) && !chars[e].inside) {
+        year &= (chars[e].flags & TOK_CF_DIGIT) != 0;
         e++;
     }
     size_t u = unit_at(chars, e, to, year && e - i >= 2, tag);
@@ -123,11 +106,21 @@ static const char translit[] =
     "愛奧貝畢達東頓爾馮蓋岡華懷賈傑凱庫誇萊賴蘭勞裡麗盧魯倫羅瑪馬邁麥門納紐諾歐齊喬欽薩賽"
     "聖謝遜維溫烏錫蕭亞楊約澤紮詹茲韋鮑豐漢岡勞婭";
 
-bool zn__tok_is_translit(uint32_t cp)
+void zn__tok_fill_char_flags(uint8_t *table)
 {
-    char enc[5] = {0};
-    if (zn__utf8_encode(cp, enc) != 3) {
-        return false;
+    memset(table, 0, 65536);
+    MARK(table, digits, TOK_CF_DIGIT);
+    MARK(table, tens, TOK_CF_TEN);
+    MARK(table, quantifiers, TOK_CF_QUANT);
+    MARK(table, classifiers, TOK_CF_CLASSIFIER);
+    MARK(table, date_units, TOK_CF_DATE);
+    MARK(table, year_unit, TOK_CF_YEAR);
+    MARK(table, magnitudes, TOK_CF_MAGNITUDE);
+    size_t pos = 0;
+    while (pos < sizeof translit - 1) {
+        uint32_t cp = zn__utf8_next(translit, sizeof translit - 1, &pos);
+        if (cp < 65536) {
+            table[cp] |= TOK_CF_TRANSLIT;
+        }
     }
-    return strstr(translit, enc) != NULL;
 }

@@ -67,7 +67,13 @@ static size_t email_at(const tok_char *chars, size_t i, size_t to)
         k++;
     }
     while (k > j + 1 && (chars[k - 1].cp == '.' || chars[k - 1].cp == '-')) {
-        k--;
+        k--; // a full stop after the address
+    }
+    while (dot >= k) {
+        dot--;
+    }
+    while (dot > j && chars[dot].cp != '.') {
+        dot--;
     }
     return dot > j + 1 && dot + 1 < k ? k - i : 0;
 }
@@ -132,14 +138,14 @@ static size_t dotted_name(tok_char *chars, size_t from, size_t d, size_t to, siz
 {
     size_t l = d;
     while (l > from && chars[l - 1].cls == TOK_HAN && !chars[l - 1].inside &&
-           zn__tok_is_translit(chars[l - 1].cp) && d - l < 12) {
+           (chars[l - 1].flags & TOK_CF_TRANSLIT) && d - l < 12) {
         l--;
     }
     size_t r = d;
     while (r < to && is_name_dot(chars[r].cp) && r + 1 < to && chars[r + 1].cls == TOK_HAN) {
         r++;
         size_t s = r;
-        while (r < to && chars[r].cls == TOK_HAN && zn__tok_is_translit(chars[r].cp) &&
+        while (r < to && chars[r].cls == TOK_HAN && (chars[r].flags & TOK_CF_TRANSLIT) &&
                r - s < 12) {
             r++;
         }

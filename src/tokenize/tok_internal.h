@@ -15,6 +15,19 @@ enum {
     TOK_PUNCT,      /* everything else: punctuation and symbols */
 };
 
+/* What the number and name rules know of a character (tok_char.flags). */
+enum {
+    TOK_CF_DIGIT = 1u << 0,      /* Chinese numeral digit: 〇 ○ 零 一 ... 九 */
+    TOK_CF_TEN = 1u << 1,        /* other numeral characters: 十 百 千 万 亿 两 */
+    TOK_CF_QUANT = 1u << 2,      /* approximate numbers and ordinals: 几 多 数 半 第 */
+    TOK_CF_CLASSIFIER = 1u << 3, /* 个 位 次 种 ... */
+    TOK_CF_DATE = 1u << 4,       /* units joined to any number: 月 日 号 时 点 分 秒 */
+    TOK_CF_YEAR = 1u << 5,       /* 年: joined to a year only */
+    TOK_CF_MAGNITUDE = 1u << 6,  /* 万 萬 亿 億 */
+    TOK_CF_TRANSLIT = 1u << 7,   /* used to transliterate foreign names */
+};
+#define TOK_CF_NUMERAL (TOK_CF_DIGIT | TOK_CF_TEN)
+
 /* Why a span became a token (tok->kind, for the tags and the unknown-word pass). */
 enum {
     TOK_KIND_LEX = 1, /* a word of the lexicon */
@@ -28,7 +41,7 @@ typedef struct tok_char {
     uint8_t cls;
     uint8_t atom;   /* 1: a rule atom starts here and no boundary lies inside it */
     uint8_t inside; /* 1: inside an atom (no token may start or end before this char) */
-    uint8_t pad;
+    uint8_t flags;  /* TOK_CF_* */
     uint32_t atom_end; /* char index where the atom starting here ends */
 } tok_char;
 
@@ -48,6 +61,8 @@ struct zn_tokenizer {
     tok_char *chars; /* n + 1 entries (the last marks the end) */
     tok_best *best;
     char (*atag)[8]; /* tag of the atom starting at a char */
+    uint8_t *cflags;  /* TOK_CF_* of every code point below U+10000 */
+    float *logf;      /* log of frequencies below TOK_LOG_TABLE */
     size_t cap;
     uint8_t *states; /* Viterbi scratch */
     float *vit;
@@ -68,13 +83,10 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
  * and its tag. */
 size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char **tag);
 
-/* Numeral-classifier words: quantifiers (numerals, 几, 第, 这, 每, ...) and classifiers
- * (个, 位, 次, 种, ...). */
-bool zn__tok_is_quantifier(uint32_t cp);
-bool zn__tok_is_classifier(uint32_t cp);
+#define TOK_LOG_TABLE 65536u
 
-/* True for characters used to transliterate foreign names (弗, 里, 德, 羅, ...). */
-bool zn__tok_is_translit(uint32_t cp);
+/* Fills table[0..65536) with the TOK_CF_* flags of each code point. Cannot fail. */
+void zn__tok_fill_char_flags(uint8_t *table);
 
 /* Cuts chars[from..to) (single characters the lexicon lacks) into words with the character
  * model; appends tokens to list. */

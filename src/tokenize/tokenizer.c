@@ -18,6 +18,17 @@ zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *
         return zn__error_nomem(err, "tokenizer");
     }
     tok->lex = lex;
+    tok->cflags = zn__malloc(65536);
+    tok->logf = zn__reallocarray(NULL, TOK_LOG_TABLE, sizeof *tok->logf);
+    if (tok->cflags == NULL || tok->logf == NULL) {
+        zn_tokenizer_free(tok);
+        return zn__error_nomem(err, "tokenizer");
+    }
+    zn__tok_fill_char_flags(tok->cflags);
+    tok->logf[0] = 0.0f;
+    for (size_t f = 1; f < TOK_LOG_TABLE; f++) {
+        tok->logf[f] = (float)log((double)f);
+    }
     if (lex != NULL) {
         uint64_t total = zn_lexicon_total_freq(lex);
         tok->log_total = log(total > 0 ? (double)total : 1.0);
@@ -34,6 +45,8 @@ void zn_tokenizer_free(zn_tokenizer *tok)
     if (tok == NULL) {
         return;
     }
+    zn__free(tok->cflags);
+    zn__free(tok->logf);
     zn__free(tok->chars);
     zn__free(tok->best);
     zn__free(tok->atag);
@@ -77,6 +90,7 @@ static size_t decode(zn_tokenizer *tok, const char *s, size_t len)
         c->off = (uint32_t)pos;
         c->cp = zn__utf8_next(s, len, &pos);
         c->cls = zn__tok_class(c->cp);
+        c->flags = c->cp < 65536 ? tok->cflags[c->cp] : 0;
         c->atom = 0;
         c->inside = 0;
     }
@@ -85,6 +99,7 @@ static size_t decode(zn_tokenizer *tok, const char *s, size_t len)
     tok->chars[n].cls = TOK_SPACE;
     tok->chars[n].atom = 0;
     tok->chars[n].inside = 0;
+    tok->chars[n].flags = 0;
     return n;
 }
 

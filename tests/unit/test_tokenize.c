@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for src/tokenize over the fixture lexicon (tests/fixtures/lexicon, compiled into
+ * BUILD/tests/fixture.lex beside this program): exact token lists for words, unknown names,
+ * numbers, Latin words, URLs, dotted names, sentence ends, user words and failures. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "zhnews/lexicon.h"
+#include "zhnews/tokenize.h"
+
+static char fixture[4096];
+
+static int setup(void **state)
+{
+    (void)state;
+    ssize_t n = readlink("/proc/self/exe", fixture, sizeof fixture - 32);
+    if (n <= 0) {
+        return -1;
+    }
+    fixture[n] = '\0';
+    memcpy(strrchr(fixture, '/'), "/fixture.lex", sizeof "/fixture.lex");
+    return 0;
+}
+
+static zn_lexicon *open_fixture(void)
+{
+    zn_lexicon *lex = NULL;
+    assert_int_equal(zn_lexicon_open(&lex, fixture, NULL), ZN_OK);
+    return lex;
+}
+
+// Tokenizes text and returns its non-space tokens joined by '|' (with /tag when tags is set).
+static char *seg(const zn_lexicon *lex, const char *text, bool tags)
+{
+    static char out[2048];
+    zn_tokenizer *tok = NULL;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    zn_token_list list;
+    zn_token_list_init(&list);
+    assert_int_equal(zn_tokenizer_run(tok, text, strlen(text), &list, NULL), ZN_OK);
+    size_t len = 0;
+    size_t expect = 0;
+    for (size_t i = 0; i < list.count; i++) {
+        const zn_token *t = &list.items[i];
+        assert_int_equal(t->start, expect); // every byte covered once, in order
+        assert_true(t->end > t->start);
+        expect = t->end;
+        if (t->flags & ZN_TOKEN_SPACE) {
+            continue;
+        }
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s%s%s", len ? "|" : "",
+                                (int)(t->end - t->start), text + t->start, tags ? "/" : "",
+                                tags ? t->tag : "");
+    }
+    assert_int_equal(expect, strlen(text));
+    out[len] = '\0';
+    zn_token_list_clear(&list);
+    zn_tokenizer_free(tok);
+    return out;
+}
+
+static void test_words_and_unknown_names_in_both_scripts(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    assert_string_equal(seg(lex, "香港中文大學副校長羅智泉介紹說", false),
+                        "香港中文大學|副校長|羅智泉|介紹|說");
+    assert_string_equal(seg(lex, "香港中文大学副校长罗智泉介绍说", false),
+                        "香港中文大学|副校长|罗智泉|介绍|说");
+    assert_string_equal(seg(lex, "香港中文大學副校長羅智泉介紹說", true),
+                        "香港中文大學/nt|副校長/n|羅智泉/nr|介紹/v|說/v");
+    assert_string_equal(seg(lex, "今天的天气", true), "今天/t|的/uj|天气/n");
+    zn_lexicon_close(lex);
+}
+
+static void test_numbers_dates_and_measures(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    assert_string_equal(seg(lex, "6月12日北京", true), "6月/t|12日/t|北京/ns");
+    assert_string_equal(seg(lex, "1998年发展", true), "1998年/t|发展/vn");
+    assert_string_equal(seg(lex, "二○○一年", true), "二○○一年/t");
+    // A duration is a number and a classifier; so is a count (SIGHAN standards).
+    assert_string_equal(seg(lex, "5年", false), "5|年");
+    assert_string_equal(seg(lex, "985高校", true), "985/m|高校/n");
+    assert_string_equal(seg(lex, "12.5%和3,000", true), "12.5%/m|和/x|3,000/m");
+    assert_string_equal(seg(lex, "１９９８年", false), "１９９８年");
+    zn_lexicon_close(lex);
+}
+
+static void test_latin_urls_emails_and_punctuation(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    assert_string_equal(seg(lex, "AI和iPhone 12", true), "AI/eng|和/x|iPhone/eng|12/m");
+    assert_string_equal(seg(lex, "看https://example.com/a?b=1。", true),
+                        "看/x|https://example.com/a?b=1/url|。/x");
+    assert_string_equal(seg(lex, "在 a.b@example.org.", true), "在/p|a.b@example.org/email|./x");
+    assert_string_equal(seg(lex, "C++和C#", false), "C++|和|C#");
+    assert_string_equal(seg(lex, "好——好……", false), "好|——|好|……");
+    assert_string_equal(seg(lex, "弗里德里克·泰勒說", true), "弗里德里克·泰勒/nrfg|說/v");
+    zn_lexicon_close(lex);
+}
+
+static void test_sentence_ends_follow_closing_quotes(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    zn_tokenizer *tok;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    zn_token_list list;
+    zn_token_list_init(&list);
+    const char *text = "北京。「是！」今天 OK";
+    assert_int_equal(zn_tokenizer_run(tok, text, strlen(text), &list, NULL), ZN_OK);
+    char ends[256] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < list.count; i++) {
+        const zn_token *t = &list.items[i];
+        if (t->flags & ZN_TOKEN_SENTENCE_END) {
+            n += (size_t)snprintf(ends + n, sizeof ends - n, "%.*s;", (int)(t->end - t->start),
+                                  text + t->start);
+        }
+    }
+    assert_string_equal(ends, "。;」;OK;");
+    assert_int_equal(list.items[1].flags, ZN_TOKEN_PUNCT | ZN_TOKEN_SENTENCE_END);
+    assert_int_equal(list.items[0].flags, ZN_TOKEN_IN_LEXICON);
+    zn_token_list_clear(&list);
+    zn_tokenizer_free(tok);
+    zn_lexicon_close(lex);
+}
+
+static void test_user_words_change_the_segmentation(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    assert_string_equal(seg(lex, "今天的天气", false), "今天|的|天气");
+    assert_int_equal(zn_lexicon_add_word(lex, "的天", strlen("的天"), 5, "x", NULL), ZN_OK);
+    assert_string_equal(seg(lex, "今天的天气", true), "今天/t|的天/x|气/x");
+    assert_string_equal(seg(lex, "研究生命起源", false), "研究|生命|起源");
+    assert_int_equal(zn_lexicon_add_word(lex, "研究生", 9, 0, NULL, NULL), ZN_OK);
+    assert_string_equal(seg(lex, "研究生命起源", false), "研究生|命|起源");
+    zn_lexicon_close(lex);
+}
+
+static void test_without_lexicon_rules_still_apply(void **state)
+{
+    (void)state;
+    assert_string_equal(seg(NULL, "AI和 6月", false), "AI|和|6月");
+    assert_string_equal(seg(NULL, "", false), "");
+}
+
+static void test_run_rejects_invalid_utf8_and_keeps_the_list(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    zn_tokenizer *tok;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    zn_token_list list;
+    zn_token_list_init(&list);
+    assert_int_equal(zn_tokenizer_run(tok, "北京", 6, &list, NULL), ZN_OK);
+    zn_error err;
+    assert_int_equal(zn_tokenizer_run(tok, "好\xE5\x85", 5, &list, &err), ZN_ERR_INVALID_ARG);
+    assert_non_null(strstr(err.message, "invalid UTF-8 (byte 3)"));
+    assert_int_equal(list.count, 1);
+    assert_int_equal(zn_tokenizer_run(tok, NULL, 1, &list, &err), ZN_ERR_INVALID_ARG);
+    zn_token_list_clear(&list);
+    assert_null(list.items);
+    zn_tokenizer_free(tok);
+    zn_tokenizer_free(NULL);
+    zn_lexicon_close(lex);
+}
+
+static void test_tokenizer_survives_allocation_failures(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    const char *text = "香港中文大學副校長羅智泉介紹說：AI很好。";
+    for (size_t n = 0;; n++) {
+        zn__alloc_fail_after(n);
+        zn_tokenizer *tok = NULL;
+        zn_token_list list;
+        zn_token_list_init(&list);
+        zn_status st = zn_tokenizer_new(&tok, lex, NULL);
+        if (st == ZN_OK) {
+            st = zn_tokenizer_run(tok, text, strlen(text), &list, NULL);
+        } else {
+            assert_null(tok);
+        }
+        bool failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (st == ZN_OK) {
+            assert_false(failed);
+            assert_int_equal(list.count, 9);
+        } else {
+            assert_int_equal(st, ZN_ERR_NOMEM);
+        }
+        zn_token_list_clear(&list);
+        zn_tokenizer_free(tok);
+        if (st == ZN_OK) {
+            break;
+        }
+    }
+    zn_lexicon_close(lex);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_and_unknown_names_in_both_scripts),
+        cmocka_unit_test(test_numbers_dates_and_measures),
+        cmocka_unit_test(test_latin_urls_emails_and_punctuation),
+        cmocka_unit_test(test_sentence_ends_follow_closing_quotes),
+        cmocka_unit_test(test_user_words_change_the_segmentation),
+        cmocka_unit_test(test_without_lexicon_rules_still_apply),
+        cmocka_unit_test(test_run_rejects_invalid_utf8_and_keeps_the_list),
+        cmocka_unit_test(test_tokenizer_survives_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
