@@ -40,7 +40,12 @@ static bool element(span t, const char *name, size_t *from, span *inner)
 {
     size_t n = strlen(name);
     for (size_t i = *from; i + n + 2 <= t.len; i++) {
-        if (t.s[i] != '<' || strncasecmp(t.s + i + 1, name, n) != 0 ||
+        const char *lt = memchr(t.s + i, '<', t.len - i);
+        if (lt == NULL) {
+            return false;
+        }
+        i = (size_t)(lt - t.s);
+        if (i + n + 2 > t.len || strncasecmp(t.s + i + 1, name, n) != 0 ||
             !(t.s[i + n + 1] == '>' || is_space(t.s[i + n + 1]))) {
             continue;
         }
@@ -50,8 +55,13 @@ static bool element(span t, const char *name, size_t *from, span *inner)
         }
         size_t start = (size_t)(gt - t.s) + 1;
         for (size_t j = start; j + n + 3 <= t.len; j++) {
-            if (t.s[j] == '<' && t.s[j + 1] == '/' && strncasecmp(t.s + j + 2, name, n) == 0 &&
-                t.s[j + n + 2] == '>') {
+            const char *close = memchr(t.s + j, '<', t.len - j);
+            if (close == NULL) {
+                return false;
+            }
+            j = (size_t)(close - t.s);
+            if (j + n + 3 <= t.len && t.s[j + 1] == '/' &&
+                strncasecmp(t.s + j + 2, name, n) == 0 && t.s[j + n + 2] == '>') {
                 inner->s = t.s + start;
                 inner->len = j - start;
                 *from = j + n + 3;
@@ -145,11 +155,27 @@ static size_t entity(const char *s, size_t len, zn_buf *out, zn_status *st)
     return 0;
 }
 
+// Length of the run at s that needs no rewriting (no '&', and no line break when joining).
+static size_t plain_run(const char *s, size_t len, bool join_lines)
+{
+    size_t i = 0;
+    while (i < len && s[i] != '&' && (!join_lines || (s[i] != '\n' && s[i] != '\r'))) {
+        i++;
+    }
+    return i;
+}
+
 // Appends v with entities decoded; `join_lines` folds line breaks inside a paragraph.
 static zn_status append_text(zn_buf *out, span v, bool join_lines)
 {
     zn_status st = ZN_OK;
     for (size_t i = 0; i < v.len && st == ZN_OK; i++) {
+        size_t run = plain_run(v.s + i, v.len - i, join_lines);
+        if (run > 0) {
+            st = zn_buf_append(out, v.s + i, run);
+            i += run - 1;
+            continue;
+        }
         char c = v.s[i];
         if (c == '&') {
             size_t took = entity(v.s + i, v.len - i, out, &st);
