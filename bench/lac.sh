@@ -1,9 +1,8 @@
 #!/bin/sh
-# The LAC tagger: `zhnews tag` over ~110,000 characters of news lines (data/samples repeated),
-# one process, then two processes on the two halves at once (scaling over cores: the model
-# is read-only, so threads sharing one copy scale at least as well). Also prints chars/s and
-# the FLOP rate: the network costs 2 x 506,112 multiply-adds per character (embedding 128,
-# GRU state 128, 57 tags).
+# The LAC tagger on ~115,000 characters of news lines (data/samples repeated): the library
+# with one and two threads sharing one model (a small driver; chars/s, FLOP rate, speed-up),
+# then `zhnews tag` end to end (MB/s, peak RSS). The network costs 2 x 506,112
+# multiply-adds per character (embedding 128, GRU state 128, 57 tags).
 . bench/lib.sh
 build=${1:-build}
 dir="${ZHNEWS_BENCH_DIR:-/tmp/zhnews-bench}/lac"
@@ -24,24 +23,80 @@ if [ ! -f "$dir/all.txt" ]; then
         cat data/samples/*.txt
         i=$((i + 1))
     done | grep -v '^[[:space:]]*$' >"$dir/all.txt"
-    n=$(wc -l <"$dir/all.txt")
-    head -n $((n / 2)) "$dir/all.txt" >"$dir/half1.txt"
-    tail -n +$((n / 2 + 1)) "$dir/all.txt" >"$dir/half2.txt"
 fi
 bytes=$(wc -c <"$dir/all.txt")
 chars=$(python3 -c 'import sys; print(len(open(sys.argv[1], encoding="utf-8").read()))' \
     "$dir/all.txt")
-rate()
+
+# Threads sharing one model: each thread tags every n-th line with its own list.
+cat >"$dir/lacbench.c" <<'END'
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "zhnews/tag.h"
+static const zn_tagger *tagger;
+static char **lines;
+static size_t n_lines, n_threads;
+static void *work(void *arg)
 {
-    # rate ROW: appends chars/s and GFLOP/s computed from the row's wall time
-    wall=$(echo "$1" | sed -n 's/.*(\([0-9.]*\) s for.*/\1/p')
-    echo "$1" | awk -v c="$chars" -v w="$wall" '{
-        cps = w > 0 ? c / w : 0
-        sub(/ \|$/, "", $0)
-        printf "%s; %.0f chars/s, %.1f GFLOP/s |\n", $0, cps, cps * 1012224 / 1e9 }'
+    size_t me = (size_t)arg, chars = 0;
+    zn_tag_list l;
+    zn_tag_list_init(&l);
+    for (size_t i = me; i < n_lines; i += n_threads) {
+        if (zn_tagger_run(tagger, lines[i], strlen(lines[i]), &l, NULL) != ZN_OK) exit(1);
+        chars += l.n_chars;
+    }
+    zn_tag_list_clear(&l);
+    return (void *)chars;
 }
-rate "$(bench_row "tag (LAC): $chars chars" "$bytes" "1 process" \
-    "$build/zhnews" tag "$dir/all.txt")"
-rate "$(bench_row "tag (LAC): $chars chars" "$bytes" "2 processes, one half each" \
-    sh -c "'$build/zhnews' tag '$dir/half1.txt' >/dev/null & \
-           '$build/zhnews' tag '$dir/half2.txt' >/dev/null; wait")"
+int main(int argc, char **argv)
+{
+    zn_tagger *t;
+    zn_error err;
+    if (argc != 3 || zn_tagger_open(&t, NULL, &err) != ZN_OK) return 1;
+    tagger = t;
+    n_threads = (size_t)strtoul(argv[2], NULL, 10);
+    FILE *f = fopen(argv[1], "r");
+    char *line = NULL;
+    size_t cap = 0, max = 0;
+    while (f != NULL && getline(&line, &cap, f) > 0) {
+        if (n_lines == max) lines = realloc(lines, (max = 2 * max + 64) * sizeof *lines);
+        line[strcspn(line, "\n")] = '\0';
+        lines[n_lines++] = strdup(line);
+    }
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    pthread_t th[64];
+    size_t chars = 0;
+    for (size_t i = 0; i < n_threads; i++) pthread_create(&th[i], NULL, work, (void *)i);
+    for (size_t i = 0; i < n_threads; i++) {
+        void *r;
+        pthread_join(th[i], &r);
+        chars += (size_t)r;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    printf("%zu %f\n", chars, (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9);
+    zn_tagger_close(t);
+    return 0;
+}
+END
+# shellcheck disable=SC2046
+${CC:-cc} -O2 -Iinclude -o "$dir/lacbench" "$dir/lacbench.c" "$build/libzhnews.a" \
+    $(pkg-config --libs uchardet opencc jansson libutf8proc 2>/dev/null) -lpthread -lm || exit 1
+one=""
+for threads in 1 2; do
+    best=""
+    for run in 1 2 3; do
+        t=$("$dir/lacbench" "$dir/all.txt" $threads | cut -d' ' -f2)
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+    done
+    [ -z "$one" ] && one=$best
+    echo "$chars $bytes $best $one $threads" | awk '{
+        printf "| tag (LAC) library, %d chars | %.2f | - | %d thread(s), one model: %.2f s, " \
+            "%.0f chars/s, %.1f GFLOP/s, %.2fx one thread |\n",
+            $1, $2 / 1e6 / $3, $5, $3, $1 / $3, $1 / $3 * 1012224 / 1e9, $4 / $3 }'
+done
+bench_row "zhnews tag, $chars chars" "$bytes" "one process, model loading included" \
+    "$build/zhnews" tag "$dir/all.txt"

@@ -20,8 +20,8 @@ typedef struct zn__tag_kernels {
     void (*gemm)(const float *a, size_t m, size_t k, const float *b, size_t n,
                  const float *bias, float *c);
     /* One GRU step (Paddle's dynamic_gru): x holds the 3h input projections (update, reset,
-     * candidate), w_ur is [h][2h], w_c is [h][h], both in panels; reads hp (previous state), writes hn
-     * (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
+     * candidate), w_ur is [h][2h], w_c is [h][h], both in panels; reads hp (previous state),
+     * writes hn (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
     void (*gru_step)(const float *x, const float *w_ur, const float *w_c, size_t h,
                      const float *hp, float *hn, float *tmp);
     /* One Viterbi step over n_tags tags: cur[i] = emit[i] + max_j (prev[j] + trans[j][i]) and
