@@ -15,7 +15,7 @@ import sys
 TYPES = ['company', 'university', 'lab', 'organization', 'media', 'person', 'place']
 STRENGTH = ['strong', 'weak', 'place']
 FLAGS = {'suffix': 1, 'head': 2, 'generic': 4, 'title': 8, 'cue': 16, 'surname': 32,
-         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512}
+         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512, 'pair': 1024}
 
 
 def rows(path):
@@ -61,8 +61,8 @@ def load(data):
                 add(w, flag)
     p = f'{data}/places.txt'
     for n, f in rows(p):
-        if f[0] not in ('abbrev', 'region'):
-            fail(p, n, 'expected abbrev or region')
+        if f[0] not in ('abbrev', 'region', 'pair'):
+            fail(p, n, 'expected abbrev, region or pair')
         for w in f[1:]:
             add(w, f[0])
     return words

@@ -18,6 +18,8 @@ enum {
     ZN__ENT_ABBREV = 1u << 6,  /* places.txt abbrev: 中, 美, 港 ... */
     ZN__ENT_REGION = 1u << 7,  /* places.txt region: 珠三角, 中华 ... */
     ZN__ENT_NONNAME = 1u << 8, /* nonname.txt: characters that end a given name */
+    ZN__ENT_NAME = 1u << 9,    /* orgs.txt: names that stand alone (国务院, 新华社) */
+    ZN__ENT_PAIR = 1u << 10,   /* places.txt pair: 两国, 关系 after 中美 */
 };
 
 /* Strength of a suffix (zn__ent_word.strength). */
@@ -31,6 +33,7 @@ typedef struct zn__ent_word {
     uint8_t suffix_type;
     uint8_t strength;
     uint8_t head_type;
+    uint8_t name_type;
 } zn__ent_word;
 
 extern const zn__ent_word zn__ent_words[];

@@ -179,8 +179,27 @@ static size_t congress_after(const ent_doc *d, size_t e)
     return 0;
 }
 
+// A party congress named alone by its number: 十五大 (十 U+5341, 大 U+5927). Plain 十大
+// ("top ten") is not one.
+static zn_status numbered_congresses(ent_doc *d)
+{
+    for (size_t i = 0; i + 2 < d->n; i++) {
+        if (d->fold[i] != 0x5341 || d->fold[i + 2] != 0x5927 || !is_numeral(d->fold[i + 1]) ||
+            d->fold[i + 1] == 0x5341 || (i > 0 && is_numeral(d->fold[i - 1]))) {
+            continue;
+        }
+        if (zn__ent_add(d, i, i + 3, ZN_ENTITY_ORGANIZATION, PRIO_TAGGER) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    return ZN_OK;
+}
+
 zn_status zn__ent_find_extended(ent_doc *d)
 {
+    if (numbered_congresses(d) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
     size_t n = d->n_cands;
     for (size_t i = 0; i < n; i++) {
         ent_cand c = d->cands[i];

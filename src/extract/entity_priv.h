@@ -79,6 +79,8 @@ typedef struct ent_doc {
     size_t n_words;
     size_t *word_of;   /* character → word index */
     bool analysed;     /* words come from the tokenizer or the tagger */
+    ent_word *alt;     /* the tokenizer's words when the tagger's are the main ones */
+    size_t n_alt;
     const zn_lexicon *lex;
     ent_cand *cands;
     size_t n_cands;

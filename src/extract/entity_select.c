@@ -58,6 +58,13 @@ static bool is_generic(const ent_doc *d, const ent_cand *c)
         zn__ent_word_ending(d, c->end, ZN__ENT_SUFFIX, &ss) == 0 || ss < c->start) {
         return false;
     }
+    if (ss == c->start) {
+        // a bare suffix: a name only when listed (国务院) or when the tagger saw a long one
+        // (委员会 for a committee named before)
+        return !zn__ent_span_is(d, c->start, c->end, ZN__ENT_NAME) &&
+               (c->prio < PRIO_TAGGER || c->end - c->start < 3 ||
+                c->prio == PRIO_LEXICON);
+    }
     return zn__ent_all_generic(d, c->start, ss);
 }
 
@@ -101,15 +108,23 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
 {
     size_t len = c.end - c.start;
     size_t ts;
-    if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end)) {
+    // 亚太地区 → 亚太 (地区 U+5730 U+533A): the region is the name
+    if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 2] == 0x5730 &&
+        d->fold[c.end - 1] == 0x533A) {
+        c.end -= 2;
+        len -= 2;
+    }
+    if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end) &&
+        !zn__ent_span_is(d, c.start, c.end, ZN__ENT_REGION)) {
         for (size_t i = c.start; i < c.end && *n < cap; i++) {
             out[(*n)++] = (ent_cand){i, i + 1, c.type, c.prio};
         }
         return ZN_OK;
     }
-    if (c.type == ZN_ENTITY_PERSON && len >= 2 &&
-        zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start) {
-        c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民
+    if (c.type != ZN_ENTITY_PLACE && len >= 2 &&
+        zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start &&
+        (c.type == ZN_ENTITY_PERSON || ts - c.start >= 2)) {
+        c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民; 中央军委委员 → 中央军委
     }
     // Across a clause break only the last piece can be the name (the tagger joined words).
     for (size_t i = c.end; i-- > c.start;) {

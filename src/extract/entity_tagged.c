@@ -64,21 +64,85 @@ static bool is_travel_verb(uint32_t cp)
     return false;
 }
 
-static zn_status places_by_knowledge(ent_doc *d)
+static bool word_starts(const ent_doc *d, size_t i)
+{
+    return d->words[d->word_of[i]].start == i;
+}
+
+// Region names (珠三角, 两岸) and organisations that stand alone (国务院, 新华社). Two-character
+// names must begin a word (民建 is not in 居民建房).
+static zn_status names_by_knowledge(ent_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
-        if (d->analysed && d->words[d->word_of[i]].start != i) {
-            continue;
-        }
         size_t k = zn__ent_word_starting(d, i, ZN__ENT_REGION);
-        if (k > 0 && (!d->analysed || d->word_of[i + k] != d->word_of[i + k - 1])) {
-            if (zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_WEAK) != ZN_OK) {
+        if (k > 0 && (k > 2 || !d->analysed || word_starts(d, i)) &&
+            zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_WEAK) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+        k = zn__ent_word_starting(d, i, ZN__ENT_NAME);
+        if (k > 0 && (k > 2 || (d->analysed && word_starts(d, i)))) {
+            const zn__ent_word *w = zn__ent_span_word(d, i, i + k);
+            if (zn__ent_add(d, i, i + k, w->name_type, PRIO_TAGGER) != ZN_OK) {
                 return ZN_ERR_NOMEM;
             }
         }
     }
+    return ZN_OK;
+}
+
+// A word of two or three one-character country names (中美, 中俄, 港澳): a place compound
+// that selection splits into its members.
+static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
+{
+    size_t len = w->end - w->start;
+    if (len < 2 || len > 3 || zn__ent_span_is(d, w->start, w->end, ZN__ENT_REGION)) {
+        return false;
+    }
+    if (w->pos != POS_NS && w->pos != POS_LOC && w->pos != POS_NZ && w->pos != POS_N &&
+        w->pos != POS_UNK) {
+        return false;
+    }
+    for (size_t i = w->start; i < w->end; i++) {
+        if (!zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static zn_status places_by_knowledge(ent_doc *d)
+{
+    if (names_by_knowledge(d) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < d->n_words; i++) {
+        const ent_word *w = &d->words[i];
+        if (d->analysed && is_abbrev_compound(d, w) &&
+            zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    // 中加两国, 中美关系: two or three one-character names before a pair word
+    for (size_t i = 0; i + 2 < d->n; i++) {
+        size_t k = 0;
+        while (k < 3 && i + k < d->n && zn__ent_span_is(d, i + k, i + k + 1, ZN__ENT_ABBREV)) {
+            k++;
+        }
+        if (k >= 2 && (i == 0 || !zn__ent_span_is(d, i - 1, i, ZN__ENT_ABBREV)) &&
+            !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
+            zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0 &&
+            zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
     for (size_t i = 1; i + 1 <= d->n; i++) {
         bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
+        // 新 古 老 以 (U+65B0 U+53E4 U+8001 U+4EE5) are far more often "new, old, by"
+        uint32_t c = d->fold[i];
+        if (c == 0x65B0 || c == 0x53E4 || c == 0x8001 || c == 0x4EE5 ||
+            (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
+            continue;
+        }
         if (is_travel_verb(d->fold[i - 1]) && zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) &&
             (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION))) {
             if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
@@ -89,10 +153,30 @@ static zn_status places_by_knowledge(ent_doc *d)
     return ZN_OK;
 }
 
+// The tokenizer's lexicon tags beside the tagger: a listed name that the tagger cut short
+// (傅全有 where LAC says 傅全) wins. Other tags of the tokenizer are noisier than the
+// tagger's (祝贺/nr) and are not used when the tagger ran.
+static zn_status from_alt(ent_doc *d, const ent_word *w)
+{
+    if (w->pos == POS_NR && starts_with_surname(d, w->start, w->end) && w->end - w->start <= 3) {
+        const ent_word *t = &d->words[d->word_of[w->start]];
+        if (t->start == w->start && t->pos == POS_PER && t->end < w->end &&
+            t->end - t->start >= 2) {
+            return zn__ent_add(d, w->start, w->end, ZN_ENTITY_PERSON, PRIO_TAGGER);
+        }
+    }
+    return ZN_OK;
+}
+
 zn_status zn__ent_find_tagged(ent_doc *d)
 {
     for (size_t i = 0; i < d->n_words; i++) {
         if (from_word(d, &d->words[i]) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < d->n_alt; i++) {
+        if (from_alt(d, &d->alt[i]) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }

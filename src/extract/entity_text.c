@@ -235,6 +235,29 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
     return ZN_OK;
 }
 
+// The tokenizer's words beside the tagger's: kept apart, for their lexicon tags.
+static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
+{
+    d->alt = zn__calloc(in->n_tokens + 1, sizeof *d->alt);
+    if (d->alt == NULL) {
+        return zn__error_nomem(err, "entities");
+    }
+    for (size_t i = 0; i < in->n_tokens; i++) {
+        const zn_token *t = &in->tokens[i];
+        size_t s = t->start <= t->end && t->end <= d->len ? char_at(d, t->start) : SIZE_MAX;
+        size_t e = s != SIZE_MAX ? char_at(d, t->end) : SIZE_MAX;
+        if (e == SIZE_MAX) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                                 "entities: token %zu [%zu, %zu) is not a span of the text",
+                                 i, t->start, t->end);
+        }
+        if (e > s) {
+            d->alt[d->n_alt++] = (ent_word){s, e, (uint8_t)pos_of_tag(t->tag)};
+        }
+    }
+    return ZN_OK;
+}
+
 zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
 {
     memset(d, 0, sizeof *d);
@@ -254,6 +277,12 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err
         src.tokens = in->tokens;
     }
     d->analysed = src.count > 0;
+    if (src.tags != NULL && in->tokens != NULL && in->n_tokens > 0) {
+        st = alt_words(d, in, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+    }
     st = cut_words(d, &src, err);
     if (st != ZN_OK) {
         return st;
@@ -276,6 +305,7 @@ void zn__ent_doc_clear(ent_doc *d)
     zn__free(d->fold);
     zn__free(d->off);
     zn__free(d->words);
+    zn__free(d->alt);
     zn__free(d->word_of);
     zn__free(d->cands);
     zn__free(d->links);
