@@ -17,3 +17,12 @@ $(DATE_LUNAR_TABLE): $(DATE_LUNAR_TOOL)
 
 $(BUILD)/obj/src/extract/date_lunar.o: $(DATE_LUNAR_TABLE)
 $(BUILD)/obj/src/extract/date_lunar.o: ZN_CPPFLAGS += -I$(BUILD)/gen
+
+# Characters that may start a date word, taken from the word tables themselves.
+DATE_STARTS := $(BUILD)/gen/date_starts.h
+$(DATE_STARTS): tools/date_starts.py $(wildcard src/extract/date_*.c)
+	@mkdir -p $(@D)
+	python3 tools/date_starts.py $(wildcard src/extract/date_*.c) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/src/extract/date_text.o: $(DATE_STARTS)
+$(BUILD)/obj/src/extract/date_text.o: ZN_CPPFLAGS += -I$(BUILD)/gen

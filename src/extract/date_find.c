@@ -146,6 +146,10 @@ static bool can_start(const dtext *t, size_t i)
     if (c < 0x80 && !date__is_digit(c)) {
         return false;
     }
+    // 几 (a few) starts counts: 几天前
+    if (!date__is_digit(c) && !date__is_cjk_digit(c) && c != 0x51E0 && !date__may_start(c)) {
+        return false;
+    }
     if (i == 0) {
         return true;
     }

@@ -83,6 +83,8 @@ int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end
 /* Reads a number (Arabic, Chinese, digit-by-digit Chinese) at i; false when none. */
 bool date__num(const dtext *t, size_t i, dnum *out);
 bool date__is_digit(uint32_t c);
+/* True when some date word starts with c (a table generated from the word lists). */
+bool date__may_start(uint32_t c);
 bool date__is_cjk_digit(uint32_t c);
 
 /* ---- date_cal.c: calendar arithmetic and values ---- */

@@ -1,12 +1,32 @@
 /* SPDX-License-Identifier: MIT
  * The text the date finder scans: code points folded to one spelling with their byte
  * offsets, word matching at an index, and numbers written in Arabic or Chinese numerals. */
+#include <stdint.h>
 #include <string.h>
 
+#include "date_starts.h"
 #include "extract/date_fold.h"
 #include "extract/date_priv.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
+
+bool date__may_start(uint32_t c)
+{
+    size_t lo = 0;
+    size_t hi = sizeof date_start_chars / sizeof date_start_chars[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (date_start_chars[mid] == c) {
+            return true;
+        }
+        if (date_start_chars[mid] < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return false;
+}
 
 static uint32_t fold(uint32_t c)
 {
@@ -56,13 +76,13 @@ void date__text_clear(dtext *t)
 
 bool date__at(const dtext *t, size_t i, const char *w, size_t *end)
 {
-    size_t wlen = strlen(w);
     size_t pos = 0;
-    while (pos < wlen) {
+    while (w[pos] != '\0') {
         if (i >= t->n) {
             return false;
         }
-        if (zn__utf8_next(w, wlen, &pos) != t->cp[i]) {
+        // w is a valid, NUL-terminated UTF-8 literal: a sequence never runs past its NUL
+        if (zn__utf8_next(w, pos + 4, &pos) != t->cp[i]) {
             return false;
         }
         i++;
