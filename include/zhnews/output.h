@@ -74,6 +74,7 @@ ZN_API const char *zn_script_name(zn_script script);
 struct zn_record;
 struct zn_article;
 struct zn_norm_result;
+struct zn_entities;
 
 /* Everything the pipeline found in one article, ready for the writer. The pipeline fills it;
  * parts a stage did not produce are NULL or empty and are omitted from the JSON. */
@@ -83,6 +84,7 @@ typedef struct zn_doc {
     struct zn_norm_result *norm; /* owned; its text belongs to the article (NULL here) */
     zn_token_list tokens;        /* words of the article's text */
     zn_date_list dates;          /* dates and times, byte spans into the article's text */
+    struct zn_entities *entities; /* owned */
     zn_script script;
     size_t sentences;           /* stats.sentences */
 } zn_doc;

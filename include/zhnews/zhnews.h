@@ -14,6 +14,7 @@
 #include "zhnews/tag.h"
 #include "zhnews/article.h"
 #include "zhnews/output.h"
+#include "zhnews/batch.h"
 
 /* The whole pipeline, wired: reader record → article → (later stages) → document.
  *
@@ -26,6 +27,10 @@ typedef struct zn_pipeline_options {
     const char *ref_date;     /* YYYY-MM-DD for relative dates, or NULL */
     bool vague;               /* report vague time words */
     int summary;              /* sentences of summary to add (0: none) */
+    bool tagger;              /* run the LAC tagger for better entities (default true;
+                                 skipped quietly when no model is installed) */
+    const char *tagger_dir;   /* LAC model folder, or NULL: $ZHNEWS_LAC_MODEL, then the
+                                 folder found at build time */
 } zn_pipeline_options;
 
 /* Fills *opts with the defaults. Cannot fail. */
@@ -35,7 +40,7 @@ typedef struct zn_pipeline zn_pipeline;
 typedef struct zn_worker zn_worker;
 
 /* Opens the shared resources. Returns ZN_OK, or the error of the resource that failed
- * (ZN_ERR_NOT_FOUND / ZN_ERR_DATA for the lexicon, ZN_ERR_INVALID_ARG for a bad --ref-date
+ * (ZN_ERR_NOT_FOUND / ZN_ERR_DATA for the lexicon or an explicitly named tagger model, ZN_ERR_INVALID_ARG for a bad --ref-date
  * or --to, ZN_ERR_NOMEM); on failure *out is NULL. opts is copied (its strings are borrowed
  * and must outlive the pipeline). */
 ZN_API zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts,

@@ -33,6 +33,7 @@ typedef struct cli_options {
     bool text;                 /* --text (batch: also write the text) */
     bool all;                  /* --all (batch: include hidden files) */
     bool no_repair;            /* --no-repair: keep characters as they are */
+    bool no_tagger;            /* --no-tagger: skip the LAC model (faster, fewer entities) */
     bool ner_json;             /* --ner-json: tag prints its entities as JSON Lines */
     bool json;                 /* --json: detect prints JSON Lines */
     const char *include_glob;  /* --include GLOB (batch) */
@@ -63,6 +64,10 @@ FILE *cli_open_output(const cli_options *o);
 bool cli_close_output(FILE *out, const cli_options *o);
 /* Writes bytes to out; on EPIPE exits quietly, on other errors reports and returns false. */
 bool cli_write(FILE *out, const char *s, size_t len);
+
+/* Fills pipeline options from the command line (lexicon path in lexbuf). Cannot fail. */
+void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char *lexbuf,
+                          size_t size);
 
 /* Path of the compiled lexicon: --lexicon, $ZHNEWS_LEXICON, beside the program
  * (build/zhnews.lex), or the installed data directory. Never NULL. */

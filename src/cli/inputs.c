@@ -35,6 +35,19 @@ const char *cli_lexicon_path(const cli_options *o, char *buf, size_t size)
     return ZN_DATADIR "/zhnews.lex";
 }
 
+void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char *lexbuf,
+                          size_t size)
+{
+    zn_pipeline_options_init(popts);
+    popts->lexicon_path = cli_lexicon_path(o, lexbuf, size);
+    popts->repair = !o->no_repair;
+    popts->to = o->to;
+    popts->ref_date = o->ref_date;
+    popts->vague = o->vague;
+    popts->summary = o->summary;
+    popts->tagger = !o->no_tagger;
+}
+
 // Splits a record into lines (the reader may hand over a whole text) and calls fn on each.
 static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *out)
 {

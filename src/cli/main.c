@@ -41,6 +41,7 @@ static const char usage_text[] =
     "      --ner-json             tag: entities as JSON Lines (start, end, type, text)\n"
     "      --json                 detect: one JSON object per file\n"
     "      --no-repair            do not repair variant characters\n"
+    "      --no-tagger            skip the LAC model: faster, fewer entities found\n"
     "      --summary N            add the N most representative sentences\n"
     "  -j, --jobs N               batch: worker threads (default: cores)\n"
     "      --resume               batch: skip files whose output is newer\n"
@@ -75,6 +76,7 @@ enum {
     OPT_NER_JSON,
     OPT_JSON,
     OPT_NO_REPAIR,
+    OPT_NO_TAGGER,
     OPT_SUMMARY,
     OPT_RESUME,
     OPT_TEXT,
@@ -104,6 +106,7 @@ static const struct option long_options[] = {
     {"ner-json", no_argument, NULL, OPT_NER_JSON},
     {"json", no_argument, NULL, OPT_JSON},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
+    {"no-tagger", no_argument, NULL, OPT_NO_TAGGER},
     {"summary", required_argument, NULL, OPT_SUMMARY},
     {"jobs", required_argument, NULL, 'j'},
     {"resume", no_argument, NULL, OPT_RESUME},
@@ -231,6 +234,7 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_NER_JSON: o->ner_json = true; return 0;
     case OPT_JSON: o->json = true; return 0;
     case OPT_NO_REPAIR: o->no_repair = true; return 0;
+    case OPT_NO_TAGGER: o->no_tagger = true; return 0;
     case OPT_RESUME: o->resume = true; return 0;
     case OPT_TEXT: o->text = true; return 0;
     case OPT_ALL: o->all = true; return 0;

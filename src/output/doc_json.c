@@ -263,6 +263,9 @@ zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, const zn_write_optio
     if (f & ZN_FIELD_NORMALIZATION) {
         zn__write_normalization(&j, doc);
     }
+    if (f & ZN_FIELD_ENTITIES) {
+        zn__write_entities(&j, doc);
+    }
     if (f & ZN_FIELD_DATES) {
         zn__write_dates(&j, doc);
     }

@@ -5,6 +5,7 @@
 
 #include "zhnews/article.h"
 #include "zhnews/dates.h"
+#include "zhnews/extract.h"
 #include "zhnews/normalize.h"
 
 // normalization: {changes, fixes[{start, end, from, to, rule}]}, offsets in code points of
@@ -66,6 +67,56 @@ void zn__write_dates(zn_json *j, const zn_doc *d)
         zn_json_int(j, (long long)zn_cp_cursor_at(&cur, x->end));
         zn_json_key(j, "resolved_from");
         zn_json_cstr(j, zn_date_source_name(x->resolved_from));
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
+static void string_list(zn_json *j, const char *const *items, size_t n)
+{
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        zn_json_cstr(j, items[i]);
+    }
+    zn_json_end_array(j);
+}
+
+// entities: [{name, type, aliases[], roles[], count, mentions[{start, end, text}]}]
+void zn__write_entities(zn_json *j, const zn_doc *d)
+{
+    const zn_article *a = d->article;
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    size_t n = zn_entities_count(d->entities);
+    for (size_t i = 0; i < n; i++) {
+        const zn_entity *e = zn_entities_get(d->entities, i);
+        zn_cp_cursor cur;
+        zn_cp_cursor_init(&cur, a->text);
+        zn_json_begin_object(j);
+        zn_json_key(j, "name");
+        zn_json_cstr(j, e->name);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, zn_entity_type_name(e->type));
+        zn_json_key(j, "aliases");
+        string_list(j, e->aliases, e->n_aliases);
+        zn_json_key(j, "roles");
+        string_list(j, e->roles, e->n_roles);
+        zn_json_key(j, "count");
+        zn_json_int(j, (long long)e->n_mentions);
+        zn_json_key(j, "mentions");
+        zn_json_begin_array(j);
+        for (size_t m = 0; m < e->n_mentions; m++) {
+            zn_span s = e->mentions[m];
+            zn_json_begin_object(j);
+            zn_json_key(j, "start");
+            zn_json_int(j, (long long)zn_cp_cursor_at(&cur, s.start));
+            zn_json_key(j, "end");
+            zn_json_int(j, (long long)zn_cp_cursor_at(&cur, s.end));
+            zn_json_key(j, "text");
+            zn_json_string(j, a->text + s.start, s.end - s.start);
+            zn_json_end_object(j);
+        }
+        zn_json_end_array(j);
         zn_json_end_object(j);
     }
     zn_json_end_array(j);

@@ -11,4 +11,7 @@ void zn__write_normalization(zn_json *j, const zn_doc *d);
 /* "dates": [{text, value, granularity, start, end, resolved_from}]. */
 void zn__write_dates(zn_json *j, const zn_doc *d);
 
+/* "entities": [{name, type, aliases[], roles[], count, mentions[{start, end, text}]}]. */
+void zn__write_entities(zn_json *j, const zn_doc *d);
+
 #endif

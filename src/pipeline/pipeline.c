@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * The pipeline: shared read-only resources, per-thread workers, and one run that takes a
  * reader record through every stage into a zn_doc for the writer. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -11,6 +12,7 @@
 struct zn_pipeline {
     zn_pipeline_options opts;
     zn_lexicon *lexicon; /* NULL when run without one */
+    zn_tagger *tagger;   /* NULL when run without one */
     zn_normalize_options norm;
     zn_date_options dates;
     bool ref_given; /* --ref-date was set: the article's own dates do not override it */
@@ -20,12 +22,37 @@ struct zn_worker {
     const zn_pipeline *p;
     zn_normalizer *norm;
     zn_tokenizer *tok;
+    zn_tag_list tags;
 };
 
 void zn_pipeline_options_init(zn_pipeline_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->repair = true;
+    opts->tagger = true;
+}
+
+// The LAC model: an explicitly named folder must open; the default one may be missing.
+static zn_status open_tagger(zn_pipeline *p, zn_error *err)
+{
+    const char *dir = p->opts.tagger_dir;
+    bool explicit_dir = dir != NULL;
+    if (dir == NULL) {
+        dir = getenv("ZHNEWS_LAC_MODEL");
+        explicit_dir = dir != NULL && dir[0] != '\0';
+    }
+    if (dir == NULL || dir[0] == '\0') {
+        dir = zn_tagger_default_dir();
+    }
+    if (dir == NULL) {
+        return ZN_OK;
+    }
+    zn_status st = zn_tagger_open(&p->tagger, dir, err);
+    if (st != ZN_OK && !explicit_dir && st != ZN_ERR_NOMEM) {
+        zn_error_init(err); // no model installed: entities come from rules and the lexicon
+        return ZN_OK;
+    }
+    return st;
 }
 
 zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn_error *err)
@@ -66,6 +93,14 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
             return st;
         }
     }
+    if (p->opts.tagger) {
+        zn_status st = open_tagger(p, err);
+        if (st != ZN_OK) {
+            zn_lexicon_close(p->lexicon);
+            zn__free(p);
+            return st;
+        }
+    }
     *out = p;
     return ZN_OK;
 }
@@ -75,6 +110,7 @@ void zn_pipeline_free(zn_pipeline *p)
     if (p == NULL) {
         return;
     }
+    zn_tagger_close(p->tagger);
     zn_lexicon_close(p->lexicon);
     zn__free(p);
 }
@@ -87,6 +123,7 @@ zn_status zn_worker_new(zn_worker **out, const zn_pipeline *p, zn_error *err)
         return zn__error_nomem(err, "worker");
     }
     w->p = p;
+    zn_tag_list_init(&w->tags);
     zn_status st = zn_normalizer_new(&w->norm, p->lexicon, &p->norm, err);
     if (st == ZN_OK) {
         st = zn_tokenizer_new(&w->tok, p->lexicon, err);
@@ -107,6 +144,7 @@ void zn_worker_free(zn_worker *w)
     }
     zn_normalizer_free(w->norm);
     zn_tokenizer_free(w->tok);
+    zn_tag_list_clear(&w->tags);
     zn__free(w);
 }
 
@@ -120,6 +158,7 @@ void zn_doc_free(zn_doc *doc)
     zn_norm_result_free(doc->norm);
     zn_token_list_clear(&doc->tokens);
     zn_date_list_clear(&doc->dates);
+    zn_entities_free(doc->entities);
     zn__free(doc);
 }
 
@@ -192,6 +231,22 @@ static zn_status find_dates(const zn_worker *w, zn_doc *doc, zn_error *err)
     return zn_dates_find(a->text, a->len, &o, &doc->dates, err);
 }
 
+static zn_status find_entities(zn_worker *w, zn_doc *doc, zn_error *err)
+{
+    const zn_article *a = doc->article;
+    zn_extract_input in = {a->text, a->len, doc->tokens.items, doc->tokens.count, NULL, 0,
+                           w->p->lexicon};
+    if (w->p->tagger != NULL) {
+        zn_status st = zn_tagger_run(w->p->tagger, a->text, a->len, &w->tags, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+        in.tags = w->tags.words;
+        in.n_tags = w->tags.n_words;
+    }
+    return zn_entities_extract(&doc->entities, &in, err);
+}
+
 zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *err)
 {
     *out = NULL;
@@ -228,7 +283,10 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
         zn_doc_free(doc);
         return st;
     }
-    st = find_dates(w, doc, err);
+    st = find_entities(w, doc, err);
+    if (st == ZN_OK) {
+        st = find_dates(w, doc, err);
+    }
     if (st != ZN_OK) {
         zn_doc_free(doc);
         return st;
