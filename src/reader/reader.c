@@ -232,7 +232,11 @@ static zn_input_format guess_format(const zn_reader *r)
 static zn_status start(zn_reader *r, zn_error *err)
 {
     r->started = true;
-    zn_status st = zn__source_want(r, ZN__DETECT_SAMPLE, err);
+    // A regular file gives a full sample; a pipe, what it holds once a line is complete.
+    struct stat sb;
+    bool patient = fstat(r->fd, &sb) == 0 && S_ISREG(sb.st_mode);
+    size_t sample = r->opts.from != NULL ? 4 : ZN__DETECT_SAMPLE; // 4: a byte-order mark
+    zn_status st = zn__source_want(r, sample, patient, err);
     if (st == ZN_OK) {
         st = detect(r, err);
     }
@@ -318,6 +322,26 @@ zn_status zn__reader_make_record(zn_reader *r, const char *bytes, size_t len, si
     return ZN_OK;
 }
 
+// Detection on a buffer: its first sample, or the first one that is not all ASCII.
+static zn_status detect_buffer(zn__encoding *enc, const char *bytes, size_t len,
+                               const char *name, zn_error *err)
+{
+    size_t from = 0;
+    if (len > ZN__DETECT_SAMPLE && !has_high_byte(bytes, ZN__DETECT_SAMPLE) &&
+        memchr(bytes, '\0', ZN__DETECT_SAMPLE) == NULL) {
+        while (from < len && (unsigned char)bytes[from] < 0x80) {
+            from++;
+        }
+        from = from == len ? 0 : from;
+    }
+    size_t n = len - from < ZN__DETECT_SAMPLE ? len - from : ZN__DETECT_SAMPLE;
+    zn_status st = zn__detect(enc, bytes + from, n, from + n == len, name, err);
+    if (from > 0) {
+        enc->bom = 0; // a mark is only a mark at the start
+    }
+    return st;
+}
+
 zn_status zn_record_from_bytes(zn_record **out, const char *name, const char *bytes,
                                size_t len, const zn_reader_options *opts, zn_error *err)
 {
@@ -331,7 +355,7 @@ zn_status zn_record_from_bytes(zn_record **out, const char *name, const char *by
     r.format = ZN_FORMAT_TEXT;
     zn_status st = set_options(&r, opts, err);
     if (st == ZN_OK && r.opts.from == NULL) {
-        st = zn__detect(&r.enc, bytes, len, true, name, err);
+        st = detect_buffer(&r.enc, bytes, len, name, err);
     }
     // View the caller's bytes as the window (read only: nothing appends to it).
     r.win.data = (char *)bytes;

@@ -26,6 +26,7 @@ struct zn_reader {
     size_t scan;        // bytes after pos already searched for the current delimiter
     size_t line;        // 1-based line number at pos
     bool eof;           // nothing more will come into the window
+    bool drained;       // the last read() returned less than asked: a pipe had no more yet
     // Inputs that are not ASCII-safe (UTF-16, UTF-32) are turned into UTF-8 as they are read.
     bool transcode;
     zn__decoder pre;
@@ -51,8 +52,10 @@ void zn__reader_set_chunk(zn_reader *r, size_t bytes);
  * ZN_ERR_NOMEM. */
 zn_status zn__source_fill(zn_reader *r, zn_error *err) __attribute__((warn_unused_result));
 
-/* source.c: fills until the window holds at least `n` bytes after pos or the input ends. */
-zn_status zn__source_want(zn_reader *r, size_t n, zn_error *err)
+/* source.c: fills until the window holds at least `n` bytes after pos or the input ends.
+ * With `patient` false it also stops, once it holds a complete line, at a read that found no
+ * more bytes waiting (a pipe fed line by line must not wait for a whole sample). */
+zn_status zn__source_want(zn_reader *r, size_t n, bool patient, zn_error *err)
     __attribute__((warn_unused_result));
 
 /* source.c: switches to transcoding: what the window holds is decoded from r->enc into

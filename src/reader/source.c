@@ -88,6 +88,7 @@ zn_status zn__source_fill(zn_reader *r, zn_error *err)
         }
         r->raw_offset += got;
         r->eof = got == 0;
+        r->drained = got < r->chunk;
         return append(r, r->chunk_buf, got, err);
     }
     memcpy(r->chunk_buf, r->carry, r->carry_len);
@@ -97,15 +98,20 @@ zn_status zn__source_fill(zn_reader *r, zn_error *err)
     }
     r->raw_offset += got;
     r->eof = got == 0;
+    r->drained = got < r->chunk;
     return transcode(r, got, err);
 }
 
-zn_status zn__source_want(zn_reader *r, size_t n, zn_error *err)
+zn_status zn__source_want(zn_reader *r, size_t n, bool patient, zn_error *err)
 {
     while (!r->eof && r->win.len - r->pos < n) {
         zn_status st = zn__source_fill(r, err);
         if (st != ZN_OK) {
             return st;
+        }
+        if (!patient && r->drained &&
+            memchr(r->win.data + r->pos, '\n', r->win.len - r->pos) != NULL) {
+            break;
         }
     }
     return ZN_OK;

@@ -345,6 +345,39 @@ static void test_line_too_big(void **state)
     zn_reader_close(r);
 }
 
+static void test_pipe_line_by_line_does_not_wait_for_a_sample(void **state)
+{
+    (void)state;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    int saved = dup(STDIN_FILENO);
+    assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+    close(fds[0]);
+    // GB18030 for 社区图书馆 (our text), one line, the writer still open.
+    static const char line1[] = "\xc9\xe7\xc7\xf8\xcd\xbc\xca\xe9\xb9\xdd\n";
+    assert_int_equal(write(fds[1], line1, sizeof line1 - 1), (ssize_t)(sizeof line1 - 1));
+    zn_reader_options o;
+    zn_reader_options_init(&o);
+    o.format = ZN_FORMAT_LINES;
+    zn_reader *r;
+    assert_int_equal(zn_reader_open(&r, "-", &o, NULL), ZN_OK);
+    zn_record *rec;
+    assert_int_equal(zn_reader_next(r, &rec, NULL), ZN_OK); // would block if it waited
+    assert_string_equal(rec->text, "社区图书馆");
+    assert_string_equal(rec->encoding, "GB18030");
+    zn_record_free(rec);
+    assert_int_equal(write(fds[1], "end", 3), 3);
+    close(fds[1]);
+    assert_int_equal(zn_reader_next(r, &rec, NULL), ZN_OK);
+    assert_string_equal(rec->text, "end");
+    zn_record_free(rec);
+    assert_int_equal(zn_reader_next(r, &rec, NULL), ZN_OK);
+    assert_null(rec);
+    zn_reader_close(r);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+}
+
 static void test_container_allocation_failure_loop(void **state)
 {
     (void)state;
@@ -392,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_trec_missing_end_tag_is_reported_and_next_found),
         cmocka_unit_test(test_trec_without_doc_is_format_error),
         cmocka_unit_test(test_line_too_big),
+        cmocka_unit_test(test_pipe_line_by_line_does_not_wait_for_a_sample),
         cmocka_unit_test(test_container_allocation_failure_loop),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
