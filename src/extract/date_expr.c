@@ -325,6 +325,12 @@ static void fill(dctx *c, const dpt *base, pstate *s)
     p->y = b->y;
     if (need_m) {
         p->m = b->m;
+        if (!need_d && !date__valid(p->y, p->m, p->d) && p->m > 1) {
+            p->m--; // 31日 named on 13 June is the last day of May
+        } else if (!need_d && !date__valid(p->y, p->m, p->d)) {
+            p->m = 12;
+            p->y--;
+        }
     }
     if (need_d) {
         p->d = b->d;

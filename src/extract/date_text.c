@@ -207,6 +207,15 @@ static bool chinese(const dtext *t, size_t i, dnum *out)
         }
         out->seq = j - i > 1;
         out->v = total;
+        // 三四天 一两年: two neighbouring digits are "three or four", not thirty-four
+        int d1 = cjk_digit(t->cp[i]);
+        int d2 = j - i == 2 ? cjk_digit(t->cp[i + 1]) : -1;
+        if (d1 > 0 && d2 == d1 + 1) {
+            out->v = d1;
+            out->seq = false;
+            out->approx = true;
+            out->digits = 1;
+        }
         return true;
     }
     out->seq = false;
