@@ -162,6 +162,32 @@ void zn_doc_free(zn_doc *doc)
     zn__free(doc);
 }
 
+// Sentences: runs of words closed by the tokenizer's sentence ends or by a line end (a
+// headline or a paragraph without final punctuation is a sentence too).
+static size_t count_sentences(const char *text, const zn_token_list *tokens)
+{
+    size_t n = 0;
+    bool open = false;
+    for (size_t i = 0; i < tokens->count; i++) {
+        const zn_token *t = &tokens->items[i];
+        if (t->flags & ZN_TOKEN_SPACE) {
+            if (open && memchr(text + t->start, '\n', t->end - t->start) != NULL) {
+                n++;
+                open = false;
+            }
+            continue;
+        }
+        if (!(t->flags & ZN_TOKEN_PUNCT)) {
+            open = true;
+        }
+        if ((t->flags & ZN_TOKEN_SENTENCE_END) && open) {
+            n++;
+            open = false;
+        }
+    }
+    return n + open;
+}
+
 static size_t map_offset(const void *ctx, size_t offset)
 {
     return zn_norm_result_map_offset(ctx, offset);
@@ -291,9 +317,7 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
         zn_doc_free(doc);
         return st;
     }
-    for (size_t i = 0; i < doc->tokens.count; i++) {
-        doc->sentences += (doc->tokens.items[i].flags & ZN_TOKEN_SENTENCE_END) != 0;
-    }
+    doc->sentences = count_sentences(a->text, &doc->tokens);
     *out = doc;
     return ZN_OK;
 }
