@@ -113,9 +113,42 @@ static zn_status diff_run(const char *a, size_t alen, size_t base, const char *b
     return zn__edits_push(edits, &e);
 }
 
+// The whole text in one call: right when the conversion keeps the number of characters
+// (character and variant tables do; phrase tables may not). Sets *done.
+static zn_status convert_whole(void *cc, const char *text, size_t len, zn_buf *out,
+                               zn__edits *edits, bool *done, zn_error *err)
+{
+    *done = false;
+    char *conv = opencc_convert_utf8(cc, text, len);
+    if (conv == NULL) {
+        return zn__error_set(err, ZN_ERR_EXTERNAL, "OpenCC conversion failed: %s",
+                             opencc_error());
+    }
+    size_t clen = strlen(conv);
+    zn_status st = ZN_OK;
+    if (zn__utf8_count(conv, clen) == zn__utf8_count(text, len)) {
+        st = zn_buf_append(out, conv, clen);
+        if (st == ZN_OK) {
+            st = diff_run(text, len, 0, conv, clen, 0, edits);
+        }
+        *done = st == ZN_OK;
+    }
+    opencc_convert_utf8_free(conv);
+    if (st != ZN_OK) {
+        return st == ZN_ERR_NOMEM ? zn__error_nomem(err, "script conversion")
+                                  : zn__error_set(err, st, "converted text too large");
+    }
+    return ZN_OK;
+}
+
 zn_status zn__convert(void *cc, const char *text, size_t len, zn_buf *out, zn__edits *edits,
                       zn_error *err)
 {
+    bool done;
+    zn_status whole = convert_whole(cc, text, len, out, edits, &done, err);
+    if (whole != ZN_OK || done) {
+        return whole;
+    }
     size_t start = 0;
     while (start < len) {
         size_t end = start;

@@ -137,40 +137,70 @@ static zn_status emit(zn_buf *out, zn__edits *edits, const char *s, size_t pos, 
     return zn__edits_push(edits, &e);
 }
 
+// Characters no rule can touch: ASCII letters and digits, Han characters without
+// candidates. They are copied in bulk.
+static bool is_plain(const zn_normalizer *n, uint32_t c)
+{
+    if (c < 0x80) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+        return !zn__var_bit(zn__var_has_pairs, c) ||
+               !(n->opts.repair || n->opts.mixed_script);
+    }
+    return false;
+}
+
+static zn_status one_char(const zn_normalizer *n, zn__fold_state *fs, zn_norm_script script,
+                          const char *s, size_t len, size_t pos, size_t *next_out,
+                          zn_buf *out, zn__edits *edits)
+{
+    size_t next = pos;
+    char repl[8];
+    size_t repl_len = 0;
+    const char *rule = NULL;
+    if (zn__fold_at(&n->opts, fs, s, len, pos, out->data, out->len, &next, repl, &repl_len,
+                    &rule)) {
+        *next_out = next;
+        return emit(out, edits, s, pos, next, repl, repl_len, rule);
+    }
+    uint32_t c = zn__utf8_next(s, len, &next);
+    *next_out = next;
+    uint32_t r = 0;
+    if (zn__cp_is_han(c) && (n->opts.repair || n->opts.mixed_script)) {
+        r = zn__repair_char(n, script, out->data, out->len, s, len, pos, next - pos, c, &rule);
+    }
+    if (r == 0) {
+        return zn_buf_append(out, s + pos, next - pos);
+    }
+    repl_len = zn__utf8_encode(r, repl);
+    return emit(out, edits, s, pos, next, repl, repl_len, rule);
+}
+
 static zn_status repair_pass(const zn_normalizer *n, zn_norm_script script, const char *s,
                              size_t len, zn_buf *out, zn__edits *edits)
 {
     zn__fold_state fs = {0};
     size_t pos = 0;
+    size_t plain = 0; // start of the bytes not yet copied
     while (pos < len) {
         size_t next = pos;
-        char repl[8];
-        size_t repl_len = 0;
-        const char *rule = NULL;
-        zn_status st;
-        if (zn__fold_at(&n->opts, &fs, s, len, pos, out->data, out->len, &next, repl,
-                        &repl_len, &rule)) {
-            st = emit(out, edits, s, pos, next, repl, repl_len, rule);
-        } else {
-            uint32_t c = zn__utf8_next(s, len, &next);
-            uint32_t r = 0;
-            if (zn__cp_is_han(c) && (n->opts.repair || n->opts.mixed_script)) {
-                r = zn__repair_char(n, script, out->data, out->len, s, len, pos, next - pos, c,
-                                    &rule);
-            }
-            if (r != 0) {
-                repl_len = zn__utf8_encode(r, repl);
-                st = emit(out, edits, s, pos, next, repl, repl_len, rule);
-            } else {
-                st = zn_buf_append(out, s + pos, next - pos);
-            }
+        uint32_t c = zn__utf8_next(s, len, &next);
+        if (is_plain(n, c)) {
+            pos = next;
+            continue;
+        }
+        zn_status st = zn_buf_append(out, s + plain, pos - plain);
+        if (st == ZN_OK) {
+            st = one_char(n, &fs, script, s, len, pos, &next, out, edits);
         }
         if (st != ZN_OK) {
             return st;
         }
         pos = next;
+        plain = next;
     }
-    return ZN_OK;
+    return zn_buf_append(out, s + plain, pos - plain);
 }
 
 static bool overlaps(size_t a0, size_t a1, size_t g0, size_t g1)

@@ -34,6 +34,7 @@ typedef struct scan_ctx {
     size_t start;
     const window *w;
     uint32_t mask;
+    bool first; /* stop at the first valid word */
     support *sp;
 } scan_ctx;
 
@@ -48,20 +49,23 @@ static bool on_prefix(void *ctx, size_t len, const zn_word_info *info)
         if (info->freq > c->sp->strong) {
             c->sp->strong = info->freq;
         }
+        return !c->first;
     } else {
         c->sp->weak = true;
     }
     return true;
 }
 
-static support word_support(const zn_lexicon *lex, const window *w, uint32_t mask)
+// Scans the words covering the character, from every start in the window. With `first`,
+// stops at the first valid word (its frequency is then a lower bound).
+static support word_support(const zn_lexicon *lex, const window *w, uint32_t mask, bool first)
 {
     support sp = {0, false};
     size_t pos = 0;
     while (pos <= w->c0) {
-        scan_ctx c = {pos, w, mask, &sp};
+        scan_ctx c = {pos, w, mask, first, &sp};
         zn_lexicon_prefixes(lex, w->b + pos, w->len - pos, on_prefix, &c);
-        if (pos == w->c0) {
+        if (pos == w->c0 || (first && sp.strong > 0)) {
             break;
         }
         (void)zn__utf8_next(w->b, w->len, &pos);
@@ -317,15 +321,22 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     }
     size_t count;
     const zn__var_pair *pairs = pairs_of(cp, &count);
+    bool any = false;
+    for (size_t k = 0; k < count && !any; k++) {
+        any = applicable(n, script, &pairs[k]);
+    }
+    if (!any) {
+        return 0;
+    }
     window w;
     window_build(&w, left, left_len, s, len, pos + clen, cp);
-    if (legit_covers(&w)) {
+    if (zn__var_bit(zn__var_has_legit, cp) && legit_covers(&w)) {
         return 0;
     }
     uint32_t mask = script_mask(n, script);
     support orig = {0, false};
     if (n->lex != NULL) {
-        orig = word_support(n->lex, &w, mask);
+        orig = word_support(n->lex, &w, mask, true);
         // The lexicon's Traditional forms are OpenCC's (認爲): they do not protect a form
         // that neither Taiwan nor Hong Kong writes.
         if (orig.strong > 0 && !is_std(pairs[0].kind)) {
@@ -346,7 +357,7 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
                 continue;
             }
             window_swap(&w, p->to);
-            support rep = word_support(n->lex, &w, mask);
+            support rep = word_support(n->lex, &w, mask, false);
             if (!swap_allowed(p, rep.strong)) {
                 continue;
             }

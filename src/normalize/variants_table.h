@@ -43,6 +43,7 @@ extern const uint64_t zn__var_has_pairs[1024];   /* has at least one pair */
 extern const uint64_t zn__var_s_only[1024];      /* Simplified-only characters */
 extern const uint64_t zn__var_t_only[1024];      /* Traditional-only characters */
 extern const uint64_t zn__var_trad_common[1024]; /* in Big5 or HKSCS */
+extern const uint64_t zn__var_has_legit[1024];   /* occurs in a legit word below */
 
 /* Words in which a listed character is correct (白朮, 拮据), sorted bytewise. */
 extern const char *const zn__var_legit[];
