@@ -202,9 +202,6 @@ static void build_trie(const lex_table *t, trie *tr)
     for (size_t q = 0; q < n; q++) {
         size_t old = tr->order[q];
         tr->first[q] = next;
-        if (tr->count[old] > UINT16_MAX) {
-            lex_die("a node with more than 65535 children");
-        }
         memcpy(tr->order + next, kids + start[old], tr->count[old] * sizeof *kids);
         next += tr->count[old];
     }
@@ -224,27 +221,24 @@ static uint32_t last_cp(const lex_entry *e)
     return zn__utf8_next(e->s, e->len, &pos);
 }
 
-static zn_lex_node *build_nodes(const lex_table *t, const trie *tr, uint32_t *bmp,
-                                char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
+static void build_nodes(const lex_table *t, const trie *tr, zn_lex_link *links,
+                        zn_lex_word *words, uint32_t *bmp, char (*tags)[ZN_LEX_TAG_MAX],
+                        uint32_t *n_tags)
 {
-    zn_lex_node *nodes = calloc(t->n ? t->n : 1, sizeof *nodes);
-    if (nodes == NULL) {
-        lex_die("out of memory");
-    }
     for (size_t q = 0; q < t->n; q++) {
         const lex_entry *e = &t->items[tr->order[q]];
-        zn_lex_node *nd = &nodes[q];
-        nd->cp = last_cp(e);
-        nd->freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
-        nd->first_child = (uint32_t)tr->first[q];
-        nd->n_children = (uint16_t)tr->count[tr->order[q]];
-        nd->flags = (uint8_t)((e->is_word ? ZN_LEX_NODE_WORD : 0) | (e->forms << 1));
-        nd->tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
-        if (q < tr->n_roots && nd->cp < ZN_LEX_BMP) {
-            bmp[nd->cp] = (uint32_t)q + 1;
+        uint32_t cp = last_cp(e);
+        links[q].cp = cp | (e->is_word ? ZN_LEX_WORD_BIT : 0);
+        links[q].first = (uint32_t)tr->first[q];
+        words[q].freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
+        words[q].forms = e->forms;
+        words[q].tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
+        if (q < tr->n_roots && cp < ZN_LEX_BMP) {
+            bmp[cp] = (uint32_t)q + 1;
         }
     }
-    return nodes;
+    links[t->n].cp = 0;
+    links[t->n].first = (uint32_t)t->n;
 }
 
 void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
@@ -264,7 +258,12 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
         lex_die("out of memory");
     }
     uint32_t n_tags = 0;
-    zn_lex_node *nodes = build_nodes(t, &tr, bmp, tags, &n_tags);
+    zn_lex_link *links = calloc(t->n + 1, sizeof *links);
+    zn_lex_word *words = calloc(t->n + 1, sizeof *words);
+    if (links == NULL || words == NULL) {
+        lex_die("out of memory");
+    }
+    build_nodes(t, &tr, links, words, bmp, tags, &n_tags);
 
     zn_lex_header h;
     memset(&h, 0, sizeof h);
@@ -274,9 +273,9 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     h.n_words = (uint32_t)t->n_words;
     h.n_roots = (uint32_t)tr.n_roots;
     h.total_freq = total_freq;
-    h.off_nodes = align8(sizeof h);
-    h.off_cps = h.off_nodes + align8(t->n * sizeof *nodes);
-    h.off_bmp = h.off_cps + align8(t->n * sizeof(uint32_t));
+    h.off_links = align8(sizeof h);
+    h.off_words = h.off_links + align8((t->n + 1) * sizeof *links);
+    h.off_bmp = h.off_words + align8(t->n * sizeof *words);
     h.off_tags = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
     h.n_tags = n_tags;
     h.off_hmm = h.off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
@@ -292,13 +291,8 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     }
     size_t pos = 0;
     put(f, &h, sizeof h, &pos, tmp);
-    put(f, nodes, t->n * sizeof *nodes, &pos, tmp);
-    uint32_t *cps = lex_xmalloc(t->n * sizeof *cps + 1);
-    for (size_t q = 0; q < t->n; q++) {
-        cps[q] = nodes[q].cp;
-    }
-    put(f, cps, t->n * sizeof *cps, &pos, tmp);
-    free(cps);
+    put(f, links, (t->n + 1) * sizeof *links, &pos, tmp);
+    put(f, words, t->n * sizeof *words, &pos, tmp);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);
@@ -306,7 +300,8 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     if (fclose(f) != 0 || pos != h.file_size || rename(tmp, path) != 0) {
         lex_die("%s: cannot write: %s", path, strerror(errno));
     }
-    free(nodes);
+    free(links);
+    free(words);
     free(bmp);
     free(tags);
     free(tr.order);

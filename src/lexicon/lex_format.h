@@ -15,10 +15,9 @@
 #define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
 
 /* File header, at byte 0.
- * Sections: nodes[n_nodes] (a trie over code points, see zn_lex_node), cps[n_nodes] (u32: the
- * nodes' code points again, packed, for cache-friendly searches), bmp[65536] (u32: for a
- * first character below U+10000, its node index + 1, 0 when no word starts with it),
- * tags[n_tags][8], hmm (zn_lex_hmm) and hmm_chars[n_hmm_chars] sorted by code point. */
+ * Sections: links[n_nodes + 1] and words[n_nodes] (a trie over code points, see below),
+ * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
+ * starts with it), tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
     char magic[8];
     uint32_t version;
@@ -27,8 +26,8 @@ typedef struct zn_lex_header {
     uint32_t n_roots;      /* nodes [0, n_roots) are the first characters, sorted */
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
-    uint64_t off_nodes;
-    uint64_t off_cps;
+    uint64_t off_links;
+    uint64_t off_words;
     uint64_t off_bmp;
     uint64_t off_tags;
     uint32_t n_tags;
@@ -37,19 +36,25 @@ typedef struct zn_lex_header {
     uint64_t off_hmm_chars;
 } zn_lex_header;
 
-/* A trie node: one character of a word or of a prefix of words. The children of a node are
- * the nodes [first_child, first_child + n_children), sorted by code point; a node without the
- * WORD flag is only a prefix of longer words (freq 0), which lets a scan stop at once. */
-typedef struct zn_lex_node {
-    uint32_t cp;
-    uint32_t freq;
-    uint32_t first_child;
-    uint16_t n_children;
-    uint8_t tag;   /* index into tags */
-    uint8_t flags; /* ZN_LEX_NODE_WORD | forms << 1 (ZN_FORM_* bits) */
-} zn_lex_node;
+/* The trie: node i is one character of a word or of a prefix of words, in breadth-first
+ * order, so the children of node i are the nodes [links[i].first, links[i + 1].first), sorted
+ * by code point (links[n_nodes] closes the last range). A node without ZN_LEX_WORD_BIT is only
+ * a prefix of longer words, which lets a scan stop at once. The scan reads only the 8-byte
+ * links; words[i] is read for the words it finds. */
+typedef struct zn_lex_link {
+    uint32_t cp;    /* code point | ZN_LEX_WORD_BIT */
+    uint32_t first; /* index of the first child */
+} zn_lex_link;
 
-enum { ZN_LEX_NODE_WORD = 1u << 0 };
+#define ZN_LEX_WORD_BIT 0x80000000u
+#define ZN_LEX_CP_MASK 0x001FFFFFu
+
+typedef struct zn_lex_word {
+    uint32_t freq;
+    uint8_t tag;   /* index into tags */
+    uint8_t forms; /* ZN_FORM_* bits */
+    uint16_t pad;
+} zn_lex_word;
 
 /* The character model (jieba's finalseg HMM): states B, M, E, S in that order;
  * natural-log probabilities. */

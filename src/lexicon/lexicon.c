@@ -27,8 +27,8 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
 {
     return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
-           section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
-           section_ok(h, h->off_cps, h->n_nodes, sizeof(uint32_t)) &&
+           section_ok(h, h->off_links, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_link)) &&
+           section_ok(h, h->off_words, h->n_nodes, sizeof(zn_lex_word)) &&
            section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
@@ -98,8 +98,8 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->map = map;
     lex->map_len = len;
     lex->h = h;
-    lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
-    lex->cps = (const uint32_t *)(const void *)(base + h->off_cps);
+    lex->links = (const zn_lex_link *)(const void *)(base + h->off_links);
+    lex->words = (const zn_lex_word *)(const void *)(base + h->off_words);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
@@ -118,43 +118,51 @@ void zn_lexicon_close(zn_lexicon *lex)
     zn__free(lex);
 }
 
-// The child of `parent` (NULL: the root) for code point cp, or NULL. Indices out of range in
-// a corrupt file read as absent.
-static const zn_lex_node *child(const zn_lexicon *lex, const zn_lex_node *parent, uint32_t cp)
+#define NO_NODE UINT32_MAX
+
+// The child of node `parent` (NO_NODE: the root) for code point cp, or NO_NODE. Indices out of
+// range in a corrupt file read as absent.
+static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
 {
     uint32_t n = lex->h->n_nodes;
     uint32_t lo;
     uint32_t hi;
-    if (parent == NULL) {
+    if (parent == NO_NODE) {
         if (cp < ZN_LEX_BMP) {
             uint32_t v = lex->bmp[cp];
-            return v != 0 && v <= n ? &lex->nodes[v - 1] : NULL;
+            return v != 0 && v <= n ? v - 1 : NO_NODE;
         }
         lo = 0;
         hi = lex->h->n_roots;
     } else {
-        lo = parent->first_child;
-        hi = lo + parent->n_children;
-        if (lo > n || hi > n) {
-            return NULL;
+        lo = lex->links[parent].first;
+        hi = lex->links[parent + 1].first;
+        if (hi > n || lo > hi) {
+            return NO_NODE;
         }
     }
-    const uint32_t *cps = lex->cps;
+    const zn_lex_link *links = lex->links;
     uint32_t end = hi;
-    while (hi - lo > 8) { // the first node with cps[] >= cp lies in [lo, hi]
+    while (hi - lo > 8) { // the first link with a code point >= cp lies in [lo, hi]
         uint32_t mid = lo + (hi - lo) / 2;
-        if (cps[mid] < cp) {
+        if ((links[mid].cp & ZN_LEX_CP_MASK) < cp) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
     for (; lo < end; lo++) {
-        if (cps[lo] >= cp) {
-            return cps[lo] == cp ? &lex->nodes[lo] : NULL;
+        uint32_t c = links[lo].cp & ZN_LEX_CP_MASK;
+        if (c >= cp) {
+            return c == cp ? lo : NO_NODE;
         }
     }
-    return NULL;
+    return NO_NODE;
+}
+
+static bool is_word(const zn_lexicon *lex, uint32_t node)
+{
+    return node != NO_NODE && (lex->links[node].cp & ZN_LEX_WORD_BIT);
 }
 
 // zn__utf8_next with a fast path for the three-byte sequences of Han characters.
@@ -169,30 +177,31 @@ static inline uint32_t next_cp(const char *s, size_t len, size_t *pos)
     return zn__utf8_next(s, len, pos);
 }
 
-// The node for the whole of s[0..len), or NULL.
-static const zn_lex_node *find_node(const zn_lexicon *lex, const char *s, size_t len)
+// The node for the whole of s[0..len), or NO_NODE.
+static uint32_t find_node(const zn_lexicon *lex, const char *s, size_t len)
 {
-    const zn_lex_node *node = NULL;
+    uint32_t node = NO_NODE;
     size_t pos = 0;
     while (pos < len) {
         uint32_t cp = zn__utf8_next(s, len, &pos);
-        node = cp == ZN_UTF8_INVALID ? NULL : child(lex, node, cp);
-        if (node == NULL) {
-            return NULL;
+        node = cp == ZN_UTF8_INVALID ? NO_NODE : child(lex, node, cp);
+        if (node == NO_NODE) {
+            return NO_NODE;
         }
     }
     return node;
 }
 
-static void fill_info(const zn_lexicon *lex, const zn_lex_node *n, const zn__user_entry *u,
+static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry *u,
                       zn_word_info *info)
 {
     memset(info, 0, sizeof *info);
-    if (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) {
-        info->freq = n->freq;
-        info->forms = (uint32_t)n->flags >> 1;
-        if (n->tag < lex->h->n_tags) {
-            memcpy(info->tag, lex->tags[n->tag], ZN_LEX_TAG_MAX);
+    if (is_word(lex, node)) {
+        const zn_lex_word *w = &lex->words[node];
+        info->freq = w->freq;
+        info->forms = w->forms;
+        if (w->tag < lex->h->n_tags) {
+            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
             info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
         }
     }
@@ -212,10 +221,10 @@ bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len, zn_word
     if (len == 0) {
         return false;
     }
-    const zn_lex_node *n = find_node(lex, s, len);
+    uint32_t n = find_node(lex, s, len);
     const zn__user_entry *u =
         lex->user.n > 0 ? zn__user_find(&lex->user, s, len, zn__lex_hash(s, len)) : NULL;
-    bool word = (n != NULL && (n->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word);
+    bool word = is_word(lex, n) || (u != NULL && u->is_word);
     if (word && info != NULL) {
         fill_info(lex, n, u, info);
     }
@@ -225,7 +234,7 @@ bool zn_lexicon_lookup(const zn_lexicon *lex, const char *s, size_t len, zn_word
 size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
                            zn_lexicon_prefix_fn fn, void *ctx)
 {
-    const zn_lex_node *node = NULL;
+    uint32_t node = NO_NODE;
     bool in_trie = true;
     bool user = lex->user.n > 0;
     uint32_t h = ZN_LEX_HASH_INIT;
@@ -237,8 +246,8 @@ size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
         if (cp == ZN_UTF8_INVALID) {
             break;
         }
-        node = in_trie ? child(lex, node, cp) : NULL;
-        in_trie = node != NULL;
+        node = in_trie ? child(lex, node, cp) : NO_NODE;
+        in_trie = node != NO_NODE;
         const zn__user_entry *u = NULL;
         if (user) {
             for (size_t i = start; i < pos; i++) {
@@ -246,10 +255,10 @@ size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t len,
             }
             u = zn__user_find(&lex->user, s, pos, h);
         }
-        if (node == NULL && u == NULL) {
+        if (node == NO_NODE && u == NULL) {
             break; // no listed word starts with s[0..pos)
         }
-        if ((node != NULL && (node->flags & ZN_LEX_NODE_WORD)) || (u != NULL && u->is_word)) {
+        if (is_word(lex, node) || (u != NULL && u->is_word)) {
             zn_word_info info;
             fill_info(lex, node, u, &info);
             calls++;

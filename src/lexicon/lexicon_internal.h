@@ -30,8 +30,8 @@ struct zn_lexicon {
     void *map;
     size_t map_len;
     const zn_lex_header *h;
-    const zn_lex_node *nodes;
-    const uint32_t *cps;
+    const zn_lex_link *links;
+    const zn_lex_word *words;
     const uint32_t *bmp;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;

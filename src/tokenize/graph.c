@@ -39,8 +39,9 @@ static bool is_numeral_classifier(const tok_char *chars, size_t i, size_t j)
     return true;
 }
 
+// tag: 8 bytes, NUL-padded.
 static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t kind,
-                     const char *tag, uint32_t freq)
+                     const char tag[8], uint32_t freq)
 {
     double score = w + WORD_BONUS + tok->best[j].score;
     tok_best *b = &tok->best[i];
@@ -49,8 +50,7 @@ static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t ki
         b->next = (uint32_t)j;
         b->kind = kind;
         b->freq = freq;
-        memset(b->tag, 0, sizeof b->tag);
-        memcpy(b->tag, tag, strnlen(tag, sizeof b->tag - 1));
+        memcpy(b->tag, tag, sizeof b->tag);
     }
 }
 
@@ -93,12 +93,14 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
         if (chars[i].atom) {
             consider(tok, i, chars[i].atom_end, unknown, TOK_KIND_RULE, tok->atag[i], 0);
         } else {
-            consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x", 0);
+            consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x\0\0\0\0\0\0", 0);
         }
         const char *tag;
         size_t n = zn__tok_number_at(chars, i, to, &tag);
         if (n > 0) {
-            consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag, 0);
+            char tag8[8] = {0};
+            memcpy(tag8, tag, strnlen(tag, 7));
+            consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag8, 0);
         }
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
             edge_ctx e = {tok, i, i, to, chars[i].off, (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};

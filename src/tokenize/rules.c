@@ -183,9 +183,10 @@ void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8]
         size_t n;
         bool letters;
         size_t start;
-        if ((n = url_at(chars, i, to)) > 0) {
+        bool ascii = chars[i].cp < 0x80 && is_alnum(&chars[i]);
+        if (ascii && (n = url_at(chars, i, to)) > 0) {
             set_atom(chars, i, n, tags, "url");
-        } else if ((n = email_at(chars, i, to)) > 0) {
+        } else if (ascii && (n = email_at(chars, i, to)) > 0) {
             set_atom(chars, i, n, tags, "email");
         } else if (is_alnum(&chars[i]) && (n = alnum_at(chars, i, to, &letters)) > 0) {
             set_atom(chars, i, n, tags, letters ? "eng" : "m");

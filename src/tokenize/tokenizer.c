@@ -80,27 +80,31 @@ static zn_status reserve(zn_tokenizer *tok, size_t n, zn_error *err)
     return ZN_OK;
 }
 
-// Decodes s into tok->chars; returns the number of characters.
-static size_t decode(zn_tokenizer *tok, const char *s, size_t len)
+// Decodes s into tok->chars and sets *n to the number of characters. Returns false at the
+// first invalid sequence, whose byte offset goes to *bad.
+static bool decode(zn_tokenizer *tok, const char *s, size_t len, size_t *n, size_t *bad)
 {
-    size_t n = 0;
+    size_t k = 0;
     size_t pos = 0;
     while (pos < len) {
-        tok_char *c = &tok->chars[n++];
+        tok_char *c = &tok->chars[k++];
         c->off = (uint32_t)pos;
         c->cp = zn__utf8_next(s, len, &pos);
+        if (c->cp == ZN_UTF8_INVALID) {
+            *bad = c->off;
+            return false;
+        }
         c->cls = zn__tok_class(c->cp);
         c->flags = c->cp < 65536 ? tok->cflags[c->cp] : 0;
         c->atom = 0;
         c->inside = 0;
     }
-    tok->chars[n].off = (uint32_t)len;
-    tok->chars[n].cp = 0;
-    tok->chars[n].cls = TOK_SPACE;
-    tok->chars[n].atom = 0;
-    tok->chars[n].inside = 0;
-    tok->chars[n].flags = 0;
-    return n;
+    tok_char *end = &tok->chars[k];
+    memset(end, 0, sizeof *end);
+    end->off = (uint32_t)len;
+    end->cls = TOK_SPACE;
+    *n = k;
+    return true;
 }
 
 // Characters a sentence ends with, and closing quotes or brackets that may follow them:
@@ -133,10 +137,13 @@ static void mark_sentences(zn_token_list *list, size_t first, const char *s)
             continue;
         }
         last_word = k;
+        if (!(t->flags & ZN_TOKEN_PUNCT)) {
+            continue;
+        }
         uint32_t cp = first_cp(s, t);
-        bool end = (t->flags & ZN_TOKEN_PUNCT) && is_terminator(cp);
+        bool end = is_terminator(cp);
         // A Latin full stop ends a sentence when white space or the end follows.
-        if ((t->flags & ZN_TOKEN_PUNCT) && cp == '.' && t->end - t->start == 1) {
+        if (cp == '.' && t->end - t->start == 1) {
             end = k + 1 == list->count || (list->items[k + 1].flags & ZN_TOKEN_SPACE);
         }
         if (!end) {
@@ -264,15 +271,15 @@ zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_toke
     if (len >= UINT32_MAX) {
         return zn__error_set(err, ZN_ERR_TOO_BIG, "text of %zu bytes: more than 4 GiB", len);
     }
-    size_t bad = zn__utf8_valid_prefix(s, len);
-    if (bad < len) {
-        return zn__error_set(err, ZN_ERR_INVALID_ARG, "invalid UTF-8 (byte %zu)", bad);
-    }
     zn_status st = reserve(tok, len + 2, err);
     if (st != ZN_OK) {
         return st;
     }
-    size_t n = decode(tok, s, len);
+    size_t n = 0;
+    size_t bad = 0;
+    if (!decode(tok, s, len, &n, &bad)) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "invalid UTF-8 (byte %zu)", bad);
+    }
     zn__tok_mark_atoms(tok->chars, 0, n, tok->atag);
     size_t first = list->count;
     for (size_t i = 0; i < n && st == ZN_OK;) {

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Segmentation throughput and memory: `zhnews segment` on ~20 MB corpora of Simplified (PKU
+# test input repeated) and Traditional (CityU test input repeated) text, one thread, output to
+# /dev/null; start-up on a one-line file; Python jieba on the same corpora when it is
+# installed (BENCH_PEERS=0 skips it). Needs ../shared/eval/seg for the text.
+build=${1:-build}
+. bench/lib.sh
+dir=${ZHNEWS_BENCH_DIR:-${TMPDIR:-/tmp}/zhnews-bench}
+seg=../shared/eval/seg
+if [ ! -f "$seg/pku_test.utf8" ]; then
+    echo "| segment | - | - | skipped: ../shared/eval not found |"
+    exit 0
+fi
+mkdir -p "$dir"
+make_corpus()
+{
+    out=$1
+    src=$2
+    [ -s "$out" ] && return 0
+    : >"$out.tmp"
+    while [ "$(wc -c <"$out.tmp")" -lt 20000000 ]; do
+        cat "$src" >>"$out.tmp"
+    done
+    mv "$out.tmp" "$out"
+}
+make_corpus "$dir/seg-simp.txt" "$seg/pku_test.utf8"
+make_corpus "$dir/seg-trad.txt" "$seg/cityu_test.utf8"
+head -n 1 "$seg/pku_test.utf8" >"$dir/seg-line.txt"
+
+for script in simp trad; do
+    f="$dir/seg-$script.txt"
+    bench_row "segment $script" "$(wc -c <"$f")" "zhnews segment, 1 thread" \
+        "$build/zhnews" segment "$f"
+done
+bench_row "segment start-up" "$(wc -c <"$dir/seg-line.txt")" \
+    "one line: program start, lexicon map, tokenizer tables" "$build/zhnews" segment \
+    "$dir/seg-line.txt"
+if [ "${BENCH_PEERS:-1}" != 0 ] && python3 -c 'import jieba' 2>/dev/null &&
+    [ -f ../shared/bench-peers/drivers/jieba_seg.py ]; then
+    for script in simp trad; do
+        f="$dir/seg-$script.txt"
+        bench_row "peer: jieba $script" "$(wc -c <"$f")" "Python jieba cut (HMM), same corpus" \
+            python3 ../shared/bench-peers/drivers/jieba_seg.py "$f"
+    done
+fi
