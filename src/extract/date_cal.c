@@ -238,3 +238,25 @@ void date__val_span(dval *v, const dpt *a, const dpt *b, zn_date_granularity g)
     v->b = *b;
     v->gran = g;
 }
+
+void date__solar_term(int y, int k, int *m, int *d)
+{
+    // [Y * 0.2422 + C] - L with Y the year in its century and L its leap days so far;
+    // C per term for the 21st and the 20th century.
+    static const double c21[24] = {5.4055, 20.12,  3.87,   18.73,  5.63,   20.646,
+                                   4.81,   20.1,   5.52,   21.04,  5.678,  21.37,
+                                   7.108,  22.83,  7.5,    23.13,  7.646,  23.042,
+                                   8.318,  23.438, 7.438,  22.36,  7.18,   21.94};
+    static const double c20[24] = {6.11,   20.84,  4.6295, 19.4599, 6.3826, 21.4155,
+                                   5.59,   20.888, 6.318,  21.86,   6.5,    22.2,
+                                   7.928,  23.65,  8.35,   23.95,   8.44,   23.822,
+                                   9.098,  24.218, 8.218,  23.08,   7.9,    22.6};
+    int yy = y % 100;
+    const double *cc = y >= 2001 && y <= 2100 ? c21 : c20;
+    int leap = k < 4 ? (yy - 1) / 4 : yy / 4; // January and February count the leap day late
+    if (yy == 0 && k < 4) {
+        leap = 0;
+    }
+    *m = k / 2 + 1;
+    *d = (int)(yy * 0.2422 + cc[k]) - leap;
+}

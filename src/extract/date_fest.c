@@ -5,7 +5,7 @@
 
 #include "extract/date_priv.h"
 
-enum { F_SOLAR, F_LUNAR, F_NTH, F_EVE };
+enum { F_SOLAR, F_LUNAR, F_NTH, F_EVE, F_TERM };
 
 typedef struct festival {
     const char *w;
@@ -36,7 +36,13 @@ static const festival festivals[] = {
     {"腊八节", F_LUNAR, 12, 8, 0},    {"腊八", F_LUNAR, 12, 8, 0},
     {"除夕", F_EVE, 12, 0, 0},        {"大年三十", F_EVE, 12, 0, 0},
     {"母亲节", F_NTH, 5, 2, 7},       {"父亲节", F_NTH, 6, 3, 7},
-    {"感恩节", F_NTH, 11, 4, 4},      {NULL, 0, 0, 0, 0},
+    {"感恩节", F_NTH, 11, 4, 4},      {"清明节", F_TERM, 0, 6, 0},
+    {"清明", F_TERM, 0, 6, 0},        {"立春", F_TERM, 0, 2, 0},
+    {"立夏", F_TERM, 0, 8, 0},        {"立秋", F_TERM, 0, 14, 0},
+    {"立冬", F_TERM, 0, 20, 0},       {"春分", F_TERM, 0, 5, 0},
+    {"夏至", F_TERM, 0, 11, 0},       {"秋分", F_TERM, 0, 17, 0},
+    {"冬至", F_TERM, 0, 23, 0},       {"小寒", F_TERM, 0, 0, 0},
+    {"大寒", F_TERM, 0, 1, 0},        {NULL, 0, 0, 0, 0},
 };
 
 static int at_festival(const dtext *t, size_t i, size_t *end)
@@ -74,6 +80,9 @@ static bool festival_day(const dctx *c, const festival *f, int y, dpt *p)
         p->d = 1 + (f->wd - first + 7) % 7 + 7 * (f->d - 1);
         return true;
     }
+    case F_TERM:
+        date__solar_term(y, f->d, &p->m, &p->d);
+        return true;
     case F_EVE:
         return date__lunar(y, 12, date__lunar_mdays(y, 12, false), false, &p->y, &p->m, &p->d);
     default:

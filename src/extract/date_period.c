@@ -15,8 +15,7 @@ static const period year_periods[] = {
     {"上半年", 1, 6},  {"下半年", 7, 12}, {"年初", 1, 2},   {"初", 1, 2},     {"伊始", 1, 1},
     {"年底", 11, 12},  {"底", 11, 12},    {"年末", 11, 12}, {"末", 11, 12},   {"年终", 11, 12},
     {"岁末", 11, 12},  {"年中", 6, 7},    {"首月", 1, 1},   {"暑假", 7, 8},   {"寒假", 1, 2},
-    {"春季", 3, 5},    {"春天", 3, 5},    {"夏季", 6, 8},   {"夏天", 6, 8},   {"秋季", 9, 11},
-    {"秋天", 9, 11},   {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
+    {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
 };
 
 static const period month_periods[] = {
@@ -78,7 +77,8 @@ static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
         }
         e = n.end;
     } else if (!date__num(t, j, &n) || n.v < 1 || n.v > 4 || n.digits > 1 ||
-               date__at_any(t, n.end, marks, &e) < 0) {
+               (date__at_any(t, n.end, marks, &e) < 0 &&
+                !(first_n && date__at(t, n.end, "个季度", &e)))) {
         return i;
     }
     int q = (int)n.v;
@@ -120,10 +120,38 @@ static size_t first_months(const dtext *t, size_t i, const dpt *p, dval *v)
     return e;
 }
 
+// Seasons run from one "beginning" solar term to the next (立春, 立夏, 立秋, 立冬), as the
+// Chinese calendar counts them; winter ends the day before the next year's 立春.
+static size_t season(const dtext *t, size_t i, const dpt *p, dval *v)
+{
+    static const char *const words[] = {"春季", "春天", "春", "夏季", "夏天", "夏", "秋季",
+                                        "秋天", "秋", "冬季", "冬天", "冬", NULL};
+    size_t e;
+    int k = date__at_any(t, i, words, &e);
+    if (k < 0 || p->y < 0 || (k % 3 == 2 && !date__soft_end(t, e))) {
+        return i; // 2022年冬奧會 is no season
+    }
+    int s = k / 3; // 0 spring .. 3 winter
+    dpt a, b;
+    date__pt_clear(&a);
+    date__pt_clear(&b);
+    a.y = p->y;
+    b.y = s == 3 ? p->y + 1 : p->y;
+    date__solar_term(a.y, 2 + 6 * s, &a.m, &a.d); // 立春 立夏 立秋 立冬
+    date__solar_term(b.y, s == 3 ? 2 : 8 + 6 * s, &b.m, &b.d);
+    a.prec = b.prec = PR_DAY;
+    date__add_days(&b, -1);
+    date__val_span(v, &a, &b, ZN_DATE_RANGE);
+    return e;
+}
+
 size_t date__year_period(dctx *c, size_t i, const dpt *p, dval *v)
 {
     const dtext *t = c->t;
-    size_t e;
+    size_t e = season(t, i, p, v);
+    if (e > i) {
+        return e;
+    }
     int k = at_period(t, i, year_periods, &e);
     if (k >= 0) {
         const period *pd = &year_periods[k];

@@ -105,6 +105,9 @@ void date__format(const dval *v, char *out);
 bool date__lunar(int year, int month, int day, bool leap, int *gy, int *gm, int *gd);
 /* Days in lunar month (year, month, leap), 0 when unknown. */
 int date__lunar_mdays(int year, int month, bool leap);
+/* Month and day of solar term k of year y (0 小寒, 1 大寒, 2 立春 ... 23 冬至), from the
+ * usual approximation (exact to a day for 1900–2099 in nearly all years). */
+void date__solar_term(int y, int k, int *m, int *d);
 
 /* ---- date_expr.c / date_time.c / date_rel.c: the grammar ---- */
 
