@@ -45,7 +45,8 @@ typedef struct dur {
     double du[DU_N];
     int unit; // finest unit written
     bool frac;
-    bool approx; // 几天, 好几年: only a date with 前/后/内...
+    bool approx; // 三年多, 几天: the far end of a span is only as exact as the unit
+    bool few;    // 几天, 好几年: only a date with 前/后/内...
     bool day_unit; // written with 日 (一日之计): only a date with a suffix
     bool workdays; // 工作日: counted Monday to Friday
 } dur;
@@ -63,7 +64,8 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
     } else if (date__num(t, i, &n)) {
         v = n.v;
         j = n.end;
-        d->approx = d->approx || (n.approx && !n.arabic && n.digits == 1);
+        d->approx = d->approx || n.approx;
+        d->few = d->few || t->cp[i] == 0x51E0; // 几
         if (n.seq && n.digits == 4 && !n.approx && date__at(t, j, "年", &e)) {
             return i; // 2018年 is a year, not a count of years
         }
@@ -77,6 +79,7 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
         // 一个半月 两个多月: 个 then 半/多 before the unit
         if (date__at(t, j, "个半", &e) || date__at(t, j, "个多", &e)) {
             v += t->cp[j + 1] == 0x534A ? 0.5 : 0; // 半
+            d->approx = d->approx || t->cp[j + 1] != 0x534A;
             j = e;
             if (date__at(t, j, "月", &e)) {
                 d->du[DU_MO] += v;
@@ -111,6 +114,7 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
         j = e;
     } else if (date__at(t, j, "多", &e)) {
         j = e;
+        d->approx = true;
     }
     d->du[units[k].unit] += v * units[k].scale;
     d->unit = units[k].unit;
@@ -168,6 +172,9 @@ static bool shift(const dctx *c, const dur *d, int sign, dpt *p)
     if (p->prec == PR_MINUTE && c->ref.prec < PR_MINUTE && d->unit == DU_H && !d->frac) {
         p->prec = PR_HOUR;
     }
+    if (d->unit >= DU_H && c->ref.prec > p->prec) {
+        p->prec = c->ref.prec; // 10分鐘前 from 01:06:40 is 00:56:40
+    }
     return true;
 }
 
@@ -212,6 +219,12 @@ static void now_span(const dctx *c, const dur *d, int sign, dval *v)
         to_value(d, v);
         return;
     }
+    // The far end of 近30天 is as exact as now; of 過去一年 a day; of 三年多來 a year.
+    if (!d->approx && (d->unit == DU_W || d->unit == DU_D)) {
+        far.prec = c->ref.prec;
+    } else if (!d->approx && (d->unit == DU_Y || d->unit == DU_MO) && c->ref.prec >= PR_DAY) {
+        far.prec = PR_DAY;
+    }
     if (sign < 0) {
         date__val_span(v, &far, &c->ref, ZN_DATE_RANGE);
     } else {
@@ -226,7 +239,7 @@ static size_t with_suffix(const dctx *c, size_t j, const dur *d, dval *v)
     int k = date__at_any(c->t, j, suffixes, &e);
     if (k < 0) {
         to_value(d, v);
-        return d->approx || d->day_unit ? 0 : j;
+        return d->few || d->day_unit ? 0 : j;
     }
     int kind = suffix_kind[k];
     dpt p;
