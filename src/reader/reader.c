@@ -99,6 +99,7 @@ zn_status zn_reader_open(zn_reader **out, const char *path, const zn_reader_opti
     r->dec.cd = (iconv_t)-1;
     r->line = 1;
     r->chunk = DEFAULT_CHUNK;
+    r->sample = ZN__DETECT_SAMPLE;
     zn_buf_init(&r->win, 0);
     r->path = zn__strndup(path, strlen(path));
     r->chunk_buf = zn__malloc(r->chunk + sizeof r->carry);
@@ -143,6 +144,7 @@ void zn__reader_set_chunk(zn_reader *r, size_t bytes)
         return; // chunk_buf holds DEFAULT_CHUNK bytes plus the carry
     }
     r->chunk = bytes;
+    r->sample = bytes < 32 ? 32 : bytes * 32 < ZN__DETECT_SAMPLE ? bytes * 32 : ZN__DETECT_SAMPLE;
 }
 
 void zn_reader_get_info(const zn_reader *r, zn_reader_info *info)
@@ -235,7 +237,7 @@ static zn_status start(zn_reader *r, zn_error *err)
     // A regular file gives a full sample; a pipe, what it holds once a line is complete.
     struct stat sb;
     bool patient = fstat(r->fd, &sb) == 0 && S_ISREG(sb.st_mode);
-    size_t sample = r->opts.from != NULL ? 4 : ZN__DETECT_SAMPLE; // 4: a byte-order mark
+    size_t sample = r->opts.from != NULL ? 4 : r->sample; // 4: a byte-order mark
     zn_status st = zn__source_want(r, sample, patient, err);
     if (st == ZN_OK) {
         st = detect(r, err);

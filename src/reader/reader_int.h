@@ -17,6 +17,7 @@ struct zn_reader {
     int fd;
     bool own_fd;
     size_t chunk;       // bytes per read() and per iconv call (zn__reader_set_chunk)
+    size_t sample;      // bytes read before detection (ZN__DETECT_SAMPLE)
     char *chunk_buf;    // chunk + carry bytes
     // The window: ASCII-safe bytes not handed out yet are win.data[pos..win.len); they sit
     // at offset base + pos of the input (of the UTF-8 stream when transcoding).
@@ -43,8 +44,10 @@ struct zn_reader {
     size_t index;       // records handed out
 };
 
-/* Test knob: bytes per read() and per iconv call (default 64 KiB). Call before the first
- * zn_reader_next; tests use tiny odd sizes so that sequences straddle every edge. */
+/* Test knob: bytes per read() and per iconv call (default 64 KiB), and a detection sample
+ * of 32 times that (at least 32 bytes), so that even small files are read in many pieces.
+ * Call before the first zn_reader_next; tests use tiny odd sizes so that sequences and tags
+ * straddle every edge. */
 void zn__reader_set_chunk(zn_reader *r, size_t bytes);
 
 /* source.c: reads one more chunk into the window (through the transcoder when on); sets eof

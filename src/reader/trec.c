@@ -122,7 +122,9 @@ static zn_status find_end(zn_reader *r, size_t *end, bool *complete, zn_error *e
                                 "line %zu: <doc> record larger than %zu bytes", r->line,
                                 r->opts.max_record_bytes);
         }
+        // Search again from a cut tag, but never from our own <doc at 0.
         r->scan = at != NO_TAG ? at : rescan_from(avail);
+        r->scan = r->scan > 0 ? r->scan : 1;
         zn_status st = zn__source_fill(r, err);
         if (st != ZN_OK) {
             return st;
