@@ -52,9 +52,9 @@ static void months(const dpt *p, int from, int to, zn_date_granularity g, dval *
     b.m = to;
     date__val_span(v, &a, &b, g);
     if (from == 1 && to == 12) {
+        a.prec = PR_YEAR;
+        a.m = -1;
         date__val_point(v, &a);
-        v->a.prec = PR_YEAR;
-        v->a.m = -1;
     } else if (from == to) {
         date__val_point(v, &a);
     }

@@ -87,7 +87,7 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
                 d->frac = d->frac || v != floor(v);
                 return e;
             }
-            return i;
+            // 3个半小时 两个多星期: the unit follows without its 个
         }
     } else {
         return i;
@@ -109,8 +109,9 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
         return i;
     }
     j = best;
-    if (date__at(t, j, "半", &e)) { // 两年半 3天半
-        v += 0.5;
+    size_t after;
+    if (date__at(t, j, "半", &e) && !date__at(t, e, "个", &after) && !date__at(t, e, "月", &after)) {
+        v += 0.5; // 两年半 3天半, but not 十天半个月 (ten days or half a month)
         j = e;
     } else if (date__at(t, j, "多", &e)) {
         j = e;
