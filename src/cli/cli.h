@@ -20,6 +20,7 @@ typedef struct cli_options {
     zn_reader_options reader;  /* --from, --input-format, --on-invalid, --*-field, limits */
     const char *to;            /* --to keep|t|s|tw|hk */
     const char *ref_date;      /* --ref-date YYYY-MM-DD */
+    const char *region;        /* --region auto|cn|tw: ROC years, regional holidays */
     const char *output;        /* -o FILE */
     const char *lexicon;       /* --lexicon FILE (default: found beside the program) */
     const char *user_dict;     /* --user-dict FILE */
@@ -72,6 +73,14 @@ void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char
 /* Path of the compiled lexicon: --lexicon, $ZHNEWS_LEXICON, beside the program
  * (build/zhnews.lex), or the installed data directory. Never NULL. */
 const char *cli_lexicon_path(const cli_options *o, char *buf, size_t size);
+
+/* Calls fn for every record of every input (stdin when none), read with `ropts`; fn owns
+ * the record and returns false when it failed (it has reported why). Inputs that cannot be
+ * read are reported and counted; the others are still processed. Opens and closes the output
+ * (-o). Returns an exit status. */
+typedef bool (*cli_record_fn)(void *ctx, zn_record *rec, FILE *out);
+int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
+                    void *ctx);
 
 /* Calls fn for every line of every input (stdin when none), decoded to UTF-8 by the reader
  * with format ZN_FORMAT_LINES; fn gets the line without its newline. Returns an exit status:

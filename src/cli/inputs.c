@@ -67,15 +67,13 @@ static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *
     return true;
 }
 
-static int run_input(const cli_options *o, const char *path, cli_line_fn fn, void *ctx,
-                     FILE *out)
+static int run_input(const char *path, const zn_reader_options *ropts, cli_record_fn fn,
+                     void *ctx, FILE *out)
 {
-    zn_reader_options ropts = o->reader;
-    ropts.format = ZN_FORMAT_LINES;
     zn_error err;
     zn_error_init(&err);
     zn_reader *r;
-    if (zn_reader_open(&r, path, &ropts, &err) != ZN_OK) {
+    if (zn_reader_open(&r, path, ropts, &err) != ZN_OK) {
         cli_report(&err);
         return CLI_SOME_FAILED;
     }
@@ -83,32 +81,30 @@ static int run_input(const cli_options *o, const char *path, cli_line_fn fn, voi
     for (;;) {
         zn_record *rec;
         zn_status st = zn_reader_next(r, &rec, &err);
-        if (st == ZN_ERR_EMPTY) {
+        if (st == ZN_ERR_EMPTY && ropts->format == ZN_FORMAT_LINES) {
             break; // an empty input has no lines: nothing to write
         }
         if (st != ZN_OK) {
             cli_report(&err);
             rc = CLI_SOME_FAILED;
             if (st == ZN_ERR_FORMAT) {
-                continue;
+                continue; // a bad record; the reader goes on with the next
             }
             break;
         }
         if (rec == NULL) {
             break;
         }
-        bool ok = each_line_of(rec, fn, ctx, out);
-        zn_record_free(rec);
-        if (!ok) {
+        if (!fn(ctx, rec, out)) {
             rc = CLI_SOME_FAILED;
-            break;
         }
     }
     zn_reader_close(r);
     return rc;
 }
 
-int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
+int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
+                    void *ctx)
 {
     FILE *out = cli_open_output(o);
     if (out == NULL) {
@@ -116,10 +112,10 @@ int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
     }
     int rc = CLI_OK;
     if (o->n_inputs == 0) {
-        rc = run_input(o, "-", fn, ctx, out);
+        rc = run_input("-", ropts, fn, ctx, out);
     }
     for (int i = 0; i < o->n_inputs; i++) {
-        if (run_input(o, o->inputs[i], fn, ctx, out) != CLI_OK) {
+        if (run_input(o->inputs[i], ropts, fn, ctx, out) != CLI_OK) {
             rc = CLI_SOME_FAILED;
         }
     }
@@ -127,4 +123,25 @@ int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
         rc = CLI_SOME_FAILED;
     }
     return rc;
+}
+
+typedef struct line_ctx {
+    cli_line_fn fn;
+    void *ctx;
+} line_ctx;
+
+static bool lines_of_record(void *ctx, zn_record *rec, FILE *out)
+{
+    const line_ctx *lc = ctx;
+    bool ok = each_line_of(rec, lc->fn, lc->ctx, out);
+    zn_record_free(rec);
+    return ok;
+}
+
+int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
+{
+    zn_reader_options ropts = o->reader;
+    ropts.format = ZN_FORMAT_LINES;
+    line_ctx lc = {fn, ctx};
+    return cli_each_record(o, &ropts, lines_of_record, &lc);
 }
