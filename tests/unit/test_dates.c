@@ -231,6 +231,37 @@ static void test_dates_durations_and_vague_words(void **state)
     check("近年來經濟成長", &o, w, 1);
 }
 
+static void test_dates_solar_terms_and_seasons(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    check_one("2019年清明節", &o, "2019-04-05", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2020年冬至", &o, "2020-12-21", ZN_DATE_DAY, ZN_DATE_EXPLICIT);
+    check_one("2018年春季", &o, "2018-02-04/2018-05-04", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
+    const want w[] = {{"2022年", "2022", ZN_DATE_YEAR, ZN_DATE_EXPLICIT}};
+    check("2022年冬奧會開幕", &o, w, 1);
+}
+
+static void test_dates_counts_from_the_reference(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13 09:30:20", ZN_DATE_REGION_AUTO);
+    check_one("10分鐘前", &o, "2018-06-13T09:20:20", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("近三年", &o, "2015-06-13/2018-06-13T09:30:20", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
+    check_one("三年多來", &o, "2015/2018-06-13T09:30:20", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    // 三四天 is three or four days: the far end is only as exact as a day
+    check_one("未來三四天", &o, "2018-06-13T09:30:20/2018-06-16", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
+    // five working days from Wednesday skip the weekend
+    check_one("5個工作日內", &o, "2018-06-13T09:30:20/2018-06-20", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
+    check_one("3個半小時", &o, "PT3.5H", ZN_DATE_DURATION, ZN_DATE_EXPLICIT);
+    check_one("30年以上", &o, "P30Y/..", ZN_DATE_DURATION, ZN_DATE_EXPLICIT);
+    // a day the reference month lacks is the previous month's
+    check_one("31日", &o, "2018-05-31", ZN_DATE_DAY, ZN_DATE_REFERENCE);
+}
+
 static void test_dates_offsets_are_bytes(void **state)
 {
     (void)state;
@@ -344,6 +375,8 @@ int main(void)
         cmocka_unit_test(test_dates_ranges),
         cmocka_unit_test(test_dates_festivals_need_a_year),
         cmocka_unit_test(test_dates_durations_and_vague_words),
+        cmocka_unit_test(test_dates_solar_terms_and_seasons),
+        cmocka_unit_test(test_dates_counts_from_the_reference),
         cmocka_unit_test(test_dates_offsets_are_bytes),
         cmocka_unit_test(test_dates_errors),
         cmocka_unit_test(test_dates_set_ref),
