@@ -143,6 +143,10 @@ zn_status zn__source_start_transcoding(zn_reader *r, zn_error *err)
 
 void zn__source_consume(zn_reader *r, size_t n)
 {
+    r->scan = 0;
+    if (n == 0) {
+        return;
+    }
     const char *p = r->win.data + r->pos;
     const char *end = p + n;
     while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
@@ -150,7 +154,6 @@ void zn__source_consume(zn_reader *r, size_t n)
         p++;
     }
     r->pos += n;
-    r->scan = 0;
 }
 
 static bool has_high_byte(const char *s, size_t n)

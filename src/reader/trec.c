@@ -25,6 +25,9 @@ static bool tag_end(char c)
 // *closing tells which one was found.
 static size_t find_doc_tag(const char *s, size_t n, size_t from, bool *closing)
 {
+    if (from >= n) {
+        return NO_TAG;
+    }
     const char *p = s + from;
     const char *end = s + n;
     while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
