@@ -130,7 +130,7 @@ static zn_status latin_names(ent_doc *d)
     return ZN_OK;
 }
 
-static bool is_numeral(uint32_t c)
+bool zn__ent_is_numeral(uint32_t c)
 {
     // 〇 一 二 三 四 五 六 七 八 九 十 百 零 两
     static const uint32_t nums[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
@@ -152,7 +152,7 @@ static size_t congress_after(const ent_doc *d, size_t e)
         i++;
     }
     size_t nums = i;
-    while (i < d->n && is_numeral(d->fold[i])) {
+    while (i < d->n && zn__ent_is_numeral(d->fold[i])) {
         i++;
     }
     if (i == nums) {
@@ -184,8 +184,9 @@ static size_t congress_after(const ent_doc *d, size_t e)
 static zn_status numbered_congresses(ent_doc *d)
 {
     for (size_t i = 0; i + 2 < d->n; i++) {
-        if (d->fold[i] != 0x5341 || d->fold[i + 2] != 0x5927 || !is_numeral(d->fold[i + 1]) ||
-            d->fold[i + 1] == 0x5341 || (i > 0 && is_numeral(d->fold[i - 1]))) {
+        if (d->fold[i] != 0x5341 || d->fold[i + 2] != 0x5927 ||
+            !zn__ent_is_numeral(d->fold[i + 1]) || d->fold[i + 1] == 0x5341 ||
+            (i > 0 && zn__ent_is_numeral(d->fold[i - 1]))) {
             continue;
         }
         if (zn__ent_add(d, i, i + 3, ZN_ENTITY_ORGANIZATION, PRIO_TAGGER) != ZN_OK) {

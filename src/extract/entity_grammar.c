@@ -173,6 +173,7 @@ typedef struct body_info {
     bool places;    // nothing but place words
     bool common;    // a common noun
     bool generic;   // a generic word (一流, 国际)
+    bool org;       // an organisation name (人民日报 in 人民日报国际部)
 } body_info;
 
 static bool is_rare(const ent_doc *d, const ent_word *w)
@@ -190,7 +191,7 @@ static bool is_rare(const ent_doc *d, const ent_word *w)
 
 static body_info describe(const ent_doc *d, size_t b, size_t ss)
 {
-    body_info bi = {false, true, false, false};
+    body_info bi = {false, true, false, false, false};
     for (size_t i = b; i < ss;) {
         const ent_word *w = &d->words[d->word_of[i]];
         uint8_t pos = w->pos;
@@ -209,9 +210,28 @@ static body_info describe(const ent_doc *d, size_t b, size_t ss)
         if (zn__ent_span_is(d, i, end, ZN__ENT_GENERIC)) {
             bi.generic = true;
         }
+        if (pos == POS_ORG || pos == POS_NT || zn__ent_span_is(d, i, end, ZN__ENT_NAME)) {
+            bi.org = true;
+        }
         i = end;
     }
     return bi;
+}
+
+// Start of an ordinal right before b (第九届, 第十五次: 第 U+7B2C, 届 U+5C4A, 次 U+6B21), or b.
+static size_t ordinal_before(const ent_doc *d, size_t b)
+{
+    if (b < 3 || (d->fold[b - 1] != 0x5C4A && d->fold[b - 1] != 0x6B21)) {
+        return b;
+    }
+    size_t i = b - 1;
+    while (i > 0 && zn__ent_is_numeral(d->fold[i - 1])) {
+        i--;
+    }
+    if (i == b - 1 || i == 0 || d->fold[i - 1] != 0x7B2C) {
+        return b;
+    }
+    return i - 1;
 }
 
 static bool verb_before(const ent_doc *d, size_t b)
@@ -232,6 +252,10 @@ static zn_status try_suffix(ent_doc *d, size_t e)
         b = d->words[d->word_of[ss]].start; // the suffix ends a longer word (香港中文大学)
     }
     b = extend_left(d, b);
+    size_t ord = ordinal_before(d, b);
+    if (ord < b && suf->strength == ZN__SUFFIX_STRONG && suf->suffix_type != ZN_ENTITY_PLACE) {
+        return zn__ent_add(d, ord, e, suf->suffix_type, PRIO_GRAMMAR); // 第十五次全国代表大会
+    }
     if (b == ss || zn__ent_all_generic(d, b, ss) || after_quantity(d, b)) {
         return ZN_OK;
     }
@@ -243,7 +267,7 @@ static zn_status try_suffix(ent_doc *d, size_t e)
     case ZN__SUFFIX_STRONG:
         return zn__ent_add(d, b, e, suf->suffix_type, PRIO_GRAMMAR);
     case ZN__SUFFIX_WEAK:
-        if (!d->analysed || !bi.proper || bi.places || bi.generic) {
+        if (!d->analysed || !bi.proper || bi.places || (bi.generic && !bi.org)) {
             return ZN_OK;
         }
         return zn__ent_add(d, b, e, suf->suffix_type, PRIO_WEAK);

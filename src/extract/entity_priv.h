@@ -121,6 +121,8 @@ size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags);
 bool zn__ent_is_han(uint32_t cp);
 bool zn__ent_is_latin(uint32_t cp);
 bool zn__ent_is_digit(uint32_t cp);
+/* Han numerals 〇一二…十百零 and ASCII digits (entity_extend.c). */
+bool zn__ent_is_numeral(uint32_t cp);
 /* True when the lexicon lists the characters [s, e) as a word (false without lexicon). */
 bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
 

@@ -50,8 +50,12 @@ static bool han_space(const ent_doc *d, size_t i)
 // An organisation mention made of generic words and a suffix (联合实验室, 重点实验室).
 static bool is_generic(const ent_doc *d, const ent_cand *c)
 {
-    if (zn__ent_all_generic(d, c->start, c->end)) {
-        return true;
+    if (zn__ent_span_is(d, c->start, c->end, ZN__ENT_NAME)) {
+        return false;
+    }
+    if (zn__ent_all_generic(d, c->start, c->end) ||
+        (c->type != ZN_ENTITY_PERSON && d->fold[c->end - 1] == 0x65CF)) {
+        return true; // ethnic groups (壮族, 满族: 族 U+65CF) are not organisations
     }
     size_t ss;
     if (c->type == ZN_ENTITY_PERSON || c->type == ZN_ENTITY_PLACE ||
@@ -108,6 +112,14 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
 {
     size_t len = c.end - c.start;
     size_t ts;
+    // 美国政府 → 美国 (政府 U+653F U+5E9C): a government is named by its place
+    if (c.type != ZN_ENTITY_PERSON && c.type != ZN_ENTITY_PLACE && len >= 4 &&
+        d->fold[c.end - 2] == 0x653F && d->fold[c.end - 1] == 0x5E9C &&
+        zn__ent_type_of(d, c.start, c.end - 2) == ZN_ENTITY_PLACE) {
+        c.end -= 2;
+        c.type = ZN_ENTITY_PLACE;
+        len -= 2;
+    }
     // 亚太地区 → 亚太 (地区 U+5730 U+533A): the region is the name
     if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 2] == 0x5730 &&
         d->fold[c.end - 1] == 0x533A) {
@@ -123,7 +135,7 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
     }
     if (c.type != ZN_ENTITY_PLACE && len >= 2 &&
         zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start &&
-        (c.type == ZN_ENTITY_PERSON || ts - c.start >= 2)) {
+        (c.type == ZN_ENTITY_PERSON || ts - c.start >= 3)) {
         c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民; 中央军委委员 → 中央军委
     }
     // Across a clause break only the last piece can be the name (the tagger joined words).

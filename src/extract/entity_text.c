@@ -146,21 +146,64 @@ static zn_status fill_gap(ent_doc *d, size_t s, size_t e, size_t *cap)
     return ZN_OK;
 }
 
+// The tokenizer's words inside [s, e) (clipped), or false when there are none.
+static bool push_alt(ent_doc *d, size_t s, size_t e, size_t *cap, zn_status *st)
+{
+    bool any = false;
+    *st = ZN_OK;
+    for (size_t k = 0; k < d->n_alt && *st == ZN_OK; k++) {
+        size_t a = d->alt[k].start > s ? d->alt[k].start : s;
+        size_t b = d->alt[k].end < e ? d->alt[k].end : e;
+        if (a < b) {
+            // only for word boundaries: the tokenizer's name tags are too loose here
+            ent_pos p = (ent_pos)d->alt[k].pos;
+            if (p == POS_NR || p == POS_NS || p == POS_NT) {
+                p = POS_N;
+            }
+            *st = push_word(d, a, b, p, cap);
+            any = true;
+        }
+    }
+    return any;
+}
+
+// An item of a tagger word joined by 、 keeps the word's tag when it looks like one on its
+// own: an organisation with a suffix, a person with a surname (the tagger also joins lists
+// of common nouns: 航空、石化、电力/nt).
+static bool item_keeps_tag(const ent_doc *d, size_t s, size_t e, ent_pos pos)
+{
+    size_t ss;
+    switch (pos) {
+    case POS_ORG: case POS_NT:
+        return zn__ent_word_ending(d, e, ZN__ENT_SUFFIX, &ss) > 0 && ss > s;
+    case POS_PER: case POS_NR:
+        return e - s >= 2 && e - s <= 4 && zn__ent_span_is(d, s, s + 1, ZN__ENT_SURNAME);
+    case POS_LOC: case POS_NS:
+        return false;
+    default:
+        return true;
+    }
+}
+
 // Pushes the word [s, e), cut where punctuation or space meets other characters (the
-// tagger sometimes joins them: "、商汤").
+// tagger sometimes joins them: "、商汤"). A list joined by 、 keeps its tag on each item
+// (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
 static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
 {
     size_t pieces = 0;
     bool in_piece = false;
+    bool list_only = true;
     for (size_t k = s; k < e; k++) {
         ent_pos c = char_class(d->fold[k]);
         bool text = c != POS_PUNCT && c != POS_SPACE;
         pieces += text && !in_piece;
         in_piece = text;
+        if (!text && d->fold[k] != 0x3001) { // 、
+            list_only = false;
+        }
     }
-    if (pieces > 1) {
-        pos = POS_UNK; // the tagger joined several words: its tag fits none of them
-    }
+    bool garbled = pieces > 1 && !list_only;
+    bool listed = pieces > 1 && list_only;
     size_t i = s;
     while (i < e) {
         ent_pos c = char_class(d->fold[i]);
@@ -173,13 +216,17 @@ static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t 
             }
             j++;
         }
-        ent_pos p = mark ? c : pos;
+        ent_pos p = mark ? c : (garbled || (listed && !item_keeps_tag(d, i, j, pos)) ? POS_UNK : pos);
         if (p == POS_PUNCT && j - i == 1 && (d->fold[i] == '-' || d->fold[i] == 0xB7) &&
             i > s && j < e) {
             p = pos; // a hyphen or middle dot inside a word stays in it
         }
-        if (push_word(d, i, j, p, cap) != ZN_OK) {
-            return ZN_ERR_NOMEM;
+        zn_status st = ZN_OK;
+        if (!(garbled && !mark && push_alt(d, i, j, cap, &st))) {
+            st = push_word(d, i, j, p, cap);
+        }
+        if (st != ZN_OK) {
+            return st;
         }
         i = j;
     }
