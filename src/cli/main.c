@@ -35,6 +35,7 @@ static const char usage_text[] =
     "      --max-article-bytes N  largest article accepted (default 64 MiB)\n"
     "      --ref-date YYYY-MM-DD  reference date for relative expressions\n"
     "      --vague                also mark vague time words\n"
+    "      --region auto|cn|tw    dates: Taiwan reads 107年 as ROC 107 (2018)\n"
     "      --lexicon FILE         compiled lexicon (default: beside the program)\n"
     "      --user-dict FILE       extra words: WORD [FREQ] [TAG] per line\n"
     "      --pos                  segment: print word/tag\n"
@@ -70,6 +71,7 @@ enum {
     OPT_MAX_BYTES,
     OPT_REF_DATE,
     OPT_VAGUE,
+    OPT_REGION,
     OPT_LEXICON,
     OPT_USER_DICT,
     OPT_POS,
@@ -100,6 +102,7 @@ static const struct option long_options[] = {
     {"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"ref-date", required_argument, NULL, OPT_REF_DATE},
     {"vague", no_argument, NULL, OPT_VAGUE},
+    {"region", required_argument, NULL, OPT_REGION},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"user-dict", required_argument, NULL, OPT_USER_DICT},
     {"pos", no_argument, NULL, OPT_POS},
@@ -228,6 +231,7 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_DATE_FIELD: o->reader.date_field = arg; return 0;
     case OPT_REF_DATE: o->ref_date = arg; return 0;
     case OPT_VAGUE: o->vague = true; return 0;
+    case OPT_REGION: o->region = arg; return 0;
     case OPT_LEXICON: o->lexicon = arg; return 0;
     case OPT_USER_DICT: o->user_dict = arg; return 0;
     case OPT_POS: o->pos = true; return 0;
