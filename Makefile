@@ -9,7 +9,7 @@ PKG_CONFIG ?= pkg-config
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEBIAN_PACKAGES := build-essential pkg-config libuchardet-dev libopencc-dev opencc \
-    python3-jieba libjansson-dev libutf8proc-dev libcmocka-dev unicode-data python3 \
+    python3-jieba libjansson-dev libutf8proc-dev libcmocka-dev unicode-data python3 jq \
     libicu-dev
 
 PKGS := uchardet opencc jansson libutf8proc
