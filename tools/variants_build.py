@@ -193,6 +193,27 @@ def main():
     for f, t, words in read_tsv(os.path.join(a.data, 'bound.tsv')):
         add(f, t, KIND_SIB, FLAG_BOUND)
         legit.update(words)
+    for path in ('legit.tsv',):
+        with open(os.path.join(a.data, path), encoding='utf-8') as f:
+            for n, line in enumerate(f, 1):
+                parts = line.rstrip('\n').split('\t')
+                if not line.strip() or line.startswith('#'):
+                    continue
+                for w in (parts[2].split('|') if len(parts) > 2 else []):
+                    if parts[0] not in w:
+                        sys.exit(f'{path}:{n}: legit word {w} lacks {parts[0]}')
+                    legit.add(w)
+    # Two forms Unihan calls semantic variants (杯/盃, 它/牠) are both correct: a converter
+    # pair between them is not evidence of a wrong pick.
+    semantic = set()
+    for field in ('kSemanticVariant',):
+        for f, value in uv[field].items():
+            for item in value.split(' '):
+                semantic.add((f, cp_of(item)))
+    for key, val in pairs.items():
+        if val[0] == KIND_SIB and val[1] == FLAG_DIRECT and \
+                (key in semantic or (key[1], key[0]) in semantic):
+            val[1] = 0
     for field in ('kSemanticVariant', 'kZVariant', 'kSpecializedSemanticVariant'):
         for f, value in uv[field].items():
             for item in value.split(' '):

@@ -15,6 +15,9 @@
  * valid character (converter and Unihan pairs): rare entries of the lexicon are often forms
  * that OpenCC produced without a phrase rule (制粒機 for 製粒機), not evidence. */
 #define MIN_SWAP_FREQ 30
+/* How much commoner a replacement word must be than a rare word (freq < MIN_SWAP_FREQ) that
+ * covers the original. */
+#define RARE_RATIO 100u
 
 /* The context of one character: left + candidate + right, with the candidate at [c0, c1). */
 typedef struct window {
@@ -337,9 +340,12 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     support orig = {0, false};
     if (n->lex != NULL) {
         orig = word_support(n->lex, &w, mask, true);
+        if (orig.strong > 0 && orig.strong < MIN_SWAP_FREQ) {
+            orig = word_support(n->lex, &w, mask, false); // the best word, not the first
+        }
         // The lexicon's Traditional forms are OpenCC's (認爲): they do not protect a form
         // that neither Taiwan nor Hong Kong writes.
-        if (orig.strong > 0 && !is_std(pairs[0].kind)) {
+        if (orig.strong >= MIN_SWAP_FREQ && !is_std(pairs[0].kind)) {
             return 0;
         }
         const zn__var_pair *best = NULL;
@@ -353,12 +359,16 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
             if (orig.weak && !may_override) {
                 continue;
             }
-            if (orig.strong > 0 && !is_std(p->kind)) {
+            if (orig.strong >= MIN_SWAP_FREQ && !is_std(p->kind)) {
                 continue;
             }
             window_swap(&w, p->to);
             support rep = word_support(n->lex, &w, mask, false);
             if (!swap_allowed(p, rep.strong)) {
+                continue;
+            }
+            // A rare word of the lexicon (壹套, freq 3) yields only to a far commoner one.
+            if (orig.strong > 0 && !is_std(p->kind) && rep.strong < RARE_RATIO * orig.strong) {
                 continue;
             }
             if (rep.strong > best_freq) {
@@ -377,7 +387,7 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     for (size_t k = 0; k < count; k++) {
         const zn__var_pair *p = &pairs[k];
         if (orig.strong > 0 && !is_std(p->kind)) {
-            continue;
+            continue; // a word covers it, even a rare one: no blind replacement
         }
         if (applicable(n, script, p) && fallback_ok(n, script, p, mask)) {
             *rule = rule_of(p, false);
