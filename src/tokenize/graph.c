@@ -14,6 +14,10 @@
 #define UNKNOWN_FREQ 1.0
 // Numeral-classifier words this frequent have become words of their own (一个, 这个).
 #define LEXICALIZED_FREQ 50000u
+// jieba lists many phrases with its floor frequency 3 (伙伴关系, 高度重视): an entry of three
+// or more characters that rare gives way to a split into words the lexicon knows well.
+#define FLOOR_FREQ 3u
+#define FLOOR_PENALTY 4.0
 // User words beat any split of their characters.
 #define USER_BONUS 30.0
 
@@ -23,6 +27,7 @@ typedef struct edge_ctx {
     size_t j;  // cursor: char index of the end of the last edge
     size_t to;
     size_t base_off;
+    const char *text;
     bool quantified; // the first character is a numeral or a quantifier
 } edge_ctx;
 
@@ -54,6 +59,21 @@ static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t ki
     }
 }
 
+// A word and the suffix after it (露宿 + 者) as one word, a little more likely than the two
+// apart; a word that begins with the suffix character (化学) still wins on its frequency.
+static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
+{
+    const tok_char *suf = &e->tok->chars[e->j];
+    zn_word_info sinfo;
+    double ws = e->tok->log_total;
+    size_t slen = e->tok->chars[e->j + 1].off - suf->off;
+    if (zn_lexicon_lookup(e->tok->lex, e->text + suf->off, slen, &sinfo)) {
+        ws = log((double)sinfo.freq);
+    }
+    ws -= e->tok->log_total;
+    consider(e->tok, e->i, e->j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, info->tag, 0);
+}
+
 static bool on_word(void *ctx, size_t len, const zn_word_info *info)
 {
     edge_ctx *e = ctx;
@@ -69,13 +89,23 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
         is_numeral_classifier(chars, e->i, e->j)) {
         return true; // 一次, 第一个, 三位: numeral and classifier are two words
     }
-    double w = (info->freq < TOK_LOG_TABLE ? (double)e->tok->logf[info->freq]
+    double w = (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) +
+               (info->freq < TOK_LOG_TABLE ? (double)e->tok->logf[info->freq]
                                            : log((double)info->freq)) -
                e->tok->log_total;
     if (info->forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
+    uint32_t last = chars[e->j - 1].cp;
+    if (e->j - e->i >= 3 && last < 65536 && (e->tok->sflags[last] & TOK_SF_PLURAL) &&
+        !(info->forms & ZN_FORM_USER)) {
+        return true; // 官兵们: the noun and 们 are two words
+    }
     consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag, info->freq);
+    if (e->j - e->i >= 2 && e->j < e->to && !chars[e->j].inside && chars[e->j].cp < 65536 &&
+        (e->tok->sflags[chars[e->j].cp] & TOK_SF_SUFFIX)) {
+        suffix_edge(e, w, info);
+    }
     return true;
 }
 
@@ -103,7 +133,8 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag8, 0);
         }
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
-            edge_ctx e = {tok, i, i, to, chars[i].off, (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
+            edge_ctx e = {tok, i, i, to, chars[i].off, s,
+                          (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
             zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
                                 on_word, &e);
         }

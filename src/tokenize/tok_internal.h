@@ -26,6 +26,12 @@ enum {
     TOK_CF_MAGNITUDE = 1u << 6,  /* 万 萬 亿 億 */
     TOK_CF_TRANSLIT = 1u << 7,   /* used to transliterate foreign names */
 };
+
+/* Word-forming suffixes and the plural 们, in their own table (tok->sflags). */
+enum {
+    TOK_SF_SUFFIX = 1u << 0, /* joins the word before it: 者 性 化 员 式 型 率 ... */
+    TOK_SF_PLURAL = 1u << 1, /* 们 們: a word of its own after a noun (官兵 们) */
+};
 #define TOK_CF_NUMERAL (TOK_CF_DIGIT | TOK_CF_TEN)
 
 /* Why a span became a token (tok->kind, for the tags and the unknown-word pass). */
@@ -62,6 +68,7 @@ struct zn_tokenizer {
     tok_best *best;
     char (*atag)[8]; /* tag of the atom starting at a char */
     uint8_t *cflags;  /* TOK_CF_* of every code point below U+10000 */
+    uint8_t *sflags;  /* TOK_SF_* of every code point below U+10000 */
     float *logf;      /* log of frequencies below TOK_LOG_TABLE */
     size_t cap;
     uint8_t *states; /* Viterbi scratch */
@@ -87,6 +94,9 @@ size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char 
 
 /* Fills table[0..65536) with the TOK_CF_* flags of each code point. Cannot fail. */
 void zn__tok_fill_char_flags(uint8_t *table);
+
+/* Fills table[0..65536) with the TOK_SF_* flags of each code point. Cannot fail. */
+void zn__tok_fill_suffix_flags(uint8_t *table);
 
 /* Cuts chars[from..to) (single characters the lexicon lacks) into words with the character
  * model; appends tokens to list. */

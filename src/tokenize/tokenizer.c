@@ -19,12 +19,14 @@ zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *
     }
     tok->lex = lex;
     tok->cflags = zn__malloc(65536);
+    tok->sflags = zn__malloc(65536);
     tok->logf = zn__reallocarray(NULL, TOK_LOG_TABLE, sizeof *tok->logf);
-    if (tok->cflags == NULL || tok->logf == NULL) {
+    if (tok->cflags == NULL || tok->sflags == NULL || tok->logf == NULL) {
         zn_tokenizer_free(tok);
         return zn__error_nomem(err, "tokenizer");
     }
     zn__tok_fill_char_flags(tok->cflags);
+    zn__tok_fill_suffix_flags(tok->sflags);
     tok->logf[0] = 0.0f;
     for (size_t f = 1; f < TOK_LOG_TABLE; f++) {
         tok->logf[f] = (float)log((double)f);
@@ -46,6 +48,7 @@ void zn_tokenizer_free(zn_tokenizer *tok)
         return;
     }
     zn__free(tok->cflags);
+    zn__free(tok->sflags);
     zn__free(tok->logf);
     zn__free(tok->chars);
     zn__free(tok->best);
