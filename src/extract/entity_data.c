@@ -36,8 +36,8 @@ uint32_t zn__ent_fold(uint32_t cp)
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
         return zn__ent_fold(cp - 0xFEE0);
     }
-    if (cp == 0x3000) {
-        return ' ';
+    if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F) {
+        return ' '; // ideographic, no-break and typographic spaces
     }
     size_t lo = 0;
     size_t hi = zn__ent_n_t2s;
