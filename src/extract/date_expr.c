@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * The date part of a point expression: year (2018年, 二〇一八年, 民國107年, 去年), month
- * (6月, 下個月), day (12日, 十二號, 昨天, 當日), then the periods, weeks, festivals and the
- * time of day that may follow. Folded (Simplified) spellings are matched. */
+ * The fields of a point expression: year (2018年, 二〇一八年, 民國107年, 去年), month (6月,
+ * 下個月), day (12日, 十二號, 昨天, 當日), and the leading fields a text leaves out, filled
+ * from a range's first half, the reference or the context. Folded spellings are matched. */
 #include <string.h>
 
 #include "extract/date_priv.h"
@@ -125,16 +125,6 @@ bool date__rel_day(dctx *c, int delta, bool ctx, dpt *p, zn_date_source *src)
     return true;
 }
 
-/* State of a point being read. */
-typedef struct pstate {
-    dpt p;
-    zn_date_source src;
-    bool rel;         // resolved from a relative word: nothing to fill
-    bool short_year;  // a two-digit year (needs a month or period after it)
-    bool zero_year;   // ... written with a leading zero (03年, 零七年)
-    bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
-    int part;         // part of the day named by a day word
-} pstate;
 
 static int two_digit_year(const dctx *c, int yy)
 {
@@ -143,20 +133,30 @@ static int two_digit_year(const dctx *c, int yy)
 }
 
 // 2018年 二〇一八年 18年 民國107年 107年 (Taiwan) 今年 同年
-static size_t year_part(dctx *c, size_t i, pstate *s)
+// 今年 去年 同年 次年
+static size_t year_word(dctx *c, size_t i, pstate *s)
+{
+    size_t e;
+    int k = at_rword(c->t, i, year_words, &e);
+    if (k < 0) {
+        return i;
+    }
+    dpt b;
+    s->rel = true;
+    s->p.prec = PR_YEAR;
+    if (rel_base(c, year_words[k].ctx, PR_YEAR, &b, &s->src)) {
+        s->p.y = b.y + year_words[k].delta;
+    }
+    return e;
+}
+
+size_t date__year_part(dctx *c, size_t i, pstate *s)
 {
     const dtext *t = c->t;
-    size_t j = i;
+    size_t j = year_word(c, i, s);
     size_t e;
-    int k = at_rword(t, i, year_words, &e);
-    if (k >= 0) {
-        dpt b;
-        s->rel = true;
-        s->p.prec = PR_YEAR;
-        if (rel_base(c, year_words[k].ctx, PR_YEAR, &b, &s->src)) {
-            s->p.y = b.y + year_words[k].delta;
-        }
-        return e;
+    if (j > i) {
+        return j;
     }
     bool roc = date__at(t, j, "民国", &e);
     if (roc) {
@@ -208,7 +208,7 @@ static size_t year_part(dctx *c, size_t i, pstate *s)
 }
 
 // 6月 六月 十二月 本月 上個月 當月
-static size_t month_part(dctx *c, size_t i, pstate *s)
+size_t date__month_part(dctx *c, size_t i, pstate *s)
 {
     const dtext *t = c->t;
     size_t e;
@@ -265,7 +265,7 @@ static size_t day_number(dctx *c, size_t i, pstate *s)
     return e;
 }
 
-static size_t day_part(dctx *c, size_t i, pstate *s)
+size_t date__day_part(dctx *c, size_t i, pstate *s)
 {
     const dtext *t = c->t;
     size_t e;
@@ -294,7 +294,7 @@ static size_t day_part(dctx *c, size_t i, pstate *s)
 }
 
 // Leading fields the text left out: from the range's first half, the reference, the context.
-static void fill(dctx *c, const dpt *base, pstate *s)
+void date__fill(dctx *c, const dpt *base, pstate *s)
 {
     dpt *p = &s->p;
     if (s->rel || p->y >= 0 || p->prec == PR_NONE) {
@@ -336,280 +336,4 @@ static void fill(dctx *c, const dpt *base, pstate *s)
         p->d = b->d;
     }
     s->src = src;
-}
-
-// 星期二 週二 (星期二) after a day: the weekday adds nothing, it belongs to the date.
-static size_t weekday_after(const dctx *c, size_t i)
-{
-    static const char *const open[] = {"(", "（", "，", ",", " ", NULL};
-    static const char *const words[] = {"星期", "周", "礼拜", NULL};
-    static const char *const days[] = {"一", "二", "三", "四", "五", "六", "日", "天", NULL};
-    size_t j = i;
-    size_t e;
-    int o = date__at_any(c->t, j, open, &e);
-    if (o >= 0) {
-        j = e;
-    }
-    if (date__at_any(c->t, j, words, &e) < 0 || date__at_any(c->t, e, days, &e) < 0) {
-        return i;
-    }
-    if (o == 0 || o == 1) {
-        size_t close;
-        if (!date__at(c->t, e, ")", &close) && !date__at(c->t, e, "）", &close)) {
-            return i;
-        }
-        e = close;
-    }
-    return e;
-}
-
-// The day of a time said alone (晚上8點): the range's first half, else the reference.
-static void day_of_time(dctx *c, const dpt *base, pstate *s)
-{
-    s->p.H = 0;
-    s->p.prec = PR_HOUR;
-    fill(c, base, s);
-    s->p.H = -1;
-    s->p.prec = s->p.d > 0 ? PR_DAY : PR_NONE;
-}
-
-// A time after the day in s->p (的, a space or T may come between), else the day itself.
-static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
-{
-    size_t e;
-    j = weekday_after(c, j);
-    size_t k = j;
-    if (date__at(c->t, j, "的", &e) || date__at(c->t, j, " ", &e) || date__at(c->t, j, "T", &e)) {
-        k = e;
-    }
-    dval tv;
-    e = date__time(c, k, &s->p, s->part, &tv);
-    if (e > k) {
-        *v = tv;
-        v->src = s->src;
-        return e;
-    }
-    date__val_point(v, &s->p);
-    v->src = s->src;
-    return j;
-}
-
-// Now, a week or a time of day when no year, month or day was written.
-static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
-{
-    size_t e = date__now(c, i, v);
-    if (e > i) {
-        return e;
-    }
-    e = date__alone_period(c, i, v);
-    if (e == i) {
-        e = date__num_range(c, i, NULL, v);
-    }
-    if (e > i) {
-        return e;
-    }
-    e = date__week(c, i, v);
-    if (e > i) {
-        if (v->kind == DV_POINT && v->a.prec == PR_DAY) {
-            s->p = v->a;
-            s->src = v->src;
-            return with_time(c, e, s, v);
-        }
-        return e;
-    }
-    day_of_time(c, base, s);
-    e = date__time(c, i, &s->p, PD_NONE, v);
-    int part;
-    size_t pe;
-    if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
-        return i; // 黎明 alone is more often a name than a time
-    }
-    if (e > i) {
-        v->src = s->p.d > 0 ? (base != NULL ? s->src : ZN_DATE_REFERENCE) : ZN_DATE_EXPLICIT;
-    }
-    return e;
-}
-
-// Festivals and lunar dates, for the year read (or the range's first half's).
-static size_t festival(dctx *c, size_t j, const dpt *base, pstate *s, dval *v)
-{
-    dpt year = s->p;
-    if (year.y < 0 && base != NULL && base->y >= 0) {
-        year.y = base->y;
-    }
-    size_t e = date__festival(c, j, &year, v);
-    if (e == j || v->kind != DV_POINT) {
-        return e;
-    }
-    s->p = v->a;
-    if (s->src == ZN_DATE_EXPLICIT) {
-        s->src = v->src;
-    }
-    return with_time(c, e, s, v);
-}
-
-static size_t numeric(dctx *c, size_t i, dpt *p);
-
-size_t date__day_time(dctx *c, size_t j, const dpt *p, zn_date_source src, dval *v)
-{
-    pstate s;
-    memset(&s, 0, sizeof s);
-    s.p = *p;
-    s.src = src;
-    s.part = PD_NONE;
-    dval tv;
-    size_t e = with_time(c, j, &s, &tv);
-    *v = tv;
-    return e;
-}
-
-size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
-{
-    pstate s;
-    memset(&s, 0, sizeof s);
-    date__pt_clear(&s.p);
-    s.part = PD_NONE;
-    size_t e = date__era(c, i, v);
-    if (e > i) {
-        return e;
-    }
-    size_t j = numeric(c, i, &s.p);
-    if (j > i) {
-        fill(c, base, &s);
-        return with_time(c, j, &s, v);
-    }
-    j = year_part(c, i, &s);
-    e = festival(c, j, base, &s, v);
-    if (e > j) {
-        return e;
-    }
-    j = month_part(c, j, &s);
-    if (s.p.prec == PR_MONTH || s.p.prec == PR_NONE) {
-        j = day_part(c, j, &s);
-    }
-    if (s.roc_guess && s.p.prec == PR_YEAR) {
-        return i;
-    }
-    fill(c, base, &s);
-    if (s.p.prec == PR_YEAR) {
-        e = date__year_period(c, j, &s.p, v);
-        if (e == j) {
-            e = date__num_range(c, j, &s.p, v);
-        }
-        if (e == j && s.short_year && !s.zero_year) {
-            return i;
-        }
-        if (e > j && v->kind == DV_POINT && v->a.prec == PR_DAY) {
-            s.p = v->a; // 2023年第十天, maybe with a time
-            return with_time(c, e, &s, v);
-        }
-    } else if (s.p.prec == PR_MONTH) {
-        e = date__month_period(c, j, &s.p, v);
-        if (e == j) {
-            e = date__nth_week(c, j, &s.p, true, v);
-        }
-    } else if (s.p.prec == PR_NONE) {
-        return no_fields(c, i, base, &s, v);
-    } else {
-        return with_time(c, j, &s, v);
-    }
-    if (e > j) {
-        v->src = s.src;
-        return e;
-    }
-    date__val_point(v, &s.p);
-    v->src = s.src;
-    return j;
-}
-
-// 09-01 20:01: a month and day in figures, only with a clock time after them.
-static size_t month_day(dctx *c, size_t i, int m, size_t k, dpt *p)
-{
-    const dtext *t = c->t;
-    dnum d;
-    if (m < 1 || m > 12 || !date__num(t, k + 1, &d) || !d.arabic || d.digits > 2 ||
-        d.v < 1 || d.v > 31 || d.end + 2 >= t->n || t->cp[d.end] != ' ' ||
-        !date__is_digit(t->cp[d.end + 1])) {
-        return i;
-    }
-    size_t e = d.end + 1;
-    while (e < t->n && date__is_digit(t->cp[e])) {
-        e++;
-    }
-    if (e >= t->n || t->cp[e] != ':') {
-        return i;
-    }
-    p->m = m;
-    p->d = (int)d.v;
-    p->prec = PR_DAY;
-    return d.end;
-}
-
-// Numbers with separators: 2018-06-12, 2018/6/12, 2018.6.12, 20180612, 2018-06, 107/06/12
-// (Taiwan), 2018 alone, 1994-11-05T08:15:30-05:30.
-static size_t numeric(dctx *c, size_t i, dpt *p)
-{
-    const dtext *t = c->t;
-    if (i >= t->n || !date__is_digit(t->cp[i])) {
-        return i;
-    }
-    size_t k = i;
-    int v = 0;
-    while (k < t->n && date__is_digit(t->cp[k]) && k - i < 9) {
-        v = v * 10 + (int)(t->cp[k] - '0');
-        k++;
-    }
-    size_t nd = k - i;
-    if (k < t->n && date__is_digit(t->cp[k])) {
-        return i;
-    }
-    if (nd == 8) {
-        int y = v / 10000, m = v / 100 % 100, d = v % 100;
-        if (y < 1900 || y > 2100 || !date__valid(y, m, d) || !date__soft_end(t, k)) {
-            return i;
-        }
-        p->y = y;
-        p->m = m;
-        p->d = d;
-        p->prec = PR_DAY;
-        return k;
-    }
-    bool roc = nd == 3 && c->o->region == ZN_DATE_REGION_TAIWAN;
-    if (nd <= 2 && k + 1 < t->n && (t->cp[k] == '-' || t->cp[k] == '/')) {
-        return month_day(c, i, v, k, p);
-    }
-    if (nd != 4 && !roc) {
-        return i;
-    }
-    int y = roc ? v + 1911 : v;
-    uint32_t sep = k < t->n ? t->cp[k] : 0;
-    dnum m, d;
-    if ((sep == '-' || sep == '/' || sep == '.') && date__num(t, k + 1, &m) && m.arabic &&
-        m.digits <= 2 && m.v >= 1 && m.v <= 12 && !m.approx) {
-        if (m.end + 1 < t->n && t->cp[m.end] == sep && date__num(t, m.end + 1, &d) &&
-            d.arabic && d.digits <= 2 && date__valid(y, (int)m.v, (int)d.v) &&
-            !(d.end < t->n && (date__is_digit(t->cp[d.end]) || t->cp[d.end] == sep))) {
-            p->y = y;
-            p->m = (int)m.v;
-            p->d = (int)d.v;
-            p->prec = PR_DAY;
-            return d.end;
-        }
-        if ((sep != '.' || m.digits == 2) && !roc && date__soft_end(t, m.end) &&
-            !(m.end < t->n && t->cp[m.end] == sep) && y >= 1900 && y <= 2100) {
-            p->y = y;
-            p->m = (int)m.v;
-            p->prec = PR_MONTH;
-            return m.end;
-        }
-        return i;
-    }
-    // A year alone, as a label: "2016 36號文", or the whole text.
-    if (!roc && y >= 1900 && y <= 2100 && (k == t->n || t->cp[k] == ' ') &&
-        (i == 0 || !date__is_digit(t->cp[i - 1]))) {
-        p->y = y;
-        p->prec = PR_YEAR;
-        return k;
-    }
-    return i;
 }

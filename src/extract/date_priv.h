@@ -109,7 +109,28 @@ int date__lunar_mdays(int year, int month, bool leap);
  * usual approximation (exact to a day for 1900–2099 in nearly all years). */
 void date__solar_term(int y, int k, int *m, int *d);
 
-/* ---- date_expr.c / date_time.c / date_rel.c: the grammar ---- */
+/* ---- date_expr.c / date_point.c / date_time.c / date_rel.c ...: the grammar ---- */
+
+/* State of a point being read (date_expr.c, date_point.c). */
+typedef struct pstate {
+    dpt p;
+    zn_date_source src;
+    bool rel;         // resolved from a relative word: nothing to fill
+    bool short_year;  // a two-digit year (needs a month or period after it)
+    bool zero_year;   // ... written with a leading zero (03年, 零七年)
+    bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
+    int part;         // part of the day named by a day word
+} pstate;
+
+/* The fields of a point at i: a year, a month, a day; each returns the index after it, or i.
+ * They fill s->p (and s->src, s->rel ...). */
+size_t date__year_part(dctx *c, size_t i, pstate *s);
+size_t date__month_part(dctx *c, size_t i, pstate *s);
+size_t date__day_part(dctx *c, size_t i, pstate *s);
+/* Leading fields the text left out: from `base` (may be NULL), the reference, the context. */
+void date__fill(dctx *c, const dpt *base, pstate *s);
+/* A date written in figures with separators at i into *p; the end or i. */
+size_t date__numeric(dctx *c, size_t i, dpt *p);
 
 /* Parses the longest expression starting at i into *v (ranges, 從…起, …以來 included);
  * returns the index after it, or i when nothing matches there. */

@@ -51,45 +51,52 @@ typedef struct dur {
     bool workdays; // 工作日: counted Monday to Friday
 } dur;
 
+// The amount before a unit: 半, 3, 2621.2, 一个半 / 两个多 (个 then 半 or 多, *ge set).
+static bool amount(const dtext *t, size_t i, dur *d, double *v, size_t *j, bool *ge)
+{
+    dnum n;
+    size_t e;
+    *ge = false;
+    if (date__at(t, i, "半", &e)) {
+        *v = 0.5;
+        *j = e;
+        return true;
+    }
+    if (!date__num(t, i, &n)) {
+        return false;
+    }
+    *v = n.v;
+    *j = n.end;
+    d->approx = d->approx || n.approx;
+    d->few = d->few || t->cp[i] == 0x51E0; // 几
+    if (n.seq && n.digits == 4 && !n.approx && date__at(t, *j, "年", &e)) {
+        return false; // 2018年 is a year, not a count of years
+    }
+    if (*j + 1 < t->n && t->cp[*j] == '.' && date__is_digit(t->cp[*j + 1])) {
+        double f = 0.1;
+        for (++*j; *j < t->n && date__is_digit(t->cp[*j]); ++*j) {
+            *v += f * (t->cp[*j] - '0');
+            f /= 10;
+        }
+    }
+    if (date__at(t, *j, "个半", &e) || date__at(t, *j, "个多", &e)) {
+        bool half = t->cp[*j + 1] == 0x534A; // 半
+        *v += half ? 0.5 : 0;
+        d->approx = d->approx || !half;
+        *j = e;
+        *ge = true;
+    }
+    return true;
+}
+
 // One "number unit" group: 三天 3年半 一个半月 半小时 三个多月 1000多年 几个月
 static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
 {
-    dnum n;
-    size_t j;
     double v;
+    size_t j;
     size_t e;
-    if (date__at(t, i, "半", &e)) {
-        v = 0.5;
-        j = e;
-    } else if (date__num(t, i, &n)) {
-        v = n.v;
-        j = n.end;
-        d->approx = d->approx || n.approx;
-        d->few = d->few || t->cp[i] == 0x51E0; // 几
-        if (n.seq && n.digits == 4 && !n.approx && date__at(t, j, "年", &e)) {
-            return i; // 2018年 is a year, not a count of years
-        }
-        if (j < t->n && t->cp[j] == '.' && j + 1 < t->n && date__is_digit(t->cp[j + 1])) {
-            double f = 0.1;
-            for (j++; j < t->n && date__is_digit(t->cp[j]); j++) {
-                v += f * (t->cp[j] - '0');
-                f /= 10;
-            }
-        }
-        // 一个半月 两个多月: 个 then 半/多 before the unit
-        if (date__at(t, j, "个半", &e) || date__at(t, j, "个多", &e)) {
-            v += t->cp[j + 1] == 0x534A ? 0.5 : 0; // 半
-            d->approx = d->approx || t->cp[j + 1] != 0x534A;
-            j = e;
-            if (date__at(t, j, "月", &e)) {
-                d->du[DU_MO] += v;
-                d->unit = DU_MO;
-                d->frac = d->frac || v != floor(v);
-                return e;
-            }
-            // 3个半小时 两个多星期: the unit follows without its 个
-        }
-    } else {
+    bool ge;
+    if (!amount(t, i, d, &v, &j, &ge)) {
         return i;
     }
     int k = -1;
@@ -100,9 +107,10 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
             best = e;
         }
     }
-    if (k < 0 && month_ok && date__at(t, j, "月", &e)) { // 近三月
+    if (k < 0 && (month_ok || ge) && date__at(t, j, "月", &e)) { // 近三月 一个半月
         d->du[DU_MO] += v;
         d->unit = DU_MO;
+        d->frac = d->frac || v != floor(v);
         return e;
     }
     if (k < 0) {
