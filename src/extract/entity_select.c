@@ -85,7 +85,9 @@ static bool free_span(const uint8_t *used, size_t s, size_t e)
 // Greedy choice: strongest first, each accepted if no character is taken.
 static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
 {
-    qsort(d->cands, d->n_cands, sizeof *d->cands, by_strength);
+    if (d->n_cands > 0) {
+        qsort(d->cands, d->n_cands, sizeof *d->cands, by_strength);
+    }
     size_t n = 0;
     for (size_t i = 0; i < d->n_cands; i++) {
         ent_cand c = d->cands[i];
@@ -286,7 +288,7 @@ zn_status zn__ent_select(ent_doc *d)
     d->n_cands = m;
     split = NULL;
     zn_status st = propagate(d, used, m);
-    if (st == ZN_OK) {
+    if (st == ZN_OK && d->n_cands > 0) {
         qsort(d->cands, d->n_cands, sizeof *d->cands, by_start);
     }
     zn__free(used);
