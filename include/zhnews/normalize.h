@@ -42,8 +42,11 @@ typedef enum zn_norm_script {
 typedef struct zn_normalize_options {
     bool repair;          /* variant / obfuscated / mis-converted characters (true) */
     bool mixed_script;    /* Simplified leftovers in Traditional text and back (true) */
-    bool spaces;          /* U+00A0 and U+2000-block spaces → ' ', U+3000 → ' ', zero-width
-                             characters removed, runs of spaces inside a line → one (true) */
+    bool spaces;          /* U+00A0 and U+2000-block spaces → ' ', U+3000 → ' ', runs of
+                             spaces inside a line → one; leading and trailing spaces are kept
+                             (true) */
+    bool invisible;       /* zero-width characters (U+200B-200D, U+2060, U+FEFF) removed
+                             (true) */
     bool cjk_spacing;     /* 簡 介 → 簡介: single Han characters spaced out by PDF
                              extraction are joined (true) */
     bool width;           /* full-width ASCII letters and digits → ASCII (true) */

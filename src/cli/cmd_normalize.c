@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * `zhnews normalize [FILE|-]...`: the repaired (and, with --to, converted) text, exactly one
- * output line per input line. The lexicon is used when it can be opened; without it the
- * repair falls back to its tables alone (a warning says so). */
+ * output line per input line. Line mode repairs characters (variants, mis-conversions,
+ * Simplified leftovers, compatibility ideographs, zero-width characters) and leaves spacing,
+ * widths and punctuation as they are, so that its output can be scored character by
+ * character; the full pipeline (`zhnews process`) folds those too. The lexicon is used when
+ * it can be opened; without it the repair falls back to its tables alone (with a warning). */
 #include <limits.h>
 
 #include "cli/cli.h"
@@ -57,6 +60,10 @@ int cli_cmd_normalize(const cli_options *o)
         cli_report(&err);
         return CLI_USAGE;
     }
+    opts.spaces = false;
+    opts.cjk_spacing = false;
+    opts.width = false;
+    opts.punctuation = false;
     if (o->no_repair) {
         opts.repair = false;
         opts.mixed_script = false;

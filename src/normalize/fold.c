@@ -207,7 +207,7 @@ bool zn__fold_at(const zn_normalize_options *o, zn__fold_state *st, const char *
     if (is_run_space(c)) {
         return fold_space(o, s, len, pos, left, left_len, next, repl, repl_len, rule);
     }
-    if (o->spaces && is_zero_width(c)) {
+    if (o->invisible && is_zero_width(c)) {
         *next = p;
         *repl_len = 0;
         *rule = "space.zero-width";

@@ -15,6 +15,7 @@ void zn_normalize_options_init(zn_normalize_options *opts)
     opts->repair = true;
     opts->mixed_script = true;
     opts->spaces = true;
+    opts->invisible = true;
     opts->cjk_spacing = true;
     opts->width = true;
     opts->punctuation = true;

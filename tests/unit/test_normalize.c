@@ -198,13 +198,14 @@ static void test_folding_rules(void **state)
     zn_normalize_options o;
     zn_normalize_options_init(&o);
     o.spaces = false;
+    o.invisible = false;
     o.cjk_spacing = false;
     o.width = false;
     o.punctuation = false;
     o.compat = false;
     o.repair = false;
     o.mixed_script = false;
-    const char *in = "簡 介a\xC2\xA0" "b,全毬，Ａ,\xEF\xA4\x80";
+    const char *in = "簡 介a\xC2\xA0" "b,全毬，Ａ,\xEF\xA4\x80\xE2\x80\x8B";
     zn_norm_result *r = run_with(NULL, &o, in);
     assert_string_equal(r->text, in);
     assert_int_equal(r->n_changes, 0);
