@@ -178,15 +178,61 @@ static zn_status one_char(const zn_normalizer *n, zn__fold_state *fs, zn_norm_sc
     return emit(out, edits, s, pos, next, repl, repl_len, rule);
 }
 
-static zn_status repair_pass(const zn_normalizer *n, zn_norm_script script, const char *s,
+// The closing quote for an opening one, or 0.
+static uint32_t closing_quote(uint32_t c)
+{
+    switch (c) {
+    case 0x300C: return 0x300D; // 「」
+    case 0x300E: return 0x300F; // 『』
+    case 0x201C: return 0x201D; // “”
+    case 0x2018: return 0x2019; // ‘’
+    default: return 0;
+    }
+}
+
+#define QUOTE_MAX_BYTES 4096
+
+// A quotation that is wholly in the other script (a Simplified quote in a Traditional
+// article) keeps its own script: returns the end of the quoted text and sets *script, or
+// returns 0. `open` is the opening quote, ending at `pos`.
+static size_t quoted_span(const char *s, size_t len, size_t pos, uint32_t open,
+                          zn_norm_script outer, zn_norm_script *script)
+{
+    uint32_t close = closing_quote(open);
+    size_t end = pos;
+    while (end < len && end - pos < QUOTE_MAX_BYTES) {
+        size_t p = end;
+        uint32_t c = zn__utf8_next(s, len, &p);
+        if (c == close || c == '\n') {
+            break;
+        }
+        end = p;
+    }
+    zn_norm_script inner = zn__detect_script(s + pos, end - pos);
+    if (inner == ZN_NORM_UNKNOWN || inner == outer || outer == ZN_NORM_UNKNOWN) {
+        return 0;
+    }
+    *script = inner;
+    return end;
+}
+
+static zn_status repair_pass(const zn_normalizer *n, zn_norm_script article, const char *s,
                              size_t len, zn_buf *out, zn__edits *edits)
 {
     zn__fold_state fs = {0};
+    zn_norm_script script = article;
+    size_t quote_end = 0; // end of a quotation in the other script
     size_t pos = 0;
     size_t plain = 0; // start of the bytes not yet copied
     while (pos < len) {
         size_t next = pos;
         uint32_t c = zn__utf8_next(s, len, &next);
+        if (pos >= quote_end) {
+            script = article;
+            if (closing_quote(c) != 0) {
+                quote_end = quoted_span(s, len, next, c, article, &script);
+            }
+        }
         if (is_plain(n, c)) {
             pos = next;
             continue;

@@ -34,7 +34,7 @@ static zn_lexicon *open_lex(void)
     zn_lexicon *lex = NULL;
     assert_int_equal(zn_lexicon_open(&lex, fixture, NULL), ZN_OK);
     const char *words[] = {"制度", "製造", "當日", "全球", "機構", "背景", "考慮", "局面",
-                           "叮噹", "一個", "系統", "關係"};
+                           "叮噹", "一個", "系統", "關係", "炒制", "認爲"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         assert_int_equal(zn_lexicon_add_word(lex, words[i], strlen(words[i]), 0, NULL, NULL),
                          ZN_OK);
@@ -183,6 +183,34 @@ static void test_repair_with_lexicon(void **state)
     zn_lexicon_close(lex);
 }
 
+static void test_bound_legit_and_standard_with_lexicon(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_lex();
+    // 瞭 outside its words is the particle 了 (only with word knowledge).
+    zn_norm_result *r = run_with(lex, NULL, "他們走瞭。");
+    assert_string_equal(r->text, "他們走了。");
+    expect_change(r, 0, 9, 12, 9, 12, "瞭", "了", "variant.converter");
+    zn_norm_result_free(r);
+    expect_text(NULL, "他們走瞭。", "他們走瞭。");
+    // 炒製 is a legit word although the lexicon knows only 炒制.
+    expect_text(lex, "他們炒製茶葉", "他們炒製茶葉");
+    // OpenCC's own form 爲 is listed as a word, yet Taiwan and Hong Kong write 為.
+    r = run_with(lex, NULL, "他們認爲");
+    assert_string_equal(r->text, "他們認為");
+    assert_string_equal(r->changes[0].rule, "variant.standard");
+    zn_norm_result_free(r);
+    zn_lexicon_close(lex);
+}
+
+static void test_quotation_in_other_script_kept(void **state)
+{
+    (void)state;
+    const char *in = "這個國家的人說：「这是我们的经济」，然後離開這裡。";
+    expect_text(NULL, in, in);
+    expect_text(NULL, "這個國家的人說：「這是我们的經濟」。", "這個國家的人說：「這是我們的經濟」。");
+}
+
 static void test_folding_rules(void **state)
 {
     (void)state;
@@ -255,6 +283,15 @@ static void test_conversion(void **state)
     assert_string_equal(r->text, "這個軟體。好");
     assert_int_equal(zn_norm_result_map_offset(r, 15), 15);
     zn_norm_result_free(r);
+    // A phrase that changes length: the differing middle of its run is one change.
+    r = run_with(NULL, &o, "这个内存很大。好");
+    assert_string_equal(r->text, "這個記憶體很大。好");
+    assert_int_equal(r->n_changes, 1);
+    expect_change(r, 0, 0, 12, 0, 15, "这个内存", "這個記憶體", "convert.opencc");
+    assert_int_equal(zn_norm_result_map_offset(r, 6), 0);
+    assert_int_equal(zn_norm_result_map_offset(r, 12), 15);
+    assert_int_equal(zn_norm_result_map_offset(r, 21), 24);
+    zn_norm_result_free(r);
 }
 
 static void test_allocation_failures(void **state)
@@ -303,6 +340,8 @@ int main(void)
         cmocka_unit_test(test_standard_forms),
         cmocka_unit_test(test_mixed_script_without_lexicon),
         cmocka_unit_test(test_repair_with_lexicon),
+        cmocka_unit_test(test_bound_legit_and_standard_with_lexicon),
+        cmocka_unit_test(test_quotation_in_other_script_kept),
         cmocka_unit_test(test_folding_rules),
         cmocka_unit_test(test_offsets_map_through_changes),
         cmocka_unit_test(test_conversion),
