@@ -96,6 +96,14 @@ static void gru_step_generic(const float *x, const float *w_ur, const float *w_c
     }
 }
 
+static void gru_step4_generic(const float *const x[4], const float *w_ur, const float *w_c,
+                              size_t h, const float *const hp[4], float *const hn[4], float *tmp)
+{
+    for (int b = 0; b < 4; b++) {
+        gru_step_generic(x[b], w_ur, w_c, h, hp[b], hn[b], tmp);
+    }
+}
+
 static void viterbi_step_generic(const float *prev, const float *trans, size_t n_tags,
                                  size_t stride, const float *emit, float *cur, uint8_t *back)
 {
@@ -119,8 +127,8 @@ static void viterbi_step_generic(const float *prev, const float *trans, size_t n
     }
 }
 
-static const zn__tag_kernels generic = {gemm_generic, gru_step_generic, viterbi_step_generic,
-                                        "generic"};
+static const zn__tag_kernels generic = {gemm_generic, gru_step_generic, gru_step4_generic,
+                                        viterbi_step_generic, "generic"};
 
 const zn__tag_kernels *zn__tag_kernels_generic(void)
 {

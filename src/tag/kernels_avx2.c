@@ -135,6 +135,86 @@ TARGET static void gru_step_avx2(const float *x, const float *w_ur, const float 
     }
 }
 
+/* out[b] = init[b] + v[b] . w for four vectors at once, w [rows][cols] in panels: each
+ * 16-column strip of a panel (8 in panels of 8) is read once for all four, so the loads are
+ * shared. The sums run in the same order as matvec_avx2's, giving the same results. The
+ * eight accumulators are spelled out so that they stay in registers. */
+TARGET static void matvec4_avx2(const float *const v[4], size_t rows, const float *w,
+                                size_t cols, const float *const init[4], float *const out[4])
+{
+    const float *v0 = v[0], *v1 = v[1], *v2 = v[2], *v3 = v[3];
+    for (size_t q = 0; q < cols;) {
+        size_t width = cols - q >= ZN__TAG_PANEL ? ZN__TAG_PANEL : 8;
+        size_t two = width == 8 ? 0 : 8; // offset of the strip's second register
+        for (size_t c = 0; c < width; c += 8 + two) {
+            size_t at = q + c;
+            __m256 a00 = _mm256_loadu_ps(init[0] + at), a01 = _mm256_loadu_ps(init[0] + at + two);
+            __m256 a10 = _mm256_loadu_ps(init[1] + at), a11 = _mm256_loadu_ps(init[1] + at + two);
+            __m256 a20 = _mm256_loadu_ps(init[2] + at), a21 = _mm256_loadu_ps(init[2] + at + two);
+            __m256 a30 = _mm256_loadu_ps(init[3] + at), a31 = _mm256_loadu_ps(init[3] + at + two);
+            const float *p = w + c;
+            for (size_t i = 0; i < rows; i++, p += width) {
+                __m256 w0 = _mm256_loadu_ps(p), w1 = _mm256_loadu_ps(p + two);
+                __m256 x = _mm256_broadcast_ss(v0 + i);
+                a00 = _mm256_fmadd_ps(x, w0, a00);
+                a01 = _mm256_fmadd_ps(x, w1, a01);
+                x = _mm256_broadcast_ss(v1 + i);
+                a10 = _mm256_fmadd_ps(x, w0, a10);
+                a11 = _mm256_fmadd_ps(x, w1, a11);
+                x = _mm256_broadcast_ss(v2 + i);
+                a20 = _mm256_fmadd_ps(x, w0, a20);
+                a21 = _mm256_fmadd_ps(x, w1, a21);
+                x = _mm256_broadcast_ss(v3 + i);
+                a30 = _mm256_fmadd_ps(x, w0, a30);
+                a31 = _mm256_fmadd_ps(x, w1, a31);
+            }
+            // With two == 0 both registers hold the same columns: the second store repeats.
+            _mm256_storeu_ps(out[0] + at, a00);
+            _mm256_storeu_ps(out[0] + at + two, a01);
+            _mm256_storeu_ps(out[1] + at, a10);
+            _mm256_storeu_ps(out[1] + at + two, a11);
+            _mm256_storeu_ps(out[2] + at, a20);
+            _mm256_storeu_ps(out[2] + at + two, a21);
+            _mm256_storeu_ps(out[3] + at, a30);
+            _mm256_storeu_ps(out[3] + at + two, a31);
+        }
+        w += width * rows;
+        q += width;
+    }
+}
+
+TARGET static void gru_step4_avx2(const float *const x[4], const float *w_ur, const float *w_c,
+                                  size_t h, const float *const hp[4], float *const hn[4],
+                                  float *tmp)
+{
+    float *g[4], *cand[4];
+    const float *rh[4], *xc[4], *gc[4];
+    for (int b = 0; b < 4; b++) {
+        g[b] = tmp + (size_t)b * 3 * h;
+        cand[b] = g[b] + 2 * h;
+        rh[b] = g[b] + h;
+        xc[b] = x[b] + 2 * h;
+        gc[b] = g[b];
+    }
+    matvec4_avx2(hp, h, w_ur, 2 * h, x, g);
+    for (int b = 0; b < 4; b++) {
+        for (size_t q = 0; q < h; q += 8) {
+            _mm256_storeu_ps(g[b] + q, sigmoid8(_mm256_loadu_ps(g[b] + q)));
+            __m256 r = sigmoid8(_mm256_loadu_ps(g[b] + h + q));
+            _mm256_storeu_ps(g[b] + h + q, _mm256_mul_ps(r, _mm256_loadu_ps(hp[b] + q)));
+        }
+    }
+    matvec4_avx2(rh, h, w_c, h, xc, cand);
+    for (int b = 0; b < 4; b++) {
+        for (size_t q = 0; q < h; q += 8) {
+            __m256 u = _mm256_loadu_ps(gc[b] + q);
+            __m256 prev = _mm256_loadu_ps(hp[b] + q);
+            __m256 c = tanh8(_mm256_loadu_ps(cand[b] + q));
+            _mm256_storeu_ps(hn[b] + q, _mm256_fmadd_ps(u, _mm256_sub_ps(c, prev), prev));
+        }
+    }
+}
+
 // Eight tags at a time; the running maximum and its argument (as a float) stay in registers.
 TARGET static void viterbi_step_avx2(const float *prev, const float *trans, size_t n_tags,
                                      size_t stride, const float *emit, float *cur, uint8_t *back)
@@ -158,7 +238,8 @@ TARGET static void viterbi_step_avx2(const float *prev, const float *trans, size
     }
 }
 
-static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, viterbi_step_avx2, "avx2"};
+static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, gru_step4_avx2, viterbi_step_avx2,
+                                     "avx2"};
 
 const zn__tag_kernels *zn__tag_kernels_avx2(void)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * The LAC network on one piece of text: embedding -> two bidirectional GRU layers -> fully
- * connected emissions -> CRF Viterbi. Whole-piece matrix products for everything but the
- * recurrence, which runs one character at a time in each direction. */
+ * The LAC network on up to four pieces of text at once: embedding -> two bidirectional GRU
+ * layers -> fully connected emissions -> CRF Viterbi. One matrix product over all pieces'
+ * characters for everything but the recurrence, which runs one character at a time in each
+ * direction, the pieces in lockstep so that each pass over the weights serves all of them. */
 #include <string.h>
 
 #include "tag/tag_internal.h"
@@ -39,7 +40,7 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     n.proj = zn__calloc(n.rows, 6 * h * sizeof(float));
     n.out = zn__calloc(n.rows, 2 * h * sizeof(float));
     n.emit = zn__calloc(n.rows, t->tags_pad * sizeof(float));
-    n.tmp = zn__calloc(5 * h, sizeof(float));
+    n.tmp = zn__calloc(15 * h, sizeof(float));
     n.alpha = zn__calloc(2 * t->tags_pad, sizeof(float));
     n.back = zn__calloc(n.rows, t->n_tags);
     if (n.x == NULL || n.proj == NULL || n.out == NULL || n.emit == NULL || n.tmp == NULL ||
@@ -52,51 +53,90 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     return ZN_OK;
 }
 
-/* One bidirectional layer over n characters (rows padded): input w->x, output w->out with
- * the forward state in columns [0, h) and the reverse state (run right to left) in [h, 2h). */
-static void run_layer(const zn_tagger *t, const zn__tag_bigru *layer, zn__tag_work *w,
-                      size_t n, size_t rows)
+/* One direction of a GRU layer over the sequences (longest first, rows at row[b]): reads
+ * w->proj, writes w->out columns [dir * h, dir * h + h). Steps of two or more sequences go
+ * through gru_step4, unused lanes repeating the first sequence into a scratch state. */
+static void run_direction(const zn_tagger *t, const zn__tag_bigru *layer, zn__tag_work *w,
+                          const zn__tag_seq *seqs, const size_t *row, size_t n_seqs, int dir)
 {
     const zn__tag_kernels *kern = t->kernels;
     size_t h = t->hidden;
-    kern->gemm(w->x, rows, layer->in, layer->w_in, 6 * h, layer->b_in, w->proj);
-    float *zero = w->tmp + 3 * h; // the initial state h0 = 0
-    memset(zero, 0, h * sizeof *zero);
-    for (int dir = 0; dir < 2; dir++) {
-        const float *hp = zero;
-        for (size_t k = 0; k < n; k++) {
-            size_t pos = dir == 0 ? k : n - 1 - k;
-            float *hn = w->out + pos * 2 * h + (size_t)dir * h;
-            kern->gru_step(w->proj + pos * 6 * h + (size_t)dir * 3 * h, layer->w_ur[dir],
-                           layer->w_c[dir], h, hp, hn, w->tmp);
-            hp = hn;
+    float *zero = w->tmp + 12 * h; // the initial state h0 = 0
+    float *spare = zero + h;       // two states for unused lanes
+    memset(zero, 0, 3 * h * sizeof *zero);
+    const float *hp[ZN__TAG_BATCH] = {zero, zero, zero, zero};
+    for (size_t k = 0; k < seqs[0].n; k++) {
+        const float *x[ZN__TAG_BATCH];
+        float *hn[ZN__TAG_BATCH];
+        size_t m = 0;
+        for (; m < n_seqs && seqs[m].n > k; m++) {
+            size_t pos = row[m] + (dir == 0 ? k : seqs[m].n - 1 - k);
+            x[m] = w->proj + pos * 6 * h + (size_t)dir * 3 * h;
+            hn[m] = w->out + pos * 2 * h + (size_t)dir * h;
+        }
+        if (m == 1) {
+            kern->gru_step(x[0], layer->w_ur[dir], layer->w_c[dir], h, hp[0], hn[0], w->tmp);
+        } else {
+            for (size_t b = m; b < ZN__TAG_BATCH; b++) {
+                x[b] = x[0];
+                hp[b] = hp[0];
+                hn[b] = spare + (k % 2) * h; // never the state it reads
+            }
+            kern->gru_step4(x, layer->w_ur[dir], layer->w_c[dir], h, hp, hn, w->tmp);
+        }
+        for (size_t b = 0; b < m; b++) {
+            hp[b] = hn[b];
         }
     }
 }
 
-zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, const uint32_t *ids,
-                              size_t n, uint16_t *tags, zn_error *err)
+static void sort_longest_first(zn__tag_seq *seqs, size_t n)
 {
-    if (n == 0) {
-        return ZN_OK;
+    for (size_t i = 1; i < n; i++) {
+        zn__tag_seq s = seqs[i];
+        size_t j = i;
+        for (; j > 0 && seqs[j - 1].n < s.n; j--) {
+            seqs[j] = seqs[j - 1];
+        }
+        seqs[j] = s;
     }
-    size_t rows = n + (ZN__TAG_ROWS - n % ZN__TAG_ROWS) % ZN__TAG_ROWS;
+}
+
+zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, zn__tag_seq *seqs,
+                              size_t n_seqs, zn_error *err)
+{
+    sort_longest_first(seqs, n_seqs);
+    size_t row[ZN__TAG_BATCH], rows = 0;
+    for (size_t b = 0; b < n_seqs; b++) {
+        row[b] = rows;
+        rows += seqs[b].n + (ZN__TAG_ROWS - seqs[b].n % ZN__TAG_ROWS) % ZN__TAG_ROWS;
+    }
     zn_status s = work_reserve(t, w, rows, err);
     if (s != ZN_OK) {
         return s;
     }
+    // Padding rows hold stale but finite values: every row of a product is computed on its
+    // own, so they never reach a real row.
     size_t e = t->emb, h = t->hidden;
-    for (size_t k = 0; k < n; k++) {
-        memcpy(w->x + k * e, t->embedding + (size_t)ids[k] * e, e * sizeof(float));
+    for (size_t b = 0; b < n_seqs; b++) {
+        for (size_t k = 0; k < seqs[b].n; k++) {
+            memcpy(w->x + (row[b] + k) * e, t->embedding + (size_t)seqs[b].ids[k] * e,
+                   e * sizeof(float));
+        }
     }
-    memset(w->x + n * e, 0, (rows - n) * e * sizeof(float));
-    run_layer(t, &t->layer[0], w, n, rows);
-    // The second layer reads the first one's output: swap the buffers' roles by copying.
-    memcpy(w->x, w->out, n * 2 * h * sizeof(float));
-    memset(w->x + n * 2 * h, 0, (rows - n) * 2 * h * sizeof(float));
-    run_layer(t, &t->layer[1], w, n, rows);
-    memset(w->out + n * 2 * h, 0, (rows - n) * 2 * h * sizeof(float));
+    for (int l = 0; l < 2; l++) {
+        const zn__tag_bigru *layer = &t->layer[l];
+        if (l == 1) {
+            memcpy(w->x, w->out, rows * 2 * h * sizeof(float));
+        }
+        t->kernels->gemm(w->x, rows, layer->in, layer->w_in, 6 * h, layer->b_in, w->proj);
+        run_direction(t, layer, w, seqs, row, n_seqs, 0);
+        run_direction(t, layer, w, seqs, row, n_seqs, 1);
+    }
     t->kernels->gemm(w->out, rows, 2 * h, t->w_out, t->tags_pad, t->b_out, w->emit);
-    zn__tag_viterbi(t, w->emit, n, w->alpha, w->back, tags);
+    for (size_t b = 0; b < n_seqs; b++) {
+        zn__tag_viterbi(t, w->emit + row[b] * t->tags_pad, seqs[b].n, w->alpha, w->back,
+                        seqs[b].tags);
+    }
     return ZN_OK;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * zn_tagger_run: text -> characters (byte offsets kept) -> word ids -> pieces cut after
- * sentence ends -> network tags -> words merged as LAC's own parse_result does. */
+ * zn_tagger_run(_many): texts -> characters (byte offsets kept) -> pieces cut after sentence
+ * ends -> word ids -> network tags (pieces of similar length batched together) -> words
+ * merged as LAC's own parse_result does. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tag/tag_internal.h"
@@ -8,10 +10,20 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
+// A stretch of one list's characters that goes through the network on its own.
+typedef struct piece {
+    size_t list;  // index in the lists of the call
+    size_t start; // first character
+    size_t len;   // characters, >= 1
+} piece;
+
 struct zn_tag_scratch {
     zn__tag_work work;
     uint32_t *cps;     // code point, then word id, per character
     size_t chars_cap;  // capacity of cps, char_tags and words (char_offsets: + 1)
+    piece *pieces;     // of the current call, in text order (first list's scratch only)
+    size_t n_pieces;
+    size_t pieces_cap;
 };
 
 void zn_tag_list_init(zn_tag_list *list)
@@ -24,6 +36,7 @@ void zn_tag_list_clear(zn_tag_list *list)
     if (list->scratch != NULL) {
         zn__tag_work_free(&list->scratch->work);
         zn__free(list->scratch->cps);
+        zn__free(list->scratch->pieces);
         zn__free(list->scratch);
     }
     zn__free(list->words);
@@ -64,9 +77,9 @@ static zn_status reserve(zn_tag_list *list, size_t n, zn_error *err)
 
 static bool is_sentence_end(uint32_t cp)
 {
-    // 。！？；… and their ASCII/full-width forms, and line ends
+    // 。！？；… and their ASCII/full-width forms
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 ||
-           cp == '!' || cp == '?' || cp == ';' || cp == '\n' || cp == 0xFF61;
+           cp == '!' || cp == '?' || cp == ';' || cp == 0xFF61;
 }
 
 static bool is_pause(uint32_t cp)
@@ -75,9 +88,25 @@ static bool is_pause(uint32_t cp)
     return cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' || cp == ':';
 }
 
-// Length of the piece that starts at cps[0] of n remaining characters.
+static bool is_line_break(uint32_t cp)
+{
+    return cp == '\n' || cp == '\r';
+}
+
+/* Length of the piece that starts at cps[0] of n remaining characters. Lines are tagged
+ * apart, as LAC was trained on them: a line break is a piece of its own. Past
+ * ZN_TAG_SEGMENT_CHARS, a line is cut after a sentence end, else after a pause, else there. */
 static size_t piece_length(const uint32_t *cps, size_t n)
 {
+    size_t limit = n < ZN_TAG_SEGMENT_CHARS ? n : ZN_TAG_SEGMENT_CHARS;
+    if (is_line_break(cps[0])) {
+        return 1;
+    }
+    for (size_t k = 1; k < limit; k++) {
+        if (is_line_break(cps[k])) {
+            return k;
+        }
+    }
     if (n <= ZN_TAG_SEGMENT_CHARS) {
         return n;
     }
@@ -118,11 +147,10 @@ static void merge_words(const zn_tagger *t, zn_tag_list *list, size_t from, size
     }
 }
 
-zn_status zn_tagger_run(const zn_tagger *t, const char *s, size_t len, zn_tag_list *out,
+// Decodes s into the list's characters (code points in scratch->cps) and byte offsets.
+static zn_status decode(zn_tag_list *out, const char *s, size_t len, size_t *n_chars,
                         zn_error *err)
 {
-    out->n_words = 0;
-    out->n_chars = 0;
     size_t n = 0;
     for (size_t pos = 0; pos < len; n++) {
         (void)zn__utf8_next(s, len, &pos);
@@ -138,20 +166,106 @@ zn_status zn_tagger_run(const zn_tagger *t, const char *s, size_t len, zn_tag_li
         cps[k] = zn__utf8_next(s, len, &pos);
     }
     out->char_offsets[n] = len;
+    *n_chars = n;
+    return ZN_OK;
+}
+
+// Cuts list `li`'s n characters into pieces appended to sc's piece list, then maps the
+// characters to word ids.
+static zn_status add_pieces(const zn_tagger *t, struct zn_tag_scratch *sc, size_t li,
+                            uint32_t *cps, size_t n, zn_error *err)
+{
     for (size_t start = 0; start < n;) {
+        if (sc->n_pieces == sc->pieces_cap) {
+            size_t cap = sc->pieces_cap < 16 ? 16 : 2 * sc->pieces_cap;
+            piece *grown = zn__reallocarray(sc->pieces, cap, sizeof *grown);
+            if (grown == NULL) {
+                return zn__error_nomem(err, "tag list");
+            }
+            sc->pieces = grown;
+            sc->pieces_cap = cap;
+        }
         size_t m = piece_length(cps + start, n - start);
-        for (size_t k = start; k < start + m; k++) {
-            cps[k] = zn__tag_char_id(&t->vocab, cps[k]); // invalid bytes become OOV
-        }
-        st = zn__tag_network_run(t, &out->scratch->work, cps + start, m,
-                                 out->char_tags + start, err);
-        if (st != ZN_OK) {
-            out->n_words = 0;
-            return st;
-        }
-        merge_words(t, out, start, start + m);
+        sc->pieces[sc->n_pieces++] = (piece){li, start, m};
         start += m;
     }
-    out->n_chars = n;
+    for (size_t k = 0; k < n; k++) {
+        cps[k] = zn__tag_char_id(&t->vocab, cps[k]); // invalid bytes become OOV
+    }
     return ZN_OK;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    const piece *x = *(const piece *const *)a, *y = *(const piece *const *)b;
+    if (x->len != y->len) {
+        return x->len > y->len ? -1 : 1;
+    }
+    return x < y ? -1 : x > y; // keep text order among equals: deterministic
+}
+
+// Runs the pieces through the network, longest first, ZN__TAG_BATCH at a time.
+static zn_status run_pieces(const zn_tagger *t, zn_tag_list *outs, zn_error *err)
+{
+    struct zn_tag_scratch *sc = outs[0].scratch;
+    piece **order = zn__reallocarray(NULL, sc->n_pieces, sizeof *order);
+    if (order == NULL) {
+        return zn__error_nomem(err, "tag list");
+    }
+    for (size_t i = 0; i < sc->n_pieces; i++) {
+        order[i] = &sc->pieces[i];
+    }
+    qsort(order, sc->n_pieces, sizeof *order, longer_first);
+    zn_status st = ZN_OK;
+    for (size_t i = 0; i < sc->n_pieces && st == ZN_OK; i += ZN__TAG_BATCH) {
+        zn__tag_seq seqs[ZN__TAG_BATCH];
+        size_t m = 0;
+        for (; m < ZN__TAG_BATCH && i + m < sc->n_pieces; m++) {
+            const piece *p = order[i + m];
+            zn_tag_list *l = &outs[p->list];
+            seqs[m] = (zn__tag_seq){l->scratch->cps + p->start, p->len, l->char_tags + p->start};
+        }
+        st = zn__tag_network_run(t, &sc->work, seqs, m, err);
+    }
+    zn__free(order);
+    return st;
+}
+
+zn_status zn_tagger_run_many(const zn_tagger *t, const char *const *texts, const size_t *lens,
+                             size_t n, zn_tag_list *outs, zn_error *err)
+{
+    size_t *n_chars = n == 0 ? NULL : zn__calloc(n, sizeof *n_chars);
+    zn_status st = n == 0 ? ZN_OK : n_chars == NULL ? zn__error_nomem(err, "tag list") : ZN_OK;
+    for (size_t i = 0; i < n; i++) {
+        outs[i].n_words = 0;
+        outs[i].n_chars = 0;
+    }
+    for (size_t i = 0; i < n && st == ZN_OK; i++) {
+        st = decode(&outs[i], texts[i], lens[i], &n_chars[i], err);
+    }
+    if (st == ZN_OK && n > 0) {
+        outs[0].scratch->n_pieces = 0;
+    }
+    for (size_t i = 0; i < n && st == ZN_OK; i++) {
+        st = add_pieces(t, outs[0].scratch, i, outs[i].scratch->cps, n_chars[i], err);
+    }
+    if (st == ZN_OK && n > 0) {
+        st = run_pieces(t, outs, err);
+    }
+    for (size_t i = 0; st == ZN_OK && n > 0 && i < outs[0].scratch->n_pieces; i++) {
+        const piece *p = &outs[0].scratch->pieces[i];
+        merge_words(t, &outs[p->list], p->start, p->start + p->len);
+    }
+    for (size_t i = 0; i < n; i++) {
+        outs[i].n_chars = st == ZN_OK ? n_chars[i] : 0;
+        outs[i].n_words = st == ZN_OK ? outs[i].n_words : 0;
+    }
+    zn__free(n_chars);
+    return st;
+}
+
+zn_status zn_tagger_run(const zn_tagger *t, const char *s, size_t len, zn_tag_list *out,
+                        zn_error *err)
+{
+    return zn_tagger_run_many(t, &s, &len, 1, out, err);
 }

@@ -24,6 +24,10 @@ typedef struct zn__tag_kernels {
      * writes hn (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
     void (*gru_step)(const float *x, const float *w_ur, const float *w_c, size_t h,
                      const float *hp, float *hn, float *tmp);
+    /* The same step for four independent sequences at once, sharing each pass over the
+     * weights; tmp has room for 12h floats. Gives exactly gru_step's results. */
+    void (*gru_step4)(const float *const x[4], const float *w_ur, const float *w_c, size_t h,
+                      const float *const hp[4], float *const hn[4], float *tmp);
     /* One Viterbi step over n_tags tags: cur[i] = emit[i] + max_j (prev[j] + trans[j][i]) and
      * back[i] = the first j reaching the maximum. trans rows are `stride` floats apart
      * (stride % 8 == 0, >= n_tags); prev, emit and cur have room for stride floats. */
@@ -121,22 +125,31 @@ zn_status zn__tag_vocab_fold(zn__tag_vocab *v, zn_error *err) __attribute__((war
 /* The word id the model uses for input character cp (after zn__tag_vocab_fold). */
 uint32_t zn__tag_char_id(const zn__tag_vocab *v, uint32_t cp);
 
-/* Working memory for the network on one piece of text, grown as needed. */
+/* Working memory for the network, grown as needed; belongs to one thread. */
 typedef struct zn__tag_work {
     float *x;       // [rows][max(emb, 2h)] layer input
     float *proj;    // [rows][6h]
     float *out;     // [rows][2h] layer output
     float *emit;    // [rows][tags_pad]
-    float *tmp;     // 3h + 2h
+    float *tmp;     // 12h (GRU gates) + h (zero state) + 2h (state of unused lanes)
     float *alpha;   // [tags_pad] x 2
     uint8_t *back;  // [rows][n_tags] Viterbi back pointers
     size_t rows;    // capacity in rows
 } zn__tag_work;
 
-/* Computes the tag ids of ids[0..n) into tags. ZN_ERR_NOMEM. */
-zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, const uint32_t *ids,
-                              size_t n, uint16_t *tags, zn_error *err)
-    __attribute__((warn_unused_result));
+/* Sequences run through the network together (at most ZN__TAG_BATCH). */
+#define ZN__TAG_BATCH 4
+typedef struct zn__tag_seq {
+    const uint32_t *ids; // n word ids
+    size_t n;            // >= 1
+    uint16_t *tags;      // output: n tag ids
+} zn__tag_seq;
+
+/* Computes the tags of seqs[0..n_seqs) (1 <= n_seqs <= ZN__TAG_BATCH; reorders the array,
+ * longest first). Each sequence's tags are the same whatever it is batched with.
+ * ZN_ERR_NOMEM. */
+zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, zn__tag_seq *seqs,
+                              size_t n_seqs, zn_error *err) __attribute__((warn_unused_result));
 void zn__tag_work_free(zn__tag_work *w);
 
 /* CRF Viterbi decoding of emissions [n][tags_pad] (first n_tags columns) into tags, as

@@ -64,7 +64,7 @@ static int load_cases(void **state)
     }
     free(line);
     fclose(f);
-    assert_int_equal(n_cases, 8);
+    assert_int_equal(n_cases, 9);
     return 0;
 }
 
@@ -120,6 +120,43 @@ static void test_tag_fixture_matches_python_reference(void **state)
     t->kernels = zn__tag_kernels_generic();
     check_all_cases(t, &l);
     zn_tag_list_clear(&l);
+    zn_tagger_close(t);
+}
+
+// All cases in one zn_tagger_run_many call: the same tags and words as one by one.
+static void check_run_many(const zn_tagger *t)
+{
+    static char tags[8192], words[16384];
+    const char *texts[MAX_CASES];
+    size_t lens[MAX_CASES];
+    zn_tag_list lists[MAX_CASES];
+    for (size_t i = 0; i < n_cases; i++) {
+        texts[i] = cases[i].input;
+        lens[i] = cases[i].len;
+        zn_tag_list_init(&lists[i]);
+    }
+    for (int round = 0; round < 2; round++) { // the second reuses the lists' memory
+        assert_int_equal(zn_tagger_run_many(t, texts, lens, n_cases, lists, NULL), ZN_OK);
+        for (size_t i = 0; i < n_cases; i++) {
+            render(&lists[i], tags, sizeof tags, words, sizeof words);
+            assert_string_equal(tags, cases[i].tags);
+            assert_string_equal(words, cases[i].words);
+        }
+    }
+    assert_int_equal(zn_tagger_run_many(t, texts, lens, 0, lists, NULL), ZN_OK);
+    for (size_t i = 0; i < n_cases; i++) {
+        zn_tag_list_clear(&lists[i]);
+    }
+}
+
+static void test_tag_run_many_equals_single_runs(void **state)
+{
+    (void)state;
+    zn_tagger *t;
+    assert_int_equal(zn_tagger_open(&t, MODEL, NULL), ZN_OK);
+    check_run_many(t);
+    t->kernels = zn__tag_kernels_generic();
+    check_run_many(t);
     zn_tagger_close(t);
 }
 
@@ -406,6 +443,25 @@ static void test_tag_open_and_run_survive_allocation_failures(void **state)
         zn_tag_list_clear(&l);
     }
     assert_true(n > 3);
+    const char *texts[2] = {cases[6].input, cases[7].input};
+    size_t lens[2] = {cases[6].len, cases[7].len};
+    s = ZN_ERR_NOMEM;
+    for (n = 0; s != ZN_OK; n++) {
+        zn_tag_list l[2];
+        zn_tag_list_init(&l[0]);
+        zn_tag_list_init(&l[1]);
+        zn__alloc_fail_after(n);
+        s = zn_tagger_run_many(t, texts, lens, 2, l, NULL);
+        zn__alloc_fail_after((size_t)-1);
+        if (s != ZN_OK) {
+            assert_int_equal(s, ZN_ERR_NOMEM);
+            assert_int_equal(l[0].n_chars + l[1].n_chars + l[0].n_words + l[1].n_words, 0);
+        } else {
+            assert_int_equal(l[1].n_chars, 600);
+        }
+        zn_tag_list_clear(&l[0]);
+        zn_tag_list_clear(&l[1]);
+    }
     zn_tagger_close(t);
 }
 
@@ -452,6 +508,31 @@ static void fill(float *v, size_t n, unsigned seed)
     for (size_t i = 0; i < n; i++) {
         seed = seed * 1103515245u + 12345u;
         v[i] = (float)((seed >> 8) & 0xFFFF) / 32768.0f - 1.0f;
+    }
+}
+
+// Four sequences in one gru_step4 give bit for bit what four gru_step calls give.
+static void test_tag_gru_step4_matches_single_steps(void **state)
+{
+    (void)state;
+    enum { H = 72 };
+    static float x[4][3 * H], wur[2 * H * H], wc[H * H], hp[4][H], one[4][H], four[4][H];
+    static float tmp[12 * H];
+    fill(wur, 2 * H * H, 11);
+    fill(wc, H * H, 12);
+    for (unsigned b = 0; b < 4; b++) {
+        fill(x[b], 3 * H, 13 + b);
+        fill(hp[b], H, 17 + b);
+    }
+    const zn__tag_kernels *sets[2] = {zn__tag_kernels_generic(), zn__tag_kernels_best()};
+    for (int k = 0; k < 2; k++) {
+        for (int b = 0; b < 4; b++) {
+            sets[k]->gru_step(x[b], wur, wc, H, hp[b], one[b], tmp);
+        }
+        const float *xs[4] = {x[0], x[1], x[2], x[3]}, *hps[4] = {hp[0], hp[1], hp[2], hp[3]};
+        float *hns[4] = {four[0], four[1], four[2], four[3]};
+        sets[k]->gru_step4(xs, wur, wc, H, hps, hns, tmp);
+        assert_memory_equal(one, four, sizeof one);
     }
 }
 
@@ -555,6 +636,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tag_fixture_matches_python_reference),
+        cmocka_unit_test(test_tag_run_many_equals_single_runs),
         cmocka_unit_test(test_tag_words_and_names),
         cmocka_unit_test(test_tag_open_from_environment),
         cmocka_unit_test_setup_teardown(test_tag_open_rejects_truncated_tensor, make_scratch,
@@ -567,6 +649,7 @@ int main(void)
                                         drop_scratch),
         cmocka_unit_test(test_tag_open_and_run_survive_allocation_failures),
         cmocka_unit_test(test_tag_one_model_shared_by_threads),
+        cmocka_unit_test(test_tag_gru_step4_matches_single_steps),
         cmocka_unit_test(test_tag_kernels_agree),
         cmocka_unit_test(test_tag_real_model_golden),
     };
