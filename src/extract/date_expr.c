@@ -17,6 +17,7 @@ typedef struct rword {
 static const rword year_words[] = {
     {"今年", 0, false, PD_NONE},   {"本年", 0, false, PD_NONE},   {"明年", 1, false, PD_NONE},
     {"来年", 1, false, PD_NONE},   {"下一年", 1, false, PD_NONE}, {"去年", -1, false, PD_NONE},
+    {"出年", 1, false, PD_NONE},   {"旧年", -1, false, PD_NONE}, // Cantonese next / last year
     {"上年", -1, false, PD_NONE},  {"上一年", -1, false, PD_NONE}, {"前年", -2, false, PD_NONE},
     {"后年", 2, false, PD_NONE},   {"大前年", -3, false, PD_NONE}, {"大后年", 3, false, PD_NONE},
     {"同年", 0, true, PD_NONE},    {"当年", 0, true, PD_NONE},    {"该年", 0, true, PD_NONE},
@@ -26,7 +27,7 @@ static const rword year_words[] = {
 
 static const rword month_words[] = {
     {"本月", 0, false, PD_NONE},     {"这个月", 0, false, PD_NONE}, {"这月", 0, false, PD_NONE},
-    {"上月", -1, false, PD_NONE},    {"上个月", -1, false, PD_NONE}, {"上一个月", -1, false, PD_NONE},
+    {"今个月", 0, false, PD_NONE},   {"上月", -1, false, PD_NONE},    {"上个月", -1, false, PD_NONE}, {"上一个月", -1, false, PD_NONE},
     {"上上个月", -2, false, PD_NONE}, {"下月", 1, false, PD_NONE},  {"下个月", 1, false, PD_NONE},
     {"下一个月", 1, false, PD_NONE}, {"下下个月", 2, false, PD_NONE}, {"当月", 0, true, PD_NONE},
     {"同月", 0, true, PD_NONE},      {"该月", 0, true, PD_NONE},    {"次月", 1, true, PD_NONE},
