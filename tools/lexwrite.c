@@ -241,6 +241,33 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_link *links,
     links[t->n].first = (uint32_t)t->n;
 }
 
+// The pair table: every child of a first character, by the two code points.
+static uint32_t *build_pairs(const zn_lex_link *links, size_t n_roots, uint32_t *bits_out)
+{
+    size_t n = links[n_roots].first - links[0].first;
+    uint32_t bits = 4;
+    while (((size_t)1 << bits) < n * 2) {
+        bits++;
+    }
+    uint32_t mask = (1u << bits) - 1;
+    uint32_t *pairs = calloc((size_t)1 << bits, sizeof *pairs);
+    if (pairs == NULL) {
+        lex_die("out of memory");
+    }
+    for (size_t r = 0; r < n_roots; r++) {
+        uint32_t c1 = links[r].cp & ZN_LEX_CP_MASK;
+        for (uint32_t k = links[r].first; k < links[r + 1].first; k++) {
+            uint32_t h = zn__lex_pair_slot(c1, links[k].cp & ZN_LEX_CP_MASK, bits);
+            while (pairs[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            pairs[h] = k + 1;
+        }
+    }
+    *bits_out = bits;
+    return pairs;
+}
+
 void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
 {
     add_prefixes(t);
@@ -264,6 +291,8 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
         lex_die("out of memory");
     }
     build_nodes(t, &tr, links, words, bmp, tags, &n_tags);
+    uint32_t pair_bits;
+    uint32_t *pairs = build_pairs(links, tr.n_roots, &pair_bits);
 
     zn_lex_header h;
     memset(&h, 0, sizeof h);
@@ -276,7 +305,9 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     h.off_links = align8(sizeof h);
     h.off_words = h.off_links + align8((t->n + 1) * sizeof *links);
     h.off_bmp = h.off_words + align8(t->n * sizeof *words);
-    h.off_tags = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
+    h.off_pairs = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
+    h.pair_bits = pair_bits;
+    h.off_tags = h.off_pairs + align8(((size_t)1 << pair_bits) * sizeof *pairs);
     h.n_tags = n_tags;
     h.off_hmm = h.off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
     h.off_hmm_chars = h.off_hmm + align8(sizeof hmm->model);
@@ -294,6 +325,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     put(f, links, (t->n + 1) * sizeof *links, &pos, tmp);
     put(f, words, t->n * sizeof *words, &pos, tmp);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
+    put(f, pairs, ((size_t)1 << pair_bits) * sizeof *pairs, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);
     put(f, hmm->chars, hmm->n_chars * sizeof *hmm->chars, &pos, tmp);
@@ -303,6 +335,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     free(links);
     free(words);
     free(bmp);
+    free(pairs);
     free(tags);
     free(tr.order);
     free(tr.first);

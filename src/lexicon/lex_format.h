@@ -17,7 +17,10 @@
 /* File header, at byte 0.
  * Sections: links[n_nodes + 1] and words[n_nodes] (a trie over code points, see below),
  * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
- * starts with it), tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
+ * starts with it), pairs[1 << pair_bits] (u32: node index + 1 of the second character of
+ * a word's first two characters, hashed by the two code points with zn__lex_pair_slot and
+ * linear probing: one probe instead of a search among a frequent character's many children),
+ * tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
     char magic[8];
     uint32_t version;
@@ -29,6 +32,9 @@ typedef struct zn_lex_header {
     uint64_t off_links;
     uint64_t off_words;
     uint64_t off_bmp;
+    uint64_t off_pairs;
+    uint32_t pair_bits;
+    uint32_t pad;
     uint64_t off_tags;
     uint32_t n_tags;
     uint32_t n_hmm_chars;
@@ -90,6 +96,16 @@ static inline uint32_t zn__lex_hash(const char *s, size_t len)
         h = zn__lex_hash_step(h, (unsigned char)s[i]);
     }
     return h;
+}
+
+/* The first slot of the pair (c1, c2) in a table of 1 << bits slots. */
+static inline uint32_t zn__lex_pair_slot(uint32_t c1, uint32_t c2, uint32_t bits)
+{
+    uint32_t h = c1 * 0x9E3779B1u ^ (c2 + 0x7F4A7C15u) * 0x85EBCA77u;
+    h ^= h >> 16;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 13;
+    return h & ((1u << bits) - 1u);
 }
 
 /* A final mix so that linear probing sees well-spread slots. */

@@ -29,7 +29,8 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
            section_ok(h, h->off_links, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_link)) &&
            section_ok(h, h->off_words, h->n_nodes, sizeof(zn_lex_word)) &&
-           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
+           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) && h->pair_bits <= 30 &&
+           section_ok(h, h->off_pairs, (uint64_t)1 << h->pair_bits, sizeof(uint32_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
            section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
@@ -101,6 +102,8 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->links = (const zn_lex_link *)(const void *)(base + h->off_links);
     lex->words = (const zn_lex_word *)(const void *)(base + h->off_words);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
+    lex->pairs = (const uint32_t *)(const void *)(base + h->off_pairs);
+    lex->pair_mask = (uint32_t)(((uint64_t)1 << h->pair_bits) - 1);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
     lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
@@ -119,6 +122,27 @@ void zn_lexicon_close(zn_lexicon *lex)
 }
 
 #define NO_NODE UINT32_MAX
+
+// The child of first character `root` for code point cp, through the pair table; the child's
+// index must lie in the root's range [lo, hi).
+static uint32_t pair_child(const zn_lexicon *lex, uint32_t root, uint32_t cp, uint32_t lo,
+                           uint32_t hi)
+{
+    uint32_t c1 = lex->links[root].cp & ZN_LEX_CP_MASK;
+    uint32_t i = zn__lex_pair_slot(c1, cp, lex->h->pair_bits);
+    for (uint32_t probes = 0; probes <= lex->pair_mask; probes++) {
+        uint32_t v = lex->pairs[i];
+        if (v == 0) {
+            return NO_NODE;
+        }
+        uint32_t k = v - 1;
+        if (k >= lo && k < hi && (lex->links[k].cp & ZN_LEX_CP_MASK) == cp) {
+            return k;
+        }
+        i = (i + 1) & lex->pair_mask;
+    }
+    return NO_NODE;
+}
 
 // The child of node `parent` (NO_NODE: the root) for code point cp, or NO_NODE. Indices out of
 // range in a corrupt file read as absent.
@@ -139,6 +163,9 @@ static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
         hi = lex->links[parent + 1].first;
         if (hi > n || lo > hi) {
             return NO_NODE;
+        }
+        if (parent < lex->h->n_roots) {
+            return pair_child(lex, parent, cp, lo, hi);
         }
     }
     const zn_lex_link *links = lex->links;
