@@ -53,7 +53,8 @@ typedef struct zn_record {
     double confidence;     /* 0..1: how sure the detection is. 1 for a byte-order mark,
                               --from, and valid UTF-8; otherwise 1 / (1 + e^-m), m being how
                               many nats more likely the chosen decoding is than the next best
-                              under the character model, lowered when bytes did not decode */
+                              under the character model, times the square of the share
+                              of sampled bytes that decoded */
     zn_input_format format;
     size_t index;          /* 0-based record number within the input */
     size_t line;           /* 1-based line where the record starts (0 when not known) */

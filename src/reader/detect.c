@@ -169,8 +169,8 @@ static bool is_plain_big5(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < len; i++) {
-        if (p[i] < 0x80) {
-            continue;
+        if (p[i] < 0x80 || p[i] == 0x80 || p[i] == 0xFF) {
+            continue; // ASCII, or a byte no Big5 table decodes (counted as invalid)
         }
         if (i + 1 == len) {
             return true; // cut by the end of the sample
@@ -254,7 +254,8 @@ static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eo
     *out = cands[best].enc;
     out->confidence = 1.0 / (1.0 + exp(-margin));
     if (cands[best].invalid > 0) {
-        out->confidence *= 1.0 - fmin(1.0, 20.0 * (double)cands[best].invalid / (double)len);
+        double clean = 1.0 - (double)cands[best].invalid / (double)len;
+        out->confidence *= clean * clean;
     }
     if (strcmp(out->label, "BIG5") == 0 && !is_plain_big5(s, len)) {
         out->label = "BIG5-HKSCS";
