@@ -65,6 +65,21 @@ static void viterbi(zn_tokenizer *tok, const tok_char *chars, size_t n)
     }
 }
 
+// A best guess for a word the lexicon lacks: a person's name when it starts with a common
+// surname and has two or three characters, a transliterated name when every character is a
+// transliteration character, else a noun.
+static const char *guess_tag(const zn_tokenizer *tok, const tok_char *c, size_t n)
+{
+    if (n >= 2 && n <= 3 && c[0].cp < 65536 && (tok->sflags[c[0].cp] & TOK_SF_SURNAME)) {
+        return "nr";
+    }
+    size_t k = 0;
+    while (k < n && (c[k].flags & TOK_CF_TRANSLIT)) {
+        k++;
+    }
+    return k == n && n >= 3 ? "nrfg" : "n";
+}
+
 zn_status zn__tok_hmm_cut(zn_tokenizer *tok, size_t from, size_t to, zn_token_list *list,
                           zn_error *err)
 {
@@ -86,7 +101,8 @@ zn_status zn__tok_hmm_cut(zn_tokenizer *tok, size_t from, size_t to, zn_token_li
             uint32_t flags = b->kind == TOK_KIND_LEX ? ZN_TOKEN_IN_LEXICON : 0;
             st = zn__tok_push(list, chars[t].off, chars[t + 1].off, b->tag, flags, err);
         } else {
-            st = zn__tok_push(list, chars[start].off, chars[t + 1].off, "nr", 0, err);
+            st = zn__tok_push(list, chars[start].off, chars[t + 1].off,
+                              guess_tag(tok, chars + start, t + 1 - start), 0, err);
         }
         if (st != ZN_OK) {
             return st;

@@ -133,9 +133,27 @@ static const uint32_t suffixes[] = {0x8005, 0x6027, 0x5316, 0x5458, 0x54E1, 0x5F
                                     0x9662, 0x5C40};
 static const uint32_t plurals[] = {0x4EEC, 0x5011}; // 们 們
 
+// The commonest Chinese surnames, Simplified and Traditional forms.
+static const char surnames[] =
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧"
+    "曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈"
+    "夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向"
+    "汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左"
+    "柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華"
+    "喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮"
+    "费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲"
+    "虞敖巩鞏明佘池查麻苑迟遲邝鄺";
+
 void zn__tok_fill_suffix_flags(uint8_t *table)
 {
     memset(table, 0, 65536);
     MARK(table, suffixes, TOK_SF_SUFFIX);
     MARK(table, plurals, TOK_SF_PLURAL);
+    size_t pos = 0;
+    while (pos < sizeof surnames - 1) {
+        uint32_t cp = zn__utf8_next(surnames, sizeof surnames - 1, &pos);
+        if (cp < 65536) {
+            table[cp] |= TOK_SF_SURNAME;
+        }
+    }
 }

@@ -31,6 +31,7 @@ enum {
 enum {
     TOK_SF_SUFFIX = 1u << 0, /* joins the word before it: 者 性 化 员 式 型 率 ... */
     TOK_SF_PLURAL = 1u << 1, /* 们 們: a word of its own after a noun (官兵 们) */
+    TOK_SF_SURNAME = 1u << 2, /* a common Chinese surname */
 };
 #define TOK_CF_NUMERAL (TOK_CF_DIGIT | TOK_CF_TEN)
 
