@@ -48,9 +48,16 @@ ZN_API zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_
 ZN_API void zn_tokenizer_free(zn_tokenizer *tok);
 
 /* Splits the UTF-8 text s[0..len) into tokens appended to *list (spans into s; every byte of
- * s is covered by exactly one token, in order). Returns ZN_OK, ZN_ERR_NOMEM (list keeps the
- * tokens appended before), ZN_ERR_INVALID_ARG (s is not valid UTF-8). Example:
- * "香港中文大學副校長羅智泉介紹說" → 香港中文大學 | 副校長 | 羅智泉 | 介紹 | 說. */
+ * s is covered by exactly one token, in order; runs of white space are single tokens flagged
+ * ZN_TOKEN_SPACE). Returns ZN_OK, ZN_ERR_NOMEM (list keeps the tokens appended before),
+ * ZN_ERR_INVALID_ARG (s is not valid UTF-8: "invalid UTF-8 (byte 12)", or s is NULL with
+ * len > 0; nothing appended), ZN_ERR_TOO_BIG (len of 4 GiB or more). Example:
+ * "香港中文大學副校長羅智泉介紹說" → 香港中文大學 | 副校長 | 羅智泉 | 介紹 | 說 (羅智泉, unknown to
+ * the lexicon, comes from the character model). Conventions (those of the SIGHAN news
+ * standards): 1998年, 6月, 12日, 3万 are words; a numeral and its classifier are two words
+ * (70 | 位, 5 | 年), except the very frequent 一个 and 这个; URLs, e-mail addresses, Latin
+ * words and numbers (12.5%, C++) and names joined by a middle dot (弗里德里克·泰勒) stay whole.
+ * A tokenizer is not thread-safe; the lexicon it reads may be shared. */
 ZN_API zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len,
                                   zn_token_list *list, zn_error *err);
 
