@@ -161,6 +161,12 @@ static zn_status load_sizes(loader *ld)
     if (s == ZN_OK) {
         s = zn__tag_tags_load(t, ld->path, ld->err);
     }
+    if (s == ZN_ERR_NOT_FOUND && ld->err != NULL) {
+        char first[ZN_ERROR_MESSAGE_MAX];
+        memcpy(first, ld->err->message, sizeof first);
+        zn__error_set(ld->err, s, "%s (not a LAC model folder: set ZHNEWS_LAC_MODEL to jieba's "
+                      "lac_small folder, from python3-jieba)", first);
+    }
     if (s == ZN_OK) {
         t->tags_pad = (t->n_tags + ZN__TAG_COLS - 1) / ZN__TAG_COLS * ZN__TAG_COLS;
         s = path_of(ld, "word.dic");
