@@ -83,12 +83,13 @@ static zn_status reserve(zn_tokenizer *tok, size_t n, zn_error *err)
     return ZN_OK;
 }
 
-// Decodes s into tok->chars and sets *n to the number of characters. Returns false at the
+// Decodes s[from..len) into tok->chars and sets *n to the number of characters. Returns false at the
 // first invalid sequence, whose byte offset goes to *bad.
-static bool decode(zn_tokenizer *tok, const char *s, size_t len, size_t *n, size_t *bad)
+static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, size_t *n,
+                   size_t *bad)
 {
     size_t k = 0;
-    size_t pos = 0;
+    size_t pos = from;
     while (pos < len) {
         tok_char *c = &tok->chars[k++];
         c->off = (uint32_t)pos;
@@ -265,6 +266,79 @@ static zn_status emit_run(zn_tokenizer *tok, const char *s, size_t from, size_t 
     return st;
 }
 
+// A long text is cut into windows of about this many bytes (after white space or a Chinese
+// comma or full stop), so the scratch memory stays bounded whatever the length of a line.
+#define TOK_WINDOW 65536u
+
+static bool is_cut_punct(const unsigned char *p)
+{
+    // 。 U+3002 and 、 U+3001; ， U+FF0C, ！ U+FF01, ？ U+FF1F, ； U+FF1B
+    return (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x82 || p[2] == 0x81)) ||
+           (p[0] == 0xEF && p[1] == 0xBC &&
+            (p[2] == 0x8C || p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B));
+}
+
+static size_t window_end(const char *s, size_t from, size_t len)
+{
+    if (len - from <= TOK_WINDOW) {
+        return len;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    size_t lim = from + TOK_WINDOW;
+    for (size_t k = lim; k > from + TOK_WINDOW / 2; k--) {
+        unsigned char c = u[k - 1];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || is_cut_punct(u + k - 3)) {
+            return k;
+        }
+    }
+    size_t k = lim;
+    while (k > from + 1 && (u[k] & 0xC0) == 0x80) {
+        k--; // no break in sight: cut between two characters
+    }
+    return k;
+}
+
+static zn_status push_space(zn_token_list *list, size_t first, size_t start, size_t end,
+                            zn_error *err)
+{
+    zn_token *last = list->count > first ? &list->items[list->count - 1] : NULL;
+    if (last != NULL && (last->flags & ZN_TOKEN_SPACE) && last->end == start) {
+        last->end = end; // white space across a window cut stays one token
+        return ZN_OK;
+    }
+    return zn__tok_push(list, start, end, "x", ZN_TOKEN_SPACE, err);
+}
+
+static zn_status run_window(zn_tokenizer *tok, const char *s, size_t from, size_t to,
+                            zn_token_list *list, size_t first, zn_error *err)
+{
+    zn_status st = reserve(tok, to - from + 2, err);
+    if (st != ZN_OK) {
+        return st;
+    }
+    size_t n = 0;
+    size_t bad = 0;
+    if (!decode(tok, s, from, to, &n, &bad)) {
+        return zn__error_set(err, ZN_ERR_INVALID_ARG, "invalid UTF-8 (byte %zu)", bad);
+    }
+    zn__tok_mark_atoms(tok->chars, 0, n, tok->atag);
+    for (size_t i = 0; i < n && st == ZN_OK;) {
+        size_t j = i;
+        bool space = tok->chars[i].cls == TOK_SPACE;
+        while (j < n && (tok->chars[j].cls == TOK_SPACE) == space) {
+            j++;
+        }
+        if (space) {
+            st = push_space(list, first, tok->chars[i].off, tok->chars[j].off, err);
+        } else {
+            zn__tok_best_path(tok, s, i, j);
+            st = emit_run(tok, s, i, j, list, err);
+        }
+        i = j;
+    }
+    return st;
+}
+
 zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_token_list *list,
                            zn_error *err)
 {
@@ -274,31 +348,15 @@ zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_toke
     if (len >= UINT32_MAX) {
         return zn__error_set(err, ZN_ERR_TOO_BIG, "text of %zu bytes: more than 4 GiB", len);
     }
-    zn_status st = reserve(tok, len + 2, err);
-    if (st != ZN_OK) {
-        return st;
-    }
-    size_t n = 0;
-    size_t bad = 0;
-    if (!decode(tok, s, len, &n, &bad)) {
-        return zn__error_set(err, ZN_ERR_INVALID_ARG, "invalid UTF-8 (byte %zu)", bad);
-    }
-    zn__tok_mark_atoms(tok->chars, 0, n, tok->atag);
     size_t first = list->count;
-    for (size_t i = 0; i < n && st == ZN_OK;) {
-        size_t j = i;
-        bool space = tok->chars[i].cls == TOK_SPACE;
-        while (j < n && (tok->chars[j].cls == TOK_SPACE) == space) {
-            j++;
-        }
-        if (space) {
-            st = zn__tok_push(list, tok->chars[i].off, tok->chars[j].off, "x", ZN_TOKEN_SPACE,
-                              err);
-        } else {
-            zn__tok_best_path(tok, s, i, j);
-            st = emit_run(tok, s, i, j, list, err);
-        }
-        i = j;
+    zn_status st = ZN_OK;
+    for (size_t b = 0; b < len && st == ZN_OK;) {
+        size_t e = window_end(s, b, len);
+        st = run_window(tok, s, b, e, list, first, err);
+        b = e;
+    }
+    if (st == ZN_ERR_INVALID_ARG) {
+        list->count = first; // nothing of an invalid text is kept
     }
     mark_sentences(list, first, s);
     return st;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "util/alloc.h"
@@ -211,6 +212,85 @@ static void test_tokenizer_survives_allocation_failures(void **state)
     zn_lexicon_close(lex);
 }
 
+static void test_long_text_is_cut_into_windows_invisibly(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    // 6000 × "今天的天气。" (108,000 bytes, cut after a full stop) and 40,000 spaces
+    // (one token across the cut).
+    size_t unit = strlen("今天的天气。");
+    size_t len = 6000 * unit + 40000 + 6;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < 6000; i++) {
+        memcpy(text + i * unit, "今天的天气。", unit);
+    }
+    memset(text + 6000 * unit, ' ', 40000);
+    memcpy(text + 6000 * unit + 40000, "北京", 6);
+    text[len] = '\0';
+    zn_tokenizer *tok;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    zn_token_list list;
+    zn_token_list_init(&list);
+    assert_int_equal(zn_tokenizer_run(tok, text, len, &list, NULL), ZN_OK);
+    assert_int_equal(list.count, 6000 * 4 + 2);
+    for (size_t i = 0; i < 6000 * 4; i++) {
+        static const size_t lens[4] = {6, 3, 6, 3}; // 今天 的 天气 。
+        assert_int_equal(list.items[i].end - list.items[i].start, lens[i % 4]);
+        assert_int_equal((list.items[i].flags & ZN_TOKEN_SENTENCE_END) != 0, i % 4 == 3);
+    }
+    assert_int_equal(list.items[24000].end - list.items[24000].start, 40000);
+    assert_int_equal(list.items[24000].flags, ZN_TOKEN_SPACE);
+    zn_token_list_clear(&list);
+    zn_tokenizer_free(tok);
+    free(text);
+    zn_lexicon_close(lex);
+}
+
+typedef struct thread_job {
+    const zn_lexicon *lex;
+    size_t count;
+} thread_job;
+
+static void *segment_in_thread(void *arg)
+{
+    thread_job *job = arg;
+    zn_tokenizer *tok;
+    if (zn_tokenizer_new(&tok, job->lex, NULL) != ZN_OK) {
+        return NULL;
+    }
+    zn_token_list list;
+    zn_token_list_init(&list);
+    const char *text = "香港中文大學副校長羅智泉介紹說，研究生命起源。";
+    for (int round = 0; round < 200; round++) {
+        list.count = 0;
+        if (zn_tokenizer_run(tok, text, strlen(text), &list, NULL) != ZN_OK) {
+            break;
+        }
+        job->count += list.count;
+    }
+    zn_token_list_clear(&list);
+    zn_tokenizer_free(tok);
+    return NULL;
+}
+
+static void test_threads_share_one_lexicon(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    pthread_t threads[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){lex, 0};
+        assert_int_equal(pthread_create(&threads[i], NULL, segment_in_thread, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_int_equal(jobs[i].count, 200 * 10); // 香港中文大學 副校長 羅智泉 介紹 說 ， 研究 生命 起源 。
+    }
+    zn_lexicon_close(lex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +302,8 @@ int main(void)
         cmocka_unit_test(test_without_lexicon_rules_still_apply),
         cmocka_unit_test(test_run_rejects_invalid_utf8_and_keeps_the_list),
         cmocka_unit_test(test_tokenizer_survives_allocation_failures),
+        cmocka_unit_test(test_long_text_is_cut_into_windows_invisibly),
+        cmocka_unit_test(test_threads_share_one_lexicon),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
