@@ -157,6 +157,9 @@ static bool shift(const dctx *c, const dur *d, int sign, dpt *p)
     double whole = floor(months);
     double days = d->du[DU_W] * 7 + d->du[DU_D] + (months - whole) * 30;
     double secs = d->du[DU_H] * 3600 + d->du[DU_MI] * 60 + d->du[DU_S];
+    if (whole > 12 * 5000.0 || days > 366 * 5000.0 || secs > 86400 * 366 * 5000.0) {
+        return false; // 1000多年 is fine; a count past five millennia has no calendar date
+    }
     if (p->d < 1) {
         p->d = 1;
     }

@@ -261,7 +261,8 @@ bool date__num(const dtext *t, size_t i, dnum *out)
         out->approx = true;
         out->end++;
     }
-    return ok;
+    // No date counts beyond a billion; callers may then convert values to int safely.
+    return ok && out->v <= 1e9;
 }
 
 bool date__soft_end(const dtext *t, size_t i)
