@@ -162,9 +162,11 @@ static size_t list_candidates(candidate *cands, bool has_nul)
     return add(cands, n, &e);
 }
 
-// True when the Big5 bytes s[0..len) stay within the rows every Big5 table has (A140-A3BF,
-// A440-C7FC, C940-F9D5): then "BIG5" names them for any decoder. Bytes in the HKSCS rows
-// (lead 87-A0, C8, F9D6-FEFE) make it "BIG5-HKSCS". Both are decoded as Big5-HKSCS.
+// True when the Big5 bytes s[0..len) stay within the rows that every Big5 table (glibc's
+// BIG5 and BIG5-HKSCS, Python's big5, CP950) maps alike: A140-A3BF, A440-C67E, C940-F9D5.
+// Then "BIG5" names them for any decoder. Rows C6A1-C8FE (where ETEN, HKSCS and Python's
+// big5 disagree, and glibc's BIG5 has nothing), F9D6-FEFE and 87-A0 make it "BIG5-HKSCS".
+// Both are decoded as Big5-HKSCS.
 static bool is_plain_big5(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -176,7 +178,7 @@ static bool is_plain_big5(const char *s, size_t len)
             return true; // cut by the end of the sample
         }
         unsigned code = (unsigned)p[i] << 8 | p[i + 1];
-        bool common = (code >= 0xA140 && code <= 0xA3BF) || (code >= 0xA440 && code <= 0xC7FC) ||
+        bool common = (code >= 0xA140 && code <= 0xA3BF) || (code >= 0xA440 && code <= 0xC67E) ||
                       (code >= 0xC940 && code <= 0xF9D5);
         if (!common) {
             return false;

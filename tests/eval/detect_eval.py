@@ -4,21 +4,25 @@
 
 usage: detect_eval.py EVAL_DIR WORK_DIR 'ZHNEWS DETECT CMD' 'UCHARDET CMD'
 
-Takes the dev texts in EVAL_DIR (seg/ inputs, ner/ sentences), encodes them as UTF-8,
-GB18030 (all), Big5 and Big5-HKSCS (the Traditional ones), and writes to WORK_DIR: snippets of
-at most 24, 48 and 100 bytes cut at character boundaries (a sentence's start), mostly-ASCII
+Takes the dev texts in EVAL_DIR (seg/ inputs, ner/ sentences), encodes them with glibc's
+iconv as UTF-8, GB18030 (all), Big5 and Big5-HKSCS (the Traditional ones; lines iconv or
+Python cannot round-trip are left out), and writes to WORK_DIR: snippets of
+at most 24, 48, 100, 300 and 1000 bytes of running text from a sentence's start, cut at a
+character boundary (as bench-peers/prepare-data.py cuts its 100/300/1000), mostly-ASCII
 snippets (a few Chinese words among numbers, Latin names and URLs), and whole files. A
 detection is right when the reported encoding decodes the bytes to the original text.
 Prints one row per (encoding, size) with both detectors and a total per size.
 """
 import codecs
+import ctypes
+import ctypes.util
 import json
 import os
 import shlex
 import subprocess
 import sys
 
-SIZES = (24, 48, 100)
+SIZES = (24, 48, 100, 300, 1000)
 PER_SET = 400
 
 ASCII_TEMPLATES = [
@@ -45,19 +49,55 @@ def read_texts(root):
     return simp, trad
 
 
+class Iconv:
+    """glibc's iconv through ctypes: the issue asks for copies made with iconv, and glibc's
+    Big5 tables differ from Python's in a few rows (C6A1-C7FC, F9D6-F9FE)."""
+
+    def __init__(self, to):
+        self.libc = ctypes.CDLL(ctypes.util.find_library('c'), use_errno=True)
+        self.libc.iconv_open.restype = ctypes.c_void_p
+        self.libc.iconv_open.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+        self.libc.iconv.restype = ctypes.c_size_t
+        self.libc.iconv.argtypes = [ctypes.c_void_p] + [ctypes.c_void_p] * 4
+        self.cd = self.libc.iconv_open(to.encode(), b'UTF-8')
+
+    def encode(self, text):
+        """The bytes, or None when iconv cannot convert the text."""
+        src = text.encode('utf-8')
+        inbuf = ctypes.create_string_buffer(src, len(src))
+        outbuf = ctypes.create_string_buffer(len(src) * 4 + 8)
+        ip = ctypes.c_char_p(ctypes.addressof(inbuf))
+        op = ctypes.c_char_p(ctypes.addressof(outbuf))
+        il = ctypes.c_size_t(len(src))
+        ol = ctypes.c_size_t(len(outbuf))
+        self.libc.iconv(self.cd, None, None, None, None)
+        r = self.libc.iconv(self.cd, ctypes.byref(ip), ctypes.byref(il), ctypes.byref(op),
+                            ctypes.byref(ol))
+        if r == ctypes.c_size_t(-1).value or il.value != 0:
+            return None
+        return outbuf.raw[:len(outbuf) - ol.value]
+
+
+ICONV_NAMES = {'utf-8': 'UTF-8', 'gb18030': 'GB18030', 'big5': 'BIG5', 'big5hkscs': 'BIG5-HKSCS'}
+
+
 def encodable(lines, codec):
+    """The lines iconv can convert, converted (and Python can decode back the same)."""
+    conv = Iconv(ICONV_NAMES[codec])
     out = []
     for l in lines:
+        b = conv.encode(l)
         try:
-            out.append(l.encode(codec))
-        except UnicodeEncodeError:
+            if b is not None and b.decode(codec) == l:
+                out.append(b)
+        except UnicodeDecodeError:
             pass
     return out
 
 
 def cut(data, codec, limit):
     """The longest prefix of data of at most limit bytes that ends on a character boundary."""
-    text = data.decode(codec)
+    text = data.decode(codec, errors='ignore')  # the slice may end inside a character
     out = b''
     for ch in text:
         b = ch.encode(codec)
@@ -82,16 +122,24 @@ def make_sets(simp, trad, work):
         for _, lines in sources:
             all_lines.extend(lines)
         encoded = encodable(all_lines, codec)
+        # Running text: each snippet starts at a line and goes on over the next lines.
+        running = b'\n'.join(encoded)
+        starts = []
+        o = 0
+        for e in encoded:
+            starts.append(o)
+            o += len(e) + 1
+        step = max(1, len(starts) // PER_SET)
+        picked = starts[::step][:PER_SET]
         for size in SIZES:
-            long_enough = [e for e in encoded if len(e) >= size]
-            step = max(1, len(long_enough) // PER_SET)
             files = []
             d = os.path.join(work, codec, str(size))
             os.makedirs(d, exist_ok=True)
-            for i, e in enumerate(long_enough[::step][:PER_SET]):
+            for i, at in enumerate(picked):
+                piece = running[at:at + size + 4]
                 p = os.path.join(d, '%04d.txt' % i)
                 with open(p, 'wb') as f:
-                    f.write(cut(e, codec, size))
+                    f.write(cut(piece, codec, size))
                 files.append((p, codec))
             sets[(codec, '%d B' % size)] = files
         # Mostly ASCII: 2 to 6 Chinese characters among Latin text, numbers and URLs.
@@ -104,10 +152,10 @@ def make_sets(simp, trad, work):
             if len(w) < 2:
                 continue
             t = ASCII_TEMPLATES[i % len(ASCII_TEMPLATES)].format(n=100000 + i * 7, w=w)
-            try:
-                b = t.encode(codec)
-            except UnicodeEncodeError:
+            enc = encodable([t], codec)
+            if not enc:
                 continue
+            b = enc[0]
             p = os.path.join(d, '%04d.txt' % i)
             with open(p, 'wb') as f:
                 f.write(b)

@@ -44,7 +44,32 @@ run() { # NAME GOLD LABEL [ENV]
     python3 "$score" "$gold" "$tmp/$name.pred"
 }
 
+# The dictionary-tag baseline of the issue: jieba.posseg words tagged nr/ns/nt.
+# The Debian package's folder is put on PYTHONPATH (python3 may not be the system one).
+jieba_dir=$(dpkg -L python3-jieba 2>/dev/null | grep '/jieba/__init__\.py$' | head -n 1)
+jieba_dir=$(dirname "$(dirname "${jieba_dir:-/x/y}")")
+baseline() { # NAME GOLD LABEL
+    PYTHONPATH="$jieba_dir${PYTHONPATH:+:$PYTHONPATH}" python3 - "$tmp/$1.txt" > "$tmp/$1.base" \
+        <<'PY' || { echo "ner: baseline skipped (no python3-jieba)"; return 0; }
+import json, sys
+import jieba, jieba.posseg
+jieba.setLogLevel(60)
+MAP = {'nr': 'person', 'ns': 'place', 'nt': 'organization'}
+for line in open(sys.argv[1], encoding='utf-8'):
+    ents, at = [], 0
+    for w in jieba.posseg.cut(line.rstrip('\n')):
+        if w.flag in MAP:
+            ents.append({'start': at, 'end': at + len(w.word), 'type': MAP[w.flag]})
+        at += len(w.word)
+    print(json.dumps({'entities': ents}))
+PY
+    echo "== $3 (baseline: jieba posseg nr/ns/nt)"
+    python3 "$score" "$2" "$tmp/$1.base"
+}
+
 rc=0
+baseline msra_test.part1.hans "$eval_dir/ner/msra_test.part1.hans.jsonl" "MSRA Simplified"
+baseline msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" "MSRA Traditional"
 for mode in tagger no-tagger; do
     envs=""
     [ "$mode" = no-tagger ] && envs="ZHNEWS_EXTRACT_NO_TAGGER=1"
