@@ -285,6 +285,7 @@ size_t date__day_part(dctx *c, size_t i, pstate *s)
         if (date__at(t, i, "第", &e) && date__num(t, e, &n) && n.end < t->n &&
             (t->cp[n.end] == 0x5929) && n.v >= 1 && n.v < 1000) { // 天
             s->rel = true;
+            s->need_time = true;
             if (!date__rel_day(c, (int)n.v - 1, false, &s->p, &s->src)) {
                 s->p.prec = PR_DAY;
             }

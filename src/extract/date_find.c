@@ -154,6 +154,9 @@ static bool can_start(const dtext *t, size_t i)
         return true;
     }
     uint32_t p = t->cp[i - 1];
+    if (p == 0x7B2C && (date__is_digit(c) || date__is_cjk_digit(c))) {
+        return false; // 第一天 第3年: an ordinal, not a count
+    }
     if (date__is_digit(c)) {
         return !date__is_digit(p) && p != '.' && !((p | 0x20) >= 'a' && (p | 0x20) <= 'z');
     }

@@ -93,6 +93,9 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
         return i; // 黎明 alone is more often a name than a time
     }
+    if (e == i + 2 && v->kind == DV_POINT && v->a.H < 10 && date__is_cjk_digit(c->t->cp[i])) {
+        return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while"
+    }
     if (e > i) {
         v->src = s->p.d > 0 ? (base != NULL ? s->src : ZN_DATE_REFERENCE) : ZN_DATE_EXPLICIT;
     }
@@ -178,7 +181,8 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
     } else if (s.p.prec == PR_NONE) {
         return no_fields(c, i, base, &s, v);
     } else {
-        return with_time(c, j, &s, v);
+        e = with_time(c, j, &s, v);
+        return s.need_time && v->kind == DV_POINT && v->a.prec == PR_DAY ? i : e;
     }
     if (e > j) {
         v->src = s.src;

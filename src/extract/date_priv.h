@@ -120,6 +120,7 @@ typedef struct pstate {
     bool zero_year;   // ... written with a leading zero (03年, 零七年)
     bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
     int part;         // part of the day named by a day word
+    bool need_time;   // 第三天 is a date only with a time after it (第三天上午)
 } pstate;
 
 /* The fields of a point at i: a year, a month, a day; each returns the index after it, or i.

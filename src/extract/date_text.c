@@ -254,6 +254,8 @@ bool date__num(const dtext *t, size_t i, dnum *out)
         out->digits = 1;
         out->approx = true;
         return true;
+    } else if (cjk_unit(t->cp[i]) >= 100) {
+        return false; // 百年 千年 万年 are "long", not counts
     } else {
         ok = chinese(t, i, out);
     }

@@ -175,6 +175,11 @@ static void test_dates_numbers_that_are_not_times(void **state)
     check("一日之計在於晨", &o, NULL, 0);
     check("編號2018061299", &o, NULL, 0);
     check("黎明主演", &o, NULL, 0);
+    check("有一點累", &o, NULL, 0);
+    check("提出兩點意見", &o, NULL, 0);
+    check("第一天", &o, NULL, 0);
+    check("百年老店", &o, NULL, 0);
+    check_one("三點鐘", &o, "2018-06-13T03", ZN_DATE_TIME, ZN_DATE_REFERENCE);
 }
 
 static void test_dates_periods(void **state)
