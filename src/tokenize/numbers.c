@@ -126,11 +126,13 @@ void zn__tok_fill_char_flags(uint8_t *table)
 }
 
 // Suffixes that form one word with the word before them in both the Mainland and the Hong
-// Kong standards: 者 性 化 员 員 式 型 率 论 論 族 品 机 機 馆 館 业 業 区 區 界 院 局
+// Kong standards: 者 性 化 员 員 式 型 率 论 論 族 品 机 機 馆 館 业 業 区 區 界 院 局, and of
+// organisations: 队 隊 派 组 組 厂 廠
 static const uint32_t suffixes[] = {0x8005, 0x6027, 0x5316, 0x5458, 0x54E1, 0x5F0F, 0x578B,
                                     0x7387, 0x8BBA, 0x8AD6, 0x65CF, 0x54C1, 0x673A, 0x6A5F,
                                     0x9986, 0x9928, 0x4E1A, 0x696D, 0x533A, 0x5340, 0x754C,
-                                    0x9662, 0x5C40};
+                                    0x9662, 0x5C40, 0x961F, 0x968A, 0x6D3E, 0x7EC4, 0x7D44,
+                                    0x5382, 0x5EE0};
 static const uint32_t plurals[] = {0x4EEC, 0x5011}; // 们 們
 
 // The commonest Chinese surnames, Simplified and Traditional forms.
