@@ -56,3 +56,14 @@ done
 f="$dir/article.gb18030.txt"
 bench_row "reader: one text article, GB18030" "$(wc -c < "$f")" \
     "zhnews detect --max-article-bytes 100000000" "$z" detect --max-article-bytes 100000000 "$f"
+# Constant memory on 1 GB: ten copies of the 100 MB JSONL and TREC files through stdin
+# (opt-in, about a minute per run: ZHNEWS_BENCH_LARGE=1).
+if [ "${ZHNEWS_BENCH_LARGE:-0}" = 1 ] && [ "$mb" = 100 ]; then
+    for c in "records.jsonl jsonl" "records.gb18030.trec trec"; do
+        set -- $c
+        f="$dir/$1"
+        bench_row "reader: $2, 1 GB on stdin" "$(( $(wc -c < "$f") * 10 ))" \
+            "10 copies piped to zhnews detect --input-format $2 -" \
+            sh -c "for i in 1 2 3 4 5 6 7 8 9 10; do cat '$f'; done | '$z' detect --input-format $2 -"
+    done
+fi

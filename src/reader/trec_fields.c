@@ -95,8 +95,14 @@ static bool attribute(span t, const char *name, span *value)
             continue;
         }
         char q = t.s[i + n + 1];
-        if (q != '"' && q != '\'') {
-            continue;
+        if (q != '"' && q != '\'') { // unquoted, as older SGML files write it: id=XIN001
+            size_t j = i + n + 1;
+            while (j < end && !is_space(t.s[j])) {
+                j++;
+            }
+            value->s = t.s + i + n + 1;
+            value->len = j - (i + n + 1);
+            return value->len > 0;
         }
         const char *close = memchr(t.s + i + n + 2, q, end - (i + n + 2));
         if (close != NULL) {

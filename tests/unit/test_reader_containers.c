@@ -293,6 +293,20 @@ static void test_trec_gigaword_paragraphs_and_entities(void **state)
     free_all(&res);
 }
 
+static void test_trec_unquoted_attribute_and_plain_text(void **state)
+{
+    (void)state;
+    const char *p = tmp_file("old.sgml", "<DOC id=XIN_CMN_19950101.0002 type=story>\n"
+                                          "<TEXT>\n  第一段。\n</TEXT>\n</DOC>\n");
+    result res;
+    read_all(p, ZN_FORMAT_AUTO, 0, &res);
+    assert_int_equal(res.n, 1);
+    assert_string_equal(res.recs[0]->id, "XIN_CMN_19950101.0002");
+    assert_string_equal(res.recs[0]->text, "第一段。");
+    assert_string_equal(res.recs[0]->meta_json, "{\"type\":\"story\"}");
+    free_all(&res);
+}
+
 static void test_trec_missing_end_tag_is_reported_and_next_found(void **state)
 {
     (void)state;
@@ -423,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_field_options),
         cmocka_unit_test(test_trec_sogou_in_gb18030),
         cmocka_unit_test(test_trec_gigaword_paragraphs_and_entities),
+        cmocka_unit_test(test_trec_unquoted_attribute_and_plain_text),
         cmocka_unit_test(test_trec_missing_end_tag_is_reported_and_next_found),
         cmocka_unit_test(test_trec_without_doc_is_format_error),
         cmocka_unit_test(test_line_too_big),
