@@ -392,6 +392,25 @@ static void test_stdin_is_read(void **state)
     zn_record_free(rec);
 }
 
+static void test_read_failure_is_io_error(void **state)
+{
+    (void)state;
+    // stdin open for writing only: read() fails with EBADF.
+    int saved = dup(STDIN_FILENO);
+    int fd = open("/dev/null", O_WRONLY);
+    assert_true(saved >= 0 && fd >= 0);
+    assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+    close(fd);
+    zn_record *rec;
+    zn_error err;
+    zn_status st = read_one("-", NULL, 0, &rec, &err);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+    assert_int_equal(st, ZN_ERR_IO);
+    assert_null(rec);
+    assert_non_null(strstr(err.message, "<stdin>: read failed"));
+}
+
 static void test_record_from_bytes(void **state)
 {
     (void)state;
@@ -512,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_too_big_article),
         cmocka_unit_test(test_ascii_start_then_gb18030_is_found),
         cmocka_unit_test(test_stdin_is_read),
+        cmocka_unit_test(test_read_failure_is_io_error),
         cmocka_unit_test(test_record_from_bytes),
         cmocka_unit_test(test_script_guess),
         cmocka_unit_test(test_bad_inputs_give_expected_status),
