@@ -32,6 +32,18 @@ typedef struct zn__edits {
 zn_status zn__edits_push(zn__edits *e, const zn__edit *ed) __attribute__((warn_unused_result));
 void zn__edits_clear(zn__edits *e);
 
+/* Composes input→mid edits e1 with mid→output edits e2 into input→output edits appended to
+ * res (in and outp are the input and output texts); overlapping edits merge into one and an
+ * edit that cancels out disappears. ZN_OK or ZN_ERR_NOMEM. */
+zn_status zn__edits_compose(const zn__edits *e1, const zn__edits *e2, const char *in,
+                            const char *outp, zn__edits *res) __attribute__((warn_unused_result));
+
+/* Builds the caller's result from the input s, the output text (taken from *text) and the
+ * edits. ZN_OK or ZN_ERR_NOMEM (then *text still owns its bytes). */
+zn_status zn__result_build(const char *s, zn_buf *text, const zn__edits *edits,
+                           zn_norm_script script, zn_norm_result **out)
+    __attribute__((warn_unused_result));
+
 /* Detects the script of s[0..len) by counting Simplified-only and Traditional-only
  * characters. Cannot fail. */
 zn_norm_script zn__detect_script(const char *s, size_t len);

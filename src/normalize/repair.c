@@ -5,12 +5,11 @@
  * decides. A character inside a legit word (白朮, 拮据) or a real word stays. */
 #include <string.h>
 
+#include "normalize/context.h"
 #include "normalize/norm_internal.h"
 #include "normalize/variants_table.h"
 #include "util/utf8.h"
 
-#define WINDOW_CHARS 4  /* context on each side of the character */
-#define WINDOW_BYTES (WINDOW_CHARS * 4 * 2 + 8)
 /* Least lexicon frequency of a word that justifies replacing a character which is itself a
  * valid character (converter and Unihan pairs): rare entries of the lexicon are often forms
  * that OpenCC produced without a phrase rule (制粒機 for 製粒機), not evidence. */
@@ -18,159 +17,6 @@
 /* How much commoner a replacement word must be than a rare word (freq < MIN_SWAP_FREQ) that
  * covers the original. */
 #define RARE_RATIO 100u
-
-/* The context of one character: left + candidate + right, with the candidate at [c0, c1). */
-typedef struct window {
-    char b[WINDOW_BYTES];
-    size_t len;
-    size_t c0;
-    size_t c1;
-} window;
-
-/* What the lexicon says about the words that cover [c0, c1) and are longer than it. */
-typedef struct support {
-    uint32_t strong; /* best frequency of a covering word valid in the text's script */
-    bool weak;       /* a covering word exists, but only in the other script */
-} support;
-
-typedef struct scan_ctx {
-    size_t start;
-    const window *w;
-    uint32_t mask;
-    bool first; /* stop at the first valid word */
-    support *sp;
-} scan_ctx;
-
-static bool on_prefix(void *ctx, size_t len, const zn_word_info *info)
-{
-    scan_ctx *c = ctx;
-    size_t end = c->start + len;
-    if (end < c->w->c1 || (c->start == c->w->c0 && end == c->w->c1)) {
-        return true;
-    }
-    if ((info->forms & c->mask) != 0) {
-        if (info->freq > c->sp->strong) {
-            c->sp->strong = info->freq;
-        }
-        return !c->first;
-    } else {
-        c->sp->weak = true;
-    }
-    return true;
-}
-
-// Scans the words covering the character, from every start in the window. With `first`,
-// stops at the first valid word (its frequency is then a lower bound).
-static support word_support(const zn_lexicon *lex, const window *w, uint32_t mask, bool first)
-{
-    support sp = {0, false};
-    size_t pos = 0;
-    while (pos <= w->c0) {
-        scan_ctx c = {pos, w, mask, first, &sp};
-        zn_lexicon_prefixes(lex, w->b + pos, w->len - pos, on_prefix, &c);
-        if (pos == w->c0 || (first && sp.strong > 0)) {
-            break;
-        }
-        (void)zn__utf8_next(w->b, w->len, &pos);
-    }
-    return sp;
-}
-
-static int legit_cmp(const char *s, size_t len, const char *word)
-{
-    size_t wl = strlen(word);
-    int r = memcmp(s, word, len < wl ? len : wl);
-    if (r != 0) {
-        return r;
-    }
-    return len < wl ? -1 : (len > wl ? 1 : 0);
-}
-
-static bool is_legit(const char *s, size_t len)
-{
-    size_t lo = 0;
-    size_t hi = zn__var_n_legit;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int r = legit_cmp(s, len, zn__var_legit[mid]);
-        if (r == 0) {
-            return true;
-        }
-        if (r < 0) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    return false;
-}
-
-// True when a word of data/variants (白朮, 拮据) covers the character in the window.
-static bool legit_covers(const window *w)
-{
-    size_t start = 0;
-    while (start <= w->c0) {
-        size_t end = w->c1;
-        while (end <= w->len) {
-            if (end - start > w->c1 - w->c0 && is_legit(w->b + start, end - start)) {
-                return true;
-            }
-            if (end == w->len) {
-                break;
-            }
-            (void)zn__utf8_next(w->b, w->len, &end);
-        }
-        if (start == w->c0) {
-            break;
-        }
-        (void)zn__utf8_next(w->b, w->len, &start);
-    }
-    return false;
-}
-
-// Builds the window: up to WINDOW_CHARS characters of repaired left context, cp, and up to
-// WINDOW_CHARS characters of input after it, stopping at non-Han characters.
-static void window_build(window *w, const char *left, size_t left_len, const char *s,
-                         size_t len, size_t after, uint32_t cp)
-{
-    size_t l = left_len;
-    for (int k = 0; k < WINDOW_CHARS && l > 0; k++) {
-        size_t p = l;
-        uint32_t c = zn__utf8_prev(left, &p);
-        if (!zn__cp_is_han(c)) {
-            break;
-        }
-        l = p;
-    }
-    w->len = 0;
-    memcpy(w->b, left + l, left_len - l);
-    w->len = left_len - l;
-    w->c0 = w->len;
-    w->len += zn__utf8_encode(cp, w->b + w->len);
-    w->c1 = w->len;
-    size_t r = after;
-    for (int k = 0; k < WINDOW_CHARS && r < len; k++) {
-        size_t p = r;
-        uint32_t c = zn__utf8_next(s, len, &p);
-        if (!zn__cp_is_han(c)) {
-            break;
-        }
-        r = p;
-    }
-    memcpy(w->b + w->len, s + after, r - after);
-    w->len += r - after;
-}
-
-static void window_swap(window *w, uint32_t cp)
-{
-    char enc[4];
-    size_t n = zn__utf8_encode(cp, enc);
-    size_t old = w->c1 - w->c0;
-    memmove(w->b + w->c0 + n, w->b + w->c1, w->len - w->c1);
-    memcpy(w->b + w->c0, enc, n);
-    w->len = w->len - old + n;
-    w->c1 = w->c0 + n;
-}
 
 static uint32_t script_mask(const zn_normalizer *n, zn_norm_script script)
 {
@@ -315,6 +161,51 @@ static bool fallback_ok(const zn_normalizer *n, zn_norm_script script, const zn_
            !zn__var_bit(zn__var_trad_common, p->from);
 }
 
+// The candidate whose replacement forms the commonest word of the text's script, among
+// those the original's own support allows; NULL when none does.
+static const zn__var_pair *best_by_words(const zn_normalizer *n, zn_norm_script script,
+                                         const zn__var_pair *pairs, size_t count, window *w,
+                                         uint32_t mask, support orig)
+{
+    const zn__var_pair *best = NULL;
+    uint32_t best_freq = 0;
+    for (size_t k = 0; k < count; k++) {
+        const zn__var_pair *p = &pairs[k];
+        if (!applicable(n, script, p)) {
+            continue;
+        }
+        bool may_override = p->kind <= ZN__VAR_T2S || (p->flags & ZN__VAR_FLAG_STRICT);
+        if ((orig.weak && !may_override) || (orig.strong >= MIN_SWAP_FREQ && !is_std(p->kind))) {
+            continue;
+        }
+        zn__window_swap(w, p->to);
+        support rep = zn__word_support(n->lex, w, mask, false);
+        if (!swap_allowed(p, rep.strong)) {
+            continue;
+        }
+        // A rare word of the lexicon (壹套, freq 3) yields only to a far commoner one.
+        if (orig.strong > 0 && !is_std(p->kind) && rep.strong < RARE_RATIO * orig.strong) {
+            continue;
+        }
+        if (rep.strong > best_freq) {
+            best = p;
+            best_freq = rep.strong;
+        }
+    }
+    return best;
+}
+
+static bool any_applicable(const zn_normalizer *n, zn_norm_script script,
+                           const zn__var_pair *pairs, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        if (applicable(n, script, &pairs[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const char *left,
                          size_t left_len, const char *s, size_t len, size_t pos, size_t clen,
                          uint32_t cp, const char **rule)
@@ -324,58 +215,27 @@ uint32_t zn__repair_char(const zn_normalizer *n, zn_norm_script script, const ch
     }
     size_t count;
     const zn__var_pair *pairs = pairs_of(cp, &count);
-    bool any = false;
-    for (size_t k = 0; k < count && !any; k++) {
-        any = applicable(n, script, &pairs[k]);
-    }
-    if (!any) {
+    if (!any_applicable(n, script, pairs, count)) {
         return 0;
     }
     window w;
-    window_build(&w, left, left_len, s, len, pos + clen, cp);
-    if (zn__var_bit(zn__var_has_legit, cp) && legit_covers(&w)) {
+    zn__window_build(&w, left, left_len, s, len, pos + clen, cp);
+    if (zn__var_bit(zn__var_has_legit, cp) && zn__legit_covers(&w)) {
         return 0;
     }
     uint32_t mask = script_mask(n, script);
     support orig = {0, false};
     if (n->lex != NULL) {
-        orig = word_support(n->lex, &w, mask, true);
+        orig = zn__word_support(n->lex, &w, mask, true);
         if (orig.strong > 0 && orig.strong < MIN_SWAP_FREQ) {
-            orig = word_support(n->lex, &w, mask, false); // the best word, not the first
+            orig = zn__word_support(n->lex, &w, mask, false); // the best word, not the first
         }
         // The lexicon's Traditional forms are OpenCC's (認爲): they do not protect a form
         // that neither Taiwan nor Hong Kong writes.
         if (orig.strong >= MIN_SWAP_FREQ && !is_std(pairs[0].kind)) {
             return 0;
         }
-        const zn__var_pair *best = NULL;
-        uint32_t best_freq = 0;
-        for (size_t k = 0; k < count; k++) {
-            const zn__var_pair *p = &pairs[k];
-            if (!applicable(n, script, p)) {
-                continue;
-            }
-            bool may_override = p->kind <= ZN__VAR_T2S || (p->flags & ZN__VAR_FLAG_STRICT);
-            if (orig.weak && !may_override) {
-                continue;
-            }
-            if (orig.strong >= MIN_SWAP_FREQ && !is_std(p->kind)) {
-                continue;
-            }
-            window_swap(&w, p->to);
-            support rep = word_support(n->lex, &w, mask, false);
-            if (!swap_allowed(p, rep.strong)) {
-                continue;
-            }
-            // A rare word of the lexicon (壹套, freq 3) yields only to a far commoner one.
-            if (orig.strong > 0 && !is_std(p->kind) && rep.strong < RARE_RATIO * orig.strong) {
-                continue;
-            }
-            if (rep.strong > best_freq) {
-                best = p;
-                best_freq = rep.strong;
-            }
-        }
+        const zn__var_pair *best = best_by_words(n, script, pairs, count, &w, mask, orig);
         if (best != NULL) {
             *rule = rule_of(best, orig.weak);
             return best->to;
