@@ -26,7 +26,9 @@ typedef enum zn_input_format {
 /* Reader options; zero-initialise then set what you need (zn_reader_options_init gives the
  * defaults). Strings are borrowed and must outlive the reader. */
 typedef struct zn_reader_options {
-    const char *from;           /* encoding name for iconv, or NULL/"auto" to detect */
+    const char *from;           /* encoding name, or NULL/"auto" to detect: UTF-8, GB18030
+                                   (also GBK, GB2312, CP936), BIG5 (also CP950; decoded as
+                                   Big5-HKSCS), BIG5-HKSCS, UTF-16LE/BE, UTF-16, UTF-32*, ... */
     zn_input_format format;
     zn_invalid_policy on_invalid;
     const char *text_field;     /* JSONL: NULL = "content", then "text" */
@@ -75,11 +77,18 @@ ZN_API zn_status zn_reader_open(zn_reader **out, const char *path, const zn_read
                                 zn_error *err);
 
 /* Reads the next record into *out (the caller frees it). At the end returns ZN_OK with *out
- * NULL. Errors: ZN_ERR_EMPTY (an empty text file), ZN_ERR_NOT_TEXT (binary data),
+ * NULL. The first call detects the encoding (on the first 64 KiB of a file; on what a pipe
+ * holds once it has a complete line) and, for ZN_FORMAT_AUTO, the container: .jsonl/.ndjson
+ * or a first '{' → JSONL, .trec/.sgml/.sgm or a first "<doc" → TREC, else TEXT.
+ * Errors: ZN_ERR_EMPTY (an empty text file; empty lines/JSONL/TREC inputs simply have no
+ * records), ZN_ERR_NOT_TEXT (binary data),
  * ZN_ERR_ENCODING (invalid bytes under ZN_INVALID_FAIL: "PATH: invalid GB18030 at byte N"),
- * ZN_ERR_FORMAT (a bad JSONL line or TREC record; the reader can go on with the next),
- * ZN_ERR_TOO_BIG, ZN_ERR_IO, ZN_ERR_NOMEM. After ZN_ERR_FORMAT the next call continues with
- * the following record; after any other error the input is finished. */
+ * ZN_ERR_FORMAT (a bad JSONL line "PATH: line N: invalid JSON ...", or a TREC record
+ * "PATH: line N: <doc> without </doc>"), ZN_ERR_TOO_BIG (a record over max_record_bytes),
+ * ZN_ERR_IO, ZN_ERR_NOMEM. After ZN_ERR_FORMAT the next call continues with the following
+ * record; after any other error the input is finished (the next call returns ZN_OK, NULL).
+ * LINES records have no newline (a CR before it is dropped too) and empty lines are records,
+ * so line modes keep line counts. */
 ZN_API zn_status zn_reader_next(zn_reader *r, zn_record **out, zn_error *err);
 
 /* What the reader found about its input. */
