@@ -192,7 +192,8 @@ static bool is_word(const zn_lexicon *lex, uint32_t node)
     return node != NO_NODE && (lex->links[node].cp & ZN_LEX_WORD_BIT);
 }
 
-// zn__utf8_next with a fast path for the three-byte sequences of Han characters.
+// zn__utf8_next with a fast path for the three-byte sequences of Han characters (lead bytes
+// E1-EC: never overlong, never a surrogate); everything else goes to the strict decoder.
 static inline uint32_t next_cp(const char *s, size_t len, size_t *pos)
 {
     const unsigned char *p = (const unsigned char *)s + *pos;
@@ -222,14 +223,15 @@ static uint32_t find_node(const zn_lexicon *lex, const char *s, size_t len)
 static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry *u,
                       zn_word_info *info)
 {
-    memset(info, 0, sizeof *info);
+    info->freq = 0;
+    info->forms = 0;
+    memset(info->tag, 0, sizeof info->tag);
     if (is_word(lex, node)) {
         const zn_lex_word *w = &lex->words[node];
         info->freq = w->freq;
         info->forms = w->forms;
         if (w->tag < lex->h->n_tags) {
-            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
-            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
+            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX - 1);
         }
     }
     if (u != NULL && u->is_word) {

@@ -93,12 +93,22 @@ static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, si
     while (pos < len) {
         tok_char *c = &tok->chars[k++];
         c->off = (uint32_t)pos;
-        c->cp = zn__utf8_next(s, len, &pos);
+        const unsigned char *p = (const unsigned char *)s + pos;
+        if (pos + 3 <= len && p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            // The common case, a URO ideograph (U+4000-U+9FFF): a three-byte sequence with
+            // these lead bytes is never overlong nor a surrogate.
+            c->cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+                    (p[2] & 0x3F);
+            pos += 3;
+        } else {
+            c->cp = zn__utf8_next(s, len, &pos);
+        }
         if (c->cp == ZN_UTF8_INVALID) {
             *bad = c->off;
             return false;
         }
-        c->cls = zn__tok_class(c->cp);
+        c->cls = c->cp >= 0x4E00 && c->cp <= 0x9FFF ? TOK_HAN : zn__tok_class(c->cp);
         c->flags = c->cp < 65536 ? tok->cflags[c->cp] : 0;
         c->atom = 0;
         c->inside = 0;
