@@ -23,7 +23,7 @@ static const char *config_of(zn_script_target to, bool simplified_input)
     }
 }
 
-static zn_status open_one(void **out, const char *config, zn_error *err)
+zn_status zn__convert_open_config(void **out, const char *config, zn_error *err)
 {
     opencc_t cc = opencc_open(config);
     if (cc == (opencc_t)-1) {
@@ -42,9 +42,9 @@ zn_status zn__convert_open(zn_normalizer *n, zn_error *err)
     if (n->opts.to == ZN_TO_KEEP) {
         return ZN_OK;
     }
-    zn_status st = open_one(&n->cc_trad, config_of(n->opts.to, false), err);
+    zn_status st = zn__convert_open_config(&n->cc_trad, config_of(n->opts.to, false), err);
     if (st == ZN_OK) {
-        st = open_one(&n->cc_simp, config_of(n->opts.to, true), err);
+        st = zn__convert_open_config(&n->cc_simp, config_of(n->opts.to, true), err);
     }
     if (st != ZN_OK) {
         zn__convert_close(n);

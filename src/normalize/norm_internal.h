@@ -76,4 +76,9 @@ zn_status zn__convert(void *cc, const char *text, size_t len, zn_buf *out, zn__e
 zn_status zn__convert_open(zn_normalizer *n, zn_error *err) __attribute__((warn_unused_result));
 void zn__convert_close(zn_normalizer *n);
 
+/* Opens one OpenCC configuration by name ("t2s.json"); ZN_OK, or ZN_ERR_EXTERNAL with
+ * "cannot open OpenCC configuration NAME: ..." and *out NULL. */
+zn_status zn__convert_open_config(void **out, const char *config, zn_error *err)
+    __attribute__((warn_unused_result));
+
 #endif

@@ -7,10 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "normalize/norm_internal.h"
 #include "util/alloc.h"
 #include "zhnews/normalize.h"
 
@@ -294,6 +296,55 @@ static void test_conversion(void **state)
     zn_norm_result_free(r);
 }
 
+static void test_opencc_failure_is_external(void **state)
+{
+    (void)state;
+    void *cc = &cc;
+    zn_error err;
+    assert_int_equal(zn__convert_open_config(&cc, "no-such-config.json", &err), ZN_ERR_EXTERNAL);
+    assert_null(cc);
+    assert_non_null(strstr(err.message, "cannot open OpenCC configuration no-such-config.json"));
+}
+
+typedef struct thread_job {
+    const zn_lexicon *lex;
+    bool ok;
+} thread_job;
+
+static void *thread_main(void *arg)
+{
+    thread_job *job = arg;
+    zn_normalizer *n = NULL;
+    job->ok = zn_normalizer_new(&n, job->lex, NULL, NULL) == ZN_OK;
+    const char *in = "這個製度與製造業的係統，全毬的技朮。";
+    for (int i = 0; i < 200 && job->ok; i++) {
+        zn_norm_result *r = NULL;
+        job->ok = zn_normalizer_run(n, in, strlen(in), &r, NULL) == ZN_OK &&
+                  strcmp(r->text, "這個制度與製造業的系統，全球的技術。") == 0;
+        zn_norm_result_free(r);
+    }
+    zn_normalizer_free(n);
+    return NULL;
+}
+
+// One lexicon and the const tables shared by threads, one normaliser each.
+static void test_threads_share_lexicon(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_lex();
+    pthread_t t[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){lex, false};
+        assert_int_equal(pthread_create(&t[i], NULL, thread_main, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(t[i], NULL), 0);
+        assert_true(jobs[i].ok);
+    }
+    zn_lexicon_close(lex);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -345,6 +396,8 @@ int main(void)
         cmocka_unit_test(test_folding_rules),
         cmocka_unit_test(test_offsets_map_through_changes),
         cmocka_unit_test(test_conversion),
+        cmocka_unit_test(test_opencc_failure_is_external),
+        cmocka_unit_test(test_threads_share_lexicon),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
