@@ -178,6 +178,11 @@ def main():
             add(t, s, KIND_T2S if s in s_only else KIND_SIB)
     # One Simplified character, several Traditional ones: a converter may pick the wrong one.
     for s, ts_list in st.items():
+        # With the regional forms of each (面 → 麪 in OpenCC, 麵 in Taiwan and Hong Kong).
+        ts_list = list(ts_list)
+        for v in list(ts_list):
+            for reg in (tw, hk):
+                ts_list.extend(r for r in reg.get(v, []) if r not in ts_list)
         for x in ts_list:
             for y in ts_list:
                 if x != y and x not in s_only and y not in s_only:
