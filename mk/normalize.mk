@@ -5,7 +5,7 @@
 UNIHAN_DIR ?= $(patsubst %/,%,$(dir $(firstword $(shell dpkg -L unicode-data 2>/dev/null | \
     grep '/Unihan_Variants.txt.bz2$$'))))
 OPENCC_DATA ?= $(patsubst %/,%,$(dir $(firstword $(shell dpkg -S STCharacters.ocd2 2>/dev/null | \
-    sed -n 's|^[^:]*: \(.*/STCharacters.ocd2\)$$|\1|p'))))
+    sed -n 's|^.*: \(/.*/STCharacters.ocd2\)$$|\1|p'))))
 OPENCC_DICT ?= opencc_dict
 PYTHON3 ?= python3
 
