@@ -58,32 +58,48 @@ zn_status zn__next_line(zn_reader *r, zn_record **out, zn_error *err)
     return st;
 }
 
+// One article per input, decoded as it is read: the raw bytes never pile up in the window.
 zn_status zn__next_text(zn_reader *r, zn_record **out, zn_error *err)
 {
-    while (!r->eof) {
-        if (r->win.len - r->pos > r->opts.max_record_bytes) {
-            return zn__error_at(err, ZN_ERR_TOO_BIG, r->path, "article larger than %zu bytes",
-                                r->opts.max_record_bytes);
-        }
-        zn_status st = zn__source_fill(r, err);
-        if (st != ZN_OK) {
-            return st;
-        }
-    }
-    size_t avail = r->win.len - r->pos;
-    if (avail > r->opts.max_record_bytes) {
-        return zn__error_at(err, ZN_ERR_TOO_BIG, r->path, "article larger than %zu bytes",
-                            r->opts.max_record_bytes);
-    }
-    if (avail == 0) {
-        if (r->index == 0) {
-            return zn__error_at(err, ZN_ERR_EMPTY, r->path, "empty file");
-        }
+    if (r->index > 0) {
         return ZN_OK;
     }
-    zn_status st =
-        zn__reader_make_record(r, r->win.data + r->pos, avail, r->raw_offset, out, err);
-    zn__source_consume(r, avail);
+    zn__decoder_reset(&r->dec);
+    zn_buf text;
+    zn_buf_init(&text, 0);
+    size_t raw = 0;
+    zn_status st = ZN_OK;
+    for (;;) {
+        size_t used = 0;
+        st = zn__decoder_run(&r->dec, r->win.data + r->pos, r->win.len - r->pos, r->eof, &used,
+                             &text, r->base + r->pos, r->path, err);
+        zn__source_consume(r, used);
+        raw += used;
+        if (st != ZN_OK || r->eof) {
+            break;
+        }
+        if (raw > r->opts.max_record_bytes) {
+            st = zn__error_at(err, ZN_ERR_TOO_BIG, r->path, "article larger than %zu bytes",
+                              r->opts.max_record_bytes);
+            break;
+        }
+        st = zn__source_fill(r, err);
+        if (st != ZN_OK) {
+            break;
+        }
+    }
+    if (st == ZN_OK && raw > r->opts.max_record_bytes) {
+        st = zn__error_at(err, ZN_ERR_TOO_BIG, r->path, "article larger than %zu bytes",
+                          r->opts.max_record_bytes);
+    }
+    if (st == ZN_OK && raw == 0) {
+        st = zn__error_at(err, ZN_ERR_EMPTY, r->path, "empty file");
+    }
+    if (st != ZN_OK) {
+        zn_buf_clear(&text);
+        return st;
+    }
+    st = zn__reader_take_record(r, &text, 1, r->raw_offset, out, err);
     if (st == ZN_OK) {
         r->index++;
     }

@@ -290,6 +290,29 @@ zn_status zn_reader_next(zn_reader *r, zn_record **out, zn_error *err)
     return st;
 }
 
+zn_status zn__reader_take_record(zn_reader *r, zn_buf *text, size_t line, size_t raw_bytes,
+                                 zn_record **out, zn_error *err)
+{
+    *out = NULL;
+    zn_record *rec = zn__calloc(1, sizeof *rec);
+    if (rec == NULL || (rec->path = zn__strndup(r->path, strlen(r->path))) == NULL ||
+        (rec->text = zn_buf_take(text, &rec->len)) == NULL) {
+        zn_record_free(rec);
+        zn_buf_clear(text);
+        return zn__error_nomem(err, r->path);
+    }
+    rec->encoding = r->enc.label;
+    rec->confidence = r->enc.confidence;
+    rec->format = r->format;
+    rec->index = r->index;
+    rec->line = line;
+    rec->bytes = raw_bytes;
+    rec->invalid_bytes = r->dec.invalid + (r->pre.invalid - r->pre_invalid);
+    r->pre_invalid = r->pre.invalid;
+    *out = rec;
+    return ZN_OK;
+}
+
 zn_status zn__reader_make_record(zn_reader *r, const char *bytes, size_t len, size_t raw_bytes,
                                  zn_record **out, zn_error *err)
 {
@@ -299,29 +322,11 @@ zn_status zn__reader_make_record(zn_reader *r, const char *bytes, size_t len, si
     zn_buf_init(&text, 0);
     size_t at = r->base + (size_t)(bytes - r->win.data);
     zn_status st = zn__decoder_run(&r->dec, bytes, len, true, NULL, &text, at, r->path, err);
-    zn_record *rec = NULL;
-    if (st == ZN_OK) {
-        rec = zn__calloc(1, sizeof *rec);
-        if (rec == NULL || (rec->path = zn__strndup(r->path, strlen(r->path))) == NULL ||
-            (rec->text = zn_buf_take(&text, &rec->len)) == NULL) {
-            st = zn__error_nomem(err, r->path);
-        }
-    }
-    zn_buf_clear(&text);
     if (st != ZN_OK) {
-        zn_record_free(rec);
+        zn_buf_clear(&text);
         return st;
     }
-    rec->encoding = r->enc.label;
-    rec->confidence = r->enc.confidence;
-    rec->format = r->format;
-    rec->index = r->index;
-    rec->line = r->line;
-    rec->bytes = raw_bytes;
-    rec->invalid_bytes = r->dec.invalid + (r->pre.invalid - r->pre_invalid);
-    r->pre_invalid = r->pre.invalid;
-    *out = rec;
-    return ZN_OK;
+    return zn__reader_take_record(r, &text, r->line, raw_bytes, out, err);
 }
 
 // Detection on a buffer: its first sample, or the first one that is not all ASCII.

@@ -80,6 +80,12 @@ zn_status zn__reader_make_record(zn_reader *r, const char *bytes, size_t len, si
                                  zn_record **out, zn_error *err)
     __attribute__((warn_unused_result));
 
+/* reader.c: makes a record of the decoded text (taken from *text, which is left empty),
+ * starting at `line`, that took raw_bytes of input. */
+zn_status zn__reader_take_record(zn_reader *r, zn_buf *text, size_t line, size_t raw_bytes,
+                                 zn_record **out, zn_error *err)
+    __attribute__((warn_unused_result));
+
 /* Container splitters: each hands out the next record, or *out NULL at the end. */
 zn_status zn__next_text(zn_reader *r, zn_record **out, zn_error *err);
 zn_status zn__next_line(zn_reader *r, zn_record **out, zn_error *err);
