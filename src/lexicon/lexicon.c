@@ -239,8 +239,10 @@ static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry
         if (u->freq > info->freq) {
             info->freq = u->freq;
         }
-        if (u->tag[0] != '\0' || info->tag[0] == '\0') {
+        if (u->tag[0] != '\0') {
             memcpy(info->tag, u->tag, ZN_LEX_TAG_MAX);
+        } else if (info->tag[0] == '\0') {
+            info->tag[0] = 'n'; // a user word without a tag: a noun
         }
     }
 }

@@ -216,8 +216,9 @@ static void test_user_dict_adds_words_and_prefixes(void **state)
     seen s = {.stop_after = 8};
     assert_int_equal(zn_lexicon_prefixes(lex, "羅智泉說", strlen("羅智泉說"), collect, &s), 1);
     assert_int_equal(s.lens[0], 9);
-    assert_int_equal(zn_lexicon_add_word(lex, "汪韜", strlen("汪韜"), 0, "nr", &err), ZN_OK);
+    assert_int_equal(zn_lexicon_add_word(lex, "汪韜", strlen("汪韜"), 0, NULL, &err), ZN_OK);
     assert_true(zn_lexicon_lookup(lex, "汪韜", strlen("汪韜"), &info));
+    assert_string_equal(info.tag, "n"); // no tag given, none in the lexicon
     zn_lexicon_close(lex);
 }
 
