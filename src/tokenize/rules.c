@@ -113,6 +113,14 @@ static size_t alnum_at(const tok_char *chars, size_t i, size_t to, bool *letters
     return j - i;
 }
 
+// A minus sign (- U+FF0D U+2212) before a digit and after anything but a letter or a digit.
+static bool is_minus(const tok_char *chars, size_t from, size_t i, size_t to)
+{
+    uint32_t c = chars[i].cp;
+    return (c == '-' || c == 0xFF0D || c == 0x2212) && i + 1 < to &&
+           chars[i + 1].cls == TOK_DIGIT && (i == from || !is_alnum(&chars[i - 1]));
+}
+
 static bool is_name_dot(uint32_t cp)
 {
     // U+00B7 middle dot, U+30FB katakana middle dot, U+2027 hyphenation point, U+2022 bullet,
@@ -190,6 +198,10 @@ void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8]
             set_atom(chars, i, n, tags, "email");
         } else if (is_alnum(&chars[i]) && (n = alnum_at(chars, i, to, &letters)) > 0) {
             set_atom(chars, i, n, tags, letters ? "eng" : "m");
+        } else if (is_minus(chars, from, i, to) && (n = alnum_at(chars, i + 1, to, &letters)) > 0 &&
+                   !letters) {
+            n++; // -5, －9: a negative number
+            set_atom(chars, i, n, tags, "m");
         } else if (chars[i].cls == TOK_PUNCT && (n = punct_run_at(chars, i, to)) > 0) {
             set_atom(chars, i, n, tags, "x");
         } else if (is_name_dot(chars[i].cp) && (n = dotted_name(chars, from, i, to, &start)) > 0) {
