@@ -55,12 +55,13 @@ ZN_API size_t zn_lexicon_prefixes(const zn_lexicon *lex, const char *s, size_t l
  * [tag]" separated by spaces or tabs; empty lines and lines starting with '#' are skipped; any
  * script (words are added as written). A user word always wins over the compiled lexicon's
  * split of the same characters (that is how names are protected from splitting); `freq`
- * (default 10000) weighs user words against each other; the tag defaults to the lexicon's, else
- * "n". A word listed twice keeps the larger frequency and the last tag. Changes the lexicon: call before the lexicon is shared with
- * other threads. Returns ZN_OK, ZN_ERR_NOT_FOUND, ZN_ERR_PERMISSION, ZN_ERR_IS_DIR, ZN_ERR_IO,
- * ZN_ERR_FORMAT (invalid UTF-8, a bad frequency, a tag longer than 7 bytes or a word longer
- * than 255 bytes: "PATH: bad frequency 'x' (line 3)"), ZN_ERR_NOMEM. On failure the lexicon is
- * unchanged. Example: a file with the line "戴春晨 nr" makes 戴春晨 one token. */
+ * (default 10000) weighs user words against each other; the tag defaults to the lexicon's,
+ * else "n". A word listed twice keeps the larger frequency and the last tag. Changes the
+ * lexicon: call before the lexicon is shared with other threads. Returns ZN_OK,
+ * ZN_ERR_NOT_FOUND, ZN_ERR_PERMISSION, ZN_ERR_IS_DIR, ZN_ERR_IO, ZN_ERR_FORMAT (invalid UTF-8, a
+ * bad frequency, a tag longer than 7 bytes or a word longer than 255 bytes: "PATH: bad
+ * frequency 'x' (line 3)"), ZN_ERR_NOMEM. On failure the lexicon is unchanged. Example: a file
+ * with the line "戴春晨 nr" makes 戴春晨 one token. */
 ZN_API zn_status zn_lexicon_load_user_dict(zn_lexicon *lex, const char *path, zn_error *err);
 
 /* Adds one user word (as a line of a user dictionary would; `tag` may be NULL, freq 0 means

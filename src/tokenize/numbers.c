@@ -15,7 +15,8 @@ static const uint32_t tens[] = {0x5341, 0x767E, 0x5343, 0x4E07, 0x842C,
                                 0x4EBF, 0x5104, 0x4E24, 0x5169};
 
 // Units that form one word with the number before them, as news segmentation standards do:
-// dates (年 after a year only; 月 日 号 號) and times (时 時 点 點 分 秒), magnitudes (万 萬 亿 億).
+// dates (年 after a year only; 月 日 号 號) and times (时 時 点 點 分 秒), magnitudes
+// (万 萬 亿 億).
 static const uint32_t year_unit[] = {0x5E74};
 static const uint32_t date_units[] = {0x6708, 0x65E5, 0x53F7, 0x865F, 0x65F6,
                                       0x6642, 0x70B9, 0x9EDE, 0x5206, 0x79D2};
@@ -142,7 +143,8 @@ static const char surnames[] =
     "夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向"
     "汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左"
     "柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華"
-    "喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮"
+    "喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁"
+    "窦竇戚岑景党黨宫宮"
     "费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲"
     "虞敖巩鞏明佘池查麻苑迟遲邝鄺";
 

@@ -83,8 +83,8 @@ static zn_status reserve(zn_tokenizer *tok, size_t n, zn_error *err)
     return ZN_OK;
 }
 
-// Decodes s[from..len) into tok->chars and sets *n to the number of characters. Returns false at the
-// first invalid sequence, whose byte offset goes to *bad.
+// Decodes s[from..len) into tok->chars and sets *n to the number of characters. Returns false
+// at the first invalid sequence, whose byte offset goes to *bad.
 static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, size_t *n,
                    size_t *bad)
 {

@@ -94,7 +94,8 @@ static void test_numbers_dates_and_measures(void **state)
     assert_string_equal(seg(lex, "985高校", true), "985/m|高校/n");
     assert_string_equal(seg(lex, "12.5%和3,000", true), "12.5%/m|和/x|3,000/m");
     assert_string_equal(seg(lex, "１９９８年", false), "１９９８年");
-    assert_string_equal(seg(lex, "北京－9℃，2020-2021", true), "北京/ns|－9/m|℃/x|，/x|2020/m|-/x|2021/m");
+    assert_string_equal(seg(lex, "北京－9℃，2020-2021", true),
+                        "北京/ns|－9/m|℃/x|，/x|2020/m|-/x|2021/m");
     zn_lexicon_close(lex);
 }
 
@@ -287,7 +288,8 @@ static void test_threads_share_one_lexicon(void **state)
     }
     for (int i = 0; i < 4; i++) {
         assert_int_equal(pthread_join(threads[i], NULL), 0);
-        assert_int_equal(jobs[i].count, 200 * 10); // 香港中文大學 副校長 羅智泉 介紹 說 ， 研究 生命 起源 。
+        // 香港中文大學 副校長 羅智泉 介紹 說 ， 研究 生命 起源 。
+        assert_int_equal(jobs[i].count, 200 * 10);
     }
     zn_lexicon_close(lex);
 }
