@@ -268,6 +268,30 @@ static uint32_t *build_pairs(const zn_lex_link *links, size_t n_roots, uint32_t 
     return pairs;
 }
 
+// Section offsets in file order: header, links, words, bmp, pairs, tags, hmm, hmm chars.
+static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, uint32_t pair_bits,
+                        uint32_t n_tags, uint64_t total_freq, const lex_hmm *hmm)
+{
+    memset(hp, 0, sizeof *hp);
+    memcpy(hp->magic, ZN_LEX_MAGIC, 8);
+    hp->version = ZN_LEX_VERSION;
+    hp->n_nodes = (uint32_t)t->n;
+    hp->n_words = (uint32_t)t->n_words;
+    hp->n_roots = (uint32_t)n_roots;
+    hp->total_freq = total_freq;
+    hp->off_links = align8(sizeof *hp);
+    hp->off_words = hp->off_links + align8((t->n + 1) * sizeof(zn_lex_link));
+    hp->off_bmp = hp->off_words + align8(t->n * sizeof(zn_lex_word));
+    hp->off_pairs = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
+    hp->pair_bits = pair_bits;
+    hp->off_tags = hp->off_pairs + align8(((size_t)1 << pair_bits) * sizeof(uint32_t));
+    hp->n_tags = n_tags;
+    hp->off_hmm = hp->off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
+    hp->off_hmm_chars = hp->off_hmm + align8(sizeof hmm->model);
+    hp->n_hmm_chars = (uint32_t)hmm->n_chars;
+    hp->file_size = hp->off_hmm_chars + align8(hmm->n_chars * sizeof *hmm->chars);
+}
+
 void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
 {
     add_prefixes(t);
@@ -295,25 +319,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     uint32_t *pairs = build_pairs(links, tr.n_roots, &pair_bits);
 
     zn_lex_header h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, ZN_LEX_MAGIC, 8);
-    h.version = ZN_LEX_VERSION;
-    h.n_nodes = (uint32_t)t->n;
-    h.n_words = (uint32_t)t->n_words;
-    h.n_roots = (uint32_t)tr.n_roots;
-    h.total_freq = total_freq;
-    h.off_links = align8(sizeof h);
-    h.off_words = h.off_links + align8((t->n + 1) * sizeof *links);
-    h.off_bmp = h.off_words + align8(t->n * sizeof *words);
-    h.off_pairs = h.off_bmp + align8(ZN_LEX_BMP * sizeof *bmp);
-    h.pair_bits = pair_bits;
-    h.off_tags = h.off_pairs + align8(((size_t)1 << pair_bits) * sizeof *pairs);
-    h.n_tags = n_tags;
-    h.off_hmm = h.off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
-    h.off_hmm_chars = h.off_hmm + align8(sizeof hmm->model);
-    h.n_hmm_chars = (uint32_t)hmm->n_chars;
-    h.file_size = h.off_hmm_chars + align8(hmm->n_chars * sizeof *hmm->chars);
-
+    fill_header(&h, t, tr.n_roots, pair_bits, n_tags, total_freq, hmm);
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
