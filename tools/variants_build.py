@@ -121,7 +121,8 @@ def main():
     t_only = {k for k, vs in ts.items() if k not in vs}
     # Regional standard forms and characters Traditional text writes as they are.
     s_only -= {v for n in ('TWVariants', 'HKVariants') for vs in oc[n].values() for v in vs}
-    s_only -= read_chars(os.path.join(a.data, 'traditional_ok.tsv'))
+    trad_ok = read_chars(os.path.join(a.data, 'traditional_ok.tsv'))
+    s_only -= trad_ok
     trad_common = set(om['kBigFive']) | set(om['kHKSCS'])
     simp_common = set(om['kGB0']) | set(om['kGB1']) | set(om['kTGH'])
 
@@ -135,7 +136,7 @@ def main():
             if jp != trad and jp not in trad_set and jp not in simp_set \
                     and jp not in trad_common and jp not in simp_common:
                 jp_only[jp] = trad
-    nonstd = (set(tw) & set(hk)) | set(jp_only)
+    nonstd = ((set(tw) & set(hk)) | set(jp_only)) - trad_ok
 
     pairs = {}  # (from, to) -> [kind, flags]
     legit = set()
@@ -158,15 +159,15 @@ def main():
     for f, t, words in read_tsv(os.path.join(a.data, 'standard.tsv')):
         add(f, t, KIND_STD)
         legit.update(words)
-    for k in set(tw) & set(hk):
+    for k in (set(tw) & set(hk)) - trad_ok:
         add(k, tw[k][0], KIND_STD)
     for jp, trad in jp_only.items():
         add(jp, trad, KIND_STD)
     for k, v in tw.items():
-        if k not in hk:
+        if k not in hk and k not in trad_ok:
             add(k, v[0], KIND_STD_TW)
     for k, v in hk.items():
-        if k not in tw:
+        if k not in tw and k not in trad_ok:
             add(k, v[0], KIND_STD_HK)
     for s in s_only:
         for t in st.get(s, []):
