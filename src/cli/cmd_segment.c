@@ -3,41 +3,57 @@
  * space of the input is not repeated), exactly one output line per input line, characters
  * unchanged; --pos prints word/tag; --user-dict adds words that win over the lexicon. */
 #include <limits.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "util/alloc.h"
 
 typedef struct seg_ctx {
     zn_tokenizer *tok;
     zn_token_list tokens;
-    zn_buf line;
+    char *line; // the output line, sized once per input line
+    size_t cap;
+    size_t len;
     bool pos;
     bool failed;
 } seg_ctx;
 
-static zn_status format_line(seg_ctx *c, const char *text)
+// Formats the words of `text` into c->line: word, space, word ... newline (word/tag with --pos).
+static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
 {
-    zn_status st = ZN_OK;
-    bool first = true;
-    for (size_t i = 0; i < c->tokens.count && st == ZN_OK; i++) {
+    size_t need = text_len + 2 * c->tokens.count + 2;
+    if (c->pos) {
+        need += c->tokens.count * sizeof c->tokens.items[0].tag;
+    }
+    if (need > c->cap) {
+        char *line = zn__reallocarray(c->line, need, 1);
+        if (line == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+        c->line = line;
+        c->cap = need;
+    }
+    char *out = c->line;
+    for (size_t i = 0; i < c->tokens.count; i++) {
         const zn_token *t = &c->tokens.items[i];
         if (t->flags & ZN_TOKEN_SPACE) {
             continue;
         }
-        if (!first) {
-            st = zn_buf_putc(&c->line, ' ');
+        if (out != c->line) {
+            *out++ = ' ';
         }
-        first = false;
-        if (st == ZN_OK) {
-            st = zn_buf_append(&c->line, text + t->start, t->end - t->start);
-        }
-        if (st == ZN_OK && c->pos) {
-            st = zn_buf_putc(&c->line, '/');
-            if (st == ZN_OK) {
-                st = zn_buf_puts(&c->line, t->tag);
-            }
+        memcpy(out, text + t->start, t->end - t->start);
+        out += t->end - t->start;
+        if (c->pos) {
+            size_t n = strnlen(t->tag, sizeof t->tag);
+            *out++ = '/';
+            memcpy(out, t->tag, n);
+            out += n;
         }
     }
-    return st == ZN_OK ? zn_buf_putc(&c->line, '\n') : st;
+    *out++ = '\n';
+    c->len = (size_t)(out - c->line);
+    return ZN_OK;
 }
 
 static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
@@ -46,10 +62,9 @@ static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
     zn_error err;
     zn_error_init(&err);
     c->tokens.count = 0;
-    c->line.len = 0;
     zn_status st = zn_tokenizer_run(c->tok, line, len, &c->tokens, &err);
     if (st == ZN_OK) {
-        st = format_line(c, line);
+        st = format_line(c, line, len);
         if (st != ZN_OK) {
             zn_error_init(&err);
             err.code = st;
@@ -62,7 +77,7 @@ static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
         // Keep the line count: the line goes out unchanged.
         return cli_write(out, line, len) && cli_write(out, "\n", 1);
     }
-    return cli_write(out, c->line.data, c->line.len);
+    return cli_write(out, c->line, c->len);
 }
 
 static zn_lexicon *open_lexicon(const cli_options *o)
@@ -92,7 +107,6 @@ int cli_cmd_segment(const cli_options *o)
     }
     seg_ctx ctx = {.pos = o->pos};
     zn_token_list_init(&ctx.tokens);
-    zn_buf_init(&ctx.line, 0);
     zn_error err;
     zn_error_init(&err);
     if (zn_tokenizer_new(&ctx.tok, lex, &err) != ZN_OK) {
@@ -103,7 +117,7 @@ int cli_cmd_segment(const cli_options *o)
     int rc = cli_each_line(o, on_line, &ctx);
     zn_tokenizer_free(ctx.tok);
     zn_token_list_clear(&ctx.tokens);
-    zn_buf_clear(&ctx.line);
+    zn__free(ctx.line);
     zn_lexicon_close(lex);
     return ctx.failed ? CLI_SOME_FAILED : rc;
 }
