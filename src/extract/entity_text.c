@@ -151,7 +151,17 @@ static bool push_alt(ent_doc *d, size_t s, size_t e, size_t *cap, zn_status *st)
 {
     bool any = false;
     *st = ZN_OK;
-    for (size_t k = 0; k < d->n_alt && *st == ZN_OK; k++) {
+    size_t lo = 0; // the first word that ends after s (the words are in text order)
+    size_t hi = d->n_alt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->alt[mid].end <= s) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (size_t k = lo; k < d->n_alt && d->alt[k].start < e && *st == ZN_OK; k++) {
         size_t a = d->alt[k].start > s ? d->alt[k].start : s;
         size_t b = d->alt[k].end < e ? d->alt[k].end : e;
         if (a < b) {
