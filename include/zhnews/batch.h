@@ -96,9 +96,10 @@ ZN_API zn_status zn_batch_new(zn_batch **out, const struct zn_pipeline *p, const
  * `res` (output, may be NULL) receives the counts.
  * Returns ZN_OK when every file was handled (some may have failed: see res->failed),
  * ZN_ERR_INTERRUPTED after zn_batch_cancel (the files done are indexed and summarised),
- * ZN_ERR_NOT_FOUND / ZN_ERR_PERMISSION / ZN_ERR_IS_DIR-like errors for in_dir or out_dir
- * themselves (ZN_ERR_INVALID_ARG when in_dir is not a folder), ZN_ERR_IO when the index or
- * summary cannot be written, ZN_ERR_EXTERNAL when a thread cannot be started, ZN_ERR_NOMEM.
+ * ZN_ERR_NOT_FOUND / ZN_ERR_PERMISSION / ZN_ERR_IO for in_dir or out_dir themselves (the
+ * message names the folder), ZN_ERR_INVALID_ARG when in_dir is not a folder or out_dir is
+ * in_dir, ZN_ERR_IO when the index or summary cannot be written, ZN_ERR_EXTERNAL when no
+ * thread can be started or a worker cannot be made, ZN_ERR_NOMEM.
  * Run a batch once. */
 ZN_API zn_status zn_batch_run(zn_batch *b, zn_batch_result *res, zn_error *err);
 

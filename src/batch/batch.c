@@ -138,6 +138,7 @@ static zn_status merge(run_state *rs, size_t i, file_result *r, zn_error *err)
     if (s == ZN_OK) {
         s = zn__summary_add(rs->summary, e->rel, r, err);
     }
+    // A file with a bad record is written (its good records) and listed as failed.
     rs->res.written += r->kind == RESULT_WRITTEN || (r->kind == RESULT_FAILED && r->articles);
     rs->res.skipped += r->kind == RESULT_UP_TO_DATE;
     rs->res.articles += r->articles;
@@ -355,7 +356,12 @@ static zn_status prepare(run_state *rs, zn_error *err)
     }
     walk_options wo = {b->opts.all, b->opts.include_glob, b->opts.exclude_glob, false, 0, 0};
     struct stat st;
+    struct stat in;
     if (stat(b->out_dir, &st) == 0) {
+        if (stat(b->in_dir, &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
+            return zn__error_at(err, ZN_ERR_INVALID_ARG, b->out_dir,
+                                "the output folder is the input folder");
+        }
         wo.skip_dir = true;
         wo.skip_dev = st.st_dev;
         wo.skip_ino = st.st_ino;

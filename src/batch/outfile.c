@@ -26,6 +26,10 @@ static zn_status make_parents(char *path, zn_error *err)
         *p = '\0';
         int rc = mkdir(path, 0777);
         int e = errno;
+        struct stat st;
+        if (rc != 0 && e == EEXIST && stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            e = ENOTDIR; // a file where a folder should be
+        }
         *p = '/';
         if (rc != 0 && e != EEXIST) {
             *p = '\0';

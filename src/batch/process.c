@@ -130,7 +130,7 @@ static zn_status read_records(file_job *j)
     return s;
 }
 
-static zn_status write_outputs(file_job *j)
+static zn_status write_outputs(file_job *j, bool *written)
 {
     zn_error err;
     zn_error_init(&err);
@@ -143,6 +143,7 @@ static zn_status write_outputs(file_job *j)
     if (s == ZN_OK) {
         s = zn__batch_write_file(j->json_path, j->json.data, j->json.len, sync, &err);
     }
+    *written = s == ZN_OK;
     if (s == ZN_OK || s == ZN_ERR_NOMEM) {
         return s;
     }
@@ -185,16 +186,18 @@ static zn_status process_job(file_job *j)
         j->r->kind = RESULT_NOT_DONE; // discarded: nothing was written
         return ZN_OK;
     }
-    if (s == ZN_OK && j->json.len > 0) {
-        s = write_outputs(j);
+    if (s != ZN_OK || j->json.len == 0) {
+        return s;
     }
-    if (s == ZN_OK && j->json.len > 0 && j->r->kind != RESULT_FAILED) {
+    bool written = false;
+    s = write_outputs(j, &written);
+    if (s != ZN_OK || !written) {
+        return s;
+    }
+    if (j->r->kind != RESULT_FAILED) {
         j->r->kind = RESULT_WRITTEN;
     }
-    if (s == ZN_OK && j->json.len > 0 && j->r->articles == 0) {
-        s = zn__facts_from_json(j->r, e->rel, j->json.data, j->json.len, &err);
-    }
-    return s;
+    return zn__facts_from_json(j->r, e->rel, j->json.data, j->json.len, &err);
 }
 
 zn_status zn__batch_process(const batch_ctx *c, zn_worker *w, zn_buf *scratch,

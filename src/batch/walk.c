@@ -161,6 +161,9 @@ static zn_status visit(walker *w, const char *name)
     }
     struct stat st;
     if (stat(w->path.data, &st) != 0) {
+        if (o->include_glob != NULL && !zn__batch_glob_match(o->include_glob, rel)) {
+            return ZN_OK; // a broken link the user did not ask for
+        }
         struct stat lst;
         bool dangling = errno == ENOENT && lstat(w->path.data, &lst) == 0;
         return dangling ? add_entry(w, rel, ENTRY_FAILED, "broken symbolic link", NULL)
@@ -191,11 +194,11 @@ static zn_status visit(walker *w, const char *name)
         w->depth--;
         return s;
     }
-    if (!S_ISREG(st.st_mode)) {
-        return add_entry(w, rel, ENTRY_IGNORED, "not a regular file", NULL);
-    }
     if (o->include_glob != NULL && !zn__batch_glob_match(o->include_glob, rel)) {
         return ZN_OK;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        return add_entry(w, rel, ENTRY_IGNORED, "not a regular file", NULL);
     }
     return add_entry(w, rel, ENTRY_FILE, NULL, &st);
 }
