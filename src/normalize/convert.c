@@ -42,9 +42,13 @@ zn_status zn__convert_open(zn_normalizer *n, zn_error *err)
     if (n->opts.to == ZN_TO_KEEP) {
         return ZN_OK;
     }
-    zn_status st = zn__convert_open_config(&n->cc_trad, config_of(n->opts.to, false), err);
-    if (st == ZN_OK) {
-        st = zn__convert_open_config(&n->cc_simp, config_of(n->opts.to, true), err);
+    const char *trad = config_of(n->opts.to, false);
+    const char *simp = config_of(n->opts.to, true);
+    zn_status st = zn__convert_open_config(&n->cc_trad, trad, err);
+    if (st == ZN_OK && strcmp(trad, simp) == 0) {
+        n->cc_simp = n->cc_trad; // one handle serves both
+    } else if (st == ZN_OK) {
+        st = zn__convert_open_config(&n->cc_simp, simp, err);
     }
     if (st != ZN_OK) {
         zn__convert_close(n);
@@ -57,7 +61,7 @@ void zn__convert_close(zn_normalizer *n)
     if (n->cc_trad != NULL) {
         opencc_close(n->cc_trad);
     }
-    if (n->cc_simp != NULL) {
+    if (n->cc_simp != NULL && n->cc_simp != n->cc_trad) {
         opencc_close(n->cc_simp);
     }
     n->cc_trad = NULL;
