@@ -3,7 +3,9 @@
  * roles, count, mentions with code-point offsets into the text as given). With
  * --input-format lines: one JSON object per input line, {"entities":[{"start","end",
  * "type","text"}]}, offsets in code points of that line. Uses the lexicon, the tokenizer
- * and the LAC tagger when they can be opened, and plain text rules otherwise. */
+ * and the LAC tagger when they can be opened, and plain text rules otherwise. Whole
+ * articles are repaired by the normaliser first (not with --no-repair): names come out
+ * repaired (大彊創新 → 大疆創新), mentions keep offsets and text of the input as given. */
 #include <limits.h>
 #include <stdlib.h>
 
@@ -14,6 +16,7 @@ typedef struct ext_ctx {
     zn_lexicon *lex;
     zn_tokenizer *tok;
     zn_tagger *tagger;
+    zn_normalizer *norm;
     zn_token_list tokens;
     zn_tag_list tags;
     zn_buf out;
@@ -84,11 +87,46 @@ static void strings_json(zn_json *j, const char *key, const char *const *v, size
     zn_json_end_array(j);
 }
 
+// Where the repaired text came from: byte offsets of the repaired text map back to the
+// input through the normaliser's (monotonic) offset map.
+typedef struct origin {
+    const char *in;            // the input as given
+    size_t in_len;
+    const zn_norm_result *res; // NULL: the text was not repaired
+} origin;
+
+// The input offset of repaired offset `out`: the last input character boundary that maps
+// at or before it (start) or the first that maps at or after it (end).
+static size_t back(const origin *g, size_t out, bool end)
+{
+    if (g->res == NULL) {
+        return out;
+    }
+    size_t lo = 0;
+    size_t hi = g->in_len;
+    while (lo < hi) { // first input offset mapping at or after out
+        size_t mid = lo + (hi - lo) / 2;
+        if (zn_norm_result_map_offset(g->res, mid) < out) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t b = lo;
+    if (!end && b > 0 && zn_norm_result_map_offset(g->res, b) > out) {
+        b--;
+    }
+    while (b > 0 && b < g->in_len && ((unsigned char)g->in[b] & 0xC0) == 0x80) {
+        b += end ? 1 : (size_t)-1; // to a character boundary
+    }
+    return b;
+}
+
 // One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
-static void article_json(zn_json *j, const zn_entities *ents, const char *s)
+static void article_json(zn_json *j, const zn_entities *ents, const origin *g)
 {
     zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, s);
+    zn_cp_cursor_init(&cur, g->in);
     zn_json_begin_object(j);
     zn_json_key(j, "entities");
     zn_json_begin_array(j);
@@ -106,10 +144,11 @@ static void article_json(zn_json *j, const zn_entities *ents, const char *s)
         zn_json_key(j, "mentions");
         zn_json_begin_array(j);
         for (size_t k = 0; k < e->n_mentions; k++) {
+            zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
             zn_json_begin_object(j);
-            mention_json(j, &cur, e->mentions[k]);
+            mention_json(j, &cur, sp);
             zn_json_key(j, "text");
-            zn_json_string(j, s + e->mentions[k].start, e->mentions[k].end - e->mentions[k].start);
+            zn_json_string(j, g->in + sp.start, sp.end - sp.start);
             zn_json_end_object(j);
         }
         zn_json_end_array(j);
@@ -126,7 +165,16 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     zn_error err;
     zn_error_init(&err);
     zn_entities *ents = NULL;
-    zn_status st = find(c, s, len, &ents, &err);
+    origin g = {s, len, NULL};
+    zn_norm_result *res = NULL;
+    zn_status st = ZN_OK;
+    if (!lines && c->norm != NULL) {
+        st = zn_normalizer_run(c->norm, s, len, &res, &err);
+        g.res = res;
+    }
+    if (st == ZN_OK) {
+        st = find(c, res != NULL ? res->text : s, res != NULL ? res->len : len, &ents, &err);
+    }
     if (st != ZN_OK) {
         cli_report(&err);
         c->failed = true;
@@ -137,9 +185,10 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     if (lines) {
         line_json(&j, ents, s);
     } else {
-        article_json(&j, ents, s);
+        article_json(&j, ents, &g);
     }
     zn_entities_free(ents);
+    zn_norm_result_free(res);
     if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
         cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
         c->failed = true;
@@ -221,6 +270,13 @@ static void open_analyses(ext_ctx *c)
     } else if (zn_tokenizer_new(&c->tok, c->lex, &err) != ZN_OK) {
         cli_warn(c->o, "%s", err.message);
     }
+    zn_normalize_options nopts;
+    zn_normalize_options_init(&nopts);
+    if (!c->o->no_repair && c->o->reader.format != ZN_FORMAT_LINES &&
+        zn_normalizer_new(&c->norm, c->lex, &nopts, &err) != ZN_OK) {
+        cli_warn(c->o, "%s (extracting without repair)", err.message);
+        c->norm = NULL;
+    }
     const char *no_tagger = getenv("ZHNEWS_EXTRACT_NO_TAGGER");
     if (no_tagger == NULL || no_tagger[0] == '\0') {
         if (zn_tagger_open(&c->tagger, NULL, &err) != ZN_OK) {
@@ -243,6 +299,7 @@ int cli_cmd_extract(const cli_options *o)
     zn_tag_list_clear(&c.tags);
     zn_buf_clear(&c.out);
     zn_tagger_close(c.tagger);
+    zn_normalizer_free(c.norm);
     zn_tokenizer_free(c.tok);
     zn_lexicon_close(c.lex);
     return c.failed ? CLI_SOME_FAILED : rc;
