@@ -42,7 +42,7 @@ static zn_status map_file(const char *path, void **map, size_t *len, zn_error *e
     if (fd < 0) {
         int e = errno;
         char buf[128];
-        return zn__error_at(err, zn__status_from_errno(e), path, "%s",
+        return zn__error_at(err, zn__status_from_errno(e), path, "cannot open the lexicon: %s",
                             zn__errno_str(e, buf, sizeof buf));
     }
     struct stat st;

@@ -188,7 +188,8 @@ static zn_status read_all(const char *path, char **out, size_t *len, zn_error *e
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
-        return zn__error_at(err, zn__status_from_errno(e), path, "%s",
+        return zn__error_at(err, zn__status_from_errno(e), path,
+                            "cannot open the user dictionary: %s",
                             zn__errno_str(e, ebuf, sizeof ebuf));
     }
     struct stat st;
