@@ -35,11 +35,19 @@ done
 bench_row "segment start-up" "$(wc -c <"$dir/seg-line.txt")" \
     "one line: program start, lexicon map, tokenizer tables" "$build/zhnews" segment \
     "$dir/seg-line.txt"
-if [ "${BENCH_PEERS:-1}" != 0 ] && python3 -c 'import jieba' 2>/dev/null &&
+# The Python that has Debian's python3-jieba (not necessarily the first python3 on PATH).
+peer_python=""
+for py in python3 /usr/bin/python3; do
+    if "$py" -c 'import jieba' 2>/dev/null; then
+        peer_python=$py
+        break
+    fi
+done
+if [ "${BENCH_PEERS:-1}" != 0 ] && [ -n "$peer_python" ] &&
     [ -f ../shared/bench-peers/drivers/jieba_seg.py ]; then
     for script in simp trad; do
         f="$dir/seg-$script.txt"
         bench_row "peer: jieba $script" "$(wc -c <"$f")" "Python jieba cut (HMM), same corpus" \
-            python3 ../shared/bench-peers/drivers/jieba_seg.py "$f"
+            "$peer_python" ../shared/bench-peers/drivers/jieba_seg.py "$f"
     done
 fi
