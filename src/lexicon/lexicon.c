@@ -211,7 +211,7 @@ static uint32_t find_node(const zn_lexicon *lex, const char *s, size_t len)
     uint32_t node = NO_NODE;
     size_t pos = 0;
     while (pos < len) {
-        uint32_t cp = zn__utf8_next(s, len, &pos);
+        uint32_t cp = next_cp(s, len, &pos);
         node = cp == ZN_UTF8_INVALID ? NO_NODE : child(lex, node, cp);
         if (node == NO_NODE) {
             return NO_NODE;
