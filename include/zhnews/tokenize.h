@@ -21,7 +21,8 @@ enum {
     ZN_TOKEN_IN_LEXICON = 1u << 0, /* the word is listed in the lexicon or a user dictionary */
     ZN_TOKEN_SPACE = 1u << 1,      /* white space (never printed by `segment`) */
     ZN_TOKEN_PUNCT = 1u << 2,      /* punctuation */
-    ZN_TOKEN_SENTENCE_END = 1u << 3, /* last token of a sentence */
+    ZN_TOKEN_SENTENCE_END = 1u << 3, /* last token of a sentence: before 。！？；… (and
+                                        closing quotes after them), a line break or the end */
 };
 
 /* A growing list of tokens owned by the caller: init, run, read items[0..count), clear. */

@@ -148,6 +148,10 @@ static void mark_sentences(zn_token_list *list, size_t first, const char *s)
     for (size_t k = first; k < list->count; k++) {
         zn_token *t = &list->items[k];
         if (t->flags & ZN_TOKEN_SPACE) {
+            // A line break ends a sentence too (a headline, a paragraph without a full stop).
+            if (last_word != SIZE_MAX && memchr(s + t->start, '\n', t->end - t->start) != NULL) {
+                list->items[last_word].flags |= ZN_TOKEN_SENTENCE_END;
+            }
             continue;
         }
         last_word = k;
