@@ -15,7 +15,7 @@ import sys
 TYPES = ['company', 'university', 'lab', 'organization', 'media', 'person', 'place']
 STRENGTH = ['strong', 'weak', 'place']
 FLAGS = {'suffix': 1, 'head': 2, 'generic': 4, 'title': 8, 'cue': 16, 'surname': 32,
-         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512, 'pair': 1024}
+         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512, 'pair': 1024, 'translit': 2048}
 
 
 def rows(path):
@@ -55,7 +55,8 @@ def load(data):
             fail(p, n, 'expected NAME TYPE')
         add(f[0], 'name', ntype=TYPES.index(f[1]))
     for name, flag in (('generic', 'generic'), ('titles', 'title'), ('cues', 'cue'),
-                       ('surnames', 'surname'), ('nonname', 'nonname')):
+                       ('surnames', 'surname'), ('nonname', 'nonname'),
+                       ('translit', 'translit')):
         for n, f in rows(f'{data}/{name}.txt'):
             for w in f:
                 add(w, flag)

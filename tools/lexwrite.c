@@ -241,35 +241,44 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_link *links,
     links[t->n].first = (uint32_t)t->n;
 }
 
-// The pair table: every child of a first character, by the two code points.
-static uint32_t *build_pairs(const zn_lex_link *links, size_t n_roots, uint32_t *bits_out)
+// The child tables of the first characters with many children (see lex_format.h).
+static uint16_t *build_pairs(const zn_lex_link *links, size_t n_roots, zn_lex_root *roots,
+                             uint32_t *n_slots)
 {
-    size_t n = links[n_roots].first - links[0].first;
-    uint32_t bits = 4;
-    while (((size_t)1 << bits) < n * 2) {
-        bits++;
+    size_t total = 0;
+    for (size_t r = 0; r < n_roots; r++) {
+        size_t k = links[r + 1].first - links[r].first;
+        uint32_t size = 1;
+        while (k > ZN_LEX_PAIR_MIN && size < k * 2) {
+            size *= 2;
+        }
+        if (k > UINT16_MAX - 1) {
+            lex_die("a first character with more than 65534 children");
+        }
+        roots[r].off = (uint32_t)total;
+        roots[r].mask = k > ZN_LEX_PAIR_MIN ? size - 1 : 0;
+        total += k > ZN_LEX_PAIR_MIN ? size : 0;
     }
-    uint32_t mask = (1u << bits) - 1;
-    uint32_t *pairs = calloc((size_t)1 << bits, sizeof *pairs);
-    if (pairs == NULL) {
+    uint16_t *pairs = calloc(total + 1, sizeof *pairs);
+    if (pairs == NULL || total >= UINT32_MAX) {
         lex_die("out of memory");
     }
     for (size_t r = 0; r < n_roots; r++) {
-        uint32_t c1 = links[r].cp & ZN_LEX_CP_MASK;
-        for (uint32_t k = links[r].first; k < links[r + 1].first; k++) {
-            uint32_t h = zn__lex_pair_slot(c1, links[k].cp & ZN_LEX_CP_MASK, bits);
-            while (pairs[h] != 0) {
-                h = (h + 1) & mask;
+        uint32_t lo = links[r].first;
+        for (uint32_t k = lo; roots[r].mask != 0 && k < links[r + 1].first; k++) {
+            uint32_t h = zn__lex_pair_slot(links[k].cp & ZN_LEX_CP_MASK, roots[r].mask);
+            while (pairs[roots[r].off + h] != 0) {
+                h = (h + 1) & roots[r].mask;
             }
-            pairs[h] = k + 1;
+            pairs[roots[r].off + h] = (uint16_t)(k - lo + 1);
         }
     }
-    *bits_out = bits;
+    *n_slots = (uint32_t)total;
     return pairs;
 }
 
 // Section offsets in file order: header, links, words, bmp, pairs, tags, hmm, hmm chars.
-static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, uint32_t pair_bits,
+static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, uint32_t n_slots,
                         uint32_t n_tags, uint64_t total_freq, const lex_hmm *hmm)
 {
     memset(hp, 0, sizeof *hp);
@@ -282,9 +291,10 @@ static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, u
     hp->off_links = align8(sizeof *hp);
     hp->off_words = hp->off_links + align8((t->n + 1) * sizeof(zn_lex_link));
     hp->off_bmp = hp->off_words + align8(t->n * sizeof(zn_lex_word));
-    hp->off_pairs = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
-    hp->pair_bits = pair_bits;
-    hp->off_tags = hp->off_pairs + align8(((size_t)1 << pair_bits) * sizeof(uint32_t));
+    hp->off_roots = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
+    hp->off_pairs = hp->off_roots + align8(n_roots * sizeof(zn_lex_root));
+    hp->n_pair_slots = n_slots;
+    hp->off_tags = hp->off_pairs + align8((size_t)n_slots * sizeof(uint16_t));
     hp->n_tags = n_tags;
     hp->off_hmm = hp->off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
     hp->off_hmm_chars = hp->off_hmm + align8(sizeof hmm->model);
@@ -315,11 +325,12 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
         lex_die("out of memory");
     }
     build_nodes(t, &tr, links, words, bmp, tags, &n_tags);
-    uint32_t pair_bits;
-    uint32_t *pairs = build_pairs(links, tr.n_roots, &pair_bits);
+    uint32_t n_slots;
+    zn_lex_root *roots = lex_xmalloc((tr.n_roots + 1) * sizeof *roots);
+    uint16_t *pairs = build_pairs(links, tr.n_roots, roots, &n_slots);
 
     zn_lex_header h;
-    fill_header(&h, t, tr.n_roots, pair_bits, n_tags, total_freq, hmm);
+    fill_header(&h, t, tr.n_roots, n_slots, n_tags, total_freq, hmm);
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
@@ -331,7 +342,8 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     put(f, links, (t->n + 1) * sizeof *links, &pos, tmp);
     put(f, words, t->n * sizeof *words, &pos, tmp);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
-    put(f, pairs, ((size_t)1 << pair_bits) * sizeof *pairs, &pos, tmp);
+    put(f, roots, tr.n_roots * sizeof *roots, &pos, tmp);
+    put(f, pairs, (size_t)n_slots * sizeof *pairs, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);
     put(f, hmm->chars, hmm->n_chars * sizeof *hmm->chars, &pos, tmp);
@@ -342,6 +354,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     free(words);
     free(bmp);
     free(pairs);
+    free(roots);
     free(tags);
     free(tr.order);
     free(tr.first);

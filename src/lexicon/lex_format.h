@@ -17,9 +17,11 @@
 /* File header, at byte 0.
  * Sections: links[n_nodes + 1] and words[n_nodes] (a trie over code points, see below),
  * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
- * starts with it), pairs[1 << pair_bits] (u32: node index + 1 of the second character of
- * a word's first two characters, hashed by the two code points with zn__lex_pair_slot and
- * linear probing: one probe instead of a search among a frequent character's many children),
+ * starts with it), roots[n_roots] (zn_lex_root: where the first character's child table
+ * lies), pairs[n_pair_slots] (u16: the child tables, one per first character with more than
+ * ZN_LEX_PAIR_MIN children: open addressing by zn__lex_pair_slot, linear probing, each slot
+ * the child's position among its siblings + 1, 0 = empty; one probe instead of a search among
+ * a frequent character's many children, in a table that stays hot with its character),
  * tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
     char magic[8];
@@ -32,8 +34,9 @@ typedef struct zn_lex_header {
     uint64_t off_links;
     uint64_t off_words;
     uint64_t off_bmp;
+    uint64_t off_roots;
     uint64_t off_pairs;
-    uint32_t pair_bits;
+    uint32_t n_pair_slots;
     uint32_t pad;
     uint64_t off_tags;
     uint32_t n_tags;
@@ -98,14 +101,21 @@ static inline uint32_t zn__lex_hash(const char *s, size_t len)
     return h;
 }
 
-/* The first slot of the pair (c1, c2) in a table of 1 << bits slots. */
-static inline uint32_t zn__lex_pair_slot(uint32_t c1, uint32_t c2, uint32_t bits)
+/* A first character's child table: slots pairs[off .. off + mask], mask + 1 a power of two;
+ * mask 0: no table (few children, searched directly). */
+typedef struct zn_lex_root {
+    uint32_t off;
+    uint32_t mask;
+} zn_lex_root;
+
+#define ZN_LEX_PAIR_MIN 8
+
+/* The first slot of child code point cp in a table with the given mask. */
+static inline uint32_t zn__lex_pair_slot(uint32_t cp, uint32_t mask)
 {
-    uint32_t h = c1 * 0x9E3779B1u ^ (c2 + 0x7F4A7C15u) * 0x85EBCA77u;
-    h ^= h >> 16;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 13;
-    return h & ((1u << bits) - 1u);
+    uint32_t h = cp * 0x9E3779B1u;
+    h ^= h >> 15;
+    return h & mask;
 }
 
 /* A final mix so that linear probing sees well-spread slots. */

@@ -29,8 +29,9 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
            section_ok(h, h->off_links, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_link)) &&
            section_ok(h, h->off_words, h->n_nodes, sizeof(zn_lex_word)) &&
-           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) && h->pair_bits <= 30 &&
-           section_ok(h, h->off_pairs, (uint64_t)1 << h->pair_bits, sizeof(uint32_t)) &&
+           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
+           section_ok(h, h->off_roots, h->n_roots, sizeof(zn_lex_root)) &&
+           section_ok(h, h->off_pairs, h->n_pair_slots, sizeof(uint16_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
            section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
@@ -102,8 +103,8 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->links = (const zn_lex_link *)(const void *)(base + h->off_links);
     lex->words = (const zn_lex_word *)(const void *)(base + h->off_words);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
-    lex->pairs = (const uint32_t *)(const void *)(base + h->off_pairs);
-    lex->pair_mask = (uint32_t)(((uint64_t)1 << h->pair_bits) - 1);
+    lex->roots = (const zn_lex_root *)(const void *)(base + h->off_roots);
+    lex->pairs = (const uint16_t *)(const void *)(base + h->off_pairs);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
     lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
@@ -123,23 +124,28 @@ void zn_lexicon_close(zn_lexicon *lex)
 
 #define NO_NODE UINT32_MAX
 
-// The child of first character `root` for code point cp, through the pair table; the child's
-// index must lie in the root's range [lo, hi).
+// The child of first character `root` for code point cp through the root's child table, whose
+// slots hold positions among the children [lo, hi). NO_NODE when absent. A table outside the
+// file (a corrupt file) reads as absent.
 static uint32_t pair_child(const zn_lexicon *lex, uint32_t root, uint32_t cp, uint32_t lo,
                            uint32_t hi)
 {
-    uint32_t c1 = lex->links[root].cp & ZN_LEX_CP_MASK;
-    uint32_t i = zn__lex_pair_slot(c1, cp, lex->h->pair_bits);
-    for (uint32_t probes = 0; probes <= lex->pair_mask; probes++) {
-        uint32_t v = lex->pairs[i];
-        if (v == 0) {
+    zn_lex_root t = lex->roots[root];
+    if (t.off > lex->h->n_pair_slots || t.mask >= lex->h->n_pair_slots - t.off) {
+        return NO_NODE;
+    }
+    const uint16_t *slots = lex->pairs + t.off;
+    uint32_t i = zn__lex_pair_slot(cp, t.mask);
+    for (uint32_t probes = 0; probes <= t.mask; probes++) {
+        uint32_t v = slots[i];
+        if (v == 0 || v > hi - lo) {
             return NO_NODE;
         }
-        uint32_t k = v - 1;
-        if (k >= lo && k < hi && (lex->links[k].cp & ZN_LEX_CP_MASK) == cp) {
+        uint32_t k = lo + v - 1;
+        if ((lex->links[k].cp & ZN_LEX_CP_MASK) == cp) {
             return k;
         }
-        i = (i + 1) & lex->pair_mask;
+        i = (i + 1) & t.mask;
     }
     return NO_NODE;
 }
@@ -164,7 +170,7 @@ static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
         if (hi > n || lo > hi) {
             return NO_NODE;
         }
-        if (parent < lex->h->n_roots) {
+        if (parent < lex->h->n_roots && lex->roots[parent].mask != 0) {
             return pair_child(lex, parent, cp, lo, hi);
         }
     }

@@ -33,8 +33,8 @@ struct zn_lexicon {
     const zn_lex_link *links;
     const zn_lex_word *words;
     const uint32_t *bmp;
-    const uint32_t *pairs;
-    uint32_t pair_mask;
+    const zn_lex_root *roots;
+    const uint16_t *pairs;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;
     const zn_lex_hmm_char *hmm_chars;
