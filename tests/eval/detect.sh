@@ -29,8 +29,9 @@ ${CC:-cc} -O2 -Iinclude -o "$work/reader-cat" tests/eval/reader_cat.c "$build/li
     $(pkg-config --libs uchardet opencc jansson libutf8proc) -lpthread -lm || exit 1
 echo "== sample article: every encoding decodes to the UTF-8 text =="
 "$work/reader-cat" "$samples/article-utf8.txt" > "$work/want.txt"
+status=0
 for f in "$samples"/article-*.txt; do
-    "$work/reader-cat" "$f" > "$work/got.txt" || { echo "FAIL $f: reader error"; continue; }
+    "$work/reader-cat" "$f" > "$work/got.txt" || { echo "FAIL $f: reader error"; status=1; continue; }
     if cmp -s "$work/want.txt" "$work/got.txt"; then
         echo "ok   $(basename "$f"): identical"
     elif python3 - "$work/want.txt" "$work/got.txt" "$f" <<'PY'
@@ -57,10 +58,13 @@ PY
         echo "ok   $(basename "$f"): same text but for what Big5 cannot hold (footer, U+00A0)"
     else
         echo "FAIL $(basename "$f"): decodes to a different text"
+        status=1
     fi
 done
 if "$work/reader-cat" "$samples/article-big5hkscs.txt" | grep -q '僟'; then
     echo "ok   article-big5hkscs.txt: 僟 (HKSCS only) survives"
 else
     echo "FAIL article-big5hkscs.txt: 僟 lost"
+    status=1
 fi
+exit $status
