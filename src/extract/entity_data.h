@@ -20,6 +20,7 @@ enum {
     ZN__ENT_NONNAME = 1u << 8, /* nonname.txt: characters that end a given name */
     ZN__ENT_NAME = 1u << 9,    /* orgs.txt: names that stand alone (国务院, 新华社) */
     ZN__ENT_PAIR = 1u << 10,   /* places.txt pair: 两国, 关系 after 中美 */
+    ZN__ENT_TRANSLIT = 1u << 11, /* translit.txt: characters of transliterated names */
 };
 
 /* Strength of a suffix (zn__ent_word.strength). */

@@ -147,6 +147,11 @@ zn_status zn__ent_find_people(ent_doc *d) __attribute__((warn_unused_result));
 /* entity_tagged.c: candidates from LAC and lexicon tags, places. */
 zn_status zn__ent_find_tagged(ent_doc *d) __attribute__((warn_unused_result));
 
+/* entity_names.c: cuts a run of Chinese names (张建国李明华) into names. Fills cuts[0..n]
+ * with the start of each name and e (cuts needs room for (e - s) / 2 + 1 entries); returns
+ * n, or 0 when the run is not such a list. */
+size_t zn__ent_split_names(const ent_doc *d, size_t s, size_t e, size_t *cuts);
+
 /* entity_select.c: chooses non-overlapping mentions (in place, sorted by start), applies
  * the splitting rules and finds further mentions of the chosen names. */
 zn_status zn__ent_select(ent_doc *d) __attribute__((warn_unused_result));

@@ -8,6 +8,8 @@
 #include "extract/entity_priv.h"
 #include "util/alloc.h"
 
+#define MAX_NAMES 12
+
 static int by_strength(const void *a, const void *b)
 {
     const ent_cand *x = a;
@@ -139,6 +141,21 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
         zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start &&
         (c.type == ZN_ENTITY_PERSON || ts - c.start >= 3)) {
         c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民; 中央军委委员 → 中央军委
+    }
+    if (c.type == ZN_ENTITY_PERSON) {
+        size_t k = zn__ent_word_starting(d, c.start, ZN__ENT_TITLE);
+        if (k > 0 && c.end - c.start - k >= 2) {
+            c.start += k; // 特别助理王建明 → 王建明
+        }
+        size_t cuts[MAX_NAMES + 1];
+        size_t n_names = c.end - c.start <= 2 * MAX_NAMES
+                             ? zn__ent_split_names(d, c.start, c.end, cuts) : 0;
+        for (size_t i = 0; i < n_names && *n < cap; i++) {
+            out[(*n)++] = (ent_cand){cuts[i], cuts[i + 1], c.type, c.prio};
+        }
+        if (n_names > 0) {
+            return ZN_OK;
+        }
     }
     // Across a clause break only the last piece can be the name (the tagger joined words).
     for (size_t i = c.end; i-- > c.start;) {

@@ -152,6 +152,65 @@ static void test_tokens_give_places_and_list_types(void **state)
     zn_entities_free(e);
 }
 
+// Tagger words by hand: byte spans and LAC tags.
+static zn_entities *run_tagged(const char *s, const zn_tag_word *w, size_t n)
+{
+    zn_extract_input in = {.text = s, .len = strlen(s), .tags = w, .n_tags = n};
+    zn_entities *e = NULL;
+    assert_int_equal(zn_entities_extract(&e, &in, NULL), ZN_OK);
+    return e;
+}
+
+static void test_run_of_names_is_cut_into_people(void **state)
+{
+    (void)state;
+    // 出席的有张建国李明华 — the tagger gives the two names as one person
+    const char *s = "出席的有张建国李明华";
+    zn_tag_word w[] = {
+        {{0, 6}, 0, 2, "v", ZN_TAG_ENTITY_NONE}, {{6, 9}, 2, 1, "u", ZN_TAG_ENTITY_NONE},
+        {{9, 12}, 3, 1, "v", ZN_TAG_ENTITY_NONE}, {{12, 30}, 4, 6, "PER", ZN_TAG_ENTITY_PER},
+    };
+    zn_entities *e = run_tagged(s, w, 4);
+    assert_int_equal(zn_entities_count(e), 2);
+    expect(e, 0, ZN_ENTITY_PERSON, "张建国");
+    expect(e, 1, ZN_ENTITY_PERSON, "李明华");
+    zn_entities_free(e);
+    // a transliterated name stays whole
+    const char *t = "普里马科夫说";
+    zn_tag_word v[] = {
+        {{0, 15}, 0, 5, "PER", ZN_TAG_ENTITY_PER}, {{15, 18}, 5, 1, "v", ZN_TAG_ENTITY_NONE},
+    };
+    e = run_tagged(t, v, 2);
+    assert_int_equal(zn_entities_count(e), 1);
+    expect(e, 0, ZN_ENTITY_PERSON, "普里马科夫");
+    zn_entities_free(e);
+}
+
+static void test_congress_gazetteer_and_government(void **state)
+{
+    (void)state;
+    // 第九届全国人民代表大会 ; 国务院 ; 美国政府 ; 十五大
+    const char *s = "第九届全国人民代表大会与国务院和美国政府谈十五大";
+    zn_tag_word w[] = {
+        {{0, 9}, 0, 3, "m", ZN_TAG_ENTITY_NONE},
+        {{9, 33}, 3, 8, "ORG", ZN_TAG_ENTITY_ORG},
+        {{33, 36}, 11, 1, "c", ZN_TAG_ENTITY_NONE},
+        {{36, 45}, 12, 3, "ORG", ZN_TAG_ENTITY_ORG},
+        {{45, 48}, 15, 1, "c", ZN_TAG_ENTITY_NONE},
+        {{48, 54}, 16, 2, "LOC", ZN_TAG_ENTITY_LOC},
+        {{54, 60}, 18, 2, "n", ZN_TAG_ENTITY_NONE},
+        {{60, 63}, 20, 1, "v", ZN_TAG_ENTITY_NONE},
+        {{63, 72}, 21, 3, "m", ZN_TAG_ENTITY_NONE},
+    };
+    zn_entities *e = run_tagged(s, w, sizeof w / sizeof w[0]);
+    assert_int_equal(zn_entities_count(e), 4);
+    expect(e, 0, ZN_ENTITY_ORGANIZATION, "第九届全国人民代表大会");
+    expect(e, 1, ZN_ENTITY_ORGANIZATION, "国务院");
+    expect(e, 2, ZN_ENTITY_PLACE, "美国");
+    expect(e, 3, ZN_ENTITY_ORGANIZATION, "十五大");
+    zn_entities_free(e);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -217,6 +276,8 @@ int main(void)
         cmocka_unit_test(test_declared_short_name),
         cmocka_unit_test(test_generic_phrases_are_not_entities),
         cmocka_unit_test(test_tokens_give_places_and_list_types),
+        cmocka_unit_test(test_run_of_names_is_cut_into_people),
+        cmocka_unit_test(test_congress_gazetteer_and_government),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failures),
     };
