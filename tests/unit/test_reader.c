@@ -209,6 +209,37 @@ static void test_fixtures_decode_to_original_text(void **state)
     check_same_text(FIX "article-simp.gb18030.txt", FIX "article-simp.txt", "GBK", "GB18030");
 }
 
+static void test_gb18030_four_byte_sequences_straddle_chunks(void **state)
+{
+    (void)state;
+    // 㐀 (U+3400) and 𠀀 (U+20000) are four bytes each in GB18030; 僟 is two in Big5-HKSCS.
+    static const char text[] = "社区㐀图书馆𠀀开放，欢迎读者。\n第二行 line 2\n";
+    size_t len;
+    char *gb = encode(text, "GB18030", &len);
+    const char *p = tmp_file("four.gb.txt", gb, len);
+    for (size_t chunk = 1; chunk <= 9; chunk++) {
+        static const zn_input_format formats[] = {ZN_FORMAT_TEXT, ZN_FORMAT_LINES};
+        for (size_t f = 0; f < 2; f++) {
+            zn_reader_options o;
+            zn_reader_options_init(&o);
+            o.format = formats[f];
+            o.from = chunk % 2 == 0 ? "GB18030" : NULL;
+            zn_record *rec;
+            zn_error err;
+            assert_int_equal(read_one(p, &o, chunk, &rec, &err), ZN_OK);
+            assert_string_equal(rec->encoding, "GB18030");
+            if (f == 0) {
+                assert_string_equal(rec->text, text);
+            } else {
+                assert_string_equal(rec->text, "社区㐀图书馆𠀀开放，欢迎读者。");
+            }
+            assert_int_equal(rec->invalid_bytes, 0);
+            zn_record_free(rec);
+        }
+    }
+    free(gb);
+}
+
 static void test_detection_confidence_and_info(void **state)
 {
     (void)state;
@@ -523,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_empty_text_file_is_empty),
         cmocka_unit_test(test_binary_is_not_text),
         cmocka_unit_test(test_fixtures_decode_to_original_text),
+        cmocka_unit_test(test_gb18030_four_byte_sequences_straddle_chunks),
         cmocka_unit_test(test_detection_confidence_and_info),
         cmocka_unit_test(test_short_snippets_are_detected),
         cmocka_unit_test(test_invalid_bytes_fail_names_offset),
