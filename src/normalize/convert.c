@@ -148,15 +148,27 @@ static zn_status convert_whole(void *cc, const char *text, size_t len, zn_buf *o
 zn_status zn__convert(void *cc, const char *text, size_t len, zn_buf *out, zn__edits *edits,
                       zn_error *err)
 {
-    bool done;
-    zn_status whole = convert_whole(cc, text, len, out, edits, &done, err);
+    // OpenCC reads its input as a C string: text with U+0000 goes run by run, and each NUL
+    // is copied around the conversion.
+    bool has_nul = memchr(text, '\0', len) != NULL;
+    bool done = false;
+    zn_status whole = has_nul ? ZN_OK : convert_whole(cc, text, len, out, edits, &done, err);
     if (whole != ZN_OK || done) {
         return whole;
     }
     size_t start = 0;
     while (start < len) {
+        if (text[start] == '\0') {
+            zn_status st = zn_buf_append(out, text + start, 1);
+            if (st != ZN_OK) {
+                return st == ZN_ERR_NOMEM ? zn__error_nomem(err, "script conversion")
+                                          : zn__error_set(err, st, "converted text too large");
+            }
+            start++;
+            continue;
+        }
         size_t end = start;
-        while (end < len) {
+        while (end < len && text[end] != '\0') {
             uint32_t c = zn__utf8_next(text, len, &end);
             if (ends_run(c)) {
                 break;

@@ -285,6 +285,19 @@ static void test_conversion(void **state)
     assert_string_equal(r->text, "這個軟體。好");
     assert_int_equal(zn_norm_result_map_offset(r, 15), 15);
     zn_norm_result_free(r);
+    // U+0000 does not cut the conversion short (OpenCC reads C strings).
+    o.to = ZN_TO_S;
+    static const char nul_in[] = "台灣a\0bcdef 資訊";
+    static const char nul_want[] = "台湾a\0bcdef 资讯";
+    zn_normalizer *nz = NULL;
+    assert_int_equal(zn_normalizer_new(&nz, NULL, &o, NULL), ZN_OK);
+    assert_int_equal(zn_normalizer_run(nz, nul_in, sizeof nul_in - 1, &r, NULL), ZN_OK);
+    assert_int_equal(r->len, sizeof nul_want - 1);
+    assert_memory_equal(r->text, nul_want, r->len);
+    assert_int_equal(r->n_changes, 3);
+    zn_norm_result_free(r);
+    zn_normalizer_free(nz);
+    o.to = ZN_TO_TWP;
     // A phrase that changes length: the differing middle of its run is one change.
     r = run_with(NULL, &o, "这个内存很大。好");
     assert_string_equal(r->text, "這個記憶體很大。好");
