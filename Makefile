@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEBIAN_PACKAGES := build-essential pkg-config libuchardet-dev libopencc-dev opencc \
     python3-jieba libjansson-dev libutf8proc-dev libcmocka-dev unicode-data python3 jq \
-    libicu-dev
+    libicu-dev parallel
 
 PKGS := uchardet opencc jansson libutf8proc
 ZN_WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -26,7 +26,7 @@ for t in "$build"/tests/test_*; do
     echo "unit $name: $ok passed, $bad failed"
 done
 
-for suite in tests/golden/run.sh tests/cli/run.sh tests/cli/readme.sh tests/bad/run.sh; do
+for suite in tests/golden/run.sh tests/cli/run.sh tests/cli/readme.sh tests/bad/run.sh tests/cli/batch.sh; do
     [ -f "$suite" ] || continue
     if sh "$suite" "$build" >"$log" 2>&1; then :; fi
     ok=$(grep -c '^ok ' "$log")
