@@ -304,9 +304,15 @@ void date__fill(dctx *c, const dpt *base, pstate *s)
     }
     const dpt *b = NULL;
     zn_date_source src = ZN_DATE_REFERENCE;
+    bool day_only = p->m < 0 && p->d > 0;
+    bool time_only = p->m < 0 && p->d < 0 && p->H >= 0;
     if (base != NULL && base->y >= 0) {
         b = base;
         src = s->src;
+    } else if ((day_only && c->last.m > 0) || (time_only && c->last.d > 0)) {
+        // 9月10日、11日 / 6月12日……晚上8點: the month or day of the date just named
+        b = &c->last;
+        src = ZN_DATE_CONTEXT;
     } else if (c->ref.prec >= PR_YEAR) {
         b = &c->ref;
     } else if (c->last.prec >= PR_YEAR && c->last.y >= 0) {
@@ -324,7 +330,7 @@ void date__fill(dctx *c, const dpt *base, pstate *s)
     if (need_d && b->d < 1) {
         return;
     }
-    p->y = b->y;
+    p->y = b->y; // may stay unknown (XXXX-09-11 after XXXX-09-10)
     if (need_m) {
         p->m = b->m;
         if (!need_d && !date__valid(p->y, p->m, p->d) && p->m > 1) {

@@ -97,7 +97,7 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
         return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while"
     }
     if (e > i) {
-        v->src = s->p.d > 0 ? (base != NULL ? s->src : ZN_DATE_REFERENCE) : ZN_DATE_EXPLICIT;
+        v->src = s->src;
     }
     return e;
 }

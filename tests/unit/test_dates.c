@@ -103,6 +103,21 @@ static void test_dates_next_day_follows_the_context(void **state)
     check(text, &o, w, 2);
 }
 
+static void test_dates_days_and_times_follow_the_date_before(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    const char *text = "2017年3月5日開幕，8日閉幕，晚上8點頒獎；9月10日、11日再展。";
+    const want w[] = {
+        {"2017年3月5日", "2017-03-05", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"8日", "2017-03-08", ZN_DATE_DAY, ZN_DATE_CONTEXT},
+        {"晚上8點", "2017-03-08T20", ZN_DATE_TIME, ZN_DATE_CONTEXT},
+        {"9月10日", "2018-09-10", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"11日", "2018-09-11", ZN_DATE_DAY, ZN_DATE_CONTEXT},
+    };
+    check(text, &o, w, 5);
+}
+
 static void test_dates_roc_years(void **state)
 {
     (void)state;
@@ -371,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_dates_article_anaphora_traditional),
         cmocka_unit_test(test_dates_without_reference_stay_partial),
         cmocka_unit_test(test_dates_next_day_follows_the_context),
+        cmocka_unit_test(test_dates_days_and_times_follow_the_date_before),
         cmocka_unit_test(test_dates_roc_years),
         cmocka_unit_test(test_dates_absolute_forms),
         cmocka_unit_test(test_dates_relative_traditional_and_simplified),
