@@ -221,28 +221,27 @@ static uint32_t last_cp(const lex_entry *e)
     return zn__utf8_next(e->s, e->len, &pos);
 }
 
-static void build_nodes(const lex_table *t, const trie *tr, zn_lex_link *links,
-                        zn_lex_word *words, uint32_t *bmp, char (*tags)[ZN_LEX_TAG_MAX],
-                        uint32_t *n_tags)
+static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, uint32_t *bmp,
+                        char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
 {
     for (size_t q = 0; q < t->n; q++) {
         const lex_entry *e = &t->items[tr->order[q]];
         uint32_t cp = last_cp(e);
-        links[q].cp = cp | (e->is_word ? ZN_LEX_WORD_BIT : 0);
-        links[q].first = (uint32_t)tr->first[q];
-        words[q].freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
-        words[q].forms = e->forms;
-        words[q].tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
+        nodes[q].cp = cp | (e->is_word ? ZN_LEX_WORD_BIT : 0);
+        nodes[q].first = (uint32_t)tr->first[q];
+        nodes[q].freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
+        nodes[q].forms = e->forms;
+        nodes[q].tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
         if (q < tr->n_roots && cp < ZN_LEX_BMP) {
             bmp[cp] = (uint32_t)q + 1;
         }
     }
-    links[t->n].cp = 0;
-    links[t->n].first = (uint32_t)t->n;
+    nodes[t->n].cp = 0;
+    nodes[t->n].first = (uint32_t)t->n;
 }
 
 // The child tables of the first characters with many children (see lex_format.h).
-static uint16_t *build_pairs(const zn_lex_link *links, size_t n_roots, zn_lex_root *roots,
+static uint16_t *build_pairs(const zn_lex_node *links, size_t n_roots, zn_lex_root *roots,
                              uint32_t *n_slots)
 {
     size_t total = 0;
@@ -277,7 +276,7 @@ static uint16_t *build_pairs(const zn_lex_link *links, size_t n_roots, zn_lex_ro
     return pairs;
 }
 
-// Section offsets in file order: header, links, words, bmp, pairs, tags, hmm, hmm chars.
+// Section offsets in file order: header, nodes, bmp, roots, pairs, tags, hmm, hmm chars.
 static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, uint32_t n_slots,
                         uint32_t n_tags, uint64_t total_freq, const lex_hmm *hmm)
 {
@@ -288,9 +287,8 @@ static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, u
     hp->n_words = (uint32_t)t->n_words;
     hp->n_roots = (uint32_t)n_roots;
     hp->total_freq = total_freq;
-    hp->off_links = align8(sizeof *hp);
-    hp->off_words = hp->off_links + align8((t->n + 1) * sizeof(zn_lex_link));
-    hp->off_bmp = hp->off_words + align8(t->n * sizeof(zn_lex_word));
+    hp->off_nodes = align8(sizeof *hp);
+    hp->off_bmp = hp->off_nodes + align8((t->n + 1) * sizeof(zn_lex_node));
     hp->off_roots = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
     hp->off_pairs = hp->off_roots + align8(n_roots * sizeof(zn_lex_root));
     hp->n_pair_slots = n_slots;
@@ -319,15 +317,14 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
         lex_die("out of memory");
     }
     uint32_t n_tags = 0;
-    zn_lex_link *links = calloc(t->n + 1, sizeof *links);
-    zn_lex_word *words = calloc(t->n + 1, sizeof *words);
-    if (links == NULL || words == NULL) {
+    zn_lex_node *nodes = calloc(t->n + 1, sizeof *nodes);
+    if (nodes == NULL) {
         lex_die("out of memory");
     }
-    build_nodes(t, &tr, links, words, bmp, tags, &n_tags);
+    build_nodes(t, &tr, nodes, bmp, tags, &n_tags);
     uint32_t n_slots;
     zn_lex_root *roots = lex_xmalloc((tr.n_roots + 1) * sizeof *roots);
-    uint16_t *pairs = build_pairs(links, tr.n_roots, roots, &n_slots);
+    uint16_t *pairs = build_pairs(nodes, tr.n_roots, roots, &n_slots);
 
     zn_lex_header h;
     fill_header(&h, t, tr.n_roots, n_slots, n_tags, total_freq, hmm);
@@ -339,8 +336,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     }
     size_t pos = 0;
     put(f, &h, sizeof h, &pos, tmp);
-    put(f, links, (t->n + 1) * sizeof *links, &pos, tmp);
-    put(f, words, t->n * sizeof *words, &pos, tmp);
+    put(f, nodes, (t->n + 1) * sizeof *nodes, &pos, tmp);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
     put(f, roots, tr.n_roots * sizeof *roots, &pos, tmp);
     put(f, pairs, (size_t)n_slots * sizeof *pairs, &pos, tmp);
@@ -350,8 +346,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     if (fclose(f) != 0 || pos != h.file_size || rename(tmp, path) != 0) {
         lex_die("%s: cannot write: %s", path, strerror(errno));
     }
-    free(links);
-    free(words);
+    free(nodes);
     free(bmp);
     free(pairs);
     free(roots);

@@ -15,7 +15,7 @@
 #define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
 
 /* File header, at byte 0.
- * Sections: links[n_nodes + 1] and words[n_nodes] (a trie over code points, see below),
+ * Sections: nodes[n_nodes + 1] (a trie over code points, see below),
  * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
  * starts with it), roots[n_roots] (zn_lex_root: where the first character's child table
  * lies), pairs[n_pair_slots] (u16: the child tables, one per first character with more than
@@ -31,8 +31,7 @@ typedef struct zn_lex_header {
     uint32_t n_roots;      /* nodes [0, n_roots) are the first characters, sorted */
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
-    uint64_t off_links;
-    uint64_t off_words;
+    uint64_t off_nodes;
     uint64_t off_bmp;
     uint64_t off_roots;
     uint64_t off_pairs;
@@ -46,24 +45,21 @@ typedef struct zn_lex_header {
 } zn_lex_header;
 
 /* The trie: node i is one character of a word or of a prefix of words, in breadth-first
- * order, so the children of node i are the nodes [links[i].first, links[i + 1].first), sorted
- * by code point (links[n_nodes] closes the last range). A node without ZN_LEX_WORD_BIT is only
- * a prefix of longer words, which lets a scan stop at once. The scan reads only the 8-byte
- * links; words[i] is read for the words it finds. */
-typedef struct zn_lex_link {
+ * order, so the children of node i are the nodes [nodes[i].first, nodes[i + 1].first), sorted
+ * by code point (nodes[n_nodes] closes the last range). A node without ZN_LEX_WORD_BIT is only
+ * a prefix of longer words, which lets a scan stop at once. A node's word data sits beside its
+ * links, in the cache line the search has just read. */
+typedef struct zn_lex_node {
     uint32_t cp;    /* code point | ZN_LEX_WORD_BIT */
     uint32_t first; /* index of the first child */
-} zn_lex_link;
+    uint32_t freq;  /* frequency of the word (0 for a pure prefix) */
+    uint8_t tag;    /* index into tags */
+    uint8_t forms;  /* ZN_FORM_* bits */
+    uint16_t pad;
+} zn_lex_node;
 
 #define ZN_LEX_WORD_BIT 0x80000000u
 #define ZN_LEX_CP_MASK 0x001FFFFFu
-
-typedef struct zn_lex_word {
-    uint32_t freq;
-    uint8_t tag;   /* index into tags */
-    uint8_t forms; /* ZN_FORM_* bits */
-    uint16_t pad;
-} zn_lex_word;
 
 /* The character model (jieba's finalseg HMM): states B, M, E, S in that order;
  * natural-log probabilities. */

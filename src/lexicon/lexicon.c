@@ -27,8 +27,7 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
 {
     return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
-           section_ok(h, h->off_links, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_link)) &&
-           section_ok(h, h->off_words, h->n_nodes, sizeof(zn_lex_word)) &&
+           section_ok(h, h->off_nodes, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_node)) &&
            section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
            section_ok(h, h->off_roots, h->n_roots, sizeof(zn_lex_root)) &&
            section_ok(h, h->off_pairs, h->n_pair_slots, sizeof(uint16_t)) &&
@@ -100,8 +99,7 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->map = map;
     lex->map_len = len;
     lex->h = h;
-    lex->links = (const zn_lex_link *)(const void *)(base + h->off_links);
-    lex->words = (const zn_lex_word *)(const void *)(base + h->off_words);
+    lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
     lex->roots = (const zn_lex_root *)(const void *)(base + h->off_roots);
     lex->pairs = (const uint16_t *)(const void *)(base + h->off_pairs);
@@ -142,7 +140,7 @@ static uint32_t pair_child(const zn_lexicon *lex, uint32_t root, uint32_t cp, ui
             return NO_NODE;
         }
         uint32_t k = lo + v - 1;
-        if ((lex->links[k].cp & ZN_LEX_CP_MASK) == cp) {
+        if ((lex->nodes[k].cp & ZN_LEX_CP_MASK) == cp) {
             return k;
         }
         i = (i + 1) & t.mask;
@@ -165,8 +163,8 @@ static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
         lo = 0;
         hi = lex->h->n_roots;
     } else {
-        lo = lex->links[parent].first;
-        hi = lex->links[parent + 1].first;
+        lo = lex->nodes[parent].first;
+        hi = lex->nodes[parent + 1].first;
         if (hi > n || lo > hi) {
             return NO_NODE;
         }
@@ -174,7 +172,7 @@ static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
             return pair_child(lex, parent, cp, lo, hi);
         }
     }
-    const zn_lex_link *links = lex->links;
+    const zn_lex_node *links = lex->nodes;
     uint32_t end = hi;
     while (hi - lo > 8) { // the first link with a code point >= cp lies in [lo, hi]
         uint32_t mid = lo + (hi - lo) / 2;
@@ -195,7 +193,7 @@ static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
 
 static bool is_word(const zn_lexicon *lex, uint32_t node)
 {
-    return node != NO_NODE && (lex->links[node].cp & ZN_LEX_WORD_BIT);
+    return node != NO_NODE && (lex->nodes[node].cp & ZN_LEX_WORD_BIT);
 }
 
 // zn__utf8_next with a fast path for the three-byte sequences of Han characters (lead bytes
@@ -233,7 +231,7 @@ static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry
     info->forms = 0;
     memset(info->tag, 0, sizeof info->tag);
     if (is_word(lex, node)) {
-        const zn_lex_word *w = &lex->words[node];
+        const zn_lex_node *w = &lex->nodes[node];
         info->freq = w->freq;
         info->forms = w->forms;
         if (w->tag < lex->h->n_tags) {

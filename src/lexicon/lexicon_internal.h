@@ -30,8 +30,7 @@ struct zn_lexicon {
     void *map;
     size_t map_len;
     const zn_lex_header *h;
-    const zn_lex_link *links;
-    const zn_lex_word *words;
+    const zn_lex_node *nodes;
     const uint32_t *bmp;
     const zn_lex_root *roots;
     const uint16_t *pairs;
