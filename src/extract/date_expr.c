@@ -34,7 +34,8 @@ static const rword month_words[] = {
     {"翌月", 1, true, PD_NONE},      {NULL, 0, false, PD_NONE},
 };
 
-// 听日 琴日 寻日 are Cantonese (tomorrow, yesterday, yesterday); 噹日 is a corrupted 當日.
+// 听日 琴日 寻日 are Cantonese (tomorrow, yesterday, yesterday), 听晚 琴晚 寻晚 their
+// evenings; 噹日 is a corrupted 當日 (folded to 当日).
 static const rword day_words[] = {
     {"今天", 0, false, PD_NONE},      {"今日", 0, false, PD_NONE},
     {"今儿", 0, false, PD_NONE},      {"本日", 0, false, PD_NONE},
@@ -52,6 +53,8 @@ static const rword day_words[] = {
     {"明早", 1, false, PD_MORNING},   {"明晨", 1, false, PD_MORNING},
     {"明晚", 1, false, PD_EVENING},   {"昨晚", -1, false, PD_EVENING},
     {"昨夜", -1, false, PD_NIGHT},    {"昨早", -1, false, PD_MORNING},
+    {"听晚", 1, false, PD_EVENING},   {"琴晚", -1, false, PD_EVENING},
+    {"寻晚", -1, false, PD_EVENING},
     {"前晚", -2, false, PD_EVENING},  {"大前晚", -3, false, PD_EVENING},
     {"大后早", 3, false, PD_MORNING}, {"大后晚", 3, false, PD_EVENING},
     {"当天", 0, true, PD_NONE},       {"当日", 0, true, PD_NONE},

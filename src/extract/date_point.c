@@ -52,8 +52,12 @@ static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
         k = e;
     }
     dval tv;
+    memset(&tv, 0, sizeof tv);
     e = date__time(c, k, &s->p, s->part, &tv);
-    if (e > k) {
+    if (e == k && s->part != PD_NONE && tv.kind == DV_SPAN) {
+        e = j; // 今晚 前晚: the part of the day the word itself names
+    }
+    if (e > k || (e == j && tv.kind == DV_SPAN)) {
         *v = tv;
         v->src = s->src;
         return e;
