@@ -27,7 +27,8 @@ static const rword year_words[] = {
 
 static const rword month_words[] = {
     {"本月", 0, false, PD_NONE},     {"这个月", 0, false, PD_NONE}, {"这月", 0, false, PD_NONE},
-    {"今个月", 0, false, PD_NONE},   {"上月", -1, false, PD_NONE},    {"上个月", -1, false, PD_NONE}, {"上一个月", -1, false, PD_NONE},
+    {"今个月", 0, false, PD_NONE},   {"上月", -1, false, PD_NONE},
+    {"上个月", -1, false, PD_NONE},  {"上一个月", -1, false, PD_NONE},
     {"上上个月", -2, false, PD_NONE}, {"下月", 1, false, PD_NONE},  {"下个月", 1, false, PD_NONE},
     {"下一个月", 1, false, PD_NONE}, {"下下个月", 2, false, PD_NONE}, {"当月", 0, true, PD_NONE},
     {"同月", 0, true, PD_NONE},      {"该月", 0, true, PD_NONE},    {"次月", 1, true, PD_NONE},

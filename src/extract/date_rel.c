@@ -118,7 +118,8 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
     }
     j = best;
     size_t after;
-    if (date__at(t, j, "半", &e) && !date__at(t, e, "个", &after) && !date__at(t, e, "月", &after)) {
+    if (date__at(t, j, "半", &e) && !date__at(t, e, "个", &after) &&
+        !date__at(t, e, "月", &after)) {
         v += 0.5; // 两年半 3天半, but not 十天半个月 (ten days or half a month)
         j = e;
     } else if (date__at(t, j, "多", &e)) {

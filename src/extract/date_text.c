@@ -276,7 +276,8 @@ bool date__soft_end(const dtext *t, size_t i)
     }
     uint32_t c = t->cp[i];
     if (c < 0x80) {
-        return !date__is_digit(c) && c != '.' && c != '%' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        return !date__is_digit(c) && c != '.' && c != '%' && !letter;
     }
     if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65) ||
         (c >= 0x2010 && c <= 0x206F)) {
