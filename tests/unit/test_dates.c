@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -351,6 +352,60 @@ static void test_dates_names(void **state)
     assert_string_equal(zn_date_source_name((zn_date_source)7), "unknown");
 }
 
+// Threads share nothing but read-only tables: each gets the same answer as one thread alone.
+typedef struct thread_job {
+    const char *text;
+    const zn_date_options *opts;
+    char values[64][ZN_DATE_VALUE_MAX];
+    size_t count;
+    zn_status status;
+} thread_job;
+
+static void *run_job(void *arg)
+{
+    thread_job *job = arg;
+    zn_date_list list;
+    zn_date_list_init(&list);
+    for (int round = 0; round < 50; round++) {
+        job->status = zn_dates_find(job->text, strlen(job->text), job->opts, &list, NULL);
+    }
+    job->count = list.count < 64 ? list.count : 64;
+    for (size_t i = 0; i < job->count; i++) {
+        memcpy(job->values[i], list.items[i].value, ZN_DATE_VALUE_MAX);
+    }
+    zn_date_list_clear(&list);
+    return NULL;
+}
+
+static void test_dates_threads_agree(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2018-06-13 09:00", ZN_DATE_REGION_TAIWAN);
+    const char *text = "民國107年6月12日，上週五、次日與兩週後；2018年中秋節晚上8點，"
+                       "第二季度至年底，107/06/12，三天前，6月12日至15日。";
+    thread_job jobs[5];
+    pthread_t threads[4];
+    for (int k = 0; k < 5; k++) {
+        memset(&jobs[k], 0, sizeof jobs[k]);
+        jobs[k].text = text;
+        jobs[k].opts = &o;
+    }
+    run_job(&jobs[4]);
+    assert_int_equal(jobs[4].status, ZN_OK);
+    assert_true(jobs[4].count >= 8);
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(pthread_create(&threads[k], NULL, run_job, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(pthread_join(threads[k], NULL), 0);
+        assert_int_equal(jobs[k].status, ZN_OK);
+        assert_int_equal(jobs[k].count, jobs[4].count);
+        for (size_t i = 0; i < jobs[4].count; i++) {
+            assert_string_equal(jobs[k].values[i], jobs[4].values[i]);
+        }
+    }
+}
+
 static void test_dates_allocation_failures(void **state)
 {
     (void)state;
@@ -402,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_dates_errors),
         cmocka_unit_test(test_dates_set_ref),
         cmocka_unit_test(test_dates_names),
+        cmocka_unit_test(test_dates_threads_agree),
         cmocka_unit_test(test_dates_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
