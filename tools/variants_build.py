@@ -16,6 +16,7 @@ KIND_OBF, KIND_STD, KIND_STD_TW, KIND_STD_HK, KIND_S2T, KIND_T2S, KIND_SIB, KIND
 FLAG_STRICT = 1
 FLAG_BOUND = 2
 FLAG_DIRECT = 4
+FLAG_WORD_ONLY = 8
 
 
 def cp_of(field):
@@ -49,8 +50,9 @@ def read_opencc(path):
     return table
 
 
-def read_tsv(path):
-    """Our tables: from, to, legit words, note. Returns [(from, to, [words])]."""
+def read_tsv(path, notes=None):
+    """Our tables: from, to, legit words, note. Returns [(from, to, [words])]; with a dict
+    `notes`, also fills notes[(from, to)] = note."""
     rows = []
     with open(path, encoding='utf-8') as f:
         for n, line in enumerate(f, 1):
@@ -65,6 +67,8 @@ def read_tsv(path):
                 if parts[0] not in w:
                     sys.exit(f'{path}:{n}: legit word {w} lacks {parts[0]}')
             rows.append((ord(parts[0]), ord(parts[1]), words))
+            if notes is not None:
+                notes[(ord(parts[0]), ord(parts[1]))] = parts[3] if len(parts) > 3 else ''
     return rows
 
 
@@ -196,8 +200,10 @@ def main():
     for f, t, words in read_tsv(os.path.join(a.data, 'strict.tsv')):
         add(f, t, KIND_SIB, FLAG_STRICT)
         legit.update(words)
-    for f, t, words in read_tsv(os.path.join(a.data, 'bound.tsv')):
-        add(f, t, KIND_SIB, FLAG_BOUND)
+    notes = {}
+    for f, t, words in read_tsv(os.path.join(a.data, 'bound.tsv'), notes):
+        word_only = notes[(f, t)].startswith('(word)')
+        add(f, t, KIND_SIB, FLAG_BOUND | (FLAG_WORD_ONLY if word_only else 0))
         legit.update(words)
     for path in ('legit.tsv',):
         with open(os.path.join(a.data, path), encoding='utf-8') as f:

@@ -143,7 +143,7 @@ static bool fallback_ok(const zn_normalizer *n, zn_norm_script script, const zn_
         return false;
     }
     if (p->kind == ZN__VAR_SIB && (p->flags & ZN__VAR_FLAG_BOUND)) {
-        return script != ZN_NORM_SIMPLIFIED;
+        return script != ZN_NORM_SIMPLIFIED && !(p->flags & ZN__VAR_FLAG_WORD_ONLY);
     }
     bool listed_from;
     bool listed_to;

@@ -25,6 +25,7 @@ enum {
     ZN__VAR_FLAG_STRICT = 1, /* data/variants/strict.tsv: kept strictly apart */
     ZN__VAR_FLAG_BOUND = 2,  /* data/variants/bound.tsv: `from` is right only inside words */
     ZN__VAR_FLAG_DIRECT = 4, /* converter pair whose `to` is the Simplified form itself */
+    ZN__VAR_FLAG_WORD_ONLY = 8, /* bound, but may stand alone: replaced only to form a word */
 };
 
 typedef struct zn__var_pair {

@@ -195,6 +195,9 @@ static void test_bound_legit_and_standard_with_lexicon(void **state)
     expect_change(r, 0, 9, 12, 9, 12, "瞭", "了", "variant.converter");
     zn_norm_result_free(r);
     expect_text(NULL, "他們走瞭。", "他們走瞭。");
+    // 睏 and 髮 may stand alone (好睏, 理了個髮): replaced only to form a word (髮展 → 發展).
+    expect_text(lex, "他們好睏，理了個髮。", "他們好睏，理了個髮。");
+    expect_text(lex, "他們的髮展", "他們的發展");
     // 炒製 is a legit word although the lexicon knows only 炒制.
     expect_text(lex, "他們炒製茶葉", "他們炒製茶葉");
     // OpenCC's own form 爲 is listed as a word, yet Taiwan and Hong Kong write 為.
