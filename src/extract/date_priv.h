@@ -7,7 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
+#include "util/utf8.h"
 #include "zhnews/dates.h"
 
 /* The text as code points, folded to one spelling (Traditional → Simplified for the date
@@ -17,6 +19,8 @@ typedef struct dtext {
     uint32_t *cp;
     size_t *off;
     size_t n;
+    char *utf8;    /* the folded text again as UTF-8, for word matching by memcmp */
+    size_t *uoff;  /* byte offset of cp[i] in utf8; uoff[n] is its length */
 } dtext;
 
 /* Precision of a point, coarse to fine. */
@@ -76,8 +80,27 @@ typedef struct dnum {
 /* Builds the folded text of s[0, len) (valid UTF-8). Returns ZN_OK or ZN_ERR_NOMEM. */
 zn_status date__text_init(dtext *t, const char *s, size_t len);
 void date__text_clear(dtext *t);
-/* True when the folded text at i starts with the UTF-8 word w; *end gets the index after. */
-bool date__at(const dtext *t, size_t i, const char *w, size_t *end);
+/* True when the folded text at i starts with the UTF-8 word w; *end gets the index after.
+ * Inline: the scanner calls it hundreds of times per candidate position. */
+static inline bool date__at(const dtext *t, size_t i, const char *w, size_t *end)
+{
+    if (i >= t->n) {
+        return false; // every word has at least one character
+    }
+    const char *at = t->utf8 + t->uoff[i];
+    // Most tries end on the first character: compare its (up to) three bytes at once. Both
+    // strings are NUL-terminated and hold whole characters, so the bytes exist.
+    if (at[0] != w[0] || ((w[0] & 0x80) && (at[1] != w[1] || at[2] != w[2]))) {
+        return false;
+    }
+    size_t wl = strlen(w);
+    if (t->uoff[t->n] - t->uoff[i] < wl || memcmp(at, w, wl) != 0) {
+        return false;
+    }
+    *end = i + zn__utf8_count(w, wl); // both sides are whole UTF-8 characters
+    return true;
+}
+
 /* Index of the longest word of the NULL-terminated list that starts at i, or -1. */
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end);
 /* Reads a number (Arabic, Chinese, digit-by-digit Chinese) at i; false when none. */

@@ -51,17 +51,24 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->n = 0;
     t->cp = zn__calloc(len + 1, sizeof *t->cp);
     t->off = zn__calloc(len + 1, sizeof *t->off);
-    if (t->cp == NULL || t->off == NULL) {
+    t->uoff = zn__calloc(len + 1, sizeof *t->uoff);
+    t->utf8 = zn__malloc(len + 1); // folding never makes a character longer
+    if (t->cp == NULL || t->off == NULL || t->uoff == NULL || t->utf8 == NULL) {
         date__text_clear(t);
         return ZN_ERR_NOMEM;
     }
     size_t pos = 0;
+    size_t u = 0;
     while (pos < len) {
         t->off[t->n] = pos;
-        uint32_t c = zn__utf8_next(s, len, &pos);
-        t->cp[t->n++] = fold(c);
+        t->uoff[t->n] = u;
+        uint32_t c = fold(zn__utf8_next(s, len, &pos));
+        t->cp[t->n++] = c;
+        u += zn__utf8_encode(c, t->utf8 + u);
     }
     t->off[t->n] = len;
+    t->uoff[t->n] = u;
+    t->utf8[u] = '\0';
     return ZN_OK;
 }
 
@@ -69,26 +76,13 @@ void date__text_clear(dtext *t)
 {
     zn__free(t->cp);
     zn__free(t->off);
+    zn__free(t->uoff);
+    zn__free(t->utf8);
     t->cp = NULL;
     t->off = NULL;
+    t->uoff = NULL;
+    t->utf8 = NULL;
     t->n = 0;
-}
-
-bool date__at(const dtext *t, size_t i, const char *w, size_t *end)
-{
-    size_t pos = 0;
-    while (w[pos] != '\0') {
-        if (i >= t->n) {
-            return false;
-        }
-        // w is a valid, NUL-terminated UTF-8 literal: a sequence never runs past its NUL
-        if (zn__utf8_next(w, pos + 4, &pos) != t->cp[i]) {
-            return false;
-        }
-        i++;
-    }
-    *end = i;
-    return true;
 }
 
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end)
