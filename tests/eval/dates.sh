@@ -17,3 +17,23 @@ cli=$(cd "$(dirname "$build/zhnews")" && pwd)/zhnews
 echo "== dates (zhnews dates --input-format jsonl)"
 python3 "$eval_dir/score/date-score.py" "$eval_dir"/dates/*.jsonl \
     --cmd "'$cli' dates --input-format jsonl" "$@"
+
+# The sample article: its four dates with the values expected under --ref-date 2018-06-13.
+sample="$here/../shared/samples/article-utf8.txt"
+expected="$here/../shared/samples/article.expected.json"
+if [ -f "$sample" ] && [ -f "$expected" ]; then
+    echo "== sample article (zhnews dates --ref-date 2018-06-13)"
+    "$cli" dates --ref-date 2018-06-13 "$sample" | python3 -c '
+import json, sys
+want = json.load(open(sys.argv[1], encoding="utf-8"))["dates"]
+got = [d for line in sys.stdin for d in json.loads(line)["dates"]]
+# the raw article writes 噹日 for 當日 (a variant the normaliser repairs)
+have = {(d["text"].replace("噹", "當"), d["value"]) for d in got}
+ok = 0
+for w in want:
+    hit = (w["text"], w["with_ref_2018-06-13"]) in have
+    ok += hit
+    print("  %s %s = %s" % ("ok" if hit else "MISSING", w["text"], w["with_ref_2018-06-13"]))
+print("  sample dates %d/%d" % (ok, len(want)))
+' "$expected"
+fi
