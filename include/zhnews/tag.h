@@ -98,7 +98,8 @@ ZN_API zn_status zn_tagger_run(const zn_tagger *t, const char *s, size_t len, zn
 /* Tags n texts in one call: outs[i] receives what zn_tagger_run(t, texts[i], lens[i], ...)
  * would give, exactly. Faster for many short texts (the sentences or paragraphs of an
  * article): pieces of similar length go through the recurrent layers four at a time, so
- * each pass over the weights serves four. outs[0] also holds the call's working memory.
+ * each pass over the weights serves four. outs holds n distinct lists; outs[0] also holds
+ * the call's working memory.
  * Returns ZN_OK or ZN_ERR_NOMEM (then every list is empty). Thread safety as
  * zn_tagger_run: the lists belong to the calling thread. */
 ZN_API zn_status zn_tagger_run_many(const zn_tagger *t, const char *const *texts,

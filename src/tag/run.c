@@ -208,6 +208,9 @@ static int longer_first(const void *a, const void *b)
 static zn_status run_pieces(const zn_tagger *t, zn_tag_list *outs, zn_error *err)
 {
     struct zn_tag_scratch *sc = outs[0].scratch;
+    if (sc->n_pieces == 0) {
+        return ZN_OK; // only empty texts
+    }
     piece **order = zn__reallocarray(NULL, sc->n_pieces, sizeof *order);
     if (order == NULL) {
         return zn__error_nomem(err, "tag list");
