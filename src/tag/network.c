@@ -21,11 +21,6 @@ void zn__tag_work_free(zn__tag_work *w)
     memset(w, 0, sizeof *w);
 }
 
-static size_t max_size(size_t a, size_t b)
-{
-    return a > b ? a : b;
-}
-
 // Makes room for `rows` rows (already a multiple of ZN__TAG_ROWS).
 static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, zn_error *err)
 {
@@ -34,9 +29,12 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     }
     size_t h = t->hidden;
     zn__tag_work n = {0};
+    // Room to grow, but never past the most one call can need: four padded longest pieces.
+    size_t most = ZN__TAG_BATCH * (ZN_TAG_SEGMENT_CHARS + ZN__TAG_ROWS);
     n.rows = rows < 64 ? 64 : rows + rows / 2;
+    n.rows = n.rows > most && rows <= most ? most : n.rows;
     n.rows += (ZN__TAG_ROWS - n.rows % ZN__TAG_ROWS) % ZN__TAG_ROWS;
-    n.x = zn__calloc(n.rows, max_size(t->emb, 2 * h) * sizeof(float));
+    n.x = zn__calloc(n.rows, t->emb * sizeof(float));
     n.proj = zn__calloc(n.rows, 6 * h * sizeof(float));
     n.out = zn__calloc(n.rows, 2 * h * sizeof(float));
     n.emit = zn__calloc(n.rows, t->tags_pad * sizeof(float));
@@ -125,11 +123,11 @@ zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, zn__tag_seq *
         }
     }
     for (int l = 0; l < 2; l++) {
+        // The second layer reads the first one's output, all of it projected before the
+        // recurrence overwrites it.
         const zn__tag_bigru *layer = &t->layer[l];
-        if (l == 1) {
-            memcpy(w->x, w->out, rows * 2 * h * sizeof(float));
-        }
-        t->kernels->gemm(w->x, rows, layer->in, layer->w_in, 6 * h, layer->b_in, w->proj);
+        const float *in = l == 0 ? w->x : w->out;
+        t->kernels->gemm(in, rows, layer->in, layer->w_in, 6 * h, layer->b_in, w->proj);
         run_direction(t, layer, w, seqs, row, n_seqs, 0);
         run_direction(t, layer, w, seqs, row, n_seqs, 1);
     }

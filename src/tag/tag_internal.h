@@ -127,9 +127,9 @@ uint32_t zn__tag_char_id(const zn__tag_vocab *v, uint32_t cp);
 
 /* Working memory for the network, grown as needed; belongs to one thread. */
 typedef struct zn__tag_work {
-    float *x;       // [rows][max(emb, 2h)] layer input
+    float *x;       // [rows][emb] embeddings, the first layer's input
     float *proj;    // [rows][6h]
-    float *out;     // [rows][2h] layer output
+    float *out;     // [rows][2h] layer output (and the second layer's input)
     float *emit;    // [rows][tags_pad]
     float *tmp;     // 12h (GRU gates) + h (zero state) + 2h (state of unused lanes)
     float *alpha;   // [tags_pad] x 2
