@@ -9,7 +9,7 @@
 zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, zn_error *err)
 {
     for (;;) {
-        const char *p = r->win.data + r->pos;
+        const char *p = r->win.data != NULL ? r->win.data + r->pos : "";
         size_t avail = r->win.len - r->pos;
         const char *nl = avail > r->scan ? memchr(p + r->scan, '\n', avail - r->scan) : NULL;
         if (nl != NULL || (r->eof && avail > 0)) {

@@ -20,6 +20,7 @@
 #define COST_FOREIGN_LETTER 11.0
 #define COST_RARE_LETTER 13.0
 #define COST_MARK 16.0
+#define COST_SAME_ALPHABET 5.0
 #define COST_HANGUL 13.0
 #define COST_PRIVATE 20.0
 #define COST_OTHER 14.0
@@ -74,15 +75,37 @@ static double nonascii_cost(uint32_t cp)
     return COST_OTHER;
 }
 
+// The alphabet of a letter outside ASCII and Han: 1 Greek, 2 Cyrillic, 3 Hebrew, 4 Arabic,
+// 0 for anything else. Letters of one alphabet in a row are words; mojibake of GB18030 or
+// Big5 read as UTF-8 jumps between blocks (Ī½, Ҧͭ÷).
+static int alphabet_of(uint32_t cp)
+{
+    if (cp >= 0x0386 && cp <= 0x03CE) {
+        return 1;
+    }
+    if (cp >= 0x0400 && cp <= 0x045F) {
+        return 2;
+    }
+    if (cp >= 0x05D0 && cp <= 0x05EA) {
+        return 3;
+    }
+    if (cp >= 0x0621 && cp <= 0x064A) {
+        return 4;
+    }
+    return 0;
+}
+
 double zn__text_cost(const char *s, size_t len, size_t *controls)
 {
     double cost = 0.0;
     size_t ctl = 0;
     size_t pos = 0;
+    uint32_t prev = 0;
     while (pos < len) {
         uint32_t cp = (unsigned char)s[pos];
         if (cp < 0x80) {
             pos++;
+            prev = cp;
             bool plain = (cp >= 0x20 && cp < 0x7F) || cp == '\n' || cp == '\r' || cp == '\t';
             if (!plain && cp != '\f' && cp != '\v' && cp != 0x1B) {
                 ctl++;
@@ -94,9 +117,12 @@ double zn__text_cost(const char *s, size_t len, size_t *controls)
         if (cp >= ZN__HAN_FIRST && cp <= ZN__HAN_LAST) {
             unsigned char c = zn__han_cost[cp - ZN__HAN_FIRST];
             cost += c != 0 ? c / 8.0 : COST_UNSEEN_HAN;
+        } else if (alphabet_of(cp) != 0 && alphabet_of(cp) == alphabet_of(prev)) {
+            cost += COST_SAME_ALPHABET; // the next letter of a word (Αθήνα, Москва)
         } else {
             cost += nonascii_cost(cp);
         }
+        prev = cp;
     }
     if (controls != NULL) {
         *controls = ctl;

@@ -275,6 +275,11 @@ static void test_short_snippets_are_detected(void **state)
         {"港大舉辦數據科學營", "GB18030", "GB18030"},
         {"ID 4432 https://example.com/a 夜间公交", "GB18030", "GB18030"},
         {"這裏", "BIG5-HKSCS", "BIG5-HKSCS"},
+        // Valid UTF-8 of two-byte sequences only could be GB18030 or Big5 too; it is not.
+        {"Temperature 25°C today", "UTF-8", "UTF-8"},
+        {"Crème brûlée, São Paulo", "UTF-8", "UTF-8"},
+        {"Αθήνα", "UTF-8", "UTF-8"},
+        {"Москва", "UTF-8", "UTF-8"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len;
