@@ -11,7 +11,7 @@
 #include "zhnews/tag.h"
 
 #define ZN__TAG_ROWS 4  // GEMM row block: activations are padded to a multiple of this
-#define ZN__TAG_COLS 16 // GEMM column block: weight matrices are padded to a multiple of this
+#define ZN__TAG_COLS 24 // GEMM column block: weight matrices are padded to a multiple of this
 
 /* Numeric kernels; one generic C set and, where the CPU has them, AVX2+FMA ones. */
 typedef struct zn__tag_kernels {
