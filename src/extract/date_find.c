@@ -166,7 +166,8 @@ static bool can_start(const dtext *t, size_t i)
     return true;
 }
 
-static zn_status push(zn_date_list *out, const dtext *t, size_t i, size_t e, const dval *v)
+static zn_status push(zn_date_list *out, const dtext *t, size_t base, size_t i, size_t e,
+                      const dval *v)
 {
     if (out->count == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 8;
@@ -178,15 +179,29 @@ static zn_status push(zn_date_list *out, const dtext *t, size_t i, size_t e, con
         out->cap = cap;
     }
     zn_date *d = &out->items[out->count++];
-    d->start = t->off[i];
-    d->end = t->off[e];
+    d->start = base + t->off[i];
+    d->end = base + t->off[e];
     d->granularity = v->gran;
     d->resolved_from = v->src;
     date__format(v, d->value);
     return ZN_OK;
 }
 
-static zn_status scan(dctx *c, zn_date_list *out)
+#define PIECE_BYTES 65536
+
+// End of the piece starting at `at`: just after the first line break past PIECE_BYTES
+// (or the text's end when there is none).
+static size_t piece_end(const char *text, size_t len, size_t at)
+{
+    if (len - at <= PIECE_BYTES) {
+        return len;
+    }
+    const char *nl = memchr(text + at + PIECE_BYTES, '\n', len - at - PIECE_BYTES);
+    return nl != NULL ? (size_t)(nl - text) + 1 : len;
+}
+
+// Scans one piece of the text (starting at byte `base` of the whole).
+static zn_status scan(dctx *c, size_t base, zn_date_list *out)
 {
     const dtext *t = c->t;
     for (size_t i = 0; i < t->n; i++) {
@@ -202,7 +217,7 @@ static zn_status scan(dctx *c, zn_date_list *out)
         if (e == i) {
             continue;
         }
-        if (push(out, t, i, e, &v) != ZN_OK) {
+        if (push(out, t, base, i, e, &v) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
         if ((v.kind == DV_POINT || v.kind == DV_SPAN) && !v.open_a && v.a.prec >= PR_YEAR) {
@@ -237,16 +252,24 @@ zn_status zn_dates_find(const char *text, size_t len, const zn_date_options *opt
         return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: the reference %d-%d-%d is no date",
                              opts->ref_year, opts->ref_month, opts->ref_day);
     }
-    dtext t;
-    if (date__text_init(&t, text != NULL ? text : "", len) != ZN_OK) {
-        return zn__error_nomem(err, "dates");
-    }
-    c.t = &t;
-    zn_status st = scan(&c, out);
-    date__text_clear(&t);
-    if (st != ZN_OK) {
-        out->count = 0;
-        return zn__error_nomem(err, "dates");
+    // A long text goes in pieces that end at a line break (no expression crosses one), so the
+    // working memory stays near 20 bytes per byte of one piece; the context carries over.
+    size_t at = 0;
+    while (at < len) {
+        size_t end = piece_end(text, len, at);
+        dtext t;
+        if (date__text_init(&t, text + at, end - at) != ZN_OK) {
+            out->count = 0;
+            return zn__error_nomem(err, "dates");
+        }
+        c.t = &t;
+        zn_status st = scan(&c, at, out);
+        date__text_clear(&t);
+        if (st != ZN_OK) {
+            out->count = 0;
+            return zn__error_nomem(err, "dates");
+        }
+        at = end;
     }
     return ZN_OK;
 }

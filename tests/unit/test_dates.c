@@ -300,6 +300,32 @@ static void test_dates_offsets_are_bytes(void **state)
     zn_date_list_clear(NULL);
 }
 
+static void test_dates_long_text_goes_in_pieces(void **state)
+{
+    (void)state;
+    // Past 64 KiB the text is read in pieces cut at line breaks: the context and the byte
+    // offsets carry over.
+    zn_date_options o = ref_opts("2018-06-13", ZN_DATE_REGION_AUTO);
+    size_t filler = 70000;
+    const char *head = "6月12日簽約。\n";
+    const char *tail = "\n當日晚上，9月1日再見";
+    size_t len = strlen(head) + filler + strlen(tail);
+    char *text = test_malloc(len + 1);
+    memcpy(text, head, strlen(head));
+    memset(text + strlen(head), 'x', filler);
+    memcpy(text + strlen(head) + filler, tail, strlen(tail) + 1);
+    zn_date_list list;
+    zn_date_list_init(&list);
+    assert_int_equal(zn_dates_find(text, len, &o, &list, NULL), ZN_OK);
+    assert_int_equal(list.count, 3);
+    assert_string_equal(list.items[1].value, "2018-06-12T18/2018-06-12T23");
+    assert_int_equal(list.items[1].resolved_from, ZN_DATE_CONTEXT);
+    assert_int_equal(list.items[2].start, len - strlen("9月1日再見"));
+    assert_string_equal(list.items[2].value, "2018-09-01");
+    zn_date_list_clear(&list);
+    test_free(text);
+}
+
 static void test_dates_errors(void **state)
 {
     (void)state;
@@ -454,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_dates_solar_terms_and_seasons),
         cmocka_unit_test(test_dates_counts_from_the_reference),
         cmocka_unit_test(test_dates_offsets_are_bytes),
+        cmocka_unit_test(test_dates_long_text_goes_in_pieces),
         cmocka_unit_test(test_dates_errors),
         cmocka_unit_test(test_dates_set_ref),
         cmocka_unit_test(test_dates_names),
