@@ -4,6 +4,24 @@
 
 #include "extract/entity_data.h"
 
+size_t zn__ent_lower_bound(const char *s, size_t len)
+{
+    size_t lo = 0;
+    size_t hi = zn__ent_n_words;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const zn__ent_word *w = &zn__ent_words[mid];
+        size_t n = len < w->len ? len : w->len;
+        int c = memcmp(w->key, s, n);
+        if (c < 0 || (c == 0 && w->len < len)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
 const zn__ent_word *zn__ent_lookup(const char *s, size_t len)
 {
     size_t lo = 0;

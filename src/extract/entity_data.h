@@ -48,6 +48,11 @@ extern const size_t zn__ent_n_t2s;
 /* The row for the folded UTF-8 key s[0..len), or NULL. Cannot fail. */
 const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
 
+/* Index of the first row whose key is not less than s[0..len) (byte order), up to
+ * zn__ent_n_words. Rows from there on that begin with s[0..len) are all the keys that
+ * extend it. Cannot fail. */
+size_t zn__ent_lower_bound(const char *s, size_t len);
+
 /* The folded form of a code point: full-width ASCII to ASCII, U+3000, U+00A0 and the U+2000 spaces to space, ASCII
  * letters to lowercase, Traditional characters to Simplified (OpenCC's table). Cannot
  * fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */

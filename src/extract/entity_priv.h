@@ -74,6 +74,7 @@ typedef struct ent_doc {
     size_t len;
     size_t n;          /* characters */
     uint32_t *fold;    /* n folded code points */
+    uint8_t *keys;     /* n bit sets: bit k-1 when characters [i, i+k) are a table key */
     size_t *off;       /* n + 1 byte offsets */
     ent_word *words;
     size_t n_words;

@@ -23,6 +23,34 @@ bool zn__ent_is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+// Marks, for every position, the lengths at which the text spells a table key: one walk
+// down the sorted table per position, stopping as soon as no key has the prefix. Every
+// later question "is [s, e) a key?" is then one bit.
+static void mark_keys(ent_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        char key[4 * ZN__ENT_MAX_KEY_CHARS];
+        size_t len = 0;
+        uint8_t bits = 0;
+        for (size_t k = 1; k <= ZN__ENT_MAX_KEY_CHARS && i + k <= d->n; k++) {
+            uint32_t cp = d->fold[i + k - 1];
+            if (cp == ' ') {
+                break;
+            }
+            len += zn__utf8_encode(cp, key + len);
+            size_t at = zn__ent_lower_bound(key, len);
+            if (at == zn__ent_n_words || zn__ent_words[at].len < len ||
+                memcmp(zn__ent_words[at].key, key, len) != 0) {
+                break;
+            }
+            if (zn__ent_words[at].len == len) {
+                bits |= (uint8_t)(1u << (k - 1));
+            }
+        }
+        d->keys[i] = bits;
+    }
+}
+
 static zn_status decode(ent_doc *d, zn_error *err)
 {
     d->fold = zn__calloc(d->len + 1, sizeof *d->fold);
@@ -43,6 +71,11 @@ static zn_status decode(ent_doc *d, zn_error *err)
         d->n++;
     }
     d->off[d->n] = d->len;
+    d->keys = zn__calloc(d->n + 1, 1);
+    if (d->keys == NULL) {
+        return zn__error_nomem(err, "entities");
+    }
+    mark_keys(d);
     return ZN_OK;
 }
 
@@ -361,6 +394,7 @@ void zn__ent_doc_clear(ent_doc *d)
 {
     zn__free(d->fold);
     zn__free(d->off);
+    zn__free(d->keys);
     zn__free(d->words);
     zn__free(d->alt);
     zn__free(d->word_of);
@@ -391,7 +425,7 @@ bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, si
 
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
 {
-    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || d->fold[s] == ' ' || d->fold[e - 1] == ' ') {
+    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || !(d->keys[s] & (1u << (e - s - 1)))) {
         return NULL;
     }
     char key[4 * ZN__ENT_MAX_KEY_CHARS + 1];
