@@ -74,6 +74,11 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     }
     dpt to = *end_of(&b);
     order(&a->a, &to);
+    if (b.kind == DV_POINT && to.prec == PR_HOUR) {
+        to.M = 0; // 3點至8點 ends at 8:00 sharp, not at 8:59
+        to.S = 0;
+        to.prec = PR_SECOND;
+    }
     dval wv;
     if (to.y >= 0 && a->a.y >= 0 && instant(&to) < instant(&a->a) &&
         date__week(c, j, &wv) == k && wv.kind == DV_POINT) {

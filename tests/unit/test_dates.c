@@ -219,7 +219,7 @@ static void test_dates_ranges(void **state)
     check_one("6月12日至15日", &o, "2018-06-12/2018-06-15", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
     check_one("6月12日－15日", &o, "2018-06-12/2018-06-15", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
     check_one("2017年至2018年", &o, "2017/2018", ZN_DATE_RANGE, ZN_DATE_EXPLICIT);
-    check_one("晚上11點至凌晨2點", &o, "2018-06-13T23/2018-06-14T02", ZN_DATE_RANGE,
+    check_one("晚上11點至凌晨2點", &o, "2018-06-13T23/2018-06-14T02:00:00", ZN_DATE_RANGE,
               ZN_DATE_REFERENCE);
     check_one("從去年3月起", &o, "2017-03/2018-06-13", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
 }
