@@ -249,7 +249,9 @@ size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
         p.M = k.M;
         p.S = k.S;
         p.prec = k.S >= 0 ? PR_SECOND : k.M >= 0 ? PR_MINUTE : PR_HOUR;
-        if (p.prec == PR_SECOND || p.prec == PR_MINUTE) {
+        // A zone only after an ISO clock with seconds (08:15:30-05:30, 10:00:00Z): after
+        // 10:30 or 6點30pm a dash starts the end of a range.
+        if (p.prec == PR_SECOND && mer < 0 && e > j && t->cp[e - 1] < 0x80) {
             e = zone(t, e, &p.tz);
         }
         if (date__at(t, e, "左右", &j)) {
