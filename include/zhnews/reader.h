@@ -53,10 +53,10 @@ typedef struct zn_record {
     const char *encoding;  /* static name: "UTF-8", "GB18030", "BIG5", "BIG5-HKSCS",
                               "UTF-16LE", ... ("BIG5" input is decoded as Big5-HKSCS) */
     double confidence;     /* 0..1: how sure the detection is. 1 for a byte-order mark,
-                              --from, and valid UTF-8; otherwise 1 / (1 + e^-m), m being how
-                              many nats more likely the chosen decoding is than the next best
-                              under the character model, times the square of the share
-                              of sampled bytes that decoded */
+                              --from, and valid UTF-8; otherwise 1 / (1 + e^(-m/4)) capped
+                              at 0.999, m being how many nats more likely the chosen
+                              decoding is than the next best under the character model,
+                              times the square of the share of sampled bytes that decoded */
     zn_input_format format;
     size_t index;          /* 0-based record number within the input */
     size_t line;           /* 1-based line where the record starts (0 when not known) */

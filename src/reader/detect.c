@@ -15,6 +15,7 @@
 #define COST_INVALID 30.0   // nats per undecodable byte
 #define UCHARDET_BONUS 2.0  // nats: uchardet's confirmed answer wins near-ties
 #define UTF8_BONUS 3.0      // nats: valid UTF-8 is rarely an accident
+#define MARGIN_SCALE 4.0    // nats of margin per unit of logistic confidence
 #define MAX_CANDIDATES 5
 
 typedef struct candidate {
@@ -254,7 +255,9 @@ static zn_status choose(zn__encoding *out, const char *s, size_t len, bool at_eo
         }
     }
     *out = cands[best].enc;
-    out->confidence = 1.0 / (1.0 + exp(-margin));
+    // The model treats characters as independent, so its margins run high: temper them, and
+    // keep certainty (1) for what a byte-order mark, --from or valid UTF-8 says.
+    out->confidence = fmin(0.999, 1.0 / (1.0 + exp(-margin / MARGIN_SCALE)));
     if (cands[best].invalid > 0) {
         double clean = 1.0 - (double)cands[best].invalid / (double)len;
         out->confidence *= clean * clean;

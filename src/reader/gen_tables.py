@@ -10,8 +10,10 @@ s2tw, run with the `opencc` program) it derives, for every ideograph U+3400..U+9
     of all characters in the frequency-weighted word list, taking for each character the
     largest count it reaches in the Simplified list or any of the converted lists (so the
     Traditional forms are as well known as the Simplified ones);
-  - a script class: 1 when OpenCC's s2t changes the character (a Simplified form), 2 when
-    t2s changes it (a Traditional form), 0 otherwise.
+  - a script class: 1 (a Simplified form) when OpenCC's s2t, s2tw and s2hk all change the
+    character and no converted word keeps it, 2 (a
+    Traditional form) when t2s changes it and the Simplified list uses it 20 times less than
+    a converted one, 0 otherwise.
 The detector scores candidate decodings with the costs; `zhnews detect` reports the script.
 """
 import math
@@ -52,6 +54,8 @@ def main():
         return 1
     joined = '\n'.join(words) + '\n'
     best = char_counts(words, freqs)
+    simp_counts = dict(best)
+    trad_counts = {}
     total = sum(best.values())
     for config in ('s2t', 's2hk', 's2tw'):
         converted = opencc(config, joined).split('\n')[:len(words)]
@@ -59,17 +63,23 @@ def main():
             sys.stderr.write('gen_tables.py: opencc %s changed the line count\n' % config)
             return 1
         for ch, n in char_counts(converted, freqs).items():
+            trad_counts[ch] = max(trad_counts.get(ch, 0), n)
             if n > best.get(ch, 0):
                 best[ch] = n
     chars = sorted(best)
     one_per_line = '\n'.join(chars) + '\n'
-    to_trad = opencc('s2t', one_per_line).split('\n')
+    # Simplified-only: every Traditional standard changes it and no converted word keeps it
+    # (台, 余, 后 and 游 stay in some Traditional words, so they are not);
+    # Traditional-only: t2s changes it and Simplified words have it rarely (jieba lists a
+    # few Traditional words).
+    to_trad = [opencc(c, one_per_line).split('\n') for c in ('s2t', 's2tw', 's2hk')]
     to_simp = opencc('t2s', one_per_line).split('\n')
     script = {}
     for i, ch in enumerate(chars):
-        if i < len(to_trad) and to_trad[i] != ch:
+        simp_n, trad_n = simp_counts.get(ch, 0), trad_counts.get(ch, 0)
+        if trad_n == 0 and all(i < len(t) and t[i] != ch for t in to_trad):
             script[ch] = 1
-        elif i < len(to_simp) and to_simp[i] != ch:
+        elif simp_n * 20 <= trad_n and i < len(to_simp) and to_simp[i] != ch:
             script[ch] = 2
     cost = []
     klass = []
