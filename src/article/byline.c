@@ -236,7 +236,7 @@ static size_t prefix_end(const art_line *l)
             return p + m;
         }
         if (match_at(l->s, p, l->len, place_verbs + 4, 2) > 0 && p + 3 < l->len &&
-            (memcmp(l->s + p + 3, "（", 3) == 0 || l->s[p + 3] == '(')) {
+            ((p + 6 <= l->len && memcmp(l->s + p + 3, "（", 3) == 0) || l->s[p + 3] == '(')) {
             // 新華社北京6月12日電（記者 張三）: include the parenthesised credit.
             size_t close = zn__art_find(l->s + p, l->len - p, "）");
             size_t close2 = zn__art_find(l->s + p, l->len - p, ")");
