@@ -60,6 +60,14 @@ check-tsan: all ## zhnews batch -j 4 on 500 generated files under ThreadSanitize
 	    SAN_FLAGS="-fsanitize=thread" $(BUILD)/tsan/zhnews
 	@sh tests/bad/tsan.sh $(BUILD)/tsan/zhnews $(FUZZ_LEX)
 
+# Regression checks of fixed bugs, run by tests/bad/run.sh (so by `make check`, ASan too).
+REGRESS_LIB := $(BUILD)/tests/bad/regress_lib
+CHECK_EXTRA += $(REGRESS_LIB)
+$(REGRESS_LIB): tests/bad/regress_lib.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ZN_CPPFLAGS) $(CPPFLAGS) $(ZN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) \
+	    $(ZN_LDLIBS) $(LDLIBS)
+
 # Regression checks of open bugs (tests/bad/known.sh); not part of `make check`.
 KNOWN_LIB := $(BUILD)/tests/bad/known_lib
 $(KNOWN_LIB): tests/bad/known_lib.c $(LIB_A)

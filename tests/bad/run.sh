@@ -59,6 +59,12 @@ printf '{"id":"n","content":"a\\u0000b"}\n{"id":"ok","content":"%s"}\n' "$txt" >
 z --fields id "$dir/nul.jsonl"; check "JSONL \\u0000 exits 1" $st 1
 check_grep "JSONL \\u0000: message names the line" "nul.jsonl: line 1: invalid JSON: \\u0000 is not allowed" "$dir/err"
 check_grep "JSONL \\u0000: the next record is processed" '"id":"ok"' "$dir/out"
+# UTF-16 may carry U+0000 as text; script conversion once dropped everything after it
+# (OpenCC reads C strings; found by fuzz_normalize, fixed in src/normalize/convert.c).
+{ printf '\377\376'; printf '台灣a' | iconv -f UTF-8 -t UTF-16LE; printf '\000\000'
+  printf 'bcdef 資訊\n' | iconv -f UTF-8 -t UTF-16LE; } >"$dir/nul16.txt"
+z --to s --fields text "$dir/nul16.txt"; check "UTF-16 U+0000 with --to s exits 0" $st 0
+check_grep "UTF-16 U+0000 with --to s: nothing after it is lost" '"text":"台湾a\u0000bcdef 资讯"' "$dir/out"
 
 # --- a 50 MB single line ------------------------------------------------------------------
 printf '%s' "$txt" >"$dir/unit"
@@ -254,9 +260,22 @@ check_grep "batch on a full disk: write error named" "$dir/fullout/tw-cna.txt.js
 # partial, and no temporary file may be left.
 check "batch on a full disk: no partial or temporary file left" \
     "$(find "$dir/fullout" -type f ! -name index.jsonl ! -name summary.json | wc -l | tr -d ' ')" 0
+check "batch on a full disk: index.jsonl lists no article that was not written" \
+    "$(cat "$dir/fullout/index.jsonl" 2>/dev/null | grep -c .)" 0
 i=0
 while [ $i -lt 3000 ]; do echo "{\"id\":\"$i\",\"content\":\"$txt\"}"; i=$((i + 1)); done >"$dir/big.jsonl"
 { "$zhnews" "$dir/big.jsonl" 2>"$dir/err"; echo $? >"$dir/st"; } | head -1 >"$dir/out"
 check "big.jsonl | head -1: zhnews exits 0" "$(cat "$dir/st")" 0
 check_empty "big.jsonl | head -1: nothing on stderr" "$dir/err"
 check "big.jsonl | head -1: one line" "$(wc -l <"$dir/out" | tr -d ' ')" 1
+
+# --- regression checks of fixed library bugs (inputs the fuzz targets found) -----------------
+if [ -x "$build/tests/bad/regress_lib" ]; then
+    "$build/tests/bad/regress_lib" $n >"$dir/regress" 2>&1
+    st=$?
+    cat "$dir/regress"
+    n=$((n + $(grep -c '^ok \|^not ok ' "$dir/regress")))
+    [ $st = 0 ] || { n=$((n + 1)); echo "not ok $n regress_lib exited with status $st"; }
+else
+    n=$((n + 1)); echo "not ok $n $build/tests/bad/regress_lib not built (make check-build)"
+fi

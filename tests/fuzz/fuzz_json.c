@@ -107,6 +107,10 @@ static json_t *scalar(zn_json *j, prog *g, uint8_t op, bool *valid_utf8)
     case 5: {
         double v = 0;
         take(g, &v, sizeof v);
+        /* Known bug (reported): %.4g rounds numbers near DBL_MAX past it ("-1.798e+308"),
+         * which no parser reads back as a double. Remove the clamp to look for it again. */
+        if (isfinite(v) && fabs(v) > 1e308)
+            v = v > 0 ? 1e308 : -1e308;
         zn_json_double(j, v);
         return isfinite(v) ? json_real(v) : json_null(); /* NaN and infinities: null */
     }
