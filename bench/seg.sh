@@ -45,9 +45,16 @@ for py in python3 /usr/bin/python3; do
 done
 if [ "${BENCH_PEERS:-1}" != 0 ] && [ -n "$peer_python" ] &&
     [ -f ../shared/bench-peers/drivers/jieba_seg.py ]; then
+    # One run each: jieba takes a minute or more per corpus.
     for script in simp trad; do
         f="$dir/seg-$script.txt"
-        bench_row "peer: jieba $script" "$(wc -c <"$f")" "Python jieba cut (HMM), same corpus" \
-            "$peer_python" ../shared/bench-peers/drivers/jieba_seg.py "$f"
+        tfile=$(mktemp)
+        /usr/bin/time -o "$tfile" -f '%e %M' "$peer_python" \
+            ../shared/bench-peers/drivers/jieba_seg.py "$f" >/dev/null 2>/dev/null
+        awk -v n="peer: jieba $script" -v b="$(wc -c <"$f")" -v t="$(tail -1 "$tfile")" 'BEGIN {
+            split(t, a, " "); mbs = (a[1] > 0) ? b / 1e6 / a[1] : 0
+            printf "| %s | %.1f | %.1f | Python jieba cut (HMM), same corpus, one run (%.2f s) |\n",
+                n, mbs, a[2] / 1024, a[1] }'
+        rm -f "$tfile"
     done
 fi
