@@ -116,9 +116,9 @@ for per_call in 1 16; do
         echo "$chars $bytes $best $one $threads $per_call $cpu" | awk '{
             how = $6 == 1 ? "zn_tagger_run per line" : "zn_tagger_run_many, " $6 " lines a call"
             printf "| tag (LAC) library, %d chars | %.2f | - | %s, %d thread(s), one model: " \
-                "%.2f s, %.0f chars/s (%.0f per CPU second), %.1f GFLOP/s, %.2fx one thread |\n",
-                $1, $2 / 1e6 / $3, how, $5, $3, $1 / $3, $1 / $7, $1 / $3 * 1012224 / 1e9,
-                $4 / $3 }'
+                "%.2f s, %.0f chars/s; per CPU second %.0f chars, %.1f GFLOP; %.2fx one " \
+                "thread |\n", $1, $2 / 1e6 / $3, how, $5, $3, $1 / $3, $1 / $7,
+                $1 / $7 * 1012224 / 1e9, $4 / $3 }'
     done
 done
 bench_row "zhnews tag, $chars chars" "$bytes" "one process, model loading included" \
