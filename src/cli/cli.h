@@ -24,6 +24,7 @@ typedef struct cli_options {
     const char *output;        /* -o FILE */
     const char *lexicon;       /* --lexicon FILE (default: found beside the program) */
     const char *user_dict;     /* --user-dict FILE */
+    const char *report;        /* --report FILE: normalize writes its changes there (JSONL) */
     int jobs;                  /* -j N (0: number of cores) */
     int summary;               /* --summary N */
     bool pretty;               /* --pretty */

@@ -43,6 +43,7 @@ static const char usage_text[] =
     "      --json                 detect: one JSON object per file\n"
     "      --no-repair            do not repair variant characters\n"
     "      --no-tagger            skip the LAC model: faster, fewer entities found\n"
+    "      --report FILE          normalize: write every change as JSON Lines to FILE\n"
     "      --summary N            add the N most representative sentences\n"
     "  -j, --jobs N               batch: worker threads (default: cores)\n"
     "      --resume               batch: skip files whose output is newer\n"
@@ -79,6 +80,7 @@ enum {
     OPT_JSON,
     OPT_NO_REPAIR,
     OPT_NO_TAGGER,
+    OPT_REPORT,
     OPT_SUMMARY,
     OPT_RESUME,
     OPT_TEXT,
@@ -110,6 +112,7 @@ static const struct option long_options[] = {
     {"json", no_argument, NULL, OPT_JSON},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
     {"no-tagger", no_argument, NULL, OPT_NO_TAGGER},
+    {"report", required_argument, NULL, OPT_REPORT},
     {"summary", required_argument, NULL, OPT_SUMMARY},
     {"jobs", required_argument, NULL, 'j'},
     {"resume", no_argument, NULL, OPT_RESUME},
@@ -239,6 +242,7 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_JSON: o->json = true; return 0;
     case OPT_NO_REPAIR: o->no_repair = true; return 0;
     case OPT_NO_TAGGER: o->no_tagger = true; return 0;
+    case OPT_REPORT: o->report = arg; return 0;
     case OPT_RESUME: o->resume = true; return 0;
     case OPT_TEXT: o->text = true; return 0;
     case OPT_ALL: o->all = true; return 0;

@@ -84,3 +84,13 @@ if [ "$(wc -l <"$dir/one.out")" = "$records" ] && cmp -s "$dir/one.out" "$dir/me
 else
     echo "not ok $n split-and-merge output differs from the single-process output"
 fi
+
+# normalize: one output line per input line, and an audit trail with --report.
+printf '全毬技朮\n\n根据報道\n' | "$zhnews" normalize --report "$dir/report.jsonl" >"$dir/out"
+check "normalize exits 0" $? 0
+n=$((n + 1))
+if [ "$(cat "$dir/out")" = "$(printf '全球技術\n\n根據報道')" ]; then echo "ok $n normalize repairs line for line"
+else echo "not ok $n normalize output:"; cat "$dir/out"; fi
+check_grep "--report names line 3" '"line":3,"fixes":\[{"start":1,"end":2,"from":"据","to":"據"' "$dir/report.jsonl"
+lines=$(wc -l <"$dir/report.jsonl")
+check "--report has one line per changed input line" "$lines" 2
