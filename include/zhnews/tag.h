@@ -23,8 +23,9 @@ typedef struct zn_tagger zn_tagger;
  * ZN_ERR_NOMEM. On failure *out is NULL. The model takes about 13 MB. */
 ZN_API zn_status zn_tagger_open(zn_tagger **out, const char *model_dir, zn_error *err);
 
-/* Frees the model. Accepts NULL. Every zn_tag_list used with it must not be used with it
- * again (its words point at the model's tag names). */
+/* Frees the model. Accepts NULL. The words of lists filled by it must not be read
+ * afterwards (their tags point at the model's names); the lists themselves may be cleared
+ * or used with another model. */
 ZN_API void zn_tagger_close(zn_tagger *t);
 
 /* The model folder compiled in at build time (make variable LAC_MODEL_DIR), or NULL when the

@@ -24,11 +24,14 @@ void zn__tag_work_free(zn__tag_work *w)
 // Makes room for `rows` rows (already a multiple of ZN__TAG_ROWS).
 static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, zn_error *err)
 {
-    if (rows <= w->rows && w->x != NULL) {
+    // A list may move to another model: its buffers must fit this one's widths.
+    size_t shape[4] = {t->emb, t->hidden, t->n_tags, t->tags_pad};
+    if (rows <= w->rows && w->x != NULL && memcmp(shape, w->shape, sizeof shape) == 0) {
         return ZN_OK;
     }
     size_t h = t->hidden;
     zn__tag_work n = {0};
+    memcpy(n.shape, shape, sizeof shape);
     // Room to grow, but never past the most one call can need: four padded longest pieces.
     size_t most = ZN__TAG_BATCH * (ZN_TAG_SEGMENT_CHARS + ZN__TAG_ROWS);
     n.rows = rows < 64 ? 64 : rows + rows / 2;

@@ -135,6 +135,7 @@ typedef struct zn__tag_work {
     float *alpha;   // [tags_pad] x 2
     uint8_t *back;  // [rows][n_tags] Viterbi back pointers
     size_t rows;    // capacity in rows
+    size_t shape[4]; // emb, hidden, n_tags, tags_pad of the model it was made for
 } zn__tag_work;
 
 /* Sequences run through the network together (at most ZN__TAG_BATCH). */

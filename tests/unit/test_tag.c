@@ -185,6 +185,16 @@ static void test_tag_words_and_names(void **state)
     assert_int_equal(l.n_chars, 0);
     assert_int_equal(l.n_words, 0);
     assert_int_equal(l.char_offsets[0], 0);
+    // The same list moves to the real model (other widths) when it is installed.
+    const char *dir = zn_tagger_default_dir();
+    zn_tagger *real;
+    if (dir != NULL && zn_tagger_open(&real, dir, NULL) == ZN_OK) {
+        assert_int_equal(zn_tagger_run(t, cases[6].input, cases[6].len, &l, NULL), ZN_OK);
+        assert_int_equal(zn_tagger_run(real, "王小明在北京", 18, &l, NULL), ZN_OK);
+        assert_int_equal(l.n_words, 3);
+        assert_string_equal(l.words[0].tag, "PER");
+        zn_tagger_close(real);
+    }
     zn_tag_list_clear(&l);
     zn_tag_list_clear(&l); // clearing twice is fine
     zn_tagger_close(t);
