@@ -22,6 +22,8 @@
  * any number of threads; each thread makes its own zn_worker (scratch space, converters). */
 typedef struct zn_pipeline_options {
     const char *lexicon_path; /* compiled lexicon, or NULL to run without one */
+    const char *user_dict;    /* extra words ("word [freq] [tag]" lines), or NULL; needs the
+                                 lexicon */
     bool repair;              /* repair variant characters (default true) */
     const char *to;           /* script conversion: NULL (keep), "t", "s", "tw", "hk" */
     const char *ref_date;     /* YYYY-MM-DD for relative dates, or NULL */
@@ -40,7 +42,8 @@ typedef struct zn_pipeline zn_pipeline;
 typedef struct zn_worker zn_worker;
 
 /* Opens the shared resources. Returns ZN_OK, or the error of the resource that failed
- * (ZN_ERR_NOT_FOUND / ZN_ERR_DATA for the lexicon or an explicitly named tagger model, ZN_ERR_INVALID_ARG for a bad --ref-date
+ * (ZN_ERR_NOT_FOUND / ZN_ERR_DATA for the lexicon or an explicitly named tagger model,
+ * ZN_ERR_FORMAT for a bad user dictionary line, ZN_ERR_INVALID_ARG for a bad --ref-date
  * or --to, ZN_ERR_NOMEM); on failure *out is NULL. opts is copied (its strings are borrowed
  * and must outlive the pipeline). */
 ZN_API zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts,

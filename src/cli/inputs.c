@@ -40,6 +40,7 @@ void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char
 {
     zn_pipeline_options_init(popts);
     popts->lexicon_path = cli_lexicon_path(o, lexbuf, size);
+    popts->user_dict = o->user_dict;
     popts->repair = !o->no_repair;
     popts->to = o->to;
     popts->ref_date = o->ref_date;

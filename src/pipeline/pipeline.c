@@ -77,6 +77,11 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
     }
     zn_date_options_init(&p->dates);
     p->dates.vague = p->opts.vague;
+    if (p->opts.user_dict != NULL && p->opts.lexicon_path == NULL) {
+        zn__free(p);
+        return zn__error_at(err, ZN_ERR_INVALID_ARG, p->opts.user_dict,
+                            "a user dictionary needs the lexicon");
+    }
     if (p->opts.ref_date != NULL) {
         zn_status st = zn_date_options_set_ref(&p->dates, p->opts.ref_date,
                                                strlen(p->opts.ref_date), err);
@@ -88,7 +93,11 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
     }
     if (p->opts.lexicon_path != NULL) {
         zn_status st = zn_lexicon_open(&p->lexicon, p->opts.lexicon_path, err);
+        if (st == ZN_OK && p->opts.user_dict != NULL) {
+            st = zn_lexicon_load_user_dict(p->lexicon, p->opts.user_dict, err);
+        }
         if (st != ZN_OK) {
+            zn_lexicon_close(p->lexicon);
             zn__free(p);
             return st;
         }

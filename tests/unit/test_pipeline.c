@@ -111,6 +111,11 @@ static void test_pipeline_bad_options_and_missing_lexicon(void **state)
     assert_null(p);
     assert_non_null(strstr(err.message, "klingon"));
     zn_pipeline_options_init(&po);
+    po.user_dict = "words.txt";
+    assert_int_equal(zn_pipeline_new(&p, &po, &err), ZN_ERR_INVALID_ARG);
+    assert_null(p);
+    assert_string_equal(err.message, "words.txt: a user dictionary needs the lexicon");
+    zn_pipeline_options_init(&po);
     po.lexicon_path = "no/such/zhnews.lex";
     assert_int_equal(zn_pipeline_new(&p, &po, &err), ZN_ERR_NOT_FOUND);
     assert_null(p);
