@@ -63,6 +63,7 @@ typedef struct dctx {
     const zn_date_options *o;
     dpt ref;     /* reference point; prec PR_NONE when there is none */
     dpt last;    /* start of the last date found (anaphora); prec PR_NONE at first */
+    bool spaced; /* reading the end of a clock range: "6 點至 7 點" may space its figures */
 } dctx;
 
 /* A number read from the text. */

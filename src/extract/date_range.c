@@ -66,7 +66,9 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
         b.src = ZN_DATE_REFERENCE;
         k = e;
     } else {
+        c->spaced = a->a.prec >= PR_HOUR;
         k = date__point(c, j, &a->a, &b);
+        c->spaced = false;
     }
     c->last = saved;
     if (k == j || b.kind == DV_DURATION || b.kind == DV_DUR_SPAN || a->open_a) {

@@ -100,13 +100,17 @@ static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t
 }
 
 // 3點 十一點半 8時35分 20時1刻 1點30分29秒 5點多鐘 8點正; false for 七點八 (a decimal).
-static size_t hour_words(const dtext *t, size_t i, clock *k)
+static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
 {
     static const char *const marks[] = {"点钟", "点", "时", NULL};
     dnum n;
     size_t e;
-    if (!date__num(t, i, &n) || n.approx || n.v > 24 || n.digits > 3 || n.v != (int)n.v ||
-        date__at_any(t, n.end, marks, &e) < 0) {
+    if (!date__num(t, i, &n) || n.approx || n.v > 24 || n.digits > 3 || n.v != (int)n.v) {
+        return i;
+    }
+    // 晏晝 6 點: a space before the mark only after a part of the day (共 3 點 are points)
+    size_t m_at = spaced && n.end < t->n && t->cp[n.end] == ' ' && n.arabic ? n.end + 1 : n.end;
+    if (date__at_any(t, m_at, marks, &e) < 0) {
         return i;
     }
     k->H = (int)n.v;
@@ -229,11 +233,14 @@ size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
     if (strong || date__part_word(c, j, false, &named, &e)) {
         pd = named;
         j = e;
+        if (j + 1 < t->n && t->cp[j] == ' ' && date__is_digit(t->cp[j + 1])) {
+            j++; // 晏晝 6 點 (Hong Kong texts put spaces around figures)
+        }
     }
     clock k = {-1, -1, -1};
     e = colon_time(t, j, &k);
     if (e == j) {
-        e = hour_words(t, j, &k);
+        e = hour_words(t, j, j > i || c->spaced, &k);
     }
     if (e > j) {
         size_t am;

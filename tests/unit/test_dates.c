@@ -180,6 +180,9 @@ static void test_dates_times_of_day(void **state)
     zn_date_options none = ref_opts(NULL, ZN_DATE_REGION_AUTO);
     check_one("晚上8點", &none, "T20", ZN_DATE_TIME, ZN_DATE_EXPLICIT);
     check_one("凌晨", &o, "2018-06-13T00/2018-06-13T05", ZN_DATE_TIME, ZN_DATE_REFERENCE);
+    check_one("下午 3 點至 5 點", &o, "2018-06-13T15/2018-06-13T17:00:00", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
+    check("共 3 點建議", &o, NULL, 0);
     // a dash after a clock time starts the end of a range, not a time zone
     check_one("10:30-11:30", &o, "2018-06-13T10:30/2018-06-13T11:30", ZN_DATE_RANGE,
               ZN_DATE_REFERENCE);
