@@ -78,9 +78,10 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
     zn_date_options_init(&p->dates);
     p->dates.vague = p->opts.vague;
     if (p->opts.user_dict != NULL && p->opts.lexicon_path == NULL) {
+        zn__error_at(err, ZN_ERR_INVALID_ARG, p->opts.user_dict,
+                     "a user dictionary needs the lexicon");
         zn__free(p);
-        return zn__error_at(err, ZN_ERR_INVALID_ARG, p->opts.user_dict,
-                            "a user dictionary needs the lexicon");
+        return ZN_ERR_INVALID_ARG;
     }
     if (p->opts.ref_date != NULL) {
         zn_status st = zn_date_options_set_ref(&p->dates, p->opts.ref_date,
