@@ -17,6 +17,15 @@ echo "== encoding detection (zhnews detect vs uchardet) =="
 python3 tests/eval/detect_eval.py "$eval_dir" "$work/data" "$build/zhnews detect" \
     "$work/uchardet-baseline"
 
+# The same check with the peer benchmark's own scorer (snippets of 100/300/1000 bytes).
+peers=${ZHNEWS_PEERS_DIR:-../shared/bench-peers}
+if [ -f "$peers/detect-test.py" ]; then
+    echo "== bench-peers/detect-test.py: zhnews detect =="
+    python3 "$peers/detect-test.py" "$work/data/peers" "$build/zhnews detect"
+    echo "== bench-peers/detect-test.py: uchardet alone =="
+    python3 "$peers/detect-test.py" "$work/data/peers" "$work/uchardet-baseline"
+fi
+
 # The sample article in every encoding decodes to the UTF-8 text (the Big5 copies lack the
 # footer line, use plain spaces for U+00A0, and plain Big5 has 幾 for the HKSCS 僟).
 samples=${ZHNEWS_SAMPLES_DIR:-../shared/samples}

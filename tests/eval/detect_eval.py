@@ -173,6 +173,35 @@ def make_sets(simp, trad, work):
     return sets
 
 
+def write_peer_layout(simp, trad, out):
+    """The files bench-peers/detect-test.py reads (prepare-data.py's layout), from the dev
+    texts: corpus-{simp,trad}.{txt,gb18030,big5} and snippets/*/{100,300,1000}/."""
+    os.makedirs(out, exist_ok=True)
+    for script, sources, codec, ext in (('simp', simp, 'gb18030', 'gb18030'),
+                                        ('trad', trad, 'big5', 'big5')):
+        lines = [l for _, ls in sources for l in ls]
+        native = encodable(lines, codec)
+        utf8 = encodable(lines, 'utf-8')
+        with open(os.path.join(out, 'corpus-%s.txt' % script), 'wb') as f:
+            f.write(b'\n'.join(utf8) + b'\n')
+        with open(os.path.join(out, 'corpus-%s.%s' % (script, ext)), 'wb') as f:
+            f.write(b'\n'.join(native) + b'\n')
+        for lab, enc, data in ((ext, codec, native), ('utf8-' + script, 'utf-8', utf8)):
+            running = b'\n'.join(data)
+            starts = []
+            o = 0
+            for e in data:
+                starts.append(o)
+                o += len(e) + 1
+            step = max(1, len(starts) // 200)
+            for k in (100, 300, 1000):
+                d = os.path.join(out, 'snippets', lab, str(k))
+                os.makedirs(d, exist_ok=True)
+                for n, at in enumerate(starts[::step][:200]):
+                    with open(os.path.join(d, '%03d.txt' % n), 'wb') as f:
+                        f.write(cut(running[at:at + k + 4], enc, k))
+
+
 def run(cmd, paths):
     labels = {}
     for i in range(0, len(paths), 500):
@@ -206,6 +235,7 @@ def main():
         print('skipped: no dev texts in %s' % root)
         return 0
     sets = make_sets(simp, trad, work)
+    write_peer_layout(simp, trad, os.path.join(work, 'peers'))
     paths = [p for files in sets.values() for p, _ in files]
     zl = run(zcmd, paths)
     ul = run(ucmd, paths)
