@@ -234,7 +234,7 @@ static void now_span(const dctx *c, const dur *d, int sign, dval *v)
     }
     // The far end of 近30天 is as exact as now; of 過去一年 a day; of 三年多來 a year.
     if (!d->approx && !d->workdays && (d->unit == DU_W || d->unit == DU_D)) {
-        far.prec = c->ref.prec;
+        far.prec = c->ref.prec > far.prec ? c->ref.prec : far.prec; // 7天半: to the hour
     } else if (!d->approx && (d->unit == DU_Y || d->unit == DU_MO) && c->ref.prec >= PR_DAY) {
         far.prec = PR_DAY;
     }
