@@ -71,6 +71,9 @@ static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
 static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
 {
     size_t e = date__now(c, i, v);
+    if (e == i) {
+        e = date__pair(c, i, v);
+    }
     if (e > i) {
         return e;
     }

@@ -198,6 +198,7 @@ bool date__rel_day(dctx *c, int delta, bool ctx, dpt *p, zn_date_source *src);
 /* Vague words (近年來), only with opts->vague; 現在 (the reference). End or i. */
 size_t date__vague(dctx *c, size_t i, dval *v);
 size_t date__now(dctx *c, size_t i, dval *v);
+size_t date__pair(dctx *c, size_t i, dval *v);
 /* True when the character at i may end a number-like date (no digit, unit or letter). */
 bool date__soft_end(const dtext *t, size_t i);
 

@@ -39,3 +39,41 @@ size_t date__now(dctx *c, size_t i, dval *v)
     v->src = ZN_DATE_REFERENCE;
     return e;
 }
+
+// 今明兩天 明後兩天 今明兩年: two neighbouring days or years named together
+size_t date__pair(dctx *c, size_t i, dval *v)
+{
+    static const struct {
+        const char *w;
+        int first;
+        bool years;
+    } pairs[] = {
+        {"今明两天", 0, false}, {"今明两日", 0, false}, {"明后两天", 1, false},
+        {"明后两日", 1, false}, {"今明两年", 0, true},  {NULL, 0, false},
+    };
+    for (int k = 0; pairs[k].w != NULL; k++) {
+        size_t e;
+        if (!date__at(c->t, i, pairs[k].w, &e)) {
+            continue;
+        }
+        dpt a, b;
+        if (!date__ref(c, pairs[k].years ? PR_YEAR : PR_DAY, &a)) {
+            return i;
+        }
+        a.H = a.M = a.S = -1;
+        a.prec = pairs[k].years ? PR_YEAR : PR_DAY;
+        if (pairs[k].years) {
+            a.m = a.d = -1;
+            b = a;
+            b.y++;
+        } else {
+            date__add_days(&a, pairs[k].first);
+            b = a;
+            date__add_days(&b, 1);
+        }
+        date__val_span(v, &a, &b, ZN_DATE_RANGE);
+        v->src = ZN_DATE_REFERENCE;
+        return e;
+    }
+    return i;
+}

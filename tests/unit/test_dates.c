@@ -166,6 +166,8 @@ static void test_dates_relative_traditional_and_simplified(void **state)
     check_one("本月12日", &o, "2018-06-12", ZN_DATE_DAY, ZN_DATE_REFERENCE);
     check_one("前天", &o, "2018-06-11", ZN_DATE_DAY, ZN_DATE_REFERENCE);
     check_one("下週", &o, "2018-06-18/2018-06-24", ZN_DATE_WEEK, ZN_DATE_REFERENCE);
+    check_one("今明兩天", &o, "2018-06-13/2018-06-14", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("今明兩年", &o, "2018/2019", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
 }
 
 static void test_dates_times_of_day(void **state)
