@@ -126,6 +126,34 @@ def main():
     for a, b in pairs:
         lines.append(f'    {{0x{a:04X}, 0x{b:04X}}},')
     lines += ['};', f'const size_t zn__ent_n_t2s = {len(pairs)};', '']
+    first = [0] * (0x10000 // 32)
+    for k in keys:
+        c = ord(k[0])
+        if c < 0x10000:
+            first[c // 32] |= 1 << (c % 32)
+    t2s_bits = [0] * (0x10000 // 32)
+    for a, _ in pairs:
+        if a < 0x10000:
+            t2s_bits[a // 32] |= 1 << (a % 32)
+    lines.append('const uint32_t zn__ent_t2s_has[0x10000 / 32] = {')
+    for i in range(0, len(t2s_bits), 8):
+        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in t2s_bits[i:i + 8]) + ',')
+    lines += ['};', '']
+    ranges = {}
+    for i, k in enumerate(keys):
+        c = ord(k[0])
+        lo, hi = ranges.get(c, (i, i))
+        ranges[c] = (lo, i + 1)
+    lines.append('const uint32_t zn__ent_first_range[][3] = {')
+    for c in sorted(ranges):
+        lines.append(f'    {{0x{c:04X}, {ranges[c][0]}, {ranges[c][1]}}},')
+    lines += ['};', f'const size_t zn__ent_n_first_range = {len(ranges)};', '']
+    lines.append('const uint32_t zn__ent_first[0x10000 / 32] = {')
+    for i in range(0, len(first), 8):
+        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')
+    lines += ['};', '']
+    if max(len(keys), 1) > 65535:
+        sys.exit('gen_entities: more than 65535 rows')
     with open(out, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))
 

@@ -46,6 +46,26 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len)
     return NULL;
 }
 
+bool zn__ent_first_rows(uint32_t cp, size_t *lo, size_t *hi)
+{
+    size_t a = 0;
+    size_t b = zn__ent_n_first_range;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (zn__ent_first_range[mid][0] < cp) {
+            a = mid + 1;
+        } else {
+            b = mid;
+        }
+    }
+    if (a == zn__ent_n_first_range || zn__ent_first_range[a][0] != cp) {
+        return false;
+    }
+    *lo = zn__ent_first_range[a][1];
+    *hi = zn__ent_first_range[a][2];
+    return true;
+}
+
 uint32_t zn__ent_fold(uint32_t cp)
 {
     if (cp < 0x80) {
@@ -56,6 +76,9 @@ uint32_t zn__ent_fold(uint32_t cp)
     }
     if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F) {
         return ' '; // ideographic, no-break and typographic spaces
+    }
+    if (cp < 0x10000 && !(zn__ent_t2s_has[cp / 32] >> (cp % 32) & 1u)) {
+        return cp;
     }
     size_t lo = 0;
     size_t hi = zn__ent_n_t2s;

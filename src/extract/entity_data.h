@@ -4,6 +4,7 @@
 #ifndef ZHNEWS_EXTRACT_ENTITY_DATA_H
 #define ZHNEWS_EXTRACT_ENTITY_DATA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +41,20 @@ typedef struct zn__ent_word {
 extern const zn__ent_word zn__ent_words[];
 extern const size_t zn__ent_n_words;
 extern const uint32_t zn__ent_t2s[][2];
+extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
+extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
+extern const uint32_t zn__ent_first_range[][3]; /* first character → rows [lo, hi) */
+extern const size_t zn__ent_n_first_range;
+
+/* The rows [*lo, *hi) whose key begins with code point cp; false when there are none.
+ * Cannot fail. */
+bool zn__ent_first_rows(uint32_t cp, size_t *lo, size_t *hi);
+
+/* True when some key may begin with the folded code point cp. Cannot fail. */
+static inline bool zn__ent_may_start(uint32_t cp)
+{
+    return cp >= 0x10000 || (zn__ent_first[cp / 32] >> (cp % 32) & 1u) != 0;
+}
 extern const size_t zn__ent_n_t2s;
 
 /* Longest key in characters; longer strings are never looked up. */

@@ -23,32 +23,97 @@ bool zn__ent_is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-// Marks, for every position, the lengths at which the text spells a table key: one walk
-// down the sorted table per position, stopping as soon as no key has the prefix. Every
-// later question "is [s, e) a key?" is then one bit.
-static void mark_keys(ent_doc *d)
+// Compares the bytes of row r from offset off with c[0..n): <0, 0 (the row goes on with c),
+// >0. A row that ends before is less.
+static int cmp_at(size_t r, size_t off, const char *c, size_t n)
 {
+    const zn__ent_word *w = &zn__ent_words[r];
+    size_t have = w->len > off ? w->len - off : 0;
+    int x = memcmp(w->key + off, c, have < n ? have : n);
+    if (x != 0) {
+        return x;
+    }
+    return have < n ? -1 : 0;
+}
+
+// Narrows [*lo, *hi), rows that share their first `off` bytes, to those that go on with
+// c[0..n). Returns false when none does.
+static bool narrow(size_t *lo, size_t *hi, size_t off, const char *c, size_t n)
+{
+    size_t a = *lo;
+    size_t b = *hi;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (cmp_at(mid, off, c, n) < 0) {
+            a = mid + 1;
+        } else {
+            b = mid;
+        }
+    }
+    size_t first = a;
+    b = *hi;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (cmp_at(mid, off, c, n) <= 0) {
+            a = mid + 1;
+        } else {
+            b = mid;
+        }
+    }
+    *lo = first;
+    *hi = a;
+    return first < a;
+}
+
+// Marks, for every position, the lengths at which the text spells a table key and keeps
+// those rows: one walk down the sorted table per position, stopping as soon as no key has
+// the prefix. Every later question "is [s, e) a key?" is then a bit and an index.
+static zn_status mark_keys(ent_doc *d)
+{
+    size_t cap = d->n + 1;
+    size_t used = 0;
+    d->key_rows = zn__calloc(cap, sizeof *d->key_rows);
+    d->key_at = zn__calloc(d->n + 1, sizeof *d->key_at);
+    if (d->key_rows == NULL || d->key_at == NULL) {
+        return ZN_ERR_NOMEM;
+    }
     for (size_t i = 0; i < d->n; i++) {
         char key[4 * ZN__ENT_MAX_KEY_CHARS];
         size_t len = 0;
         uint8_t bits = 0;
+        d->key_at[i] = (uint32_t)used;
+        size_t lo = 0;
+        size_t hi = zn__ent_n_words;
         for (size_t k = 1; k <= ZN__ENT_MAX_KEY_CHARS && i + k <= d->n; k++) {
             uint32_t cp = d->fold[i + k - 1];
-            if (cp == ' ') {
+            if (cp == ' ' || (k == 1 && !zn__ent_may_start(cp))) {
                 break;
             }
-            len += zn__utf8_encode(cp, key + len);
-            size_t at = zn__ent_lower_bound(key, len);
-            if (at == zn__ent_n_words || zn__ent_words[at].len < len ||
-                memcmp(zn__ent_words[at].key, key, len) != 0) {
+            size_t n = zn__utf8_encode(cp, key + len);
+            bool found = k == 1 ? zn__ent_first_rows(cp, &lo, &hi)
+                                : n > 0 && narrow(&lo, &hi, len, key + len, n);
+            if (!found) {
                 break;
             }
+            len += n;
+            size_t at = lo;
             if (zn__ent_words[at].len == len) {
+                if (used == cap) {
+                    uint16_t *r = zn__reallocarray(d->key_rows, cap * 2, sizeof *r);
+                    if (r == NULL) {
+                        return ZN_ERR_NOMEM;
+                    }
+                    d->key_rows = r;
+                    cap *= 2;
+                }
                 bits |= (uint8_t)(1u << (k - 1));
+                d->key_rows[used++] = (uint16_t)at;
             }
         }
         d->keys[i] = bits;
     }
+    d->key_at[d->n] = (uint32_t)used;
+    return ZN_OK;
 }
 
 static zn_status decode(ent_doc *d, zn_error *err)
@@ -72,10 +137,9 @@ static zn_status decode(ent_doc *d, zn_error *err)
     }
     d->off[d->n] = d->len;
     d->keys = zn__calloc(d->n + 1, 1);
-    if (d->keys == NULL) {
+    if (d->keys == NULL || d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
-    mark_keys(d);
     return ZN_OK;
 }
 
@@ -98,32 +162,45 @@ static size_t char_at(const ent_doc *d, size_t b)
     return SIZE_MAX;
 }
 
+static bool is(const char *t, const char *name)
+{
+    return strcmp(t, name) == 0;
+}
+
+// The word class of a tagger or tokenizer tag (LAC's and jieba's tag sets).
 static ent_pos pos_of_tag(const char *t)
 {
-    static const struct {
-        const char *tag;
-        ent_pos pos;
-    } map[] = {
-        {"PER", POS_PER}, {"LOC", POS_LOC}, {"ORG", POS_ORG}, {"TIME", POS_TIME},
-        {"n", POS_N},     {"nr", POS_NR},   {"nrt", POS_NR},  {"nrfg", POS_NR},
-        {"ns", POS_NS},   {"nt", POS_NT},   {"nz", POS_NZ},   {"nw", POS_NZ},
-        {"j", POS_NZ},    {"vn", POS_VN},   {"an", POS_N},    {"ng", POS_N},
-        {"s", POS_N},     {"a", POS_A},     {"b", POS_A},     {"m", POS_M},
-        {"q", POS_Q},     {"mq", POS_M},    {"r", POS_R},     {"t", POS_TIME},
-        {"w", POS_PUNCT}, {"x", POS_PUNCT}, {"eng", POS_ENG}, {"url", POS_ENG},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        if (strcmp(t, map[i].tag) == 0) {
-            return map[i].pos;
+    switch (t[0]) {
+    case '\0': return POS_UNK;
+    case 'P': return is(t, "PER") ? POS_PER : POS_FUNC;
+    case 'L': return is(t, "LOC") ? POS_LOC : POS_FUNC;
+    case 'O': return is(t, "ORG") ? POS_ORG : POS_FUNC;
+    case 'T': return is(t, "TIME") ? POS_TIME : POS_FUNC;
+    case 'n':
+        if (t[1] == 'r') {
+            return POS_NR; // nr, nrt, nrfg
         }
+        if (is(t, "ns")) {
+            return POS_NS;
+        }
+        if (is(t, "nt")) {
+            return POS_NT;
+        }
+        return is(t, "nz") || is(t, "nw") ? POS_NZ : POS_N;
+    case 'j': return POS_NZ;
+    case 'v': return is(t, "vn") ? POS_VN : POS_V;
+    case 'a': return t[1] == 'n' ? POS_N : (t[1] == 'd' ? POS_FUNC : POS_A);
+    case 'b': return POS_A;
+    case 's': return POS_N;
+    case 'm': return POS_M;
+    case 'q': return POS_Q;
+    case 'r': return POS_R;
+    case 't': return POS_TIME;
+    case 'w': case 'x': return POS_PUNCT;
+    case 'e': return is(t, "eng") ? POS_ENG : POS_FUNC;
+    case 'u': return is(t, "url") ? POS_ENG : POS_FUNC;
+    default: return POS_FUNC;
     }
-    if (t[0] == 'v') {
-        return POS_V;
-    }
-    if (t[0] == 'n') {
-        return POS_N;
-    }
-    return t[0] == '\0' ? POS_UNK : POS_FUNC;
 }
 
 // Class of one character for the fallback cut (no analysis).
@@ -395,6 +472,8 @@ void zn__ent_doc_clear(ent_doc *d)
     zn__free(d->fold);
     zn__free(d->off);
     zn__free(d->keys);
+    zn__free(d->key_at);
+    zn__free(d->key_rows);
     zn__free(d->words);
     zn__free(d->alt);
     zn__free(d->word_of);
@@ -428,12 +507,8 @@ const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
     if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || !(d->keys[s] & (1u << (e - s - 1)))) {
         return NULL;
     }
-    char key[4 * ZN__ENT_MAX_KEY_CHARS + 1];
-    size_t len;
-    if (!zn__ent_key(d, s, e, key, sizeof key, &len) || len == 0) {
-        return NULL;
-    }
-    return zn__ent_lookup(key, len);
+    unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
+    return &zn__ent_words[d->key_rows[d->key_at[s] + (size_t)__builtin_popcount(below)]];
 }
 
 bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
