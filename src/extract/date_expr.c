@@ -261,7 +261,14 @@ static size_t day_number(dctx *c, size_t i, pstate *s)
         if (!month && !n.arabic && n.v < 10) {
             return i; // 一日之計: a lone small Chinese day is rarely a date
         }
+        bool hao = t->cp[e] == 0x53F7;
         e++;
+        if (e < t->n && t->cp[e] == 0x5143) { // 元: 5日元 is yen
+            return i;
+        }
+        if (hao && !month && !date__soft_end(t, e) && !date__may_start(t->cp[e])) {
+            return i; // 1號線 3號樓: a label, not a day
+        }
     } else if (!month || !date__soft_end(t, e)) {
         return i;
     }

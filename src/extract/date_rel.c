@@ -117,6 +117,11 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
         return i;
     }
     j = best;
+    // 五週年 十八週歲 三年級 : an anniversary, an age, a school year
+    if (j < t->n && ((units[k].unit == DU_W && (t->cp[j] == 0x5E74 || t->cp[j] == 0x5C81)) ||
+                     (units[k].unit == DU_Y && (t->cp[j] == 0x7EA7 || t->cp[j] == 0x9F84)))) {
+        return i; // 年 岁 after 周; 级 龄 after 年
+    }
     size_t after;
     if (date__at(t, j, "半", &e) && !date__at(t, e, "个", &after) &&
         !date__at(t, e, "月", &after)) {

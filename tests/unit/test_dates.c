@@ -203,6 +203,10 @@ static void test_dates_numbers_that_are_not_times(void **state)
     check("提出兩點意見", &o, NULL, 0);
     check("第一天", &o, NULL, 0);
     check("百年老店", &o, NULL, 0);
+    check("地鐵1號線", &o, NULL, 0);
+    check("成立五週年", &o, NULL, 0);
+    check("三年級學生", &o, NULL, 0);
+    check("兌換5日元", &o, NULL, 0);
     check_one("三點鐘", &o, "2018-06-13T03", ZN_DATE_TIME, ZN_DATE_REFERENCE);
 }
 
