@@ -9,7 +9,7 @@
 zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, zn_error *err)
 {
     for (;;) {
-        const char *p = r->win.data != NULL ? r->win.data + r->pos : "";
+        const char *p = zn__window(r);
         size_t avail = r->win.len - r->pos;
         const char *nl = avail > r->scan ? memchr(p + r->scan, '\n', avail - r->scan) : NULL;
         if (nl != NULL || (r->eof && avail > 0)) {
@@ -71,7 +71,7 @@ zn_status zn__next_text(zn_reader *r, zn_record **out, zn_error *err)
     zn_status st = ZN_OK;
     for (;;) {
         size_t used = 0;
-        st = zn__decoder_run(&r->dec, r->win.data + r->pos, r->win.len - r->pos, r->eof, &used,
+        st = zn__decoder_run(&r->dec, zn__window(r), r->win.len - r->pos, r->eof, &used,
                              &text, r->base + r->pos, r->path, err);
         zn__source_consume(r, used);
         raw += used;

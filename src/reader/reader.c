@@ -207,7 +207,7 @@ static zn_input_format guess_format(const zn_reader *r)
             return ZN_FORMAT_TREC;
         }
     }
-    const char *s = r->win.data + r->pos;
+    const char *s = zn__window(r);
     size_t n = r->win.len - r->pos;
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) {

@@ -44,6 +44,12 @@ struct zn_reader {
     size_t index;       // records handed out
 };
 
+/* The unread bytes of the window (a valid empty string before anything was read). */
+static inline const char *zn__window(const zn_reader *r)
+{
+    return r->win.data != NULL ? r->win.data + r->pos : "";
+}
+
 /* Test knob: bytes per read() and per iconv call (default 64 KiB), and a detection sample
  * of 32 times that (at least 32 bytes), so that even small files are read in many pieces.
  * Call before the first zn_reader_next; tests use tiny odd sizes so that sequences and tags

@@ -110,7 +110,7 @@ zn_status zn__source_want(zn_reader *r, size_t n, bool patient, zn_error *err)
             return st;
         }
         if (!patient && r->drained &&
-            memchr(r->win.data + r->pos, '\n', r->win.len - r->pos) != NULL) {
+            memchr(zn__window(r), '\n', r->win.len - r->pos) != NULL) {
             break;
         }
     }

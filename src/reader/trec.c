@@ -64,7 +64,7 @@ static bool only_space(const char *s, size_t n)
 static zn_status skip_to_doc(zn_reader *r, bool *found, bool *junk, zn_error *err)
 {
     for (;;) {
-        const char *p = r->win.data + r->pos;
+        const char *p = zn__window(r);
         size_t avail = r->win.len - r->pos;
         bool closing = false;
         size_t at = find_doc_tag(p, avail, r->scan, &closing);
@@ -100,7 +100,7 @@ static zn_status find_end(zn_reader *r, size_t *end, bool *complete, zn_error *e
 {
     r->scan = 1;
     for (;;) {
-        const char *p = r->win.data + r->pos;
+        const char *p = zn__window(r);
         size_t avail = r->win.len - r->pos;
         bool closing = false;
         size_t at = find_doc_tag(p, avail, r->scan, &closing);
