@@ -96,6 +96,15 @@ static void gru_step_generic(const float *x, const float *w_ur, const float *w_c
     }
 }
 
+static void gru_step2_generic(const float *const x[2], const float *const w_ur[2],
+                              const float *const w_c[2], size_t h, const float *const hp[2],
+                              float *const hn[2], float *tmp)
+{
+    for (int d = 0; d < 2; d++) {
+        gru_step_generic(x[d], w_ur[d], w_c[d], h, hp[d], hn[d], tmp);
+    }
+}
+
 static void gru_step4_generic(const float *const x[4], const float *w_ur, const float *w_c,
                               size_t h, const float *const hp[4], float *const hn[4], float *tmp)
 {
@@ -127,7 +136,8 @@ static void viterbi_step_generic(const float *prev, const float *trans, size_t n
     }
 }
 
-static const zn__tag_kernels generic = {gemm_generic, gru_step_generic, gru_step4_generic,
+static const zn__tag_kernels generic = {gemm_generic,      gru_step_generic,
+                                        gru_step2_generic, gru_step4_generic,
                                         viterbi_step_generic, "generic"};
 
 const zn__tag_kernels *zn__tag_kernels_generic(void)

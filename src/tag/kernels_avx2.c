@@ -145,6 +145,89 @@ TARGET static void gru_step_avx2(const float *x, const float *w_ur, const float 
     }
 }
 
+/* out[d] = init[d] + v[d] . w[d] for two vectors and two matrices (panels), 32 columns of
+ * each at a time: two independent streams of loads keep more of them in flight than one.
+ * Same order of sums as matvec_avx2. */
+TARGET static void matvec2_avx2(const float *const v[2], size_t rows, const float *const w[2],
+                                size_t cols, const float *const init[2], float *const out[2])
+{
+    const float *wa = w[0], *wb = w[1];
+    for (size_t q = 0; q < cols;) {
+        size_t width = cols - q >= ZN__TAG_PANEL ? ZN__TAG_PANEL : 8;
+        size_t strip = width == 8 ? 8 : 32;
+        for (size_t c = 0; c < width; c += strip) {
+            __m256 a[4], b[4];
+            int regs = (int)(strip / 8);
+            for (int u = 0; u < regs; u++) {
+                a[u] = _mm256_loadu_ps(init[0] + q + c + 8 * (size_t)u);
+                b[u] = _mm256_loadu_ps(init[1] + q + c + 8 * (size_t)u);
+            }
+            const float *pa = wa + c, *pb = wb + c;
+            if (regs == 4) {
+                for (size_t i = 0; i < rows; i++, pa += width, pb += width) {
+                    __m256 x = _mm256_broadcast_ss(v[0] + i), y = _mm256_broadcast_ss(v[1] + i);
+                    a[0] = _mm256_fmadd_ps(x, _mm256_loadu_ps(pa), a[0]);
+                    a[1] = _mm256_fmadd_ps(x, _mm256_loadu_ps(pa + 8), a[1]);
+                    a[2] = _mm256_fmadd_ps(x, _mm256_loadu_ps(pa + 16), a[2]);
+                    a[3] = _mm256_fmadd_ps(x, _mm256_loadu_ps(pa + 24), a[3]);
+                    b[0] = _mm256_fmadd_ps(y, _mm256_loadu_ps(pb), b[0]);
+                    b[1] = _mm256_fmadd_ps(y, _mm256_loadu_ps(pb + 8), b[1]);
+                    b[2] = _mm256_fmadd_ps(y, _mm256_loadu_ps(pb + 16), b[2]);
+                    b[3] = _mm256_fmadd_ps(y, _mm256_loadu_ps(pb + 24), b[3]);
+                }
+            } else {
+                for (size_t i = 0; i < rows; i++, pa += width, pb += width) {
+                    a[0] = _mm256_fmadd_ps(_mm256_broadcast_ss(v[0] + i), _mm256_loadu_ps(pa), a[0]);
+                    b[0] = _mm256_fmadd_ps(_mm256_broadcast_ss(v[1] + i), _mm256_loadu_ps(pb), b[0]);
+                }
+            }
+            for (int u = 0; u < regs; u++) {
+                _mm256_storeu_ps(out[0] + q + c + 8 * (size_t)u, a[u]);
+                _mm256_storeu_ps(out[1] + q + c + 8 * (size_t)u, b[u]);
+            }
+        }
+        wa += width * rows;
+        wb += width * rows;
+        q += width;
+    }
+}
+
+// The gates of one GRU step: g = sigmoid(update), g + h = sigmoid(reset) * hp.
+TARGET static void gates_avx2(float *g, const float *hp, size_t h)
+{
+    for (size_t q = 0; q < h; q += 8) {
+        _mm256_storeu_ps(g + q, sigmoid8(_mm256_loadu_ps(g + q)));
+        __m256 r = sigmoid8(_mm256_loadu_ps(g + h + q));
+        _mm256_storeu_ps(g + h + q, _mm256_mul_ps(r, _mm256_loadu_ps(hp + q)));
+    }
+}
+
+// The new state: u * tanh(cand) + (1 - u) * hp.
+TARGET static void state_avx2(const float *u, const float *cand, const float *hp, float *hn,
+                              size_t h)
+{
+    for (size_t q = 0; q < h; q += 8) {
+        __m256 uq = _mm256_loadu_ps(u + q);
+        __m256 prev = _mm256_loadu_ps(hp + q);
+        __m256 c = tanh8(_mm256_loadu_ps(cand + q));
+        _mm256_storeu_ps(hn + q, _mm256_fmadd_ps(uq, _mm256_sub_ps(c, prev), prev));
+    }
+}
+
+TARGET static void gru_step2_avx2(const float *const x[2], const float *const w_ur[2],
+                                  const float *const w_c[2], size_t h,
+                                  const float *const hp[2], float *const hn[2], float *tmp)
+{
+    float *g[2] = {tmp, tmp + 3 * h}, *cand[2] = {tmp + 2 * h, tmp + 5 * h};
+    const float *rh[2] = {g[0] + h, g[1] + h}, *xc[2] = {x[0] + 2 * h, x[1] + 2 * h};
+    matvec2_avx2(hp, h, w_ur, 2 * h, x, g);
+    gates_avx2(g[0], hp[0], h);
+    gates_avx2(g[1], hp[1], h);
+    matvec2_avx2(rh, h, w_c, h, xc, cand);
+    state_avx2(g[0], cand[0], hp[0], hn[0], h);
+    state_avx2(g[1], cand[1], hp[1], hn[1], h);
+}
+
 /* out[b] = init[b] + v[b] . w for four vectors at once, w [rows][cols] in panels: each
  * 16-column strip of a panel (8 in panels of 8) is read once for all four, so the loads are
  * shared. The sums run in the same order as matvec_avx2's, giving the same results. The
@@ -248,8 +331,8 @@ TARGET static void viterbi_step_avx2(const float *prev, const float *trans, size
     }
 }
 
-static const zn__tag_kernels avx2 = {gemm_avx2, gru_step_avx2, gru_step4_avx2, viterbi_step_avx2,
-                                     "avx2"};
+static const zn__tag_kernels avx2 = {gemm_avx2,      gru_step_avx2,     gru_step2_avx2,
+                                     gru_step4_avx2, viterbi_step_avx2, "avx2"};
 
 const zn__tag_kernels *zn__tag_kernels_avx2(void)
 {

@@ -41,7 +41,7 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     n.proj = zn__calloc(n.rows, 6 * h * sizeof(float));
     n.out = zn__calloc(n.rows, 2 * h * sizeof(float));
     n.emit = zn__calloc(n.rows, t->tags_pad * sizeof(float));
-    n.tmp = zn__calloc(15 * h, sizeof(float));
+    n.tmp = zn__calloc(14 * h, sizeof(float));
     n.alpha = zn__calloc(2 * t->tags_pad, sizeof(float));
     n.back = zn__calloc(n.rows, t->n_tags);
     if (n.x == NULL || n.proj == NULL || n.out == NULL || n.emit == NULL || n.tmp == NULL ||
@@ -54,39 +54,50 @@ static zn_status work_reserve(const zn_tagger *t, zn__tag_work *w, size_t rows, 
     return ZN_OK;
 }
 
-/* One direction of a GRU layer over the sequences (longest first, rows at row[b]): reads
- * w->proj, writes w->out columns [dir * h, dir * h + h). Steps of two or more sequences go
- * through gru_step4, unused lanes repeating the first sequence into a scratch state. */
-static void run_direction(const zn_tagger *t, const zn__tag_bigru *layer, zn__tag_work *w,
-                          const zn__tag_seq *seqs, const size_t *row, size_t n_seqs, int dir)
+/* The recurrence of one layer over the sequences (longest first, rows at row[b]): reads
+ * w->proj, writes w->out, forward states in columns [0, h), reverse ones (right to left) in
+ * [h, 2h). While one sequence is left its two directions run together (gru_step2); with
+ * more, each direction runs them four at a time (gru_step4), unused lanes repeating the
+ * first sequence into a scratch state. */
+static void run_recurrence(const zn_tagger *t, const zn__tag_bigru *layer, zn__tag_work *w,
+                           const zn__tag_seq *seqs, const size_t *row, size_t n_seqs)
 {
     const zn__tag_kernels *kern = t->kernels;
     size_t h = t->hidden;
     float *zero = w->tmp + 12 * h; // the initial state h0 = 0
-    float *spare = zero + h;       // two states for unused lanes
-    memset(zero, 0, 3 * h * sizeof *zero);
-    const float *hp[ZN__TAG_BATCH] = {zero, zero, zero, zero};
+    float *spare = zero + h;       // the state of unused lanes
+    memset(zero, 0, 2 * h * sizeof *zero);
+    const float *hp[2][ZN__TAG_BATCH] = {{zero, zero, zero, zero}, {zero, zero, zero, zero}};
     for (size_t k = 0; k < seqs[0].n; k++) {
-        const float *x[ZN__TAG_BATCH];
-        float *hn[ZN__TAG_BATCH];
+        const float *x[2][ZN__TAG_BATCH];
+        float *hn[2][ZN__TAG_BATCH];
         size_t m = 0;
         for (; m < n_seqs && seqs[m].n > k; m++) {
-            size_t pos = row[m] + (dir == 0 ? k : seqs[m].n - 1 - k);
-            x[m] = w->proj + pos * 6 * h + (size_t)dir * 3 * h;
-            hn[m] = w->out + pos * 2 * h + (size_t)dir * h;
+            for (int d = 0; d < 2; d++) {
+                size_t pos = row[m] + (d == 0 ? k : seqs[m].n - 1 - k);
+                x[d][m] = w->proj + pos * 6 * h + (size_t)d * 3 * h;
+                hn[d][m] = w->out + pos * 2 * h + (size_t)d * h;
+            }
         }
         if (m == 1) {
-            kern->gru_step(x[0], layer->w_ur[dir], layer->w_c[dir], h, hp[0], hn[0], w->tmp);
+            const float *one_x[2] = {x[0][0], x[1][0]}, *one_hp[2] = {hp[0][0], hp[1][0]};
+            float *one_hn[2] = {hn[0][0], hn[1][0]};
+            kern->gru_step2(one_x, (const float *const *)layer->w_ur,
+                            (const float *const *)layer->w_c, h, one_hp, one_hn, w->tmp);
         } else {
-            for (size_t b = m; b < ZN__TAG_BATCH; b++) {
-                x[b] = x[0];
-                hp[b] = hp[0];
-                hn[b] = spare + (k % 2) * h; // never the state it reads
+            for (int d = 0; d < 2; d++) {
+                for (size_t b = m; b < ZN__TAG_BATCH; b++) {
+                    x[d][b] = x[d][0];
+                    hp[d][b] = hp[d][0];
+                    hn[d][b] = spare;
+                }
+                kern->gru_step4(x[d], layer->w_ur[d], layer->w_c[d], h, hp[d], hn[d], w->tmp);
             }
-            kern->gru_step4(x, layer->w_ur[dir], layer->w_c[dir], h, hp, hn, w->tmp);
         }
-        for (size_t b = 0; b < m; b++) {
-            hp[b] = hn[b];
+        for (int d = 0; d < 2; d++) {
+            for (size_t b = 0; b < m; b++) {
+                hp[d][b] = hn[d][b];
+            }
         }
     }
 }
@@ -131,8 +142,7 @@ zn_status zn__tag_network_run(const zn_tagger *t, zn__tag_work *w, zn__tag_seq *
         const zn__tag_bigru *layer = &t->layer[l];
         const float *in = l == 0 ? w->x : w->out;
         t->kernels->gemm(in, rows, layer->in, layer->w_in, 6 * h, layer->b_in, w->proj);
-        run_direction(t, layer, w, seqs, row, n_seqs, 0);
-        run_direction(t, layer, w, seqs, row, n_seqs, 1);
+        run_recurrence(t, layer, w, seqs, row, n_seqs);
     }
     t->kernels->gemm(w->out, rows, 2 * h, t->w_out, t->tags_pad, t->b_out, w->emit);
     for (size_t b = 0; b < n_seqs; b++) {

@@ -24,6 +24,12 @@ typedef struct zn__tag_kernels {
      * writes hn (may not alias hp); tmp has room for 3h floats. h % 8 == 0. */
     void (*gru_step)(const float *x, const float *w_ur, const float *w_c, size_t h,
                      const float *hp, float *hn, float *tmp);
+    /* Two independent steps with their own weights (a layer's two directions), run
+     * together so that their memory reads overlap; tmp has room for 6h floats. Gives
+     * exactly gru_step's results. */
+    void (*gru_step2)(const float *const x[2], const float *const w_ur[2],
+                      const float *const w_c[2], size_t h, const float *const hp[2],
+                      float *const hn[2], float *tmp);
     /* The same step for four independent sequences at once, sharing each pass over the
      * weights; tmp has room for 12h floats. Gives exactly gru_step's results. */
     void (*gru_step4)(const float *const x[4], const float *w_ur, const float *w_c, size_t h,
@@ -131,7 +137,7 @@ typedef struct zn__tag_work {
     float *proj;    // [rows][6h]
     float *out;     // [rows][2h] layer output (and the second layer's input)
     float *emit;    // [rows][tags_pad]
-    float *tmp;     // 12h (GRU gates) + h (zero state) + 2h (state of unused lanes)
+    float *tmp;     // 12h (GRU gates) + h (zero state) + h (state of unused lanes)
     float *alpha;   // [tags_pad] x 2
     uint8_t *back;  // [rows][n_tags] Viterbi back pointers
     size_t rows;    // capacity in rows

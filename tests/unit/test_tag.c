@@ -521,8 +521,9 @@ static void fill(float *v, size_t n, unsigned seed)
     }
 }
 
-// Four sequences in one gru_step4 give bit for bit what four gru_step calls give.
-static void test_tag_gru_step4_matches_single_steps(void **state)
+// Four sequences in one gru_step4, or two with their own weights in one gru_step2, give bit
+// for bit what gru_step calls give.
+static void test_tag_gru_step2_and_step4_match_single_steps(void **state)
 {
     (void)state;
     enum { H = 72 };
@@ -543,6 +544,17 @@ static void test_tag_gru_step4_matches_single_steps(void **state)
         float *hns[4] = {four[0], four[1], four[2], four[3]};
         sets[k]->gru_step4(xs, wur, wc, H, hps, hns, tmp);
         assert_memory_equal(one, four, sizeof one);
+        // Two steps with their own weights: the second uses the matrices the other way round.
+        static float wc2[2 * H * H];
+        memcpy(wc2, wur, sizeof wc2);
+        float two[2][H], ref2[H];
+        const float *w_ur[2] = {wur, wc2}, *w_c[2] = {wc, wur + H * H};
+        const float *x2[2] = {x[0], x[1]}, *hp2[2] = {hp[0], hp[1]};
+        float *hn2[2] = {two[0], two[1]};
+        sets[k]->gru_step2(x2, w_ur, w_c, H, hp2, hn2, tmp);
+        assert_memory_equal(two[0], one[0], sizeof two[0]);
+        sets[k]->gru_step(x[1], wc2, wur + H * H, H, hp[1], ref2, tmp);
+        assert_memory_equal(two[1], ref2, sizeof ref2);
     }
 }
 
@@ -659,7 +671,7 @@ int main(void)
                                         drop_scratch),
         cmocka_unit_test(test_tag_open_and_run_survive_allocation_failures),
         cmocka_unit_test(test_tag_one_model_shared_by_threads),
-        cmocka_unit_test(test_tag_gru_step4_matches_single_steps),
+        cmocka_unit_test(test_tag_gru_step2_and_step4_match_single_steps),
         cmocka_unit_test(test_tag_kernels_agree),
         cmocka_unit_test(test_tag_real_model_golden),
     };
