@@ -29,7 +29,14 @@ static size_t skip_space(const dtext *t, size_t i)
 // B read after A: a time alone that comes before A is in the afternoon or the next day.
 static void order(const dpt *a, dpt *b)
 {
-    if (a->y < 0 || b->y < 0 || b->H < 0 || a->H < 0 || instant(b) >= instant(a)) {
+    if (a->y < 0 || b->y < 0 || instant(b) >= instant(a)) {
+        return;
+    }
+    if (b->H < 0 && a->y == b->y && b->m > 0 && instant(a) - instant(b) > 60LL * 86400) {
+        b->y++; // 12月25日到1月1日: the January after (a week day just before is no year back)
+        return;
+    }
+    if (b->H < 0 || a->H < 0) {
         return;
     }
     if (a->y == b->y && a->m == b->m && a->d == b->d) {

@@ -173,6 +173,9 @@ static bool shift(const dctx *c, const dur *d, int sign, dpt *p)
         p->m = 1;
     }
     date__add_months(p, (long)(sign * whole));
+    if (p->y < 1) {
+        return false; // 五千年來: before the calendar's first year
+    }
     double dd = floor(days);
     if (d->workdays) {
         for (long n = (long)dd; n > 0;) {
@@ -337,6 +340,13 @@ size_t date__relative(dctx *c, size_t i, dval *v)
     size_t k = duration(t, j, &d, pre != 0);
     if (k == j) {
         return pre == 0 ? dur_range(t, i, v) : i;
+    }
+    double total = 0;
+    for (int u = 0; u < DU_N; u++) {
+        total += d.du[u];
+    }
+    if (pre != 0 && t->cp[i] == 0x524D && total >= 100) { // 前
+        return i; // 公元前841年 is a year BC, not the last 841 years
     }
     if (pre != 0) {
         if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e)) {

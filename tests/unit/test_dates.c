@@ -234,6 +234,8 @@ static void test_dates_ranges(void **state)
     check_one("晚上11點至凌晨2點", &o, "2018-06-13T23/2018-06-14T02:00:00", ZN_DATE_RANGE,
               ZN_DATE_REFERENCE);
     check_one("從去年3月起", &o, "2017-03/2018-06-13", ZN_DATE_RANGE, ZN_DATE_REFERENCE);
+    check_one("12月25日到1月1日", &o, "2018-12-25/2019-01-01", ZN_DATE_RANGE,
+              ZN_DATE_REFERENCE);
 }
 
 static void test_dates_festivals_need_a_year(void **state)
