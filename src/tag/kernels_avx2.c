@@ -177,8 +177,9 @@ TARGET static void matvec2_avx2(const float *const v[2], size_t rows, const floa
                 }
             } else {
                 for (size_t i = 0; i < rows; i++, pa += width, pb += width) {
-                    a[0] = _mm256_fmadd_ps(_mm256_broadcast_ss(v[0] + i), _mm256_loadu_ps(pa), a[0]);
-                    b[0] = _mm256_fmadd_ps(_mm256_broadcast_ss(v[1] + i), _mm256_loadu_ps(pb), b[0]);
+                    __m256 x = _mm256_broadcast_ss(v[0] + i), y = _mm256_broadcast_ss(v[1] + i);
+                    a[0] = _mm256_fmadd_ps(x, _mm256_loadu_ps(pa), a[0]);
+                    b[0] = _mm256_fmadd_ps(y, _mm256_loadu_ps(pb), b[0]);
                 }
             }
             for (int u = 0; u < regs; u++) {
