@@ -111,6 +111,12 @@ static bool all_abbrev(const ent_doc *d, size_t s, size_t e)
     return true;
 }
 
+// 东 西 南 北 中 (U+4E1C U+897F U+5357 U+5317 U+4E2D)
+static bool is_direction(uint32_t c)
+{
+    return c == 0x4E1C || c == 0x897F || c == 0x5357 || c == 0x5317 || c == 0x4E2D;
+}
+
 // Splits one chosen mention into the mentions it really is; appends them to out.
 static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
 {
@@ -124,11 +130,18 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
         c.type = ZN_ENTITY_PLACE;
         len -= 2;
     }
-    // 亚太地区 → 亚太 (地区 U+5730 U+533A): the region is the name
+    // 亚太地区 → 亚太 (地区 U+5730 U+533A), 深圳市东部 → 深圳市 (东 西 南 北 中 + 部 U+90E8):
+    // the region or the place is the name
     if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 2] == 0x5730 &&
         d->fold[c.end - 1] == 0x533A) {
         c.end -= 2;
         len -= 2;
+    }
+    if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 1] == 0x90E8 &&
+        is_direction(d->fold[c.end - 2])) {
+        size_t cut = len >= 5 && is_direction(d->fold[c.end - 3]) ? 3 : 2;
+        c.end -= cut;
+        len -= cut;
     }
     if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end) &&
         !zn__ent_span_is(d, c.start, c.end, ZN__ENT_REGION)) {

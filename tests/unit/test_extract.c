@@ -211,6 +211,39 @@ static void test_congress_gazetteer_and_government(void **state)
     zn_entities_free(e);
 }
 
+// Odd inputs: every one must come back ZN_OK with a sane result (no crash, no overlap).
+static void test_odd_inputs_are_safe(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "(", ")", "ATJ(", "ATJ(、)", "AB(甲、", "（以下簡稱「", "(以下簡稱)", "等企業", "、、、等公司",
+        "大學", "實驗室實驗室", "記者", "記者 ", "副校長羅", "羅智泉表示", "Lab", " lab lab",
+        "十五大", "第九屆", "中美", "   ", "\n\n", "·", "abc def ghi jkl mno pqr stu vwx yz",
+        "香港中文大學(深圳", "一二三四五六七八九十百", "深圳市東部",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        zn_entities *e = run_text(texts[i]);
+        size_t n;
+        const zn_entity_mention *m = zn_entities_mentions(e, &n);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(m[k].span.start < m[k].span.end);
+            assert_true(m[k].span.end <= strlen(texts[i]));
+            assert_true(k == 0 || m[k - 1].span.end <= m[k].span.start);
+            assert_true(m[k].entity < zn_entities_count(e));
+        }
+        zn_entities_free(e);
+    }
+    // the tagger's place 深圳市東部 is the place 深圳市
+    zn_tag_word w[] = {
+        {{0, 6}, 0, 2, "v", ZN_TAG_ENTITY_NONE}, {{6, 21}, 2, 5, "LOC", ZN_TAG_ENTITY_LOC},
+        {{21, 24}, 7, 1, "u", ZN_TAG_ENTITY_NONE}, {{24, 30}, 8, 2, "n", ZN_TAG_ENTITY_NONE},
+    };
+    zn_entities *e = run_tagged("地處深圳市東部的學校", w, 4);
+    assert_int_equal(zn_entities_count(e), 1);
+    expect(e, 0, ZN_ENTITY_PLACE, "深圳市");
+    zn_entities_free(e);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -278,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_tokens_give_places_and_list_types),
         cmocka_unit_test(test_run_of_names_is_cut_into_people),
         cmocka_unit_test(test_congress_gazetteer_and_government),
+        cmocka_unit_test(test_odd_inputs_are_safe),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failures),
     };
