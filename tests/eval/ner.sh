@@ -3,7 +3,8 @@
 # MSRA Simplified and Traditional (exact start, end and type; ORG covers company,
 # university, lab, organization and media) and CLUENER dev (mapped as the eval README
 # suggests: name → PER, address/scene → LOC, company/organization/government → ORG; book,
-# movie, game and position dropped). Also the same run without the LAC tagger.
+# movie, game and position dropped). Also the same run without the LAC tagger, the jieba
+# posseg baseline, and the entities of the sample article.
 # Usage: tests/eval/ner.sh BUILD_DIR
 build=${1:-build}
 eval_dir=${ZHNEWS_EVAL_DIR:-../shared/eval}
@@ -77,4 +78,15 @@ for mode in tagger no-tagger; do
     run msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" "MSRA Traditional ($mode)" "$envs" || rc=1
     run cluener_dev "$tmp/cluener_dev.gold.jsonl" "CLUENER dev, mapped ($mode)" "$envs" || rc=1
 done
+
+# The sample article: every expected entity with its type and aliases, no generic phrase.
+samples="$eval_dir/../samples"
+if [ -f "$samples/article.expected.json" ]; then
+    for f in article-utf8.txt article-big5.txt article-gb18030.txt; do
+        echo "== sample $f (zhnews extract)"
+        "$zhnews" extract -q "$samples/$f" > "$tmp/article.json" &&
+            python3 "$eval_dir/score/check-article.py" "$samples/article.expected.json" \
+                "$tmp/article.json" --part entities || rc=1
+    done
+fi
 exit $rc
