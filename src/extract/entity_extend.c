@@ -212,6 +212,16 @@ zn_status zn__ent_find_extended(ent_doc *d)
             zn__ent_add(d, c.start, close, c.type, PRIO_EXTENDED) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
+        // 中国 + 共产党, 俄罗斯 + 外交部: a place before a listed body names whose it is
+        if (c.start > 0 && zn__ent_span_is(d, c.start, c.end, ZN__ENT_NAME)) {
+            for (size_t j = 0; j < n; j++) {
+                const ent_cand *p = &d->cands[j];
+                if (p->end == c.start && p->type == ZN_ENTITY_PLACE && p->prio >= PRIO_TAGGER &&
+                    zn__ent_add(d, p->start, c.end, c.type, PRIO_EXTENDED) != ZN_OK) {
+                    return ZN_ERR_NOMEM;
+                }
+            }
+        }
         size_t k = congress_after(d, c.end);
         if (k > 0 && zn__ent_add(d, c.start, c.end + k, ZN_ENTITY_ORGANIZATION,
                                  PRIO_EXTENDED) != ZN_OK) {

@@ -128,6 +128,8 @@ bool zn__ent_is_digit(uint32_t cp);
 bool zn__ent_is_numeral(uint32_t cp);
 /* True when the lexicon lists the characters [s, e) as a word (false without lexicon). */
 bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
+/* True when the lexicon lists [s, e) with POS tag `tag` ("ns"). */
+bool zn__ent_lexicon_tag_is(const ent_doc *d, size_t s, size_t e, const char *tag);
 
 /* entity_cands.c */
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)

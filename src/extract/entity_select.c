@@ -125,7 +125,8 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
     // 美国政府 → 美国 (政府 U+653F U+5E9C): a government is named by its place
     if (c.type != ZN_ENTITY_PERSON && c.type != ZN_ENTITY_PLACE && len >= 4 &&
         d->fold[c.end - 2] == 0x653F && d->fold[c.end - 1] == 0x5E9C &&
-        zn__ent_type_of(d, c.start, c.end - 2) == ZN_ENTITY_PLACE) {
+        (zn__ent_type_of(d, c.start, c.end - 2) == ZN_ENTITY_PLACE ||
+         zn__ent_lexicon_tag_is(d, c.start, c.end - 2, "ns"))) {
         c.end -= 2;
         c.type = ZN_ENTITY_PLACE;
         len -= 2;

@@ -547,3 +547,13 @@ bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e)
     }
     return zn_lexicon_lookup(d->lex, d->text + d->off[s], d->off[e] - d->off[s], NULL);
 }
+
+bool zn__ent_lexicon_tag_is(const ent_doc *d, size_t s, size_t e, const char *tag)
+{
+    zn_word_info info;
+    if (d->lex == NULL || e <= s ||
+        !zn_lexicon_lookup(d->lex, d->text + d->off[s], d->off[e] - d->off[s], &info)) {
+        return false;
+    }
+    return strcmp(info.tag, tag) == 0;
+}
