@@ -257,6 +257,34 @@ static void article_reference(const zn_doc *doc, zn_date_options *o)
     }
 }
 
+// A date inside the name of an organisation or a publication is part of the name, not a
+// date: 21世紀 in 21世紀經濟報道, 五四 in 五四大街 when the extractor knows them.
+static bool inside_name(const zn_entities *ents, zn_span s)
+{
+    size_t n = 0;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    for (size_t i = 0; i < n; i++) {
+        const zn_entity *e = zn_entities_get(ents, m[i].entity);
+        if (e->type != ZN_ENTITY_PERSON && m[i].span.start <= s.start && s.end <= m[i].span.end &&
+            (m[i].span.end - m[i].span.start) > (s.end - s.start)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void drop_dates_inside_names(zn_doc *doc)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->dates.count; i++) {
+        zn_date *d = &doc->dates.items[i];
+        if (!inside_name(doc->entities, (zn_span){d->start, d->end})) {
+            doc->dates.items[kept++] = *d;
+        }
+    }
+    doc->dates.count = kept;
+}
+
 static zn_status find_dates(const zn_worker *w, zn_doc *doc, zn_error *err)
 {
     zn_date_options o = w->p->dates;
@@ -264,7 +292,11 @@ static zn_status find_dates(const zn_worker *w, zn_doc *doc, zn_error *err)
         article_reference(doc, &o);
     }
     const zn_article *a = doc->article;
-    return zn_dates_find(a->text, a->len, &o, &doc->dates, err);
+    zn_status st = zn_dates_find(a->text, a->len, &o, &doc->dates, err);
+    if (st == ZN_OK) {
+        drop_dates_inside_names(doc);
+    }
+    return st;
 }
 
 static zn_status find_entities(zn_worker *w, zn_doc *doc, zn_error *err)

@@ -88,6 +88,19 @@ static void test_pipeline_json_reports_fixes_in_code_points(void **state)
     zn_doc_free(d);
 }
 
+static void test_pipeline_dates_inside_names_are_dropped(void **state)
+{
+    (void)state;
+    zn_pipeline_options po;
+    zn_pipeline_options_init(&po);
+    po.ref_date = "2018-06-13";
+    zn_doc *d = run_text(&po, "新華社報道,21世紀經濟報道記者6月12日在北京採訪。\n");
+    assert_int_equal(d->dates.count, 1);
+    const zn_date *x = &d->dates.items[0];
+    assert_string_equal(x->value, "2018-06-12");
+    zn_doc_free(d);
+}
+
 static void test_pipeline_no_repair_keeps_characters(void **state)
 {
     (void)state;
@@ -158,6 +171,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pipeline_repairs_text_and_moves_title),
         cmocka_unit_test(test_pipeline_json_reports_fixes_in_code_points),
+        cmocka_unit_test(test_pipeline_dates_inside_names_are_dropped),
         cmocka_unit_test(test_pipeline_no_repair_keeps_characters),
         cmocka_unit_test(test_pipeline_bad_options_and_missing_lexicon),
         cmocka_unit_test(test_pipeline_allocation_failures),
