@@ -68,9 +68,9 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
  * extend it. Cannot fail. */
 size_t zn__ent_lower_bound(const char *s, size_t len);
 
-/* The folded form of a code point: full-width ASCII to ASCII, U+3000, U+00A0 and the U+2000 spaces to space, ASCII
- * letters to lowercase, Traditional characters to Simplified (OpenCC's table). Cannot
- * fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */
+/* The folded form of a code point: full-width ASCII to ASCII; U+3000, U+00A0 and the U+2000
+ * spaces to a space; ASCII letters to lowercase; Traditional characters to Simplified
+ * (OpenCC's table). Cannot fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */
 uint32_t zn__ent_fold(uint32_t cp);
 
 #endif

@@ -305,6 +305,25 @@ static bool item_keeps_tag(const ent_doc *d, size_t s, size_t e, ent_pos pos)
     }
 }
 
+// A middle dot or hyphen between two letters of one word joins it (达恩·蒂雄, 弗里德里克·泰勒):
+// · ・ ‧ - (U+00B7 U+30FB U+2027).
+static bool is_joiner(const ent_doc *d, size_t k, size_t s, size_t e)
+{
+    uint32_t c = d->fold[k];
+    if ((c != 0xB7 && c != 0x30FB && c != 0x2027 && c != '-') || k == s || k + 1 >= e) {
+        return false;
+    }
+    ent_pos l = char_class(d->fold[k - 1]);
+    ent_pos r = char_class(d->fold[k + 1]);
+    return l != POS_PUNCT && l != POS_SPACE && r != POS_PUNCT && r != POS_SPACE;
+}
+
+static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
+{
+    ent_pos c = char_class(d->fold[k]);
+    return (c != POS_PUNCT && c != POS_SPACE) || is_joiner(d, k, s, e);
+}
+
 // Pushes the word [s, e), cut where punctuation or space meets other characters (the
 // tagger sometimes joins them: "、商汤"). A list joined by 、 keeps its tag on each item
 // (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
@@ -314,8 +333,7 @@ static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t 
     bool in_piece = false;
     bool list_only = true;
     for (size_t k = s; k < e; k++) {
-        ent_pos c = char_class(d->fold[k]);
-        bool text = c != POS_PUNCT && c != POS_SPACE;
+        bool text = is_text_at(d, k, s, e);
         pieces += text && !in_piece;
         in_piece = text;
         if (!text && d->fold[k] != 0x3001) { // 、
@@ -326,23 +344,17 @@ static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t 
     bool listed = pieces > 1 && list_only;
     size_t i = s;
     while (i < e) {
+        bool text = is_text_at(d, i, s, e);
         ent_pos c = char_class(d->fold[i]);
-        bool mark = c == POS_PUNCT || c == POS_SPACE;
         size_t j = i + 1;
-        while (j < e) {
-            ent_pos cj = char_class(d->fold[j]);
-            if ((cj == POS_PUNCT || cj == POS_SPACE) != mark || (mark && cj != c)) {
-                break;
-            }
+        while (j < e && is_text_at(d, j, s, e) == text &&
+               (text || char_class(d->fold[j]) == c)) {
             j++;
         }
-        ent_pos p = mark ? c : (garbled || (listed && !item_keeps_tag(d, i, j, pos)) ? POS_UNK : pos);
-        if (p == POS_PUNCT && j - i == 1 && (d->fold[i] == '-' || d->fold[i] == 0xB7) &&
-            i > s && j < e) {
-            p = pos; // a hyphen or middle dot inside a word stays in it
-        }
+        bool keep = !garbled && (!listed || item_keeps_tag(d, i, j, pos));
+        ent_pos p = !text ? c : (keep ? pos : POS_UNK);
         zn_status st = ZN_OK;
-        if (!(garbled && !mark && push_alt(d, i, j, cap, &st))) {
+        if (!(garbled && text && push_alt(d, i, j, cap, &st))) {
             st = push_word(d, i, j, p, cap);
         }
         if (st != ZN_OK) {

@@ -32,7 +32,8 @@ for name in ('msra_test.part1.hans', 'msra_test.part1.hant', 'cluener_dev'):
         with open(f'{out}/{name}.gold.jsonl', 'w', encoding='utf-8') as f:
             for r in rows:
                 ents = [dict(e, type=MAP[e['type']]) for e in r['entities'] if e['type'] in MAP]
-                f.write(json.dumps({'text': r['text'], 'entities': ents}, ensure_ascii=False) + '\n')
+                row = {'text': r['text'], 'entities': ents}
+                f.write(json.dumps(row, ensure_ascii=False) + '\n')
 PY
 
 run() { # NAME GOLD LABEL [ENV]
@@ -74,8 +75,10 @@ baseline msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" "MSRA T
 for mode in tagger no-tagger; do
     envs=""
     [ "$mode" = no-tagger ] && envs="ZHNEWS_EXTRACT_NO_TAGGER=1"
-    run msra_test.part1.hans "$eval_dir/ner/msra_test.part1.hans.jsonl" "MSRA Simplified ($mode)" "$envs" || rc=1
-    run msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" "MSRA Traditional ($mode)" "$envs" || rc=1
+    run msra_test.part1.hans "$eval_dir/ner/msra_test.part1.hans.jsonl" \
+        "MSRA Simplified ($mode)" "$envs" || rc=1
+    run msra_test.part1.hant "$eval_dir/ner/msra_test.part1.hant.jsonl" \
+        "MSRA Traditional ($mode)" "$envs" || rc=1
     run cluener_dev "$tmp/cluener_dev.gold.jsonl" "CLUENER dev, mapped ($mode)" "$envs" || rc=1
 done
 

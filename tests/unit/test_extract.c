@@ -184,6 +184,16 @@ static void test_run_of_names_is_cut_into_people(void **state)
     assert_int_equal(zn_entities_count(e), 1);
     expect(e, 0, ZN_ENTITY_PERSON, "普里马科夫");
     zn_entities_free(e);
+    // a name joined by the middle dot stays whole
+    const char *u = "弗里德里克·泰勒认为";
+    zn_tag_word x[] = {
+        {{0, 23}, 0, 8, "PER", ZN_TAG_ENTITY_PER}, {{23, 29}, 8, 2, "v", ZN_TAG_ENTITY_NONE},
+    };
+    e = run_tagged(u, x, 2);
+    assert_int_equal(zn_entities_count(e), 1);
+    const zn_entity *p = expect(e, 0, ZN_ENTITY_PERSON, "弗里德里克·泰勒");
+    assert_int_equal(p->mentions[0].end, 23);
+    zn_entities_free(e);
 }
 
 static void test_congress_gazetteer_and_government(void **state)
@@ -216,7 +226,8 @@ static void test_odd_inputs_are_safe(void **state)
 {
     (void)state;
     static const char *const texts[] = {
-        "(", ")", "ATJ(", "ATJ(、)", "AB(甲、", "（以下簡稱「", "(以下簡稱)", "等企業", "、、、等公司",
+        "(", ")", "ATJ(", "ATJ(、)", "AB(甲、", "（以下簡稱「", "(以下簡稱)", "等企業",
+        "、、、等公司",
         "大學", "實驗室實驗室", "記者", "記者 ", "副校長羅", "羅智泉表示", "Lab", " lab lab",
         "十五大", "第九屆", "中美", "   ", "\n\n", "·", "abc def ghi jkl mno pqr stu vwx yz",
         "香港中文大學(深圳", "一二三四五六七八九十百", "深圳市東部",
