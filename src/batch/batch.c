@@ -2,44 +2,14 @@
  * The batch run: walk IN_DIR, hand files to worker threads (each with its own zn_worker on
  * the shared pipeline), merge their results in path order into index.jsonl and the summary,
  * report progress, stop cleanly when cancelled. */
-#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch/batch_int.h"
+#include "batch/run_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
-struct zn_batch {
-    const zn_pipeline *p;
-    char *in_dir;
-    char *out_dir;
-    zn_batch_options opts;
-    atomic_bool cancel;
-};
-
-typedef struct run_state {
-    zn_batch *b;
-    batch_ctx ctx;
-    batch_entries entries;
-    file_result **slots;      /* results waiting to be merged, by entry */
-    size_t next;              /* next entry a worker takes */
-    size_t merged;            /* entries merged so far (a prefix) */
-    size_t window;            /* how far workers may run ahead of the merge */
-    size_t active;            /* workers still running */
-    zn_status worker_status;  /* the first hard error of a worker (out of memory) */
-    pthread_mutex_t mu;
-    pthread_cond_t done;      /* a result arrived or a worker ended */
-    pthread_cond_t space;     /* the merge moved on */
-    out_stream index;
-    batch_summary *summary;
-    zn_batch_result res;
-    zn_batch_progress prog;
-    struct timespec start;
-    double last_progress;
-    zn_buf path;              /* scratch for failure messages */
-} run_state;
 
 void zn_batch_options_init(zn_batch_options *opts)
 {
@@ -109,7 +79,7 @@ static double seconds_since(const struct timespec *t0)
     return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void report_progress(run_state *rs, bool finished)
+void zn__batch_report_progress(run_state *rs, bool finished)
 {
     const zn_batch_options *o = &rs->b->opts;
     double now = seconds_since(&rs->start);
@@ -123,7 +93,7 @@ static void report_progress(run_state *rs, bool finished)
 }
 
 // Merges entry i's result into the index, the summary and the counts; frees r.
-static zn_status merge(run_state *rs, size_t i, file_result *r, zn_error *err)
+zn_status zn__batch_merge(run_state *rs, size_t i, file_result *r, zn_error *err)
 {
     const batch_entry *e = &rs->entries.items[i];
     zn_status s = ZN_OK;
@@ -162,7 +132,6 @@ static zn_status merge(run_state *rs, size_t i, file_result *r, zn_error *err)
     return s;
 }
 
-static void *worker_main(void *arg);
 
 // Runs every entry in the calling thread (jobs == 1).
 static zn_status run_inline(run_state *rs, zn_worker *w, zn_error *err)
@@ -182,157 +151,13 @@ static zn_status run_inline(run_state *rs, zn_worker *w, zn_error *err)
             s = zn__error_nomem(err, rs->entries.items[i].rel);
             break;
         }
-        s = merge(rs, i, r, err);
-        report_progress(rs, false);
+        s = zn__batch_merge(rs, i, r, err);
+        zn__batch_report_progress(rs, false);
     }
     zn_buf_clear(&scratch);
     return s;
 }
 
-typedef struct worker_arg {
-    run_state *rs;
-    zn_worker *w;
-    pthread_t thread;
-    bool started;
-} worker_arg;
-
-static void *worker_main(void *arg)
-{
-    worker_arg *wa = arg;
-    run_state *rs = wa->rs;
-    zn_buf scratch;
-    zn_buf_init(&scratch, 0);
-    pthread_mutex_lock(&rs->mu);
-    for (;;) {
-        while (!atomic_load(&rs->b->cancel) && rs->worker_status == ZN_OK &&
-               rs->next < rs->entries.count && rs->next >= rs->merged + rs->window) {
-            pthread_cond_wait(&rs->space, &rs->mu);
-        }
-        if (atomic_load(&rs->b->cancel) || rs->worker_status != ZN_OK ||
-            rs->next >= rs->entries.count) {
-            break;
-        }
-        size_t i = rs->next++;
-        pthread_mutex_unlock(&rs->mu);
-        file_result *r;
-        zn_status s = zn__batch_process(&rs->ctx, wa->w, &scratch, &rs->entries.items[i], &r);
-        pthread_mutex_lock(&rs->mu);
-        if (s != ZN_OK) {
-            rs->worker_status = s;
-            break;
-        }
-        rs->slots[i] = r;
-        pthread_cond_signal(&rs->done);
-    }
-    rs->active--;
-    pthread_cond_signal(&rs->done);
-    pthread_mutex_unlock(&rs->mu);
-    zn_buf_clear(&scratch);
-    return NULL;
-}
-
-// The coordinator's loop: merge results in entry order as they arrive.
-static zn_status coordinate(run_state *rs, zn_error *err)
-{
-    zn_status s = ZN_OK;
-    size_t n = rs->entries.count;
-    pthread_mutex_lock(&rs->mu);
-    while (rs->merged < n && s == ZN_OK) {
-        file_result *r = rs->slots[rs->merged];
-        if (r != NULL) {
-            rs->slots[rs->merged] = NULL;
-            pthread_mutex_unlock(&rs->mu);
-            s = merge(rs, rs->merged, r, err);
-            report_progress(rs, false);
-            pthread_mutex_lock(&rs->mu);
-            rs->merged++;
-            pthread_cond_broadcast(&rs->space);
-            continue;
-        }
-        if (rs->active == 0) {
-            break; // cancelled, or a worker ran out of memory
-        }
-        if (atomic_load(&rs->b->cancel)) {
-            pthread_cond_broadcast(&rs->space);
-        }
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100 * 1000 * 1000;
-        if (until.tv_nsec >= 1000000000) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000;
-        }
-        pthread_cond_timedwait(&rs->done, &rs->mu, &until);
-        pthread_mutex_unlock(&rs->mu);
-        report_progress(rs, false);
-        pthread_mutex_lock(&rs->mu);
-    }
-    if (s != ZN_OK) {
-        rs->worker_status = s; // stops the workers
-        pthread_cond_broadcast(&rs->space);
-    }
-    pthread_mutex_unlock(&rs->mu);
-    return s;
-}
-
-static zn_status run_threads(run_state *rs, zn_worker **workers, size_t jobs, zn_error *err)
-{
-    worker_arg *args = zn__calloc(jobs, sizeof *args);
-    rs->slots = zn__calloc(rs->entries.count, sizeof *rs->slots);
-    if (args == NULL || rs->slots == NULL) {
-        zn__free(args);
-        return zn__error_nomem(err, "batch");
-    }
-    pthread_mutex_init(&rs->mu, NULL);
-    pthread_cond_init(&rs->done, NULL);
-    pthread_cond_init(&rs->space, NULL);
-    rs->window = 8 * jobs + 16;
-    zn_status s = ZN_OK;
-    for (size_t t = 0; t < jobs; t++) {
-        args[t] = (worker_arg){rs, workers[t], 0, false};
-        pthread_mutex_lock(&rs->mu);
-        rs->active++;
-        pthread_mutex_unlock(&rs->mu);
-        if (pthread_create(&args[t].thread, NULL, worker_main, &args[t]) != 0) {
-            pthread_mutex_lock(&rs->mu);
-            rs->active--;
-            pthread_mutex_unlock(&rs->mu);
-            if (t == 0) {
-                s = zn__error_set(err, ZN_ERR_EXTERNAL, "batch: cannot start a thread");
-            }
-            break; // fewer threads still do the job
-        }
-        args[t].started = true;
-    }
-    if (s == ZN_OK) {
-        s = coordinate(rs, err);
-    }
-    for (size_t t = 0; t < jobs; t++) {
-        if (args[t].started) {
-            pthread_join(args[t].thread, NULL);
-        }
-    }
-    if (s == ZN_OK && rs->worker_status != ZN_OK) {
-        s = zn__error_nomem(err, "batch worker");
-    }
-    // After a cancel, results past the first gap were written: index them too.
-    for (size_t i = rs->merged; i < rs->entries.count; i++) {
-        file_result *r = rs->slots[i];
-        rs->slots[i] = NULL;
-        if (r == NULL) {
-            rs->res.not_done++;
-        } else if (s == ZN_OK) {
-            s = merge(rs, i, r, err);
-        } else {
-            zn__file_result_free(r);
-        }
-    }
-    pthread_cond_destroy(&rs->space);
-    pthread_cond_destroy(&rs->done);
-    pthread_mutex_destroy(&rs->mu);
-    zn__free(args);
-    return s;
-}
 
 static size_t job_count(const zn_batch_options *o, size_t files)
 {
@@ -388,7 +213,7 @@ static zn_status process_all(run_state *rs, zn_error *err)
         s = zn_worker_new(&workers[t], rs->b->p, err);
     }
     if (s == ZN_OK) {
-        s = jobs == 1 ? run_inline(rs, workers[0], err) : run_threads(rs, workers, jobs, err);
+        s = jobs == 1 ? run_inline(rs, workers[0], err) : zn__batch_run_threads(rs, workers, jobs, err);
     }
     for (size_t t = 0; t < jobs; t++) {
         zn_worker_free(workers[t]);
@@ -445,7 +270,7 @@ zn_status zn_batch_run(zn_batch *b, zn_batch_result *res, zn_error *err)
         zn__stream_abort(&rs.index);
     }
     if (s == ZN_OK) {
-        report_progress(&rs, true);
+        zn__batch_report_progress(&rs, true);
     }
     if (res != NULL) {
         *res = rs.res;

@@ -92,6 +92,7 @@ typedef enum batch_table {
     TABLE_REPAIR,
     TABLE_ENTITY, /* key "type\tname" */
     TABLE_PAIR,   /* key "name\tname", names in byte order */
+    TABLE_KEYWORD,
     TABLE_COUNT,
 } batch_table;
 

@@ -13,44 +13,6 @@
 #define TOP_ENTITIES 5  // entities named in an index line
 #define PAIR_ENTITIES 8 // the most mentioned entities of an article form its pairs
 
-zn_status zn__file_result_new(file_result **out)
-{
-    *out = zn__calloc(1, sizeof **out);
-    if (*out == NULL) {
-        return ZN_ERR_NOMEM;
-    }
-    zn_buf_init(&(*out)->index, 0);
-    return ZN_OK;
-}
-
-void zn__file_result_free(file_result *r)
-{
-    if (r == NULL) {
-        return;
-    }
-    zn__free(r->reason);
-    zn_buf_clear(&r->index);
-    for (size_t i = 0; i < r->n_facts; i++) {
-        zn__free(r->facts[i].key);
-    }
-    zn__free(r->facts);
-    for (size_t i = 0; i < r->n_dups; i++) {
-        zn__free(r->dups[i].label);
-    }
-    zn__free(r->dups);
-    zn__free(r);
-}
-
-zn_status zn__file_result_fail(file_result *r, const char *reason)
-{
-    r->kind = RESULT_FAILED;
-    if (r->reason != NULL) {
-        return ZN_OK; // the first problem is the reason
-    }
-    r->reason = zn__strndup(reason, strlen(reason));
-    return r->reason != NULL ? ZN_OK : ZN_ERR_NOMEM;
-}
-
 static zn_status add_fact(file_result *r, batch_table t, const char *key, size_t key_len,
                           uint64_t count)
 {
@@ -154,6 +116,26 @@ static zn_status repair_facts(file_result *r, const json_t *doc)
         zn_status s = add_fact(r, TABLE_REPAIR, rule, strlen(rule), count);
         if (s != ZN_OK) {
             return s;
+        }
+    }
+    return ZN_OK;
+}
+
+// Keywords as the writer gives them: strings, or objects naming the word. Each counts once.
+static zn_status keyword_facts(file_result *r, const json_t *list)
+{
+    size_t n = json_array_size(list);
+    for (size_t i = 0; i < n; i++) {
+        const json_t *k = json_array_get(list, i);
+        const char *word = json_is_string(k) ? json_string_value(k) : get_str(k, "word");
+        if (word == NULL) {
+            word = get_str(k, "text");
+        }
+        if (word != NULL && word[0] != '\0') {
+            zn_status s = add_fact(r, TABLE_KEYWORD, word, strlen(word), 1);
+            if (s != ZN_OK) {
+                return s;
+            }
         }
     }
     return ZN_OK;
@@ -358,6 +340,9 @@ static zn_status article_facts(file_result *r, const char *rel, size_t record, c
     }
     if (s == ZN_OK) {
         s = repair_facts(r, doc);
+    }
+    if (s == ZN_OK) {
+        s = keyword_facts(r, json_object_get(doc, "keywords"));
     }
     ent_ref *ents = NULL;
     size_t n_ents = 0;

@@ -12,7 +12,13 @@
 
 /* How each table is written: the name in summary.json and its shape. To add an aggregate,
  * add a row (and its batch_table value and facts). */
-typedef enum table_style { STYLE_BY_COUNT, STYLE_BY_KEY, STYLE_ENTITIES, STYLE_PAIRS } table_style;
+typedef enum table_style {
+    STYLE_BY_COUNT, /* {"key": count} by count */
+    STYLE_BY_KEY,   /* {"key": articles} by key */
+    STYLE_ENTITIES, /* per type: {"distinct", "top": [{"name", "mentions", "articles"}]} */
+    STYLE_PAIRS,    /* [{"entities": [a, b], "articles"}] named together in 2+ articles */
+    STYLE_TOP,      /* [{"name", "articles"}], the TOP_LIST most frequent */
+} table_style;
 
 static const struct {
     batch_table table;
@@ -26,6 +32,7 @@ static const struct {
     {TABLE_REPAIR, "repairs", STYLE_BY_COUNT},       /* fixes per normaliser rule */
     {TABLE_ENTITY, "entities", STYLE_ENTITIES},      /* per type: mentions and articles */
     {TABLE_PAIR, "entity_pairs", STYLE_PAIRS},       /* articles naming both */
+    {TABLE_KEYWORD, "keywords", STYLE_TOP},          /* articles per keyword */
 };
 
 // Entity keys are "type\tname": the type part's length.
@@ -157,6 +164,19 @@ static void write_table(zn_json *j, table_style style, count_item **items, size_
         write_entities(j, items, n);
         return;
     }
+    if (style == STYLE_TOP) {
+        zn_json_begin_array(j);
+        for (size_t i = 0; i < n && i < TOP_LIST; i++) {
+            zn_json_begin_object(j);
+            zn_json_key(j, "name");
+            zn_json_cstr(j, items[i]->key);
+            zn_json_key(j, "articles");
+            zn_json_int(j, (long long)items[i]->articles);
+            zn_json_end_object(j);
+        }
+        zn_json_end_array(j);
+        return;
+    }
     zn_json_begin_array(j);
     // Pairs named together in one article only are chance: list the repeated ones.
     for (size_t i = 0; i < n && i < TOP_LIST && items[i]->articles >= 2; i++) {
@@ -273,7 +293,6 @@ zn_status zn__summary_write(batch_summary *s, zn_batch_result *res, zn_buf *buf,
         zn_json_key(&j, "duplicates");
         st = write_dups(&j, s, &res->duplicates, err);
     }
-    // TODO(#8): keywords per archive once the pipeline writes "keywords" per article.
     write_reasons(&j, "failures", &s->failures);
     write_reasons(&j, "ignored", &s->ignored);
     zn_json_end_object(&j);

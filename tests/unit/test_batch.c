@@ -633,6 +633,94 @@ static void test_batch_allocation_failures(void **state)
     zn_pipeline_free(p);
 }
 
+/* ---- facts and summary from documents' JSON ---- */
+
+static const char doc_one[] =
+    "{\"schema\":\"zhnews/1\",\"id\":\"a1\",\"source\":{\"encoding\":\"GB18030\","
+    "\"format\":\"text\",\"date\":\"2018年6月12日\"},\"script\":\"simplified\","
+    "\"title\":\"标题\",\"text\":\"京东集团与腾讯公司今天宣布合作。\","
+    "\"normalization\":{\"fixes\":[{\"rule\":\"variant.obfuscation\"},"
+    "{\"rule\":\"punct.fullwidth\"},{\"rule\":\"variant.obfuscation\"}]},"
+    "\"entities\":[{\"name\":\"京东\",\"type\":\"company\",\"count\":3},"
+    "{\"name\":\"腾讯\",\"type\":\"company\",\"count\":1},"
+    "{\"name\":\"北京\",\"type\":\"place\",\"count\":2}],"
+    "\"keywords\":[\"合作\",{\"word\":\"京东\"}]}\n";
+
+static const char doc_two[] =
+    "{\"schema\":\"zhnews/1\",\"source\":{\"encoding\":\"UTF-8\",\"format\":\"jsonl\"},"
+    "\"date\":\"2019-01-02\",\"text\":\"京东与腾讯在北京签约。\","
+    "\"entities\":[{\"name\":\"腾讯\",\"type\":\"company\",\"count\":2},"
+    "{\"name\":\"京东\",\"type\":\"company\",\"mentions\":[{},{}]}],"
+    "\"keywords\":[\"合作\"]}\n";
+
+static void test_summary_aggregates_facts_of_documents(void **state)
+{
+    (void)state;
+    file_result *r1 = NULL;
+    file_result *r2 = NULL;
+    assert_int_equal(zn__file_result_new(&r1), ZN_OK);
+    assert_int_equal(zn__file_result_new(&r2), ZN_OK);
+    assert_int_equal(zn__facts_from_json(r1, "x/one.txt", doc_one, strlen(doc_one), NULL), ZN_OK);
+    assert_int_equal(zn__facts_from_json(r2, "x/two.jsonl", doc_two, strlen(doc_two), NULL),
+                     ZN_OK);
+    assert_int_equal(r1->articles, 1);
+    assert_non_null(strstr(r1->index.data, "\"entities\":[{\"name\":\"京东\",\"type\":"
+                                           "\"company\",\"count\":3},{\"name\":\"北京\""));
+    assert_non_null(strstr(r1->index.data, "\"date\":\"2018年6月12日\""));
+    batch_summary *s = NULL;
+    assert_int_equal(zn__summary_new(&s, NULL), ZN_OK);
+    assert_int_equal(zn__summary_add(s, "x/one.txt", r1, NULL), ZN_OK);
+    assert_int_equal(zn__summary_add(s, "x/two.jsonl", r2, NULL), ZN_OK);
+    zn_batch_result res = {2, 2, 0, 0, 0, 2, 0, false};
+    zn_buf buf;
+    zn_buf_init(&buf, 0);
+    assert_int_equal(zn__summary_write(s, &res, &buf, NULL), ZN_OK);
+    json_error_t jerr;
+    json_t *j = json_loads(buf.data, 0, &jerr);
+    assert_non_null(j);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "encodings"),
+                                                        "GB18030")), 1);
+    json_t *months = json_object_get(j, "months");
+    assert_int_equal(json_object_size(months), 2);
+    assert_int_equal(json_integer_value(json_object_get(months, "2018-06")), 1);
+    assert_int_equal(json_integer_value(json_object_get(months, "2019-01")), 1);
+    json_t *repairs = json_object_get(j, "repairs");
+    assert_int_equal(json_integer_value(json_object_get(repairs, "variant.obfuscation")), 2);
+    assert_int_equal(json_integer_value(json_object_get(repairs, "punct.fullwidth")), 1);
+    json_t *companies = json_object_get(json_object_get(j, "entities"), "company");
+    assert_int_equal(json_integer_value(json_object_get(companies, "distinct")), 2);
+    json_t *first = json_array_get(json_object_get(companies, "top"), 0);
+    assert_string_equal(json_string_value(json_object_get(first, "name")), "京东");
+    assert_int_equal(json_integer_value(json_object_get(first, "mentions")), 5);
+    assert_int_equal(json_integer_value(json_object_get(first, "articles")), 2);
+    json_t *pairs = json_object_get(j, "entity_pairs");
+    assert_int_equal(json_array_size(pairs), 1); // 京东+腾讯 twice; 北京 pairs once only
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(pairs, 0), "articles")),
+                     2);
+    json_t *kw = json_object_get(j, "keywords");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(kw, 0), "name")),
+                        "合作");
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(kw, 0), "articles")), 2);
+    json_decref(j);
+    zn_buf_clear(&buf);
+    zn__summary_free(s);
+    zn__file_result_free(r1);
+    zn__file_result_free(r2);
+}
+
+static void test_facts_reject_what_is_not_zhnews_json(void **state)
+{
+    (void)state;
+    file_result *r = NULL;
+    assert_int_equal(zn__file_result_new(&r), ZN_OK);
+    zn_error err;
+    zn_error_init(&err);
+    assert_int_equal(zn__facts_from_json(r, "a.txt", "{\"a\":1}\n[1]", 12, &err), ZN_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "a.txt: output is not zhnews JSON"));
+    assert_int_equal(zn__facts_from_json(r, "b.txt", "{oops", 5, &err), ZN_ERR_FORMAT);
+    zn__file_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -644,6 +732,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_write_file_is_atomic_and_leaves_no_temp, setup,
                                         teardown),
+        cmocka_unit_test(test_summary_aggregates_facts_of_documents),
+        cmocka_unit_test(test_facts_reject_what_is_not_zhnews_json),
         cmocka_unit_test_setup_teardown(test_batch_reports_broken_files_and_writes_the_others,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_index_is_sorted_with_one_line_per_article,
