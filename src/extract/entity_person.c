@@ -61,6 +61,9 @@ static size_t name_after_title(const ent_doc *d, size_t s)
             return len;
         }
     }
+    if (zn__ent_word_starting(d, s + sl, ZN__ENT_TITLE | ZN__ENT_CUE) > 0) {
+        return 0; // 和夫人, 王说: a title or cue right after the surname is no given name
+    }
     for (size_t g = 2; g >= 1; g--) {
         if (given_ok(d, s + sl, s + sl + g) && name_boundary(d, s + sl + g) &&
             !is_common_word(d, s, s + sl + g)) {
