@@ -241,7 +241,7 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, 
 }
 
 // The child tables of the first characters with many children (see lex_format.h).
-static uint16_t *build_pairs(const zn_lex_node *links, size_t n_roots, zn_lex_root *roots,
+static uint32_t *build_pairs(const zn_lex_node *links, size_t n_roots, zn_lex_root *roots,
                              uint32_t *n_slots)
 {
     size_t total = 0;
@@ -258,18 +258,19 @@ static uint16_t *build_pairs(const zn_lex_node *links, size_t n_roots, zn_lex_ro
         roots[r].mask = k > ZN_LEX_PAIR_MIN ? size - 1 : 0;
         total += k > ZN_LEX_PAIR_MIN ? size : 0;
     }
-    uint16_t *pairs = calloc(total + 1, sizeof *pairs);
+    uint32_t *pairs = calloc(total + 1, sizeof *pairs);
     if (pairs == NULL || total >= UINT32_MAX) {
         lex_die("out of memory");
     }
     for (size_t r = 0; r < n_roots; r++) {
         uint32_t lo = links[r].first;
         for (uint32_t k = lo; roots[r].mask != 0 && k < links[r + 1].first; k++) {
-            uint32_t h = zn__lex_pair_slot(links[k].cp & ZN_LEX_CP_MASK, roots[r].mask);
+            uint32_t cp = links[k].cp & ZN_LEX_CP_MASK;
+            uint32_t h = zn__lex_pair_slot(cp, roots[r].mask);
             while (pairs[roots[r].off + h] != 0) {
                 h = (h + 1) & roots[r].mask;
             }
-            pairs[roots[r].off + h] = (uint16_t)(k - lo + 1);
+            pairs[roots[r].off + h] = (cp & 0xFFFFu) << 16 | (k - lo + 1);
         }
     }
     *n_slots = (uint32_t)total;
@@ -292,7 +293,7 @@ static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, u
     hp->off_roots = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
     hp->off_pairs = hp->off_roots + align8(n_roots * sizeof(zn_lex_root));
     hp->n_pair_slots = n_slots;
-    hp->off_tags = hp->off_pairs + align8((size_t)n_slots * sizeof(uint16_t));
+    hp->off_tags = hp->off_pairs + align8((size_t)n_slots * sizeof(uint32_t));
     hp->n_tags = n_tags;
     hp->off_hmm = hp->off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
     hp->off_hmm_chars = hp->off_hmm + align8(sizeof hmm->model);
@@ -324,7 +325,7 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     build_nodes(t, &tr, nodes, bmp, tags, &n_tags);
     uint32_t n_slots;
     zn_lex_root *roots = lex_xmalloc((tr.n_roots + 1) * sizeof *roots);
-    uint16_t *pairs = build_pairs(nodes, tr.n_roots, roots, &n_slots);
+    uint32_t *pairs = build_pairs(nodes, tr.n_roots, roots, &n_slots);
 
     zn_lex_header h;
     fill_header(&h, t, tr.n_roots, n_slots, n_tags, total_freq, hmm);

@@ -18,10 +18,11 @@
  * Sections: nodes[n_nodes + 1] (a trie over code points, see below),
  * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
  * starts with it), roots[n_roots] (zn_lex_root: where the first character's child table
- * lies), pairs[n_pair_slots] (u16: the child tables, one per first character with more than
+ * lies), pairs[n_pair_slots] (u32: the child tables, one per first character with more than
  * ZN_LEX_PAIR_MIN children: open addressing by zn__lex_pair_slot, linear probing, each slot
- * the child's position among its siblings + 1, 0 = empty; one probe instead of a search among
- * a frequent character's many children, in a table that stays hot with its character),
+ * the low 16 bits of the child's code point << 16 | its position among its siblings + 1, 0 =
+ * empty; one probe instead of a search among a frequent character's many children, in a table
+ * that stays hot with its character, and most absent pairs are known without reading a node),
  * tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
     char magic[8];

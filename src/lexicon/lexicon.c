@@ -30,7 +30,7 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
            section_ok(h, h->off_nodes, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_node)) &&
            section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
            section_ok(h, h->off_roots, h->n_roots, sizeof(zn_lex_root)) &&
-           section_ok(h, h->off_pairs, h->n_pair_slots, sizeof(uint16_t)) &&
+           section_ok(h, h->off_pairs, h->n_pair_slots, sizeof(uint32_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
            section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
@@ -102,7 +102,7 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
     lex->roots = (const zn_lex_root *)(const void *)(base + h->off_roots);
-    lex->pairs = (const uint16_t *)(const void *)(base + h->off_pairs);
+    lex->pairs = (const uint32_t *)(const void *)(base + h->off_pairs);
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
     lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
@@ -132,16 +132,19 @@ static uint32_t pair_child(const zn_lexicon *lex, uint32_t root, uint32_t cp, ui
     if (t.off > lex->h->n_pair_slots || t.mask >= lex->h->n_pair_slots - t.off) {
         return NO_NODE;
     }
-    const uint16_t *slots = lex->pairs + t.off;
+    const uint32_t *slots = lex->pairs + t.off;
     uint32_t i = zn__lex_pair_slot(cp, t.mask);
     for (uint32_t probes = 0; probes <= t.mask; probes++) {
         uint32_t v = slots[i];
-        if (v == 0 || v > hi - lo) {
+        if (v == 0) {
             return NO_NODE;
         }
-        uint32_t k = lo + v - 1;
-        if ((lex->nodes[k].cp & ZN_LEX_CP_MASK) == cp) {
-            return k;
+        uint32_t pos = v & 0xFFFFu;
+        if (v >> 16 == (cp & 0xFFFFu) && pos != 0 && pos <= hi - lo) {
+            uint32_t k = lo + pos - 1;
+            if ((lex->nodes[k].cp & ZN_LEX_CP_MASK) == cp) {
+                return k;
+            }
         }
         i = (i + 1) & t.mask;
     }

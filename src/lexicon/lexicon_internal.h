@@ -33,7 +33,7 @@ struct zn_lexicon {
     const zn_lex_node *nodes;
     const uint32_t *bmp;
     const zn_lex_root *roots;
-    const uint16_t *pairs;
+    const uint32_t *pairs;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;
     const zn_lex_hmm_char *hmm_chars;
