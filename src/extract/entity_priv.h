@@ -112,6 +112,13 @@ void zn__ent_doc_clear(ent_doc *d);
 /* The folded UTF-8 key of characters [s, e) with spaces left out, written to buf (room
  * for cap bytes); false when it does not fit. */
 bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, size_t *len);
+/* The character index of byte offset b, or SIZE_MAX when b is not a character boundary. */
+size_t zn__ent_char_at(const ent_doc *d, size_t b);
+/* entity_words.c: fills d->words (and d->alt) from the input's tags or tokens and sets
+ * d->analysed. Returns ZN_OK, ZN_ERR_INVALID_ARG (a span that is not one of the text),
+ * ZN_ERR_NOMEM. */
+zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
+    __attribute__((warn_unused_result));
 /* The table row of characters [s, e), or NULL (also when longer than the longest key). */
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
 /* True when the row exists and has one of the flags. */

@@ -117,59 +117,82 @@ static bool is_direction(uint32_t c)
     return c == 0x4E1C || c == 0x897F || c == 0x5357 || c == 0x5317 || c == 0x4E2D;
 }
 
-// Splits one chosen mention into the mentions it really is; appends them to out.
-static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
+// Cuts what is not part of a place's name off its end: 美国政府 → 美国 (政府 U+653F U+5E9C:
+// a government is named by its place), 亚太地区 → 亚太 (地区 U+5730 U+533A), 深圳市东部 →
+// 深圳市 (东 西 南 北 中 + 部 U+90E8).
+static void trim_place(const ent_doc *d, ent_cand *c)
+{
+    size_t len = c->end - c->start;
+    if (c->type != ZN_ENTITY_PERSON && c->type != ZN_ENTITY_PLACE && len >= 4 &&
+        d->fold[c->end - 2] == 0x653F && d->fold[c->end - 1] == 0x5E9C &&
+        (zn__ent_type_of(d, c->start, c->end - 2) == ZN_ENTITY_PLACE ||
+         zn__ent_lexicon_tag_is(d, c->start, c->end - 2, "ns"))) {
+        c->end -= 2;
+        c->type = ZN_ENTITY_PLACE;
+        len -= 2;
+    }
+    if (c->type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c->end - 2] == 0x5730 &&
+        d->fold[c->end - 1] == 0x533A) {
+        c->end -= 2;
+        len -= 2;
+    }
+    if (c->type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c->end - 1] == 0x90E8 &&
+        is_direction(d->fold[c->end - 2])) {
+        c->end -= len >= 5 && is_direction(d->fold[c->end - 3]) ? 3 : 2;
+    }
+}
+
+// Cuts titles off a name: 江主席 → 江, 江泽民主席 → 江泽民, 中央军委委员 → 中央军委,
+// 特别助理王建明 → 王建明.
+static void trim_titles(const ent_doc *d, ent_cand *c)
+{
+    size_t ts;
+    if (c->type != ZN_ENTITY_PLACE && c->end - c->start >= 2 &&
+        zn__ent_word_ending(d, c->end, ZN__ENT_TITLE, &ts) > 0 && ts > c->start &&
+        (c->type == ZN_ENTITY_PERSON || ts - c->start >= 3)) {
+        c->end = ts;
+    }
+    if (c->type == ZN_ENTITY_PERSON) {
+        size_t k = zn__ent_word_starting(d, c->start, ZN__ENT_TITLE);
+        if (k > 0 && c->end - c->start - k >= 2) {
+            c->start += k;
+        }
+    }
+}
+
+// Compounds of one-character country names (中美 → 中 + 美) and runs of Chinese names
+// (张建国李明华): appends the members and returns true, or returns false.
+static bool split_members(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
 {
     size_t len = c.end - c.start;
-    size_t ts;
-    // 美国政府 → 美国 (政府 U+653F U+5E9C): a government is named by its place
-    if (c.type != ZN_ENTITY_PERSON && c.type != ZN_ENTITY_PLACE && len >= 4 &&
-        d->fold[c.end - 2] == 0x653F && d->fold[c.end - 1] == 0x5E9C &&
-        (zn__ent_type_of(d, c.start, c.end - 2) == ZN_ENTITY_PLACE ||
-         zn__ent_lexicon_tag_is(d, c.start, c.end - 2, "ns"))) {
-        c.end -= 2;
-        c.type = ZN_ENTITY_PLACE;
-        len -= 2;
-    }
-    // 亚太地区 → 亚太 (地区 U+5730 U+533A), 深圳市东部 → 深圳市 (东 西 南 北 中 + 部 U+90E8):
-    // the region or the place is the name
-    if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 2] == 0x5730 &&
-        d->fold[c.end - 1] == 0x533A) {
-        c.end -= 2;
-        len -= 2;
-    }
-    if (c.type == ZN_ENTITY_PLACE && len >= 4 && d->fold[c.end - 1] == 0x90E8 &&
-        is_direction(d->fold[c.end - 2])) {
-        size_t cut = len >= 5 && is_direction(d->fold[c.end - 3]) ? 3 : 2;
-        c.end -= cut;
-        len -= cut;
-    }
     if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end) &&
         !zn__ent_span_is(d, c.start, c.end, ZN__ENT_REGION)) {
         for (size_t i = c.start; i < c.end && *n < cap; i++) {
             out[(*n)++] = (ent_cand){i, i + 1, c.type, c.prio};
         }
-        return ZN_OK;
+        return true;
     }
-    if (c.type != ZN_ENTITY_PLACE && len >= 2 &&
-        zn__ent_word_ending(d, c.end, ZN__ENT_TITLE, &ts) > 0 && ts > c.start &&
-        (c.type == ZN_ENTITY_PERSON || ts - c.start >= 3)) {
-        c.end = ts; // 江主席 → 江; 江泽民主席 → 江泽民; 中央军委委员 → 中央军委
+    if (c.type != ZN_ENTITY_PERSON || len > 2 * MAX_NAMES) {
+        return false;
     }
-    if (c.type == ZN_ENTITY_PERSON) {
-        size_t k = zn__ent_word_starting(d, c.start, ZN__ENT_TITLE);
-        if (k > 0 && c.end - c.start - k >= 2) {
-            c.start += k; // 特别助理王建明 → 王建明
-        }
-        size_t cuts[MAX_NAMES + 1];
-        size_t n_names = c.end - c.start <= 2 * MAX_NAMES
-                             ? zn__ent_split_names(d, c.start, c.end, cuts) : 0;
-        for (size_t i = 0; i < n_names && *n < cap; i++) {
-            out[(*n)++] = (ent_cand){cuts[i], cuts[i + 1], c.type, c.prio};
-        }
-        if (n_names > 0) {
-            return ZN_OK;
-        }
+    size_t cuts[MAX_NAMES + 1];
+    size_t n_names = zn__ent_split_names(d, c.start, c.end, cuts);
+    for (size_t i = 0; i < n_names && *n < cap; i++) {
+        out[(*n)++] = (ent_cand){cuts[i], cuts[i + 1], c.type, c.prio};
+    }
+    return n_names > 0;
+}
+
+// Splits one chosen mention into the mentions it really is; appends them to out.
+static void split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
+{
+    trim_place(d, &c);
+    if (c.type == ZN_ENTITY_PLACE && split_members(d, c, out, n, cap)) {
+        return;
+    }
+    trim_titles(d, &c);
+    if (split_members(d, c, out, n, cap)) {
+        return;
     }
     // Across a clause break only the last piece can be the name (the tagger joined words).
     for (size_t i = c.end; i-- > c.start;) {
@@ -197,7 +220,6 @@ static zn_status split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, siz
         }
         s = i + 1;
     }
-    return ZN_OK;
 }
 
 // True when folded text at i spells the key of mention m (spaces in the text skipped);
@@ -306,7 +328,7 @@ zn_status zn__ent_select(ent_doc *d)
     size_t n = choose(d, used, chosen);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        (void)split_one(d, chosen[i], split, &m, cap);
+        split_one(d, chosen[i], split, &m, cap);
     }
     memset(used, 0, d->n + 1);
     for (size_t i = 0; i < m; i++) {

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: MIT
+ * The words of a text as the extractor sees them: the tagger's words (or the tokenizer's),
+ * cleaned where the tagger joined punctuation or several words, with a word class each;
+ * characters grouped by class where no analysis covers the text. */
+#include <string.h>
+
+#include "extract/entity_priv.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
+
+static bool is(const char *t, const char *name)
+{
+    return strcmp(t, name) == 0;
+}
+
+// The word class of a tagger or tokenizer tag (LAC's and jieba's tag sets).
+static ent_pos pos_of_tag(const char *t)
+{
+    switch (t[0]) {
+    case '\0': return POS_UNK;
+    case 'P': return is(t, "PER") ? POS_PER : POS_FUNC;
+    case 'L': return is(t, "LOC") ? POS_LOC : POS_FUNC;
+    case 'O': return is(t, "ORG") ? POS_ORG : POS_FUNC;
+    case 'T': return is(t, "TIME") ? POS_TIME : POS_FUNC;
+    case 'n':
+        if (t[1] == 'r') {
+            return POS_NR; // nr, nrt, nrfg
+        }
+        if (is(t, "ns")) {
+            return POS_NS;
+        }
+        if (is(t, "nt")) {
+            return POS_NT;
+        }
+        return is(t, "nz") || is(t, "nw") ? POS_NZ : POS_N;
+    case 'j': return POS_NZ;
+    case 'v': return is(t, "vn") ? POS_VN : POS_V;
+    case 'a': return t[1] == 'n' ? POS_N : (t[1] == 'd' ? POS_FUNC : POS_A);
+    case 'b': return POS_A;
+    case 's': return POS_N;
+    case 'm': return POS_M;
+    case 'q': return POS_Q;
+    case 'r': return POS_R;
+    case 't': return POS_TIME;
+    case 'w': case 'x': return POS_PUNCT;
+    case 'e': return is(t, "eng") ? POS_ENG : POS_FUNC;
+    case 'u': return is(t, "url") ? POS_ENG : POS_FUNC;
+    default: return POS_FUNC;
+    }
+}
+
+// Class of one character for the fallback cut (no analysis).
+static ent_pos char_class(uint32_t cp)
+{
+    if (zn__ent_is_han(cp)) {
+        return POS_UNK;
+    }
+    if (zn__ent_is_latin(cp)) {
+        return POS_ENG;
+    }
+    if (zn__ent_is_digit(cp)) {
+        return POS_M;
+    }
+    if (zn__cp_is_space(cp)) {
+        return POS_SPACE;
+    }
+    return POS_PUNCT;
+}
+
+static zn_status push_word(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
+{
+    if (d->n_words == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        ent_word *w = zn__reallocarray(d->words, ncap, sizeof *w);
+        if (w == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+        d->words = w;
+        *cap = ncap;
+    }
+    d->words[d->n_words++] = (ent_word){s, e, (uint8_t)pos};
+    return ZN_OK;
+}
+
+// Fills characters [s, e) that no analysis covered with fallback words.
+static zn_status fill_gap(ent_doc *d, size_t s, size_t e, size_t *cap)
+{
+    size_t i = s;
+    while (i < e) {
+        ent_pos c = char_class(d->fold[i]);
+        size_t j = i + 1;
+        if (c != POS_UNK && c != POS_PUNCT) {
+            while (j < e && char_class(d->fold[j]) == c) {
+                j++;
+            }
+        }
+        if (push_word(d, i, j, c, cap) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+        i = j;
+    }
+    return ZN_OK;
+}
+
+// The tokenizer's words inside [s, e) (clipped), or false when there are none.
+static bool push_alt(ent_doc *d, size_t s, size_t e, size_t *cap, zn_status *st)
+{
+    bool any = false;
+    *st = ZN_OK;
+    size_t lo = 0; // the first word that ends after s (the words are in text order)
+    size_t hi = d->n_alt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->alt[mid].end <= s) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (size_t k = lo; k < d->n_alt && d->alt[k].start < e && *st == ZN_OK; k++) {
+        size_t a = d->alt[k].start > s ? d->alt[k].start : s;
+        size_t b = d->alt[k].end < e ? d->alt[k].end : e;
+        if (a < b) {
+            // only for word boundaries: the tokenizer's name tags are too loose here
+            ent_pos p = (ent_pos)d->alt[k].pos;
+            if (p == POS_NR || p == POS_NS || p == POS_NT) {
+                p = POS_N;
+            }
+            *st = push_word(d, a, b, p, cap);
+            any = true;
+        }
+    }
+    return any;
+}
+
+// An item of a tagger word joined by 、 keeps the word's tag when it looks like one on its
+// own: an organisation with a suffix, a person with a surname (the tagger also joins lists
+// of common nouns: 航空、石化、电力/nt).
+static bool item_keeps_tag(const ent_doc *d, size_t s, size_t e, ent_pos pos)
+{
+    size_t ss;
+    switch (pos) {
+    case POS_ORG: case POS_NT:
+        return zn__ent_word_ending(d, e, ZN__ENT_SUFFIX, &ss) > 0 && ss > s;
+    case POS_PER: case POS_NR:
+        return e - s >= 2 && e - s <= 4 && zn__ent_span_is(d, s, s + 1, ZN__ENT_SURNAME);
+    case POS_LOC: case POS_NS:
+        return false;
+    default:
+        return true;
+    }
+}
+
+// A middle dot or hyphen between two letters of one word joins it (达恩·蒂雄, 弗里德里克·泰勒):
+// · ・ ‧ - (U+00B7 U+30FB U+2027).
+static bool is_joiner(const ent_doc *d, size_t k, size_t s, size_t e)
+{
+    uint32_t c = d->fold[k];
+    if ((c != 0xB7 && c != 0x30FB && c != 0x2027 && c != '-') || k == s || k + 1 >= e) {
+        return false;
+    }
+    ent_pos l = char_class(d->fold[k - 1]);
+    ent_pos r = char_class(d->fold[k + 1]);
+    return l != POS_PUNCT && l != POS_SPACE && r != POS_PUNCT && r != POS_SPACE;
+}
+
+static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
+{
+    ent_pos c = char_class(d->fold[k]);
+    return (c != POS_PUNCT && c != POS_SPACE) || is_joiner(d, k, s, e);
+}
+
+// Pushes the word [s, e), cut where punctuation or space meets other characters (the
+// tagger sometimes joins them: "、商汤"). A list joined by 、 keeps its tag on each item
+// (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
+static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
+{
+    size_t pieces = 0;
+    bool in_piece = false;
+    bool list_only = true;
+    for (size_t k = s; k < e; k++) {
+        bool text = is_text_at(d, k, s, e);
+        pieces += text && !in_piece;
+        in_piece = text;
+        if (!text && d->fold[k] != 0x3001) { // 、
+            list_only = false;
+        }
+    }
+    bool garbled = pieces > 1 && !list_only;
+    bool listed = pieces > 1 && list_only;
+    size_t i = s;
+    while (i < e) {
+        bool text = is_text_at(d, i, s, e);
+        ent_pos c = char_class(d->fold[i]);
+        size_t j = i + 1;
+        while (j < e && is_text_at(d, j, s, e) == text &&
+               (text || char_class(d->fold[j]) == c)) {
+            j++;
+        }
+        bool keep = !garbled && (!listed || item_keeps_tag(d, i, j, pos));
+        ent_pos p = !text ? c : (keep ? pos : POS_UNK);
+        zn_status st = ZN_OK;
+        if (!(garbled && text && push_alt(d, i, j, cap, &st))) {
+            st = push_word(d, i, j, p, cap);
+        }
+        if (st != ZN_OK) {
+            return st;
+        }
+        i = j;
+    }
+    return ZN_OK;
+}
+
+typedef struct span_src {
+    size_t count;
+    const zn_token *tokens;
+    const zn_tag_word *tags;
+} span_src;
+
+static void src_span(const span_src *src, size_t i, size_t *b0, size_t *b1, const char **tag)
+{
+    if (src->tags != NULL) {
+        *b0 = src->tags[i].span.start;
+        *b1 = src->tags[i].span.end;
+        *tag = src->tags[i].tag != NULL ? src->tags[i].tag : "";
+    } else {
+        *b0 = src->tokens[i].start;
+        *b1 = src->tokens[i].end;
+        *tag = src->tokens[i].tag;
+    }
+}
+
+static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
+{
+    size_t cap = 0;
+    size_t done = 0; // characters covered so far
+    for (size_t i = 0; i < src->count; i++) {
+        size_t b0, b1;
+        const char *tag;
+        src_span(src, i, &b0, &b1, &tag);
+        size_t s = b0 <= b1 && b1 <= d->len ? zn__ent_char_at(d, b0) : SIZE_MAX;
+        size_t e = s != SIZE_MAX ? zn__ent_char_at(d, b1) : SIZE_MAX;
+        if (e == SIZE_MAX) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                                 "entities: word %zu [%zu, %zu) is not a span of the text", i,
+                                 b0, b1);
+        }
+        if (s < done || s == e) {
+            continue; // overlapping or empty words are ignored
+        }
+        if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
+            push_split(d, s, e, pos_of_tag(tag), &cap) != ZN_OK) {
+            return zn__error_nomem(err, "entities");
+        }
+        done = e;
+    }
+    if (done < d->n && fill_gap(d, done, d->n, &cap) != ZN_OK) {
+        return zn__error_nomem(err, "entities");
+    }
+    return ZN_OK;
+}
+
+// The tokenizer's words beside the tagger's: kept apart, for their lexicon tags.
+static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
+{
+    d->alt = zn__calloc(in->n_tokens + 1, sizeof *d->alt);
+    if (d->alt == NULL) {
+        return zn__error_nomem(err, "entities");
+    }
+    for (size_t i = 0; i < in->n_tokens; i++) {
+        const zn_token *t = &in->tokens[i];
+        size_t s = t->start <= t->end && t->end <= d->len ? zn__ent_char_at(d, t->start) : SIZE_MAX;
+        size_t e = s != SIZE_MAX ? zn__ent_char_at(d, t->end) : SIZE_MAX;
+        if (e == SIZE_MAX) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                                 "entities: token %zu [%zu, %zu) is not a span of the text",
+                                 i, t->start, t->end);
+        }
+        if (e > s) {
+            d->alt[d->n_alt++] = (ent_word){s, e, (uint8_t)pos_of_tag(t->tag)};
+        }
+    }
+    return ZN_OK;
+}
+
+zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
+{
+    span_src src = {0, NULL, NULL};
+    if (in->tags != NULL && in->n_tags > 0) {
+        src.count = in->n_tags;
+        src.tags = in->tags;
+    } else if (in->tokens != NULL && in->n_tokens > 0) {
+        src.count = in->n_tokens;
+        src.tokens = in->tokens;
+    }
+    d->analysed = src.count > 0;
+    if (src.tags != NULL && in->tokens != NULL && in->n_tokens > 0) {
+        zn_status st = alt_words(d, in, err);
+        if (st != ZN_OK) {
+            return st;
+        }
+    }
+    return cut_words(d, &src, err);
+}
