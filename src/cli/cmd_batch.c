@@ -91,13 +91,7 @@ static zn_status open_pipeline(const cli_options *o, zn_pipeline **p, zn_error *
 {
     char lexbuf[4096];
     zn_pipeline_options popts;
-    zn_pipeline_options_init(&popts);
-    popts.lexicon_path = cli_lexicon_path(o, lexbuf, sizeof lexbuf);
-    popts.repair = !o->no_repair;
-    popts.to = o->to;
-    popts.ref_date = o->ref_date;
-    popts.vague = o->vague;
-    popts.summary = o->summary;
+    cli_pipeline_options(o, &popts, lexbuf, sizeof lexbuf);
     return zn_pipeline_new(p, &popts, err);
 }
 
