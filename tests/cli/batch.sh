@@ -105,6 +105,14 @@ check_grep "the refusal says why" "the output folder is the input folder" "$dir/
 check "a missing IN_DIR exits 1" $? 1
 check_grep "a missing IN_DIR is named" "missing: cannot open" "$dir/err"
 
+# On a terminal (script(1) gives one) a progress line is drawn; -q hides it.
+if command -v script >/dev/null 2>&1; then
+    script -qec "$zhnews batch $in/gb $dir/tty" /dev/null >"$dir/tty.out" 2>&1
+    check_grep "a terminal shows the progress line" "1/1 files, 1 articles, 0 failed" "$dir/tty.out"
+    script -qec "$zhnews batch -q $in/gb $dir/tty-q" /dev/null >"$dir/tty.out" 2>&1
+    check "-q hides the progress line" "$(grep -c 'articles' "$dir/tty.out")" 0
+fi
+
 # Killed with SIGKILL, then resumed: every file ends up written exactly as by a clean run.
 big="$dir/big"
 mkdir -p "$big"
