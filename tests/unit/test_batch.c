@@ -564,6 +564,46 @@ static void test_batch_cancelled_before_start_writes_a_valid_summary(void **stat
     zn_pipeline_free(p);
 }
 
+static void test_batch_file_that_vanished_is_a_failure(void **state)
+{
+    (void)state;
+    mkdir(at("in"), 0777);
+    zn_pipeline *p = open_pipeline();
+    zn_worker *w = NULL;
+    assert_int_equal(zn_worker_new(&w, p, NULL), ZN_OK);
+    zn_batch_options o;
+    zn_batch_options_init(&o);
+    atomic_bool cancel;
+    atomic_init(&cancel, false);
+    char in_dir[600];
+    char out_dir[600];
+    snprintf(in_dir, sizeof in_dir, "%s", at("in"));
+    snprintf(out_dir, sizeof out_dir, "%s", at("out"));
+    batch_ctx c = {&o, in_dir, out_dir, &cancel};
+    batch_entry e = {"gone.txt", ENTRY_FILE, NULL, 10, {0, 0}};
+    zn_buf scratch;
+    zn_buf_init(&scratch, 0);
+    file_result *r = NULL;
+    assert_int_equal(zn__batch_process(&c, w, &scratch, &e, &r), ZN_OK);
+    assert_int_equal(r->kind, RESULT_FAILED);
+    assert_non_null(strstr(r->reason, "cannot open"));
+    assert_int_equal(r->articles, 0);
+    assert_false(exists("out/gone.txt.json"));
+    zn__file_result_free(r);
+    // Cancelled while in flight: the file is discarded, not failed.
+    put_str("in/here.txt", article_a);
+    e.rel = "here.txt";
+    atomic_store(&cancel, true);
+    assert_int_equal(zn__batch_process(&c, w, &scratch, &e, &r), ZN_OK);
+    assert_int_equal(r->kind, RESULT_NOT_DONE);
+    assert_null(r->reason);
+    assert_false(exists("out/here.txt.json"));
+    zn__file_result_free(r);
+    zn_buf_clear(&scratch);
+    zn_worker_free(w);
+    zn_pipeline_free(p);
+}
+
 static void test_batch_argument_and_folder_errors(void **state)
 {
     (void)state;
@@ -746,6 +786,8 @@ int main(void)
             test_batch_unwritable_output_is_a_failure_without_partial_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_cancelled_before_start_writes_a_valid_summary,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_file_that_vanished_is_a_failure, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_batch_argument_and_folder_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_allocation_failures, setup, teardown),
     };
