@@ -105,6 +105,16 @@ check_grep "the refusal says why" "the output folder is the input folder" "$dir/
 check "a missing IN_DIR exits 1" $? 1
 check_grep "a missing IN_DIR is named" "missing: cannot open" "$dir/err"
 
+# Near-duplicates: a content-farm copy (look-alike characters, symbols, other punctuation)
+# groups with its original after normalisation; an article on the same topic does not.
+mkdir -p "$dir/dups"
+cp tests/fixtures/batch/*.txt "$dir/dups/"
+"$zhnews" batch "$dir/dups" "$dir/dups-out" 2>/dev/null
+check "near-duplicates: success" $? 0
+check "near-duplicates: one group of the copy and its original" \
+    "$(jq -c '[.duplicates[] | [.articles[].path]]' "$dir/dups-out/summary.json")" \
+    '[["farm-copy.txt","original.txt"]]'
+
 # On a terminal (script(1) gives one) a progress line is drawn; -q hides it.
 if command -v script >/dev/null 2>&1; then
     script -qec "$zhnews batch $in/gb $dir/tty" /dev/null >"$dir/tty.out" 2>&1
