@@ -213,7 +213,8 @@ static zn_status process_all(run_state *rs, zn_error *err)
         s = zn_worker_new(&workers[t], rs->b->p, err);
     }
     if (s == ZN_OK) {
-        s = jobs == 1 ? run_inline(rs, workers[0], err) : zn__batch_run_threads(rs, workers, jobs, err);
+        s = jobs == 1 ? run_inline(rs, workers[0], err)
+                      : zn__batch_run_threads(rs, workers, jobs, err);
     }
     for (size_t t = 0; t < jobs; t++) {
         zn_worker_free(workers[t]);

@@ -54,10 +54,8 @@ static size_t make_tokens(const char *text, const char *const *words, zn_token *
         bool punct = strcmp(words[n], "。") == 0 || strcmp(words[n], "，") == 0;
         bool number = words[n][0] >= '0' && words[n][0] <= '9';
         out[n] = (zn_token){at, at + len, "n", punct ? ZN_TOKEN_PUNCT : 0};
-        if (punct) {
-            strcpy(out[n].tag, "x");
-        } else if (number) {
-            strcpy(out[n].tag, "m");
+        if (punct || number) {
+            memcpy(out[n].tag, punct ? "x" : "m", 2);
         }
         at += len;
     }
@@ -69,7 +67,8 @@ static void test_keywords_tfidf_on_words(void **state)
 {
     (void)state;
     const char *text = "電池電池公司續航力。的2018年";
-    const char *const words[] = {"電池", "電池", "公司", "續航力", "。", "的", "2018", "年", NULL};
+    const char *const words[] = {"電池", "電池", "公司", "續航力", "。",
+                                 "的",   "2018", "年",   NULL};
     zn_token tokens[16];
     size_t n = make_tokens(text, words, tokens);
     zn_keywords_input in = {text, strlen(text), tokens, n, NULL};
@@ -127,7 +126,8 @@ static void test_keywords_count_an_entity_once_with_all_its_mentions(void **stat
     zn_keyword_list kw;
     zn_keyword_list_init(&kw);
     assert_int_equal(zn_keywords_extract(&in, 10, &kw, NULL), ZN_OK);
-    assert_int_equal(kw.count, 5); // the entity, 今天, 宣布, 企業, 合作: 香港/中文/大學 are inside it
+    // The entity, 今天, 宣布, 企業, 合作: 香港, 中文 and 大學 lie inside its mentions.
+    assert_int_equal(kw.count, 5);
     assert_string_equal(kw.items[0].word, "香港中文大學");
     assert_true(kw.items[0].entity);
     assert_int_equal(kw.items[0].count, 2);
