@@ -277,8 +277,9 @@ static void open_analyses(ext_ctx *c)
         cli_warn(c->o, "%s (extracting without repair)", err.message);
         c->norm = NULL;
     }
+    // --no-tagger (or ZHNEWS_EXTRACT_NO_TAGGER set, for scripts that score both ways)
     const char *no_tagger = getenv("ZHNEWS_EXTRACT_NO_TAGGER");
-    if (no_tagger == NULL || no_tagger[0] == '\0') {
+    if (!c->o->no_tagger && (no_tagger == NULL || no_tagger[0] == '\0')) {
         if (zn_tagger_open(&c->tagger, NULL, &err) != ZN_OK) {
             cli_warn(c->o, "%s (extracting without the LAC tagger)", err.message);
             c->tagger = NULL;
