@@ -7,6 +7,8 @@
 #       runs each for FUZZ_SECONDS on tests/fuzz/corpus/NAME (new inputs go to
 #       $(BUILD)/fuzz/corpus/NAME, crashes to $(BUILD)/fuzz/artifacts/). With -j2 two run at
 #       a time. The last lines of every log ($(BUILD)/fuzz/NAME.log) are printed.
+#   make fuzz-regress      replays tests/fuzz/regress/TARGET-what (inputs that crashed once)
+#                          through their targets, without fuzzing
 #   make check-valgrind    golden inputs under valgrind memcheck: no error, no leak
 #   make check-tsan        zhnews batch -j 4 on 500 generated files under ThreadSanitizer
 
@@ -23,7 +25,7 @@ FUZZ_LIB := $(FUZZ_DIR)/libzhnews.a
 FUZZ_BINS := $(FUZZ_ALL:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LEX := $(BUILD)/zhnews.lex
 
-.PHONY: fuzz fuzz-build fuzz-lib check-valgrind check-tsan check-known $(FUZZ_ALL:%=fuzz-run-%)
+.PHONY: fuzz fuzz-build fuzz-lib fuzz-regress check-valgrind check-tsan check-known $(FUZZ_ALL:%=fuzz-run-%)
 
 fuzz: $(FUZZ_TARGETS:%=fuzz-run-%) ## run every libFuzzer target for FUZZ_SECONDS (clang)
 
@@ -53,6 +55,12 @@ $(FUZZ_ALL:%=fuzz-run-%): fuzz-run-%: $(FUZZ_DIR)/fuzz_%
 	    $(FUZZ_DIR)/$*.log | sed 's/^/  $*: /'; \
 	    if [ $$status != 0 ]; then echo "fuzz $*: FAILED (status $$status), see $(FUZZ_DIR)/$*.log"; \
 	    grep -A30 'ERROR\|invariant' $(FUZZ_DIR)/$*.log | head -40; exit 1; fi
+
+fuzz-regress: $(FUZZ_BINS) ## replay the inputs that once crashed a fuzz target
+	@status=0; for f in tests/fuzz/regress/*; do t=$${f##*/}; t=$${t%%-*}; \
+	    if $(FUZZ_DIR)/fuzz_$$t $$f >$(FUZZ_DIR)/regress.log 2>&1; then echo "ok $$f"; \
+	    else echo "not ok $$f"; grep -m3 'ERROR\|runtime error\|invariant' $(FUZZ_DIR)/regress.log; \
+	    status=1; fi; done; exit $$status
 
 check-valgrind: all ## the golden tests under valgrind memcheck (no errors, no leaks)
 	@sh tests/bad/valgrind.sh $(BUILD)
