@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT
  * `zhnews extract [FILE|-]...`: the entities of each article as JSON (name, type, aliases,
- * roles, count, mentions with code-point offsets into the text as given). With
+ * roles, count, mentions with code-point offsets into the text as given) and its dates
+ * (text, start, end, value, granularity, resolved_from; --ref-date). With
  * --input-format lines: one JSON object per input line, {"entities":[{"start","end",
- * "type","text"}]}, offsets in code points of that line. Uses the lexicon, the tokenizer
+ * "type","text"}],"dates":[...]}, offsets in code points of that line. Uses the lexicon, the tokenizer
  * and the LAC tagger when they can be opened, and plain text rules otherwise. Whole
  * articles are repaired by the normaliser first (not with --no-repair): names come out
  * repaired (大彊創新 → 大疆創新), mentions keep offsets and text of the input as given. */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -17,6 +19,8 @@ typedef struct ext_ctx {
     zn_tokenizer *tok;
     zn_tagger *tagger;
     zn_normalizer *norm;
+    zn_date_options dopts;
+    zn_date_list dates;
     zn_token_list tokens;
     zn_tag_list tags;
     zn_buf out;
@@ -52,29 +56,6 @@ static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
     zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.start));
     zn_json_key(j, "end");
     zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.end));
-}
-
-// One line: {"entities":[{"start","end","type","text"}]}.
-static void line_json(zn_json *j, const zn_entities *ents, const char *s)
-{
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, s);
-    size_t n;
-    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
-    zn_json_begin_object(j);
-    zn_json_key(j, "entities");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < n; i++) {
-        zn_json_begin_object(j);
-        mention_json(j, &cur, m[i].span);
-        zn_json_key(j, "type");
-        zn_json_cstr(j, zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type));
-        zn_json_key(j, "text");
-        zn_json_string(j, s + m[i].span.start, m[i].span.end - m[i].span.start);
-        zn_json_end_object(j);
-    }
-    zn_json_end_array(j);
-    zn_json_end_object(j);
 }
 
 static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
@@ -122,8 +103,61 @@ static size_t back(const origin *g, size_t out, bool end)
     return b;
 }
 
+// The dates of the text that was analysed, offsets mapped back to the input:
+// "dates":[{"text","start","end","value","granularity","resolved_from"}].
+static void dates_json(zn_json *j, const zn_date_list *dates, const origin *g)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    zn_json_key(j, "dates");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < dates->count; i++) {
+        const zn_date *d = &dates->items[i];
+        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
+        zn_json_begin_object(j);
+        zn_json_key(j, "text");
+        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+        mention_json(j, &cur, sp);
+        zn_json_key(j, "value");
+        zn_json_cstr(j, d->value);
+        zn_json_key(j, "granularity");
+        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
+        zn_json_key(j, "resolved_from");
+        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
+// One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
+static void line_json(zn_json *j, const zn_entities *ents, const origin *g,
+                      const zn_date_list *dates)
+{
+    zn_cp_cursor cur;
+    const char *s = g->in;
+    zn_cp_cursor_init(&cur, s);
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    zn_json_begin_object(j);
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        zn_json_begin_object(j);
+        mention_json(j, &cur, m[i].span);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type));
+        zn_json_key(j, "text");
+        zn_json_string(j, s + m[i].span.start, m[i].span.end - m[i].span.start);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    dates_json(j, dates, g);
+    zn_json_end_object(j);
+}
+
 // One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
-static void article_json(zn_json *j, const zn_entities *ents, const origin *g)
+static void article_json(zn_json *j, const zn_entities *ents, const origin *g,
+                         const zn_date_list *dates)
 {
     zn_cp_cursor cur;
     zn_cp_cursor_init(&cur, g->in);
@@ -155,6 +189,7 @@ static void article_json(zn_json *j, const zn_entities *ents, const origin *g)
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
+    dates_json(j, dates, g);
     zn_json_end_object(j);
 }
 
@@ -172,8 +207,14 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
         st = zn_normalizer_run(c->norm, s, len, &res, &err);
         g.res = res;
     }
+    const char *t = res != NULL ? res->text : s;
+    size_t tlen = res != NULL ? res->len : len;
     if (st == ZN_OK) {
-        st = find(c, res != NULL ? res->text : s, res != NULL ? res->len : len, &ents, &err);
+        st = find(c, t, tlen, &ents, &err);
+    }
+    c->dates.count = 0;
+    if (st == ZN_OK) {
+        st = zn_dates_find(t, tlen, &c->dopts, &c->dates, &err);
     }
     if (st != ZN_OK) {
         cli_report(&err);
@@ -183,16 +224,16 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     zn_json j;
     zn_json_init(&j, &c->out, c->o->pretty && !lines);
     if (lines) {
-        line_json(&j, ents, s);
+        line_json(&j, ents, &g, &c->dates);
     } else {
-        article_json(&j, ents, &g);
+        article_json(&j, ents, &g, &c->dates);
     }
     zn_entities_free(ents);
     zn_norm_result_free(res);
     if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
         cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
         c->failed = true;
-        return cli_write(out, "{\"entities\":[]}\n", 16);
+        return cli_write(out, "{\"entities\":[],\"dates\":[]}\n", 27);
     }
     return cli_write(out, c->out.data, c->out.len);
 }
@@ -270,6 +311,12 @@ static void open_analyses(ext_ctx *c)
     } else if (zn_tokenizer_new(&c->tok, c->lex, &err) != ZN_OK) {
         cli_warn(c->o, "%s", err.message);
     }
+    zn_date_options_init(&c->dopts);
+    if (c->o->ref_date != NULL && zn_date_options_set_ref(&c->dopts, c->o->ref_date,
+                                                          strlen(c->o->ref_date), &err) != ZN_OK) {
+        cli_warn(c->o, "%s (dates without a reference date)", err.message);
+        zn_date_options_init(&c->dopts);
+    }
     zn_normalize_options nopts;
     zn_normalize_options_init(&nopts);
     if (!c->o->no_repair && c->o->reader.format != ZN_FORMAT_LINES &&
@@ -293,12 +340,14 @@ int cli_cmd_extract(const cli_options *o)
     zn_token_list_init(&c.tokens);
     zn_tag_list_init(&c.tags);
     zn_buf_init(&c.out, 0);
+    zn_date_list_init(&c.dates);
     open_analyses(&c);
     int rc = o->reader.format == ZN_FORMAT_LINES ? cli_each_line(o, on_line, &c)
                                                   : each_article(&c);
     zn_token_list_clear(&c.tokens);
     zn_tag_list_clear(&c.tags);
     zn_buf_clear(&c.out);
+    zn_date_list_clear(&c.dates);
     zn_tagger_close(c.tagger);
     zn_normalizer_free(c.norm);
     zn_tokenizer_free(c.tok);
