@@ -40,10 +40,34 @@ ZN_API void zn_token_list_clear(zn_token_list *list);
 
 typedef struct zn_tokenizer zn_tokenizer;
 
+/* How a tokenizer cuts. Fill with zn_tokenizer_options_init, then change fields: fields added
+ * later start at their defaults that way. */
+typedef struct zn_tokenizer_options {
+    /* false (default): a number keeps its unit, and the parts of a date or time written in
+     *   order are one word: 70位, 5年, 3万人, 300多位, 5公里, 985高校, 6月12日, 2018年6月12日,
+     *   10时30分; "300位應用工程師" → 300位 | 應用 | 工程師.
+     * true: the SIGHAN bakeoff convention (PKU, CityU gold standards): 70 | 位, 5 | 年,
+     *   985 | 高校, 2018年 | 6月 | 12日 (a date or magnitude unit still joins its number).
+     * Only the grouping differs: every cut of the default is also a cut of split_units =
+     * true; the default joins runs of adjacent tokens (a number, 多 余 几, then a unit: a
+     * classifier, 人, a measure word of the lexicon, after Arabic digits a common noun; date
+     * and time parts in order: 年 月 日 时 分 秒). A joined word is tagged "t" (a date or
+     * time), "m", or the noun's tag, and is not flagged ZN_TOKEN_IN_LEXICON. */
+    bool split_units;
+} zn_tokenizer_options;
+
+/* Sets *opts to the defaults (split_units false). Cannot fail. */
+ZN_API void zn_tokenizer_options_init(zn_tokenizer_options *opts);
+
 /* Creates a tokenizer over `lex` (borrowed: the lexicon must outlive the tokenizer; may be
- * NULL, then only rules and the character model apply). A tokenizer holds per-thread scratch
- * space: use one per thread. Returns ZN_OK or ZN_ERR_NOMEM; on failure *out is NULL. */
+ * NULL, then only rules and the character model apply) with the default options. A tokenizer
+ * holds per-thread scratch space: use one per thread. Returns ZN_OK or ZN_ERR_NOMEM; on
+ * failure *out is NULL. */
 ZN_API zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *err);
+
+/* Like zn_tokenizer_new with options `opts` (copied; NULL: the defaults). Same statuses. */
+ZN_API zn_status zn_tokenizer_new_opts(zn_tokenizer **out, const zn_lexicon *lex,
+                                       const zn_tokenizer_options *opts, zn_error *err);
 
 /* Frees. Accepts NULL. */
 ZN_API void zn_tokenizer_free(zn_tokenizer *tok);
@@ -54,10 +78,10 @@ ZN_API void zn_tokenizer_free(zn_tokenizer *tok);
  * ZN_ERR_INVALID_ARG (s is not valid UTF-8: "invalid UTF-8 (byte 12)", or s is NULL with
  * len > 0; nothing appended), ZN_ERR_TOO_BIG (len of 4 GiB or more). Example:
  * "香港中文大學副校長羅智泉介紹說" → 香港中文大學 | 副校長 | 羅智泉 | 介紹 | 說 (羅智泉, unknown to
- * the lexicon, comes from the character model). Conventions (those of the SIGHAN news
- * standards): 1998年, 6月, 12日, 3万 are words; a numeral and its classifier are two words
- * (70 | 位, 5 | 年), except the very frequent 一个 and 这个; URLs, e-mail addresses, Latin
- * words and numbers (12.5%, C++) and names joined by a middle dot (弗里德里克·泰勒) stay whole.
+ * the lexicon, comes from the character model). Conventions: numbers and their units as
+ * zn_tokenizer_options says (by default 70位, 2018年6月12日 are words); URLs, e-mail
+ * addresses, Latin words and numbers (12.5%, C++) and names joined by a middle dot
+ * (弗里德里克·泰勒) stay whole.
  * A tokenizer is not thread-safe; the lexicon it reads may be shared. */
 ZN_API zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len,
                                   zn_token_list *list, zn_error *err);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * `zhnews segment [FILE|-]...`: the words of every input line separated by one space (white
  * space of the input is not repeated), exactly one output line per input line, characters
- * unchanged; --pos prints word/tag; --user-dict adds words that win over the lexicon. */
+ * unchanged; --pos prints word/tag; --user-dict adds words that win over the lexicon;
+ * --split-units cuts numbers from their units (70 | 位) as the SIGHAN bakeoff standards do. */
 #include <limits.h>
 #include <string.h>
 
@@ -109,7 +110,10 @@ int cli_cmd_segment(const cli_options *o)
     zn_token_list_init(&ctx.tokens);
     zn_error err;
     zn_error_init(&err);
-    if (zn_tokenizer_new(&ctx.tok, lex, &err) != ZN_OK) {
+    zn_tokenizer_options topts;
+    zn_tokenizer_options_init(&topts);
+    topts.split_units = o->split_units;
+    if (zn_tokenizer_new_opts(&ctx.tok, lex, &topts, &err) != ZN_OK) {
         cli_report(&err);
         zn_lexicon_close(lex);
         return CLI_SOME_FAILED;

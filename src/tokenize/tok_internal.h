@@ -62,6 +62,7 @@ typedef struct tok_best {
 
 struct zn_tokenizer {
     const zn_lexicon *lex;
+    zn_tokenizer_options opts;
     double log_total;
     float start[4];
     float trans[4][4];
@@ -90,6 +91,11 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
 /* Length in chars of a number + unit or Chinese numeral word starting at i (0 if none),
  * and its tag. */
 size_t zn__tok_number_at(const tok_char *chars, size_t i, size_t to, const char **tag);
+
+/* Joins numbers and their units in list->items[first..count) (the default convention, see
+ * zn_tokenizer_options): merges runs of adjacent tokens in place. Cannot fail. */
+void zn__tok_join_units(const char *s, zn_token_list *list, size_t first,
+                        const uint8_t *cflags);
 
 #define TOK_LOG_TABLE 65536u
 

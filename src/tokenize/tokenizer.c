@@ -10,7 +10,19 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
+void zn_tokenizer_options_init(zn_tokenizer_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->split_units = false;
+}
+
 zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *err)
+{
+    return zn_tokenizer_new_opts(out, lex, NULL, err);
+}
+
+zn_status zn_tokenizer_new_opts(zn_tokenizer **out, const zn_lexicon *lex,
+                                const zn_tokenizer_options *opts, zn_error *err)
 {
     *out = NULL;
     zn_tokenizer *tok = zn__calloc(1, sizeof *tok);
@@ -18,6 +30,11 @@ zn_status zn_tokenizer_new(zn_tokenizer **out, const zn_lexicon *lex, zn_error *
         return zn__error_nomem(err, "tokenizer");
     }
     tok->lex = lex;
+    if (opts != NULL) {
+        tok->opts = *opts;
+    } else {
+        zn_tokenizer_options_init(&tok->opts);
+    }
     tok->cflags = zn__malloc(65536);
     tok->sflags = zn__malloc(65536);
     tok->logf = zn__reallocarray(NULL, TOK_LOG_TABLE, sizeof *tok->logf);
@@ -371,6 +388,9 @@ zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_toke
     }
     if (st == ZN_ERR_INVALID_ARG) {
         list->count = first; // nothing of an invalid text is kept
+    }
+    if (!tok->opts.split_units) {
+        zn__tok_join_units(s, list, first, tok->cflags);
     }
     mark_sentences(list, first, s);
     return st;

@@ -38,12 +38,10 @@ static zn_lexicon *open_fixture(void)
     return lex;
 }
 
-// Tokenizes text and returns its non-space tokens joined by '|' (with /tag when tags is set).
-static char *seg(const zn_lexicon *lex, const char *text, bool tags)
+// Tokenizes text with tok and writes its non-space tokens joined by '|' (with /tag when tags
+// is set) to out.
+static void seg_with(zn_tokenizer *tok, const char *text, bool tags, char *out, size_t cap)
 {
-    static char out[2048];
-    zn_tokenizer *tok = NULL;
-    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
     zn_token_list list;
     zn_token_list_init(&list);
     assert_int_equal(zn_tokenizer_run(tok, text, strlen(text), &list, NULL), ZN_OK);
@@ -57,14 +55,45 @@ static char *seg(const zn_lexicon *lex, const char *text, bool tags)
         if (t->flags & ZN_TOKEN_SPACE) {
             continue;
         }
-        len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s%s%s", len ? "|" : "",
+        len += (size_t)snprintf(out + len, cap - len, "%s%.*s%s%s", len ? "|" : "",
                                 (int)(t->end - t->start), text + t->start, tags ? "/" : "",
                                 tags ? t->tag : "");
     }
     assert_int_equal(expect, strlen(text));
     out[len] = '\0';
     zn_token_list_clear(&list);
+}
+
+// The tokens of text with split_units set as given (zn_tokenizer_new_opts).
+static char *seg_mode(const zn_lexicon *lex, const char *text, bool tags, bool split)
+{
+    static char out[2048];
+    zn_tokenizer_options opts;
+    zn_tokenizer_options_init(&opts);
+    assert_false(opts.split_units);
+    opts.split_units = split;
+    zn_tokenizer *tok = NULL;
+    assert_int_equal(zn_tokenizer_new_opts(&tok, lex, &opts, NULL), ZN_OK);
+    seg_with(tok, text, tags, out, sizeof out);
     zn_tokenizer_free(tok);
+    return out;
+}
+
+// The tokens of text with the defaults: zn_tokenizer_new, the same as zn_tokenizer_new_opts
+// with NULL options or with the default options.
+static char *seg(const zn_lexicon *lex, const char *text, bool tags)
+{
+    static char out[2048];
+    char other[2048];
+    zn_tokenizer *tok = NULL;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    seg_with(tok, text, tags, out, sizeof out);
+    zn_tokenizer_free(tok);
+    assert_int_equal(zn_tokenizer_new_opts(&tok, lex, NULL, NULL), ZN_OK);
+    seg_with(tok, text, tags, other, sizeof other);
+    zn_tokenizer_free(tok);
+    assert_string_equal(other, out);
+    assert_string_equal(seg_mode(lex, text, tags, false), out);
     return out;
 }
 
@@ -86,16 +115,80 @@ static void test_numbers_dates_and_measures(void **state)
 {
     (void)state;
     zn_lexicon *lex = open_fixture();
-    assert_string_equal(seg(lex, "6月12日北京", true), "6月/t|12日/t|北京/ns");
+    // The bakeoff convention (split_units): a date or magnitude unit joins its number, a
+    // duration or a count is a number and a classifier (SIGHAN standards).
+    assert_string_equal(seg_mode(lex, "6月12日北京", true, true), "6月/t|12日/t|北京/ns");
+    assert_string_equal(seg_mode(lex, "1998年发展", true, true), "1998年/t|发展/vn");
+    assert_string_equal(seg_mode(lex, "二○○一年", true, true), "二○○一年/t");
+    assert_string_equal(seg_mode(lex, "5年", false, true), "5|年");
+    assert_string_equal(seg_mode(lex, "985高校", true, true), "985/m|高校/n");
+    assert_string_equal(seg_mode(lex, "12.5%和3,000", true, true), "12.5%/m|和/x|3,000/m");
+    assert_string_equal(seg_mode(lex, "１９９８年", false, true), "１９９８年");
+    assert_string_equal(seg_mode(lex, "北京－9℃，2020-2021", true, true),
+                        "北京/ns|－9/m|℃/x|，/x|2020/m|-/x|2021/m");
+    // The default: numbers keep their units, a date written in order is one word.
+    assert_string_equal(seg(lex, "6月12日北京", true), "6月12日/t|北京/ns");
     assert_string_equal(seg(lex, "1998年发展", true), "1998年/t|发展/vn");
     assert_string_equal(seg(lex, "二○○一年", true), "二○○一年/t");
-    // A duration is a number and a classifier; so is a count (SIGHAN standards).
-    assert_string_equal(seg(lex, "5年", false), "5|年");
-    assert_string_equal(seg(lex, "985高校", true), "985/m|高校/n");
+    assert_string_equal(seg(lex, "5年", true), "5年/m");
+    assert_string_equal(seg(lex, "985高校", true), "985高校/n");
     assert_string_equal(seg(lex, "12.5%和3,000", true), "12.5%/m|和/x|3,000/m");
     assert_string_equal(seg(lex, "１９９８年", false), "１９９８年");
     assert_string_equal(seg(lex, "北京－9℃，2020-2021", true),
                         "北京/ns|－9/m|℃/x|，/x|2020/m|-/x|2021/m");
+    zn_lexicon_close(lex);
+}
+
+// Words the test below needs, added to the fixture lexicon.
+static void add_words(zn_lexicon *lex)
+{
+    static const char *const words[][2] = {
+        {"應用", "v"}, {"工程師", "n"}, {"公里", "q"}, {"位", "q"}, {"教授", "n"},
+        {"上午", "t"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        assert_int_equal(zn_lexicon_add_word(lex, words[i][0], strlen(words[i][0]), 5000,
+                                             words[i][1], NULL),
+                         ZN_OK);
+    }
+}
+
+static void test_numbers_keep_their_units_by_default(void **state)
+{
+    (void)state;
+    zn_lexicon *lex = open_fixture();
+    add_words(lex);
+    static const char *const cases[][3] = {
+        // text, default, split_units
+        {"300位應用工程師", "300位|應用|工程師", "300|位|應用|工程師"},
+        {"2018年6月12日上午10时30分", "2018年6月12日|上午|10时30分",
+         "2018年|6月|12日|上午|10时|30分"},
+        {"70位985高校的300多位教授", "70位|985高校|的|300多位|教授",
+         "70|位|985|高校|的|300|多位|教授"},
+        {"5年，3万人，5公里", "5年|，|3万人|，|5公里", "5|年|，|3万|人|，|5|公里"},
+        {"二○○一年六月十二日", "二○○一年六月十二日", "二○○一年|六月|十二日"},
+        // Parts out of order or apart stay apart: a day then a year, a space between.
+        {"12日2018年 6月 5", "12日|2018年|6月|5", "12日|2018年|6月|5"},
+        // No unit after the number: nothing to join.
+        {"3,000的12.5%", "3,000|的|12.5%", "3,000|的|12.5%"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_string_equal(seg(lex, cases[i][0], false), cases[i][1]);
+        assert_string_equal(seg_mode(lex, cases[i][0], false, true), cases[i][2]);
+    }
+    assert_string_equal(seg(lex, "2018年6月12日上午10时30分，3万人，5公里，985高校", true),
+                        "2018年6月12日/t|上午/t|10时30分/t|，/x|3万人/m|，/x|5公里/m|，/x|"
+                        "985高校/n");
+    zn_tokenizer *tok;
+    assert_int_equal(zn_tokenizer_new(&tok, lex, NULL), ZN_OK);
+    zn_token_list list;
+    zn_token_list_init(&list);
+    assert_int_equal(zn_tokenizer_run(tok, "70位。", strlen("70位。"), &list, NULL), ZN_OK);
+    assert_int_equal(list.count, 2);
+    assert_int_equal(list.items[0].flags, 0); // a joined word is not in the lexicon
+    assert_int_equal(list.items[1].flags, ZN_TOKEN_PUNCT | ZN_TOKEN_SENTENCE_END);
+    zn_token_list_clear(&list);
+    zn_tokenizer_free(tok);
     zn_lexicon_close(lex);
 }
 
@@ -185,13 +278,17 @@ static void test_tokenizer_survives_allocation_failures(void **state)
 {
     (void)state;
     zn_lexicon *lex = open_fixture();
-    const char *text = "香港中文大學副校長羅智泉介紹說：AI很好。";
-    for (size_t n = 0;; n++) {
+    const char *text = "香港中文大學副校長羅智泉介紹說：AI很好，70位。";
+    for (size_t n = 0, split = 0; split < 2; n++) {
         zn__alloc_fail_after(n);
         zn_tokenizer *tok = NULL;
         zn_token_list list;
         zn_token_list_init(&list);
-        zn_status st = zn_tokenizer_new(&tok, lex, NULL);
+        zn_tokenizer_options opts;
+        zn_tokenizer_options_init(&opts);
+        opts.split_units = split == 1;
+        zn_status st = split == 1 ? zn_tokenizer_new_opts(&tok, lex, &opts, NULL)
+                                  : zn_tokenizer_new(&tok, lex, NULL);
         if (st == ZN_OK) {
             st = zn_tokenizer_run(tok, text, strlen(text), &list, NULL);
         } else {
@@ -201,14 +298,16 @@ static void test_tokenizer_survives_allocation_failures(void **state)
         zn__alloc_fail_after((size_t)-1);
         if (st == ZN_OK) {
             assert_false(failed);
-            assert_int_equal(list.count, 9);
+            // ... 很好 ， 70位 。 or ... 很好 ， 70 位 。
+            assert_int_equal(list.count, split == 1 ? 12 : 11);
         } else {
             assert_int_equal(st, ZN_ERR_NOMEM);
         }
         zn_token_list_clear(&list);
         zn_tokenizer_free(tok);
         if (st == ZN_OK) {
-            break;
+            split++;
+            n = SIZE_MAX; // the next round starts again at 0
         }
     }
     zn_lexicon_close(lex);
@@ -299,6 +398,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_unknown_names_in_both_scripts),
         cmocka_unit_test(test_numbers_dates_and_measures),
+        cmocka_unit_test(test_numbers_keep_their_units_by_default),
         cmocka_unit_test(test_latin_urls_emails_and_punctuation),
         cmocka_unit_test(test_sentence_ends_follow_closing_quotes),
         cmocka_unit_test(test_user_words_change_the_segmentation),
