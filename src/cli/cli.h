@@ -30,6 +30,7 @@ typedef struct cli_options {
     bool pretty;               /* --pretty */
     bool quiet;                /* -q */
     bool pos;                  /* --pos: segment prints word/tag */
+    bool split_units;          /* --split-units: segment cuts 70 | 位 (SIGHAN convention) */
     bool vague;                /* --vague: mark vague time words */
     bool resume;               /* --resume (batch) */
     bool text;                 /* --text (batch: also write the text) */

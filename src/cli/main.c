@@ -39,6 +39,7 @@ static const char usage_text[] =
     "      --lexicon FILE         compiled lexicon (default: beside the program)\n"
     "      --user-dict FILE       extra words: WORD [FREQ] [TAG] per line\n"
     "      --pos                  segment: print word/tag\n"
+    "      --split-units          segment: numbers apart from units (SIGHAN: 70 位)\n"
     "      --ner-json             tag: entities as JSON Lines (start, end, type, text)\n"
     "      --json                 detect: one JSON object per file\n"
     "      --no-repair            do not repair variant characters\n"
@@ -76,6 +77,7 @@ enum {
     OPT_LEXICON,
     OPT_USER_DICT,
     OPT_POS,
+    OPT_SPLIT_UNITS,
     OPT_NER_JSON,
     OPT_JSON,
     OPT_NO_REPAIR,
@@ -108,6 +110,7 @@ static const struct option long_options[] = {
     {"lexicon", required_argument, NULL, OPT_LEXICON},
     {"user-dict", required_argument, NULL, OPT_USER_DICT},
     {"pos", no_argument, NULL, OPT_POS},
+    {"split-units", no_argument, NULL, OPT_SPLIT_UNITS},
     {"ner-json", no_argument, NULL, OPT_NER_JSON},
     {"json", no_argument, NULL, OPT_JSON},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
@@ -238,6 +241,7 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_LEXICON: o->lexicon = arg; return 0;
     case OPT_USER_DICT: o->user_dict = arg; return 0;
     case OPT_POS: o->pos = true; return 0;
+    case OPT_SPLIT_UNITS: o->split_units = true; return 0;
     case OPT_NER_JSON: o->ner_json = true; return 0;
     case OPT_JSON: o->json = true; return 0;
     case OPT_NO_REPAIR: o->no_repair = true; return 0;
