@@ -50,8 +50,9 @@ typedef struct zn_tokenizer_options {
      *   985 | 高校, 2018年 | 6月 | 12日 (a date or magnitude unit still joins its number).
      * Only the grouping differs: every cut of the default is also a cut of split_units =
      * true; the default joins runs of adjacent tokens (a number, 多 余 几, then a unit: a
-     * classifier, 人, a measure word of the lexicon, after Arabic digits a common noun; date
-     * and time parts in order: 年 月 日 时 分 秒). A joined word is tagged "t" (a date or
+     * classifier, 人, a measure word of the lexicon or a noun that measures (20世纪, 24小时),
+     * after a three-digit code number a common noun (985高校); date and time parts in order:
+     * 年 月 日 时 分 秒). A joined word is tagged "t" (a date or
      * time), "m", or the noun's tag, and is not flagged ZN_TOKEN_IN_LEXICON. */
     bool split_units;
 } zn_tokenizer_options;

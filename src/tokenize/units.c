@@ -98,7 +98,8 @@ static void view(unit_view *v, const char *s, const zn_token *t, const uint8_t *
 }
 
 // A unit after a number: a classifier, 人, or a date, time or magnitude character, a measure word
-// of the lexicon (公里, 美元), or after Arabic digits a common noun of the lexicon (985高校).
+// of the lexicon (公里, 美元) or a noun that measures (世纪), or after a code number a common
+// noun of the lexicon (985高校).
 static bool is_unit_char(uint32_t cp, const uint8_t *cflags)
 {
     return (cflags_of(cflags, cp) &
@@ -112,7 +113,40 @@ static bool is_approx_char(uint32_t cp)
     return cp == 0x591A || cp == 0x4F59 || cp == 0x9918 || cp == 0x51E0 || cp == 0x5E7E;
 }
 
-static bool is_unit(const unit_view *b, const zn_token *t, const unit_view *a,
+// Nouns the lexicon tags n that measure like a classifier: 20世纪, 80年代, 24小时, 37摄氏度.
+static const char *const measure_nouns[] = {
+    "世纪", "世紀", "年代", "小时", "小時", "钟头", "鐘頭", "分钟", "分鐘", "秒钟", "秒鐘",
+    "周年", "週年", "周岁", "週歲", "人次", "摄氏度", "攝氏度", "华氏度", "華氏度", "分贝", "分貝",
+    "公分", "年度", "个月", "個月",
+};
+
+static bool is_measure_noun(const unit_view *b)
+{
+    char text[4 * MAX_CHARS + 1];
+    size_t len = 0;
+    if (b->n < 2 || b->n > 3) {
+        return false;
+    }
+    for (size_t k = 0; k < b->n; k++) {
+        len += zn__utf8_encode(b->cp[k], text + len);
+    }
+    text[len] = '\0';
+    for (size_t k = 0; k < sizeof measure_nouns / sizeof *measure_nouns; k++) {
+        if (strcmp(text, measure_nouns[k]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A number that names rather than counts (985高校, 863项目, 206国道): three Arabic digits
+// (a count names its classifier: 300位; a year before a noun modifies it: 2000 人文).
+static bool is_code_number(const unit_view *a)
+{
+    return a->n == 3 && is_arabic(a->cp[0]) && is_arabic(a->cp[1]) && is_arabic(a->cp[2]);
+}
+
+static bool is_unit(const unit_view *b, const zn_token *t, const unit_view *a, bool approx,
                     const uint8_t *cflags)
 {
     if (t->flags & (ZN_TOKEN_SPACE | ZN_TOKEN_PUNCT)) {
@@ -125,8 +159,9 @@ static bool is_unit(const unit_view *b, const zn_token *t, const unit_view *a,
     if (!(t->flags & ZN_TOKEN_IN_LEXICON)) {
         return false;
     }
-    return (t->tag[0] == 'q' && t->tag[1] == '\0') ||
-           (a->arabic && t->tag[0] == 'n' && t->tag[1] == '\0');
+    return (t->tag[0] == 'q' && t->tag[1] == '\0') || is_measure_noun(b) ||
+           (!approx && t->tag[0] == 'n' && t->tag[1] == '\0' && is_code_number(a) &&
+            !is_unit_char(b->cp[0], cflags));
 }
 
 static bool is_approx(const unit_view *v)
@@ -174,12 +209,13 @@ static size_t join_length(const char *s, const zn_token *items, size_t k, size_t
         u++;
         view(&b, s, &items[u], cflags);
     }
-    if (!is_unit(&b, &items[u], &a, cflags)) {
+    if (!is_unit(&b, &items[u], &a, u > m, cflags)) {
         return 1;
     }
     bool date = b.n == 1 && ((cflags_of(cflags, b.cp[0]) & TOK_CF_DATE) ||
                              (b.cp[0] == 0x5E74 && a.n == 4)); // 1998年, not 5年
-    bool noun = b.n > 1 && items[u].tag[0] == 'n' && !is_approx_char(b.cp[0]);
+    bool noun = b.n > 1 && items[u].tag[0] == 'n' && !is_approx_char(b.cp[0]) &&
+                !is_measure_noun(&b);
     *tag = date ? "t" : noun ? items[u].tag : "m";
     return u + 1 - k;
 }

@@ -144,7 +144,7 @@ static void add_words(zn_lexicon *lex)
 {
     static const char *const words[][2] = {
         {"應用", "v"}, {"工程師", "n"}, {"公里", "q"}, {"位", "q"}, {"教授", "n"},
-        {"上午", "t"},
+        {"上午", "t"}, {"世纪", "n"},   {"人文", "n"},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         assert_int_equal(zn_lexicon_add_word(lex, words[i][0], strlen(words[i][0]), 5000,
@@ -169,6 +169,9 @@ static void test_numbers_keep_their_units_by_default(void **state)
         {"二○○一年六月十二日", "二○○一年六月十二日", "二○○一年|六月|十二日"},
         // Parts out of order or apart stay apart: a day then a year, a space between.
         {"12日2018年 6月 5", "12日|2018年|6月|5", "12日|2018年|6月|5"},
+        // A noun that measures joins any number; another noun only a code number (985).
+        {"20世纪的2000人文", "20世纪|的|2000|人文", "20|世纪|的|2000|人文"},
+        {"20多人文", "20|多|人文", "20|多|人文"},
         // No unit after the number: nothing to join.
         {"3,000的12.5%", "3,000|的|12.5%", "3,000|的|12.5%"},
     };
