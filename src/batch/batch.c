@@ -168,7 +168,7 @@ static size_t job_count(const zn_batch_options *o, size_t files)
     if (jobs < 1) {
         jobs = 1;
     }
-    return files > 0 && (size_t)jobs > files ? files : (size_t)jobs;
+    return (size_t)jobs > files ? (files > 0 ? files : 1) : (size_t)jobs;
 }
 
 // Creates OUT_DIR and walks IN_DIR (never into OUT_DIR).

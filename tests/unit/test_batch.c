@@ -604,6 +604,25 @@ static void test_batch_file_that_vanished_is_a_failure(void **state)
     zn_pipeline_free(p);
 }
 
+static void test_batch_empty_folder_gives_an_empty_archive(void **state)
+{
+    (void)state;
+    mkdir(at("in"), 0777);
+    zn_pipeline *p = open_pipeline();
+    zn_batch_result res;
+    assert_int_equal(run(p, "out", 0, false, &res, NULL), ZN_OK);
+    assert_int_equal(res.files, 0);
+    assert_int_equal(res.articles, 0);
+    char *index = slurp("out/index.jsonl", NULL);
+    assert_string_equal(index, "");
+    free(index);
+    json_t *sum = load_json("out/summary.json");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(sum, "files"), "found")),
+                     0);
+    json_decref(sum);
+    zn_pipeline_free(p);
+}
+
 static void test_batch_argument_and_folder_errors(void **state)
 {
     (void)state;
@@ -787,6 +806,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_cancelled_before_start_writes_a_valid_summary,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_file_that_vanished_is_a_failure, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_batch_empty_folder_gives_an_empty_archive, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_batch_argument_and_folder_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_allocation_failures, setup, teardown),
