@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lexicon/lex_walk.h"
 #include "lexicon/lexicon_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -316,4 +317,23 @@ uint64_t zn_lexicon_total_freq(const zn_lexicon *lex)
 size_t zn_lexicon_size(const zn_lexicon *lex)
 {
     return (size_t)lex->h->n_words + lex->user.n_new_words;
+}
+
+bool zn__lex_walkable(const zn_lexicon *lex)
+{
+    return lex->user.n == 0;
+}
+
+uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp)
+{
+    return child(lex, node, cp);
+}
+
+bool zn__lex_walk_word(const zn_lexicon *lex, uint32_t node, zn_word_info *info)
+{
+    if (!is_word(lex, node)) {
+        return false;
+    }
+    fill_info(lex, node, NULL, info);
+    return true;
 }

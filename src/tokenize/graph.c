@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lexicon/lex_walk.h"
 #include "tokenize/tok_internal.h"
 
 // Added to every word's log-probability: fewer, rarer long words lose a little against two
@@ -74,20 +75,16 @@ static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
     consider(e->tok, e->i, e->j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, info->tag, 0);
 }
 
-static bool on_word(void *ctx, size_t len, const zn_word_info *info)
+// The edges of the word chars[e->i..e->j) of the lexicon.
+static void word_edges(edge_ctx *e, const zn_word_info *info)
 {
-    edge_ctx *e = ctx;
     tok_char *chars = e->tok->chars;
-    size_t end_off = e->base_off + len;
-    while (e->j < e->to && chars[e->j].off < end_off) {
-        e->j++;
-    }
-    if (chars[e->j].off != end_off || (e->j < e->to && chars[e->j].inside)) {
-        return true; // ends inside an atom: not a word here
+    if (e->j < e->to && chars[e->j].inside) {
+        return; // ends inside an atom: not a word here
     }
     if (e->quantified && info->freq < LEXICALIZED_FREQ && !(info->forms & ZN_FORM_USER) &&
         is_numeral_classifier(chars, e->i, e->j)) {
-        return true; // 一次, 第一个, 三位: numeral and classifier are two words
+        return; // 一次, 第一个, 三位: numeral and classifier are two words
     }
     double w = (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) +
                (info->freq < TOK_LOG_TABLE ? (double)e->tok->logf[info->freq]
@@ -99,20 +96,54 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
     uint32_t last = chars[e->j - 1].cp;
     if (e->j - e->i >= 3 && last < 65536 && (e->tok->sflags[last] & TOK_SF_PLURAL) &&
         !(info->forms & ZN_FORM_USER)) {
-        return true; // 官兵们: the noun and 们 are two words
+        return; // 官兵们: the noun and 们 are two words
     }
     consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag, info->freq);
     if (e->j - e->i >= 2 && e->j < e->to && !chars[e->j].inside && chars[e->j].cp < 65536 &&
         (e->tok->sflags[chars[e->j].cp] & TOK_SF_SUFFIX)) {
         suffix_edge(e, w, info);
     }
+}
+
+// zn_lexicon_prefixes' callback (a lexicon with user words): the byte length to a char index.
+static bool on_word(void *ctx, size_t len, const zn_word_info *info)
+{
+    edge_ctx *e = ctx;
+    tok_char *chars = e->tok->chars;
+    size_t end_off = e->base_off + len;
+    while (e->j < e->to && chars[e->j].off < end_off) {
+        e->j++;
+    }
+    if (chars[e->j].off == end_off) {
+        word_edges(e, info);
+    }
     return true;
+}
+
+// The lexicon's words from chars[e->i], walking the trie over the decoded code points.
+static void walk_words(edge_ctx *e)
+{
+    const zn_lexicon *lex = e->tok->lex;
+    const tok_char *chars = e->tok->chars;
+    uint32_t node = ZN_LEX_WALK_ROOT;
+    for (size_t k = e->i; k < e->to; k++) {
+        node = zn__lex_walk(lex, node, chars[k].cp);
+        if (node == ZN_LEX_WALK_ROOT) {
+            return;
+        }
+        zn_word_info info;
+        if (zn__lex_walk_word(lex, node, &info)) {
+            e->j = k + 1;
+            word_edges(e, &info);
+        }
+    }
 }
 
 void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
 {
     tok_char *chars = tok->chars;
     double unknown = log(UNKNOWN_FREQ) - tok->log_total;
+    bool walkable = tok->lex != NULL && zn__lex_walkable(tok->lex);
     tok->best[to].score = 0.0;
     for (size_t i = to; i-- > from;) {
         tok_best *b = &tok->best[i];
@@ -135,8 +166,12 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
             edge_ctx e = {tok, i, i, to, chars[i].off, s,
                           (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
-            zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
-                                on_word, &e);
+            if (walkable) {
+                walk_words(&e);
+            } else {
+                zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
+                                    on_word, &e);
+            }
         }
     }
 }

@@ -188,6 +188,10 @@ void zn__tok_mark_atoms(tok_char *chars, size_t from, size_t to, char (*tags)[8]
 {
     size_t i = from;
     while (i < to) {
+        if (chars[i].cls == TOK_HAN) {
+            i++; // the common case: no rule starts at an ideograph
+            continue;
+        }
         size_t n;
         bool letters;
         size_t start;

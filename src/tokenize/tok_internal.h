@@ -114,4 +114,8 @@ zn_status zn__tok_hmm_cut(zn_tokenizer *tok, size_t from, size_t to, zn_token_li
 zn_status zn__tok_push(zn_token_list *list, size_t start, size_t end, const char *tag,
                        uint32_t flags, zn_error *err) __attribute__((warn_unused_result));
 
+/* The same with a tag of exactly 8 bytes, NUL-padded (tok_best.tag). */
+zn_status zn__tok_push8(zn_token_list *list, size_t start, size_t end, const char tag[8],
+                        uint32_t flags, zn_error *err) __attribute__((warn_unused_result));
+
 #endif

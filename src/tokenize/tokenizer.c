@@ -214,7 +214,7 @@ static zn_status push_best(zn_tokenizer *tok, size_t i, zn_token_list *list, zn_
     if (all_punct(tok->chars, i, b->next)) {
         flags |= ZN_TOKEN_PUNCT;
     }
-    return zn__tok_push(list, tok->chars[i].off, tok->chars[b->next].off, b->tag, flags, err);
+    return zn__tok_push8(list, tok->chars[i].off, tok->chars[b->next].off, b->tag, flags, err);
 }
 
 // Frequent function words (particles, prepositions, conjunctions, adverbs, pronouns,

@@ -175,13 +175,24 @@ static void set_tag(zn_token *t, const char *tag)
     memcpy(t->tag, tag, strlen(tag));
 }
 
+// Does the token at p (valid UTF-8, lead byte >= 0x80) begin with a full-width digit or a
+// Chinese numeral? Numerals are three-byte sequences.
+static bool starts_number(const unsigned char *p, const uint8_t *cflags)
+{
+    if (p[0] < 0xE0 || p[0] >= 0xF0) {
+        return false;
+    }
+    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+                  (p[2] & 0x3F);
+    return is_arabic(cp) || (cflags[cp] & TOK_CF_NUMERAL);
+}
+
 // How many tokens from items[k] join the number items[k] (1: none).
 static size_t join_length(const char *s, const zn_token *items, size_t k, size_t count,
                           const uint8_t *cflags, const char **tag)
 {
-    size_t pos = items[k].start;
-    uint32_t c0 = zn__utf8_next(s, items[k].end, &pos);
-    if (!is_arabic(c0) && !(cflags_of(cflags, c0) & TOK_CF_NUMERAL)) {
+    const unsigned char *p = (const unsigned char *)s + items[k].start;
+    if (p[0] < 0x80 ? p[0] < '0' || p[0] > '9' : !starts_number(p, cflags)) {
         return 1; // the common case: no number starts here
     }
     unit_view a;
@@ -228,6 +239,11 @@ void zn__tok_join_units(const char *s, zn_token_list *list, size_t first,
     for (size_t k = first; k < list->count;) {
         const char *tag = NULL;
         size_t n = join_length(s, items, k, list->count, cflags, &tag);
+        if (n == 1 && out == k) {
+            out++; // nothing joined yet: the token stays where it is
+            k++;
+            continue;
+        }
         zn_token t = items[k];
         if (n > 1) {
             t.end = items[k + n - 1].end;
