@@ -226,7 +226,9 @@ static zn_status walk_dir(walker *w)
     if (s != ZN_OK) {
         return s;
     }
-    qsort(names, n, sizeof *names, compare_names);
+    if (n > 1) {
+        qsort(names, n, sizeof *names, compare_names);
+    }
     for (size_t i = 0; i < n && s == ZN_OK; i++) {
         w->path.len = base;
         s = zn_buf_puts(&w->path, names[i]);
@@ -279,6 +281,8 @@ zn_status zn__batch_walk(const char *root, const walk_options *o, batch_entries 
         }
         return zn__error_nomem(err, root);
     }
-    qsort(out->items, out->count, sizeof *out->items, compare_entries);
+    if (out->count > 1) {
+        qsort(out->items, out->count, sizeof *out->items, compare_entries);
+    }
     return ZN_OK;
 }
