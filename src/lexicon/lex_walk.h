@@ -14,11 +14,10 @@
 bool zn__lex_walkable(const zn_lexicon *lex);
 
 /* The node after `node` (ZN_LEX_WALK_ROOT at the start) for code point cp, or
- * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. */
-uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp);
-
-/* True when the code points walked to `node` (not ZN_LEX_WALK_ROOT) are a listed word; then
- * *info is what zn_lexicon_prefixes would give. */
-bool zn__lex_walk_word(const zn_lexicon *lex, uint32_t node, zn_word_info *info);
+ * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. Sets *word
+ * to whether those code points are a listed word, and then *info to what zn_lexicon_prefixes
+ * would give. */
+uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp, zn_word_info *info,
+                      bool *word);
 
 #endif

@@ -239,7 +239,8 @@ static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry
         info->freq = w->freq;
         info->forms = w->forms;
         if (w->tag < lex->h->n_tags) {
-            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX - 1);
+            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
+            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
         }
     }
     if (u != NULL && u->is_word) {
@@ -324,16 +325,13 @@ bool zn__lex_walkable(const zn_lexicon *lex)
     return lex->user.n == 0;
 }
 
-uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp)
+uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp, zn_word_info *info,
+                      bool *word)
 {
-    return child(lex, node, cp);
-}
-
-bool zn__lex_walk_word(const zn_lexicon *lex, uint32_t node, zn_word_info *info)
-{
-    if (!is_word(lex, node)) {
-        return false;
+    node = child(lex, node, cp);
+    *word = is_word(lex, node);
+    if (*word) {
+        fill_info(lex, node, NULL, info);
     }
-    fill_info(lex, node, NULL, info);
-    return true;
+    return node;
 }

@@ -45,6 +45,21 @@ static bool is_numeral_classifier(const tok_char *chars, size_t i, size_t j)
     return true;
 }
 
+// log(freq): from the float table below TOK_LOG_TABLE, else log() through a small cache of
+// the frequent words' frequencies (the same value as calling log).
+static double log_freq(zn_tokenizer *tok, uint32_t freq)
+{
+    if (freq < TOK_LOG_TABLE) {
+        return (double)tok->logf[freq];
+    }
+    tok_log_slot *slot = &tok->log_cache[(freq * 2654435761u) >> (32 - TOK_LOG_CACHE_BITS)];
+    if (slot->freq != freq) {
+        slot->freq = freq;
+        slot->value = log((double)freq);
+    }
+    return slot->value;
+}
+
 // tag: 8 bytes, NUL-padded.
 static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t kind,
                      const char tag[8], uint32_t freq)
@@ -76,7 +91,7 @@ static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
 }
 
 // The edges of the word chars[e->i..e->j) of the lexicon.
-static void word_edges(edge_ctx *e, const zn_word_info *info)
+static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, const zn_word_info *info)
 {
     tok_char *chars = e->tok->chars;
     if (e->j < e->to && chars[e->j].inside) {
@@ -87,9 +102,7 @@ static void word_edges(edge_ctx *e, const zn_word_info *info)
         return; // 一次, 第一个, 三位: numeral and classifier are two words
     }
     double w = (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) +
-               (info->freq < TOK_LOG_TABLE ? (double)e->tok->logf[info->freq]
-                                           : log((double)info->freq)) -
-               e->tok->log_total;
+               log_freq(e->tok, info->freq) - e->tok->log_total;
     if (info->forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
@@ -126,13 +139,14 @@ static void walk_words(edge_ctx *e)
     const zn_lexicon *lex = e->tok->lex;
     const tok_char *chars = e->tok->chars;
     uint32_t node = ZN_LEX_WALK_ROOT;
+    zn_word_info info;
     for (size_t k = e->i; k < e->to; k++) {
-        node = zn__lex_walk(lex, node, chars[k].cp);
+        bool word;
+        node = zn__lex_walk(lex, node, chars[k].cp, &info, &word);
         if (node == ZN_LEX_WALK_ROOT) {
             return;
         }
-        zn_word_info info;
-        if (zn__lex_walk_word(lex, node, &info)) {
+        if (word) {
             e->j = k + 1;
             word_edges(e, &info);
         }

@@ -60,6 +60,13 @@ typedef struct tok_best {
     char tag[8];
 } tok_best;
 
+/* A cached log of a frequency of TOK_LOG_TABLE or more (freq 0: empty). */
+typedef struct tok_log_slot {
+    uint32_t freq;
+    double value;
+} tok_log_slot;
+#define TOK_LOG_CACHE_BITS 10
+
 struct zn_tokenizer {
     const zn_lexicon *lex;
     zn_tokenizer_options opts;
@@ -71,7 +78,9 @@ struct zn_tokenizer {
     char (*atag)[8]; /* tag of the atom starting at a char */
     uint8_t *cflags;  /* TOK_CF_* of every code point below U+10000 */
     uint8_t *sflags;  /* TOK_SF_* of every code point below U+10000 */
+    uint8_t *cls;     /* TOK_* class of code points below U+10000 seen so far (0: not yet) */
     float *logf;      /* log of frequencies below TOK_LOG_TABLE */
+    tok_log_slot log_cache[1u << TOK_LOG_CACHE_BITS]; /* log of larger ones */
     size_t cap;
     uint8_t *states; /* Viterbi scratch */
     float *vit;

@@ -37,8 +37,9 @@ zn_status zn_tokenizer_new_opts(zn_tokenizer **out, const zn_lexicon *lex,
     }
     tok->cflags = zn__malloc(65536);
     tok->sflags = zn__malloc(65536);
+    tok->cls = zn__calloc(65536, 1);
     tok->logf = zn__reallocarray(NULL, TOK_LOG_TABLE, sizeof *tok->logf);
-    if (tok->cflags == NULL || tok->sflags == NULL || tok->logf == NULL) {
+    if (tok->cflags == NULL || tok->sflags == NULL || tok->cls == NULL || tok->logf == NULL) {
         zn_tokenizer_free(tok);
         return zn__error_nomem(err, "tokenizer");
     }
@@ -66,6 +67,7 @@ void zn_tokenizer_free(zn_tokenizer *tok)
     }
     zn__free(tok->cflags);
     zn__free(tok->sflags);
+    zn__free(tok->cls);
     zn__free(tok->logf);
     zn__free(tok->chars);
     zn__free(tok->best);
@@ -100,6 +102,21 @@ static zn_status reserve(zn_tokenizer *tok, size_t n, zn_error *err)
     return ZN_OK;
 }
 
+// zn__tok_class, remembered for the code points below U+10000.
+static inline uint8_t char_class(zn_tokenizer *tok, uint32_t cp)
+{
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+        return TOK_HAN;
+    }
+    if (cp >= 65536) {
+        return zn__tok_class(cp);
+    }
+    if (tok->cls[cp] == 0) {
+        tok->cls[cp] = zn__tok_class(cp);
+    }
+    return tok->cls[cp];
+}
+
 // Decodes s[from..len) into tok->chars and sets *n to the number of characters. Returns false
 // at the first invalid sequence, whose byte offset goes to *bad.
 static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, size_t *n,
@@ -111,10 +128,11 @@ static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, si
         tok_char *c = &tok->chars[k++];
         c->off = (uint32_t)pos;
         const unsigned char *p = (const unsigned char *)s + pos;
-        if (pos + 3 <= len && p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 &&
-            (p[2] & 0xC0) == 0x80) {
-            // The common case, a URO ideograph (U+4000-U+9FFF): a three-byte sequence with
-            // these lead bytes is never overlong nor a surrogate.
+        if (pos + 3 <= len && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
+            (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            // The common case, ideographs and CJK punctuation (U+1000-U+FFFF but the
+            // surrogates): a three-byte sequence with these lead bytes is never overlong nor
+            // a surrogate.
             c->cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
                     (p[2] & 0x3F);
             pos += 3;
@@ -125,7 +143,7 @@ static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, si
             *bad = c->off;
             return false;
         }
-        c->cls = c->cp >= 0x4E00 && c->cp <= 0x9FFF ? TOK_HAN : zn__tok_class(c->cp);
+        c->cls = char_class(tok, c->cp);
         c->flags = c->cp < 65536 ? tok->cflags[c->cp] : 0;
         c->atom = 0;
         c->inside = 0;
