@@ -11,6 +11,8 @@
 #include "zhnews/tokenize.h"
 #include "zhnews/dates.h"
 #include "zhnews/extract.h"
+#include "zhnews/keywords.h"
+#include "zhnews/fingerprint.h"
 #include "zhnews/tag.h"
 #include "zhnews/article.h"
 #include "zhnews/output.h"
