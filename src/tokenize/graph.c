@@ -45,12 +45,17 @@ static bool is_numeral_classifier(const tok_char *chars, size_t i, size_t j)
     return true;
 }
 
-// log(freq): from the float table below TOK_LOG_TABLE, else log() through a small cache of
-// the frequent words' frequencies (the same value as calling log).
+// log(freq): from the float table below TOK_LOG_TABLE (filled as frequencies come), else log()
+// through a small cache of the frequent words' frequencies (the same value as calling log).
 static double log_freq(zn_tokenizer *tok, uint32_t freq)
 {
     if (freq < TOK_LOG_TABLE) {
-        return (double)tok->logf[freq];
+        float v = tok->logf[freq];
+        if (v < 0.0f) {
+            v = (float)log((double)freq);
+            tok->logf[freq] = v;
+        }
+        return (double)v;
     }
     tok_log_slot *slot = &tok->log_cache[(freq * 2654435761u) >> (32 - TOK_LOG_CACHE_BITS)];
     if (slot->freq != freq) {

@@ -79,7 +79,7 @@ struct zn_tokenizer {
     uint8_t *cflags;  /* TOK_CF_* of every code point below U+10000 */
     uint8_t *sflags;  /* TOK_SF_* of every code point below U+10000 */
     uint8_t *cls;     /* TOK_* class of code points below U+10000 seen so far (0: not yet) */
-    float *logf;      /* log of frequencies below TOK_LOG_TABLE */
+    float *logf;      /* log of frequencies below TOK_LOG_TABLE (-1: not computed yet) */
     tok_log_slot log_cache[1u << TOK_LOG_CACHE_BITS]; /* log of larger ones */
     size_t cap;
     uint8_t *states; /* Viterbi scratch */

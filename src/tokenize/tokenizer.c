@@ -47,7 +47,7 @@ zn_status zn_tokenizer_new_opts(zn_tokenizer **out, const zn_lexicon *lex,
     zn__tok_fill_suffix_flags(tok->sflags);
     tok->logf[0] = 0.0f;
     for (size_t f = 1; f < TOK_LOG_TABLE; f++) {
-        tok->logf[f] = (float)log((double)f);
+        tok->logf[f] = -1.0f; // computed when first needed: start-up stays quick
     }
     if (lex != NULL) {
         uint64_t total = zn_lexicon_total_freq(lex);
