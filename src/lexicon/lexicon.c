@@ -329,9 +329,16 @@ uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp, zn_word
                       bool *word)
 {
     node = child(lex, node, cp);
-    *word = is_word(lex, node);
-    if (*word) {
-        fill_info(lex, node, NULL, info);
+    *word = node != NO_NODE && (lex->nodes[node].cp & ZN_LEX_WORD_BIT);
+    if (*word) { // fill_info without user words
+        const zn_lex_node *w = &lex->nodes[node];
+        info->freq = w->freq;
+        info->forms = w->forms;
+        memset(info->tag, 0, sizeof info->tag);
+        if (w->tag < lex->h->n_tags) {
+            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
+            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
+        }
     }
     return node;
 }

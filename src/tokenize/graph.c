@@ -176,7 +176,10 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             consider(tok, i, i + 1, unknown, TOK_KIND_SINGLE, "x\0\0\0\0\0\0", 0);
         }
         const char *tag;
-        size_t n = zn__tok_number_at(chars, i, to, &tag);
+        size_t n = (chars[i].atom && chars[i].cls == TOK_DIGIT) ||
+                           (chars[i].flags & TOK_CF_NUMERAL)
+                       ? zn__tok_number_at(chars, i, to, &tag)
+                       : 0; // only a number of digits or numerals can be a number word
         if (n > 0) { // a number word beats the number and its unit apart
             char tag8[8] = {0};
             memcpy(tag8, tag, strnlen(tag, 7));
