@@ -6,6 +6,7 @@
 
 #include "zhnews/common.h"
 #include "zhnews/dates.h"
+#include "zhnews/keywords.h"
 #include "zhnews/tokenize.h"
 
 #define ZN_JSON_MAX_DEPTH 64
@@ -85,6 +86,9 @@ typedef struct zn_doc {
     zn_token_list tokens;        /* words of the article's text */
     zn_date_list dates;          /* dates and times, byte spans into the article's text */
     struct zn_entities *entities; /* owned */
+    zn_keyword_list keywords;    /* best first */
+    zn_span *summary;            /* the chosen sentences (spans into the text), text order */
+    size_t n_summary;
     zn_script script;
     size_t sentences;           /* stats.sentences */
 } zn_doc;

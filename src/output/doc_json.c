@@ -269,6 +269,12 @@ zn_status zn_doc_write_json(const zn_doc *doc, zn_buf *buf, const zn_write_optio
     if (f & ZN_FIELD_DATES) {
         zn__write_dates(&j, doc);
     }
+    if (f & ZN_FIELD_KEYWORDS) {
+        zn__write_keywords(&j, doc);
+    }
+    if (f & ZN_FIELD_SUMMARY) {
+        zn__write_summary(&j, doc);
+    }
     if (f & ZN_FIELD_BOILERPLATE) {
         write_boilerplate(&j, doc->article);
     }

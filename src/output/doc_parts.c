@@ -121,3 +121,29 @@ void zn__write_entities(zn_json *j, const zn_doc *d)
     }
     zn_json_end_array(j);
 }
+
+// keywords: [words], best first.
+void zn__write_keywords(zn_json *j, const zn_doc *d)
+{
+    zn_json_key(j, "keywords");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < d->keywords.count; i++) {
+        zn_json_cstr(j, d->keywords.items[i].word);
+    }
+    zn_json_end_array(j);
+}
+
+// summary: [sentences] in text order (only when a summary was asked for).
+void zn__write_summary(zn_json *j, const zn_doc *d)
+{
+    if (d->summary == NULL) {
+        return;
+    }
+    zn_json_key(j, "summary");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < d->n_summary; i++) {
+        zn_span s = d->summary[i];
+        zn_json_string(j, d->article->text + s.start, s.end - s.start);
+    }
+    zn_json_end_array(j);
+}

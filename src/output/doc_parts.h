@@ -14,4 +14,10 @@ void zn__write_dates(zn_json *j, const zn_doc *d);
 /* "entities": [{name, type, aliases[], roles[], count, mentions[{start, end, text}]}]. */
 void zn__write_entities(zn_json *j, const zn_doc *d);
 
+/* "keywords": [words], best first. */
+void zn__write_keywords(zn_json *j, const zn_doc *d);
+
+/* "summary": [sentences] in text order; nothing when no summary was made. */
+void zn__write_summary(zn_json *j, const zn_doc *d);
+
 #endif

@@ -4,10 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pipeline/summary.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
 #include "zhnews/zhnews.h"
+
+#define KEYWORDS_MAX 10 // keywords per article
 
 struct zn_pipeline {
     zn_pipeline_options opts;
@@ -169,6 +172,8 @@ void zn_doc_free(zn_doc *doc)
     zn_token_list_clear(&doc->tokens);
     zn_date_list_clear(&doc->dates);
     zn_entities_free(doc->entities);
+    zn_keyword_list_clear(&doc->keywords);
+    zn__free(doc->summary);
     zn__free(doc);
 }
 
@@ -322,6 +327,7 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
     if (doc != NULL) {
         zn_token_list_init(&doc->tokens);
         zn_date_list_init(&doc->dates);
+        zn_keyword_list_init(&doc->keywords);
     }
     if (doc == NULL) {
         zn_status st = zn__error_nomem(err, rec->path);
@@ -354,6 +360,14 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
     st = find_entities(w, doc, err);
     if (st == ZN_OK) {
         st = find_dates(w, doc, err);
+    }
+    if (st == ZN_OK) {
+        zn_keywords_input kin = {a->text, a->len, doc->tokens.items, doc->tokens.count,
+                                 doc->entities};
+        st = zn_keywords_extract(&kin, KEYWORDS_MAX, &doc->keywords, err);
+    }
+    if (st == ZN_OK && w->p->opts.summary > 0) {
+        st = zn__summarize(doc, (size_t)w->p->opts.summary, err);
     }
     if (st != ZN_OK) {
         zn_doc_free(doc);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the pipeline: stages wired in order, structure spans moved onto the
- * repaired text, the audit trail, errors and ownership. Runs without a lexicon so that it
- * does not depend on the build's data. */
+ * repaired text, the audit trail, keywords and summary, errors and ownership. Most tests run
+ * without a lexicon; keywords use the build's (ZN_TEST_LEXICON). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,6 +101,30 @@ static void test_pipeline_dates_inside_names_are_dropped(void **state)
     zn_doc_free(d);
 }
 
+static void test_pipeline_keywords_and_summary(void **state)
+{
+    (void)state;
+    zn_pipeline_options po;
+    zn_pipeline_options_init(&po);
+    po.summary = 2;
+    po.lexicon_path = ZN_TEST_LEXICON; // keywords are words of the lexicon
+    zn_doc *d = run_text(&po, "港口擴建計劃公布\n"
+                              "港口擴建計劃今日公布,港口將新增四個泊位。\n"
+                              "港口擴建計劃今日公布,港口將新增四個泊位。\n"
+                              "天氣晴朗。\n"
+                              "當局表示,擴建後港口的貨櫃吞吐量將增加三成。\n");
+    assert_true(d->keywords.count > 0);
+    assert_string_equal(d->keywords.items[0].word, "港口");
+    // Two sentences, in text order, the repeated one only once, the headline never.
+    assert_int_equal(d->n_summary, 2);
+    const char *first = "港口擴建計劃今日公布，港口將新增四個泊位。";
+    assert_memory_equal(d->article->text + d->summary[0].start, first, strlen(first));
+    const char *second = "當局表示，擴建後港口的貨櫃吞吐量將增加三成。";
+    assert_int_equal(d->summary[1].end - d->summary[1].start, strlen(second));
+    assert_memory_equal(d->article->text + d->summary[1].start, second, strlen(second));
+    zn_doc_free(d);
+}
+
 static void test_pipeline_no_repair_keeps_characters(void **state)
 {
     (void)state;
@@ -172,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_pipeline_repairs_text_and_moves_title),
         cmocka_unit_test(test_pipeline_json_reports_fixes_in_code_points),
         cmocka_unit_test(test_pipeline_dates_inside_names_are_dropped),
+        cmocka_unit_test(test_pipeline_keywords_and_summary),
         cmocka_unit_test(test_pipeline_no_repair_keeps_characters),
         cmocka_unit_test(test_pipeline_bad_options_and_missing_lexicon),
         cmocka_unit_test(test_pipeline_allocation_failures),
