@@ -57,6 +57,14 @@ typedef struct zn_article {
 ZN_API zn_status zn_article_parse(zn_article **out, const char *name, const char *s,
                                   size_t len, zn_error *err);
 
+/* As zn_article_parse, for a record whose container names its title (a JSONL title field,
+ * a TREC <contenttitle> or <HEADLINE>): title[0..title_len) becomes the headline and the
+ * first line of the text (unless the text already starts with it); title may be NULL.
+ * Returns ZN_OK, ZN_ERR_INVALID_ARG (text or title not valid UTF-8), ZN_ERR_NOMEM. */
+ZN_API zn_status zn_article_parse_titled(zn_article **out, const char *name, const char *title,
+                                         size_t title_len, const char *s, size_t len,
+                                         zn_error *err);
+
 /* Frees the article and everything it owns. Accepts NULL. */
 ZN_API void zn_article_free(zn_article *a);
 

@@ -262,15 +262,9 @@ static zn_status build_sections(builder *b, const art_classes *c)
     return ZN_OK;
 }
 
-zn_status zn_article_parse(zn_article **out, const char *name, const char *s, size_t len,
-                           zn_error *err)
+static zn_status parse(zn_article **out, const char *shown, const char *s, size_t len,
+                       bool first_is_title, zn_error *err)
 {
-    *out = NULL;
-    const char *shown = name != NULL ? name : "<article>";
-    size_t bad = zn__utf8_valid_prefix(s, len);
-    if (bad != len) {
-        return zn__error_at(err, ZN_ERR_INVALID_ARG, shown, "invalid UTF-8 at byte %zu", bad);
-    }
     size_t n = 0;
     art_line *lines = zn__art_lines_split(s, len, &n);
     zn_article *a = zn__calloc(1, sizeof *a);
@@ -278,7 +272,7 @@ zn_status zn_article_parse(zn_article **out, const char *name, const char *s, si
     zn_status st = lines == NULL || a == NULL || offset == NULL ? ZN_ERR_NOMEM : ZN_OK;
     if (st == ZN_OK) {
         art_classes c;
-        zn__art_classify(lines, n, &c);
+        zn__art_classify(lines, n, &c, first_is_title);
         builder b = {a, lines, n, offset};
         st = build_text(&b);
         if (st == ZN_OK) {
@@ -335,4 +329,51 @@ void zn_article_retext(zn_article *a, char *new_text, size_t new_len, zn_offset_
     zn__free(a->text);
     a->text = new_text;
     a->len = new_len;
+}
+
+zn_status zn_article_parse(zn_article **out, const char *name, const char *s, size_t len,
+                           zn_error *err)
+{
+    return zn_article_parse_titled(out, name, NULL, 0, s, len, err);
+}
+
+// The first non-blank line of s, trimmed.
+static bool starts_with_line(const char *s, size_t len, const char *line, size_t n)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) {
+        i++;
+    }
+    return len - i >= n && memcmp(s + i, line, n) == 0 &&
+           (len - i == n || s[i + n] == '\n' || s[i + n] == '\r');
+}
+
+zn_status zn_article_parse_titled(zn_article **out, const char *name, const char *title,
+                                  size_t title_len, const char *s, size_t len, zn_error *err)
+{
+    *out = NULL;
+    const char *shown = name != NULL ? name : "<article>";
+    size_t bad = zn__utf8_valid_prefix(s, len);
+    if (bad != len) {
+        return zn__error_at(err, ZN_ERR_INVALID_ARG, shown, "invalid UTF-8 at byte %zu", bad);
+    }
+    if (title != NULL && zn__utf8_valid_prefix(title, title_len) != title_len) {
+        return zn__error_at(err, ZN_ERR_INVALID_ARG, shown, "invalid UTF-8 in the title");
+    }
+    if (title == NULL || title_len == 0 || starts_with_line(s, len, title, title_len)) {
+        return parse(out, shown, s, len, title != NULL && title_len > 0, err);
+    }
+    // "title\ntext": the title's own line breaks become spaces.
+    char *joined = zn__malloc(title_len + 1 + len);
+    if (joined == NULL) {
+        return zn__error_nomem(err, shown);
+    }
+    for (size_t i = 0; i < title_len; i++) {
+        joined[i] = title[i] == '\n' || title[i] == '\r' ? ' ' : title[i];
+    }
+    joined[title_len] = '\n';
+    memcpy(joined + title_len + 1, s, len);
+    zn_status st = parse(out, shown, joined, title_len + 1 + len, true, err);
+    zn__free(joined);
+    return st;
 }

@@ -71,11 +71,12 @@ static bool is_heading(const art_line *lines, size_t n, size_t i)
     return false;
 }
 
-static void mark_head(art_line *lines, size_t n, art_classes *c)
+static void mark_head(art_line *lines, size_t n, art_classes *c, bool first_is_title)
 {
-    size_t b = find_byline(lines, n, 0, c);
+    bool forced = first_is_title && n > 0;
+    size_t b = find_byline(lines, n, forced ? 1 : 0, c);
     size_t limit = b != SIZE_MAX ? b : 3;
-    size_t t = zn__art_pick_title(lines, n, limit);
+    size_t t = forced ? 0 : zn__art_pick_title(lines, n, limit);
     c->title_line = t;
     if (t != SIZE_MAX) {
         lines[t].kind = LINE_TITLE;
@@ -172,7 +173,7 @@ static void mark_body(art_line *lines, size_t n, art_classes *c)
     }
 }
 
-void zn__art_classify(art_line *lines, size_t n, art_classes *c)
+void zn__art_classify(art_line *lines, size_t n, art_classes *c, bool first_is_title)
 {
     memset(c, 0, sizeof *c);
     c->title_line = SIZE_MAX;
@@ -182,6 +183,9 @@ void zn__art_classify(art_line *lines, size_t n, art_classes *c)
     c->lead_line = SIZE_MAX;
     c->tags_line = SIZE_MAX;
     mark_boilerplate(lines, n);
-    mark_head(lines, n, c);
+    if (first_is_title && n > 0) {
+        lines[0].kind = LINE_UNKNOWN; // the container said so, whatever it looks like
+    }
+    mark_head(lines, n, c, first_is_title);
     mark_body(lines, n, c);
 }

@@ -18,7 +18,8 @@ typedef struct art_classes {
     size_t tags_line;
 } art_classes;
 
-/* Sets lines[i].kind for every line and fills *c. Cannot fail. */
-void zn__art_classify(art_line *lines, size_t n, art_classes *c);
+/* Sets lines[i].kind for every line and fills *c. With first_is_title, lines[0] is the
+ * headline (given by the container) rather than chosen. Cannot fail. */
+void zn__art_classify(art_line *lines, size_t n, art_classes *c, bool first_is_title);
 
 #endif

@@ -335,7 +335,9 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
         return st;
     }
     doc->source = rec;
-    zn_status st = zn_article_parse(&doc->article, rec->path, rec->text, rec->len, err);
+    zn_status st = zn_article_parse_titled(&doc->article, rec->path, rec->title,
+                                           rec->title != NULL ? strlen(rec->title) : 0,
+                                           rec->text, rec->len, err);
     if (st != ZN_OK) {
         zn_doc_free(doc);
         return st;

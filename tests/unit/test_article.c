@@ -211,6 +211,32 @@ static void test_article_allocation_failures_are_reported(void **state)
     }
 }
 
+static void test_article_container_title_becomes_headline(void **state)
+{
+    (void)state;
+    const char body[] = "記者 李明 / 台北報導\n市府今天公布新預算,教育經費增加一成。\n";
+    zn_article *a = NULL;
+    zn_error err;
+    const char title[] = "市府公布\n新預算";
+    assert_int_equal(zn_article_parse_titled(&a, "t.jsonl", title, strlen(title), body,
+                                             strlen(body), &err), ZN_OK);
+    assert_span(a, a->title, "市府公布 新預算");
+    assert_span(a, a->byline.reporters[0], "李明");
+    assert_memory_equal(a->text, "市府公布 新預算\n記者", strlen("市府公布 新預算\n記者"));
+    zn_article_free(a);
+    // A text that already starts with its title keeps one copy of it.
+    const char twice[] = "港口擴建\n港口將新增泊位,工程明年展開。\n";
+    assert_int_equal(zn_article_parse_titled(&a, "t.jsonl", "港口擴建", strlen("港口擴建"),
+                                             twice, strlen(twice), &err), ZN_OK);
+    assert_span(a, a->title, "港口擴建");
+    assert_int_equal(a->len, strlen(twice) - 1);
+    zn_article_free(a);
+    assert_int_equal(zn_article_parse_titled(&a, "t.jsonl", "\xFF", 1, twice, strlen(twice),
+                                             &err), ZN_ERR_INVALID_ARG);
+    assert_null(a);
+    assert_string_equal(err.message, "t.jsonl: invalid UTF-8 in the title");
+}
+
 static size_t shift_by_three(const void *ctx, size_t off)
 {
     (void)ctx;
@@ -249,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_article_empty_text_gives_empty_article),
         cmocka_unit_test(test_article_allocation_failures_are_reported),
         cmocka_unit_test(test_article_retext_moves_spans),
+        cmocka_unit_test(test_article_container_title_becomes_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
