@@ -19,5 +19,5 @@ bench_row()
     rm -f "$tfile"
     awk -v n="$name" -v b="$bytes" -v w="$best" -v k="$peak" -v note="$note" 'BEGIN {
         mbs = (w > 0) ? b / 1e6 / w : 0
-        printf "| %s | %.1f | %.1f | %s (%.2f s for %.1f MB) |\n", n, mbs, k / 1024, note, w, b / 1e6 }'
+        printf "| %s | %.2f | %.1f | %s (%.2f s for %.2f MB) |\n", n, mbs, k / 1024, note, w, b / 1e6 }'
 }

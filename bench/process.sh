@@ -1,5 +1,6 @@
 #!/bin/sh
-# Full pipeline throughput: `zhnews` over many article files made from data/samples.
+# Full pipeline throughput: `zhnews` over many article files made from data/samples, with
+# the LAC tagger (the default) and without it (--no-tagger).
 . bench/lib.sh
 build=${1:-build}
 dir="${ZHNEWS_BENCH_DIR:-/tmp/zhnews-bench}/articles"
@@ -13,5 +14,11 @@ if [ ! -d "$dir" ]; then
 fi
 bytes=$(cat "$dir"/*.txt | wc -c)
 count=$(ls "$dir" | wc -l)
-bench_row "process: $count article files" "$bytes" "full pipeline, one process" \
-    "$build/zhnews" "$dir"/*.txt
+bench_row "process --no-tagger: $count files" "$bytes" "full pipeline without LAC, one process" \
+    "$build/zhnews" --no-tagger "$dir"/*.txt
+few=$(ls "$dir"/1[0-9]-*.txt)
+bytes=$(cat $few | wc -c)
+count=$(echo "$few" | wc -l)
+# shellcheck disable=SC2086
+bench_row "process (with LAC): $count files" "$bytes" "full pipeline, one process" \
+    "$build/zhnews" $few
