@@ -119,6 +119,10 @@ void zn__tok_fill_suffix_flags(uint8_t *table);
 zn_status zn__tok_hmm_cut(zn_tokenizer *tok, size_t from, size_t to, zn_token_list *list,
                           zn_error *err);
 
+/* Flags the last token of every sentence in list->items[first..count) ZN_TOKEN_SENTENCE_END
+ * (s: the text the tokens span). Cannot fail. */
+void zn__tok_mark_sentences(zn_token_list *list, size_t first, const char *s);
+
 /* Appends one token; ZN_ERR_NOMEM leaves the list as it was. */
 zn_status zn__tok_push(zn_token_list *list, size_t start, size_t end, const char *tag,
                        uint32_t flags, zn_error *err) __attribute__((warn_unused_result));

@@ -156,65 +156,6 @@ static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, si
     return true;
 }
 
-// Characters a sentence ends with, and closing quotes or brackets that may follow them:
-// 。！？；… ⋯ ! ? ;  and 」』”’）》〉】 ) " '
-static bool is_terminator(uint32_t cp)
-{
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 ||
-           cp == 0x22EF || cp == '!' || cp == '?' || cp == ';' || cp == 0xFF61;
-}
-
-static bool is_closer(uint32_t cp)
-{
-    return cp == 0x300D || cp == 0x300F || cp == 0x201D || cp == 0x2019 || cp == 0xFF09 ||
-           cp == 0x300B || cp == 0x3009 || cp == 0x3011 || cp == ')' || cp == '"' ||
-           cp == '\'';
-}
-
-static uint32_t first_cp(const char *s, const zn_token *t)
-{
-    size_t pos = t->start;
-    return zn__utf8_next(s, t->end, &pos);
-}
-
-static void mark_sentences(zn_token_list *list, size_t first, const char *s)
-{
-    size_t last_word = SIZE_MAX;
-    for (size_t k = first; k < list->count; k++) {
-        zn_token *t = &list->items[k];
-        if (t->flags & ZN_TOKEN_SPACE) {
-            // A line break ends a sentence too (a headline, a paragraph without a full stop).
-            if (last_word != SIZE_MAX && memchr(s + t->start, '\n', t->end - t->start) != NULL) {
-                list->items[last_word].flags |= ZN_TOKEN_SENTENCE_END;
-            }
-            continue;
-        }
-        last_word = k;
-        if (!(t->flags & ZN_TOKEN_PUNCT)) {
-            continue;
-        }
-        uint32_t cp = first_cp(s, t);
-        bool end = is_terminator(cp);
-        // A Latin full stop ends a sentence when white space or the end follows.
-        if (cp == '.' && t->end - t->start == 1) {
-            end = k + 1 == list->count || (list->items[k + 1].flags & ZN_TOKEN_SPACE);
-        }
-        if (!end) {
-            continue;
-        }
-        while (k + 1 < list->count && (list->items[k + 1].flags & ZN_TOKEN_PUNCT) &&
-               (is_closer(first_cp(s, &list->items[k + 1])) ||
-                is_terminator(first_cp(s, &list->items[k + 1])))) {
-            k++;
-        }
-        list->items[k].flags |= ZN_TOKEN_SENTENCE_END;
-        last_word = k;
-    }
-    if (last_word != SIZE_MAX) {
-        list->items[last_word].flags |= ZN_TOKEN_SENTENCE_END;
-    }
-}
-
 static bool all_punct(const tok_char *chars, size_t i, size_t j)
 {
     for (size_t k = i; k < j; k++) {
@@ -410,6 +351,6 @@ zn_status zn_tokenizer_run(zn_tokenizer *tok, const char *s, size_t len, zn_toke
     if (!tok->opts.split_units) {
         zn__tok_join_units(s, list, first, tok->cflags);
     }
-    mark_sentences(list, first, s);
+    zn__tok_mark_sentences(list, first, s);
     return st;
 }

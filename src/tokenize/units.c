@@ -153,8 +153,10 @@ static bool is_unit(const unit_view *b, const zn_token *t, const unit_view *a, b
         return false;
     }
     if ((b->n == 1 && is_unit_char(b->cp[0], cflags)) ||
-        (b->n == 2 && is_approx_char(b->cp[0]) && is_unit_char(b->cp[1], cflags))) {
-        return true; // 位, 年, 万; 多位 after 300
+        (b->n == 2 &&
+         (is_approx_char(b->cp[0]) || (cflags_of(cflags, b->cp[0]) & TOK_CF_MAGNITUDE)) &&
+         is_unit_char(b->cp[1], cflags))) {
+        return true; // 位, 年, 万; 多位 after 300, 万人 after 3.5
     }
     if (!(t->flags & ZN_TOKEN_IN_LEXICON)) {
         return false;
@@ -185,6 +187,25 @@ static bool starts_number(const unsigned char *p, const uint8_t *cflags)
     uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
                   (p[2] & 0x3F);
     return is_arabic(cp) || (cflags[cp] & TOK_CF_NUMERAL);
+}
+
+// After a number and a magnitude (3.5 + 亿), a unit at items[u + 1] joins too (元): returns
+// the index of the last token joined, and its view in *b.
+static size_t after_magnitude(const char *s, const zn_token *items, size_t u, size_t count,
+                              const unit_view *a, unit_view *b, const uint8_t *cflags)
+{
+    if (b->n != 1 || !(cflags_of(cflags, b->cp[0]) & TOK_CF_MAGNITUDE) || u + 1 >= count ||
+        items[u + 1].start != items[u].end) {
+        return u;
+    }
+    unit_view c;
+    view(&c, s, &items[u + 1], cflags);
+    if ((c.n == 1 && (cflags_of(cflags, c.cp[0]) & TOK_CF_MAGNITUDE)) ||
+        !is_unit(&c, &items[u + 1], a, true, cflags)) {
+        return u;
+    }
+    *b = c;
+    return u + 1;
 }
 
 // How many tokens from items[k] join the number items[k] (1: none).
@@ -223,10 +244,11 @@ static size_t join_length(const char *s, const zn_token *items, size_t k, size_t
     if (!is_unit(&b, &items[u], &a, u > m, cflags)) {
         return 1;
     }
+    u = after_magnitude(s, items, u, count, &a, &b, cflags);
     bool date = b.n == 1 && ((cflags_of(cflags, b.cp[0]) & TOK_CF_DATE) ||
                              (b.cp[0] == 0x5E74 && a.n == 4)); // 1998年, not 5年
     bool noun = b.n > 1 && items[u].tag[0] == 'n' && !is_approx_char(b.cp[0]) &&
-                !is_measure_noun(&b);
+                !(cflags_of(cflags, b.cp[0]) & TOK_CF_MAGNITUDE) && !is_measure_noun(&b);
     *tag = date ? "t" : noun ? items[u].tag : "m";
     return u + 1 - k;
 }

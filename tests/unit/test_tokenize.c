@@ -144,7 +144,7 @@ static void add_words(zn_lexicon *lex)
 {
     static const char *const words[][2] = {
         {"應用", "v"}, {"工程師", "n"}, {"公里", "q"}, {"位", "q"}, {"教授", "n"},
-        {"上午", "t"}, {"世纪", "n"},   {"人文", "n"},
+        {"上午", "t"}, {"世纪", "n"},   {"人文", "n"},  {"万人", "nr"}, {"元", "m"},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         assert_int_equal(zn_lexicon_add_word(lex, words[i][0], strlen(words[i][0]), 5000,
@@ -165,10 +165,13 @@ static void test_numbers_keep_their_units_by_default(void **state)
          "2018年|6月|12日|上午|10时|30分"},
         {"70位985高校的300多位教授", "70位|985高校|的|300多位|教授",
          "70|位|985|高校|的|300|多位|教授"},
-        {"5年，3万人，5公里", "5年|，|3万人|，|5公里", "5|年|，|3万|人|，|5|公里"},
+        {"5年，3万人，5公里", "5年|，|3万人|，|5公里", "5|年|，|3|万人|，|5|公里"},
         {"二○○一年六月十二日", "二○○一年六月十二日", "二○○一年|六月|十二日"},
         // Parts out of order or apart stay apart: a day then a year, a space between.
         {"12日2018年 6月 5", "12日|2018年|6月|5", "12日|2018年|6月|5"},
+        // A magnitude and a unit after a number: 3.5 亿元, 3.5 万人.
+        {"3.5亿元，3.5万人", "3.5亿元|，|3.5万人", "3.5|亿元|，|3.5|万人"},
+        {"3.5万公里", "3.5万公里", "3.5|万|公里"},
         // A noun that measures joins any number; another noun only a code number (985).
         {"20世纪的2000人文", "20世纪|的|2000|人文", "20|世纪|的|2000|人文"},
         {"20多人文", "20|多|人文", "20|多|人文"},
