@@ -72,6 +72,12 @@ bool cli_write(FILE *out, const char *s, size_t len);
 void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char *lexbuf,
                           size_t size);
 
+/* Opens the lexicon (cli_lexicon_path) and loads --user-dict into it. When the lexicon cannot
+ * be opened: with `required` it is reported and *failed set; without, a warning is printed
+ * and NULL returned with *failed false. A bad user dictionary is always reported and fails.
+ * The caller closes the lexicon. */
+zn_lexicon *cli_open_lexicon(const cli_options *o, bool required, bool *failed);
+
 /* Path of the compiled lexicon: --lexicon, $ZHNEWS_LEXICON, beside the program
  * (build/zhnews.lex), or the installed data directory. Never NULL. */
 const char *cli_lexicon_path(const cli_options *o, char *buf, size_t size);

@@ -6,7 +6,6 @@
  * character; the full pipeline (`zhnews process`) folds those too. The lexicon is used when
  * it can be opened; without it the repair falls back to its tables alone (with a warning). */
 #include <errno.h>
-#include <limits.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -79,25 +78,6 @@ static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
     return ok;
 }
 
-static zn_lexicon *open_lexicon(const cli_options *o)
-{
-    char buf[PATH_MAX];
-    const char *path = cli_lexicon_path(o, buf, sizeof buf);
-    zn_error err;
-    zn_error_init(&err);
-    zn_lexicon *lex = NULL;
-    if (zn_lexicon_open(&lex, path, &err) != ZN_OK) {
-        cli_warn(o, "%s; repairing without word knowledge", err.message);
-        return NULL;
-    }
-    if (o->user_dict != NULL && zn_lexicon_load_user_dict(lex, o->user_dict, &err) != ZN_OK) {
-        cli_report(&err);
-        zn_lexicon_close(lex);
-        return NULL;
-    }
-    return lex;
-}
-
 int cli_cmd_normalize(const cli_options *o)
 {
     zn_normalize_options opts;
@@ -116,7 +96,11 @@ int cli_cmd_normalize(const cli_options *o)
         opts.repair = false;
         opts.mixed_script = false;
     }
-    zn_lexicon *lex = opts.repair ? open_lexicon(o) : NULL;
+    bool failed = false;
+    zn_lexicon *lex = opts.repair ? cli_open_lexicon(o, false, &failed) : NULL;
+    if (failed) {
+        return CLI_SOME_FAILED;
+    }
     norm_ctx ctx = {NULL, false, NULL, 0, {0}};
     zn_buf_init(&ctx.buf, 0);
     if (o->report != NULL) {

@@ -3,7 +3,6 @@
  * space of the input is not repeated), exactly one output line per input line, characters
  * unchanged; --pos prints word/tag; --user-dict adds words that win over the lexicon;
  * --split-units cuts numbers from their units (70 | 位) as the SIGHAN bakeoff standards do. */
-#include <limits.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -81,28 +80,10 @@ static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
     return cli_write(out, c->line, c->len);
 }
 
-static zn_lexicon *open_lexicon(const cli_options *o)
-{
-    char buf[PATH_MAX];
-    const char *path = cli_lexicon_path(o, buf, sizeof buf);
-    zn_error err;
-    zn_error_init(&err);
-    zn_lexicon *lex = NULL;
-    if (zn_lexicon_open(&lex, path, &err) != ZN_OK) {
-        cli_report(&err);
-        return NULL;
-    }
-    if (o->user_dict != NULL && zn_lexicon_load_user_dict(lex, o->user_dict, &err) != ZN_OK) {
-        cli_report(&err);
-        zn_lexicon_close(lex);
-        return NULL;
-    }
-    return lex;
-}
-
 int cli_cmd_segment(const cli_options *o)
 {
-    zn_lexicon *lex = open_lexicon(o);
+    bool failed;
+    zn_lexicon *lex = cli_open_lexicon(o, true, &failed);
     if (lex == NULL) {
         return CLI_SOME_FAILED;
     }

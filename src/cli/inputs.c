@@ -49,6 +49,32 @@ void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char
     popts->tagger = !o->no_tagger;
 }
 
+zn_lexicon *cli_open_lexicon(const cli_options *o, bool required, bool *failed)
+{
+    char buf[4096];
+    const char *path = cli_lexicon_path(o, buf, sizeof buf);
+    zn_error err;
+    zn_error_init(&err);
+    zn_lexicon *lex = NULL;
+    *failed = false;
+    if (zn_lexicon_open(&lex, path, &err) != ZN_OK) {
+        if (required) {
+            cli_report(&err);
+            *failed = true;
+        } else {
+            cli_warn(o, "%s; going on without word knowledge", err.message);
+        }
+        return NULL;
+    }
+    if (o->user_dict != NULL && zn_lexicon_load_user_dict(lex, o->user_dict, &err) != ZN_OK) {
+        cli_report(&err);
+        zn_lexicon_close(lex);
+        *failed = true;
+        return NULL;
+    }
+    return lex;
+}
+
 // Splits a record into lines (the reader may hand over a whole text) and calls fn on each.
 static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *out)
 {

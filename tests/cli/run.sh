@@ -94,3 +94,10 @@ else echo "not ok $n normalize output:"; cat "$dir/out"; fi
 check_grep "--report names line 3" '"line":3,"fixes":\[{"start":1,"end":2,"from":"据","to":"據"' "$dir/report.jsonl"
 lines=$(wc -l <"$dir/report.jsonl")
 check "--report has one line per changed input line" "$lines" 2
+
+# A user dictionary that cannot be read fails every command that takes one.
+printf '全毬\n' | "$zhnews" normalize --user-dict "$dir/no-such-dict.txt" >"$dir/out" 2>"$dir/err"
+check "normalize with a missing user dictionary exits 1" $? 1
+check_grep "missing user dictionary named" "no-such-dict.txt: cannot open the user dictionary" "$dir/err"
+"$zhnews" --user-dict "$dir/no-such-dict.txt" "$sample" >"$dir/out" 2>"$dir/err"
+check "process with a missing user dictionary exits 1" $? 1
