@@ -201,6 +201,8 @@ size_t date__year_part(dctx *c, size_t i, pstate *s)
         s->p.y = two_digit_year(c, v);
         s->short_year = true;
         s->zero_year = t->cp[j] == '0' || t->cp[j] == 0x3007 || t->cp[j] == 0x96F6;
+        // 九八年, 三三年: nobody counts 98 years as 九八; but 三四年 is "three or four years"
+        s->cjk_year = !n.arabic && v % 10 != v / 10 + 1;
     } else if (n.arabic && n.digits == 3 && c->o->region == ZN_DATE_REGION_AUTO && v >= 1 &&
                v <= 200) {
         s->p.y = v + 1911; // ROC, only kept when a month follows (checked by the caller)
@@ -320,6 +322,9 @@ void date__fill(dctx *c, const dpt *base, pstate *s)
     if (base != NULL && base->y >= 0) {
         b = base;
         src = s->src;
+    } else if (c->year_next && p->m > 0) {
+        b = &c->last; // 2014年，3月5日: the year just named
+        src = ZN_DATE_CONTEXT;
     } else if ((day_only && c->last.m > 0) || (time_only && c->last.d > 0)) {
         // 9月10日、11日 / 6月12日……晚上8點: the month or day of the date just named
         b = &c->last;

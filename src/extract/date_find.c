@@ -200,14 +200,32 @@ static size_t piece_end(const char *text, size_t len, size_t at)
     return nl != NULL ? (size_t)(nl - text) + 1 : len;
 }
 
+// True when the last date is a bare year that ends at i or just before it, with only a
+// comma or spaces between: "2014年，3月5日" names 5 March 2014.
+static bool year_just_before(const dctx *c, size_t i)
+{
+    if (c->last.prec != PR_YEAR || c->last.y < 0 || c->last_end > i) {
+        return false;
+    }
+    for (size_t k = c->last_end; k < i; k++) {
+        uint32_t ch = c->t->cp[k];
+        if (ch != ',' && ch != ' ' && ch != 0xFF0C && ch != 0x3000) {
+            return false;
+        }
+    }
+    return i - c->last_end <= 3;
+}
+
 // Scans one piece of the text (starting at byte `base` of the whole).
 static zn_status scan(dctx *c, size_t base, zn_date_list *out)
 {
     const dtext *t = c->t;
+    c->last_end = SIZE_MAX;
     for (size_t i = 0; i < t->n; i++) {
         if (!can_start(t, i)) {
             continue;
         }
+        c->year_next = year_just_before(c, i);
         dval v;
         memset(&v, 0, sizeof v);
         size_t e = date__expr(c, i, &v);
@@ -217,11 +235,19 @@ static zn_status scan(dctx *c, size_t base, zn_date_list *out)
         if (e == i) {
             continue;
         }
-        if (push(out, t, base, i, e, &v) != ZN_OK) {
+        size_t from = i;
+        if (c->year_next && v.src == ZN_DATE_CONTEXT && v.a.y == c->last.y && out->count > 0) {
+            // 2014年，3月5日 is one date written in two pieces: it replaces the bare year
+            from = c->last_start;
+            v.src = out->items[--out->count].resolved_from;
+        }
+        if (push(out, t, base, from, e, &v) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
         if ((v.kind == DV_POINT || v.kind == DV_SPAN) && !v.open_a && v.a.prec >= PR_YEAR) {
             c->last = v.a;
+            c->last_start = from;
+            c->last_end = e;
         }
         i = e - 1;
     }

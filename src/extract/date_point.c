@@ -173,7 +173,7 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
         if (e == j) {
             e = date__num_range(c, j, &s.p, v);
         }
-        if (e == j && s.short_year && !s.zero_year) {
+        if (e == j && s.short_year && !s.zero_year && !s.cjk_year) {
             return i;
         }
         if (e > j && v->kind == DV_POINT && v->a.prec == PR_DAY) {

@@ -64,6 +64,8 @@ typedef struct dctx {
     dpt ref;     /* reference point; prec PR_NONE when there is none */
     dpt last;    /* start of the last date found (anaphora); prec PR_NONE at first */
     bool spaced; /* reading the end of a clock range: "6 點至 7 點" may space its figures */
+    size_t last_start, last_end; /* where the last date is in this piece; SIZE_MAX: none */
+    bool year_next;  /* the last date, a bare year, ends just before (2014年，3月5日) */
 } dctx;
 
 /* A number read from the text. */
@@ -142,6 +144,7 @@ typedef struct pstate {
     bool rel;         // resolved from a relative word: nothing to fill
     bool short_year;  // a two-digit year (needs a month or period after it)
     bool zero_year;   // ... written with a leading zero (03年, 零七年)
+    bool cjk_year;    // ... in Chinese digits one by one (九八年): a year even alone
     bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
     int part;         // part of the day named by a day word
     bool need_time;   // 第三天 is a date only with a time after it (第三天上午)

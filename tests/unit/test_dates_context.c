@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the date finder (zn_dates_find), second file: two-digit years written in
+ * Chinese digits one by one (九八年), and a bare year that gives its year to the month and
+ * day right after it ("2014年，3月5日"). Sentences are our own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "zhnews/dates.h"
+
+typedef struct want {
+    const char *text;
+    const char *value;
+    zn_date_granularity gran;
+    zn_date_source src;
+} want;
+
+static zn_date_options ref_opts(const char *ref)
+{
+    zn_date_options o;
+    zn_date_options_init(&o);
+    if (ref != NULL) {
+        assert_int_equal(zn_date_options_set_ref(&o, ref, strlen(ref), NULL), ZN_OK);
+    }
+    return o;
+}
+
+// Runs the finder and checks the whole list: texts, values, granularities, sources.
+static void check(const char *text, const zn_date_options *o, const want *w, size_t n)
+{
+    zn_date_list list;
+    zn_date_list_init(&list);
+    zn_error err;
+    assert_int_equal(zn_dates_find(text, strlen(text), o, &list, &err), ZN_OK);
+    if (list.count != n) {
+        for (size_t i = 0; i < list.count; i++) {
+            print_message("got %.*s = %s\n", (int)(list.items[i].end - list.items[i].start),
+                          text + list.items[i].start, list.items[i].value);
+        }
+    }
+    assert_int_equal(list.count, n);
+    for (size_t i = 0; i < n; i++) {
+        const zn_date *d = &list.items[i];
+        size_t len = d->end - d->start;
+        if (len != strlen(w[i].text) || memcmp(text + d->start, w[i].text, len) != 0) {
+            fail_msg("date %zu: text '%.*s', want '%s'", i, (int)len, text + d->start,
+                     w[i].text);
+        }
+        assert_string_equal(d->value, w[i].value);
+        assert_int_equal(d->granularity, w[i].gran);
+        assert_int_equal(d->resolved_from, w[i].src);
+    }
+    zn_date_list_clear(&list);
+}
+
+static void test_dates_chinese_two_digit_years(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2021-06-14");
+    // 九八年 and 三三年 cannot be counts (98 years is 九十八年): they are years, the century
+    // chosen so that the year is at most ten years after the reference.
+    const want w[] = {
+        {"九八年", "1998", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+        {"三三年", "1933", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+        {"二五年", "2025", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+    };
+    check("亞洲在九八年陷入風暴，祖父生於三三年，新廠二五年落成。", &o, w, 3);
+    // Neighbouring digits are "three or four years", never the year 34: a count.
+    const want about = {"三四年", "P3Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("再過三四年就好", &o, &about, 1);
+    // Arabic 98年 alone stays a count: it may be 98 years, or the ROC year 98.
+    const want arabic = {"98年", "P98Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("98年", &o, &arabic, 1);
+    // Without a reference the century pivot is fixed.
+    zn_date_options none = ref_opts(NULL);
+    const want w2 = {"七六年", "1976", ZN_DATE_YEAR, ZN_DATE_EXPLICIT};
+    check("七六年的夏天", &none, &w2, 1);
+}
+
+static void test_dates_year_then_comma_then_day(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2021-06-14");
+    // Simplified and Traditional, full-width and ASCII comma: one date, the year explicit.
+    const want w[] = {
+        {"2016年，7月1日", "2016-07-01", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"4日", "2016-07-04", ZN_DATE_DAY, ZN_DATE_CONTEXT},
+    };
+    check("2016年，7月1日试行，4日正式实施", &o, w, 2);
+    const want t[] = {
+        {"2016年, 7月1日晚上", "2016-07-01T18/2016-07-01T23", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+    };
+    check("2016年, 7月1日晚上開幕", &o, t, 1);
+    // A relative year gives its year the same way.
+    const want r = {"去年，11月", "2020-11", ZN_DATE_MONTH, ZN_DATE_REFERENCE};
+    check("去年，11月", &o, &r, 1);
+    // Across a full stop, or after an enumeration comma, the month keeps the reference.
+    const want s[] = {
+        {"2016年", "2016", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+        {"7月1日", "2021-07-01", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+    };
+    check("他2016年入行。7月1日離職", &o, s, 2);
+    const want e[] = {
+        {"2015年", "2015", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+        {"2016年", "2016", ZN_DATE_YEAR, ZN_DATE_EXPLICIT},
+    };
+    check("2015年、2016年", &o, e, 2);
+}
+
+static void test_dates_context_allocation_failures(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2021-06-14");
+    const char *text = "九八年，3月5日，6日";
+    for (size_t n = 0;; n++) {
+        zn_date_list list;
+        zn_date_list_init(&list);
+        zn_error err;
+        zn__alloc_fail_after(n);
+        zn_status st = zn_dates_find(text, strlen(text), &o, &list, &err);
+        int failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (st == ZN_OK) {
+            assert_false(failed);
+            assert_int_equal(list.count, 2);
+            assert_string_equal(list.items[0].value, "1998-03-05");
+            assert_string_equal(list.items[1].value, "1998-03-06");
+            zn_date_list_clear(&list);
+            break;
+        }
+        assert_int_equal(st, ZN_ERR_NOMEM);
+        assert_int_equal(err.code, ZN_ERR_NOMEM);
+        assert_int_equal(list.count, 0);
+        zn_date_list_clear(&list);
+        assert_true(n < 100);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_chinese_two_digit_years),
+        cmocka_unit_test(test_dates_year_then_comma_then_day),
+        cmocka_unit_test(test_dates_context_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
