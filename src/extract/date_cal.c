@@ -97,7 +97,8 @@ static size_t put(char *out, size_t at, const char *fmt, int v, bool known)
         n = snprintf(out + at, ZN_DATE_VALUE_MAX - at, fmt, v);
     } else {
         const char *x = strstr(fmt, "04") != NULL ? "XXXX" : "XX";
-        n = snprintf(out + at, ZN_DATE_VALUE_MAX - at, "%s%s", fmt[0] == '-' ? "-" : "", x);
+        int lead = (int)strcspn(fmt, "%"); // the separator before the field: - T :
+        n = snprintf(out + at, ZN_DATE_VALUE_MAX - at, "%.*s%s", lead, fmt, x);
     }
     return n < 0 ? at : at + (size_t)n;
 }
@@ -105,7 +106,8 @@ static size_t put(char *out, size_t at, const char *fmt, int v, bool known)
 static size_t point(const dpt *p, char *out, size_t at)
 {
     bool has_date = p->y >= 0 || p->m > 0 || p->d > 0;
-    if (p->prec >= PR_YEAR && (has_date || p->prec <= PR_DAY)) {
+    bool clock = p->H >= 0; // 10分鐘後 without a reference: XXXX-XX-XXTXX:XX
+    if (p->prec >= PR_YEAR && (has_date || p->prec <= PR_DAY || !clock)) {
         at = put(out, at, "%04d", p->y, p->y >= 0);
         if (p->prec >= PR_MONTH) {
             at = put(out, at, "-%02d", p->m, p->m > 0);
@@ -115,12 +117,12 @@ static size_t point(const dpt *p, char *out, size_t at)
         }
     }
     if (p->prec >= PR_HOUR) {
-        at = put(out, at, "T%02d", p->H, true);
+        at = put(out, at, "T%02d", p->H, clock);
         if (p->prec >= PR_MINUTE) {
-            at = put(out, at, ":%02d", p->M < 0 ? 0 : p->M, true);
+            at = put(out, at, ":%02d", p->M < 0 ? 0 : p->M, clock);
         }
         if (p->prec >= PR_SECOND) {
-            at = put(out, at, ":%02d", p->S < 0 ? 0 : p->S, true);
+            at = put(out, at, ":%02d", p->S < 0 ? 0 : p->S, clock);
         }
         if (p->tz != DATE_NO_TZ && at < ZN_DATE_VALUE_MAX) {
             int a = p->tz < 0 ? -p->tz : p->tz;

@@ -35,8 +35,9 @@ static const rword month_words[] = {
     {"翌月", 1, true, PD_NONE},      {NULL, 0, false, PD_NONE},
 };
 
-// 听日 琴日 寻日 are Cantonese (tomorrow, yesterday, yesterday), 听晚 琴晚 寻晚 their
-// evenings; 噹日 is a corrupted 當日 (folded to 当日).
+// 听日 琴日 寻日 (also written 噚日) are Cantonese (tomorrow, yesterday, yesterday), 听晚
+// 琴晚 寻晚 their evenings, 听朝 琴朝 寻朝 their mornings; 噹日 is a corrupted 當日 (folded
+// to 当日).
 static const rword day_words[] = {
     {"今天", 0, false, PD_NONE},      {"今日", 0, false, PD_NONE},
     {"今儿", 0, false, PD_NONE},      {"本日", 0, false, PD_NONE},
@@ -55,7 +56,11 @@ static const rword day_words[] = {
     {"明晚", 1, false, PD_EVENING},   {"昨晚", -1, false, PD_EVENING},
     {"昨夜", -1, false, PD_NIGHT},    {"昨早", -1, false, PD_MORNING},
     {"听晚", 1, false, PD_EVENING},   {"琴晚", -1, false, PD_EVENING},
-    {"寻晚", -1, false, PD_EVENING},
+    {"寻晚", -1, false, PD_EVENING},  {"噚日", -1, false, PD_NONE},
+    {"噚晚", -1, false, PD_EVENING},  {"听朝", 1, false, PD_MORNING},
+    {"琴朝", -1, false, PD_MORNING},  {"寻朝", -1, false, PD_MORNING},
+    {"噚朝", -1, false, PD_MORNING},  {"今晚黑", 0, false, PD_EVENING},
+    {"听晚黑", 1, false, PD_EVENING}, {"琴晚黑", -1, false, PD_EVENING},
     {"前晚", -2, false, PD_EVENING},  {"大前晚", -3, false, PD_EVENING},
     {"大后早", 3, false, PD_MORNING}, {"大后晚", 3, false, PD_EVENING},
     {"当天", 0, true, PD_NONE},       {"当日", 0, true, PD_NONE},

@@ -11,12 +11,14 @@ typedef struct part_word {
     bool alone; /* a time by itself, without a day or an hour */
 } part_word;
 
-// 晏昼 下昼 朝早 上昼 are Cantonese (afternoon, afternoon, morning, morning).
+// 晏昼 下昼 朝早 朝头早 上昼 挨晚 晚黑 are Cantonese (afternoon, afternoon, morning,
+// morning, morning, dusk, evening).
 static const part_word parts[] = {
     {"凌晨", PD_DAWN, true},     {"黎明", PD_DAYBREAK, false}, {"拂晓", PD_DAYBREAK, false},
     {"清晨", PD_MORNING, true},  {"早晨", PD_MORNING, true},   {"早上", PD_MORNING, true},
     {"朝早", PD_MORNING, true},  {"早间", PD_MORNING, true},   {"早", PD_MORNING, false},
-    {"上昼", PD_AM, true},
+    {"上昼", PD_AM, true},       {"朝头早", PD_MORNING, true}, {"挨晚", PD_DUSK, true},
+    {"晚黑", PD_EVENING, true},
     {"上午", PD_AM, true},       {"中午", PD_NOON, true},      {"午间", PD_NOON, true},
     {"正午", PD_NOON, true},     {"晌午", PD_NOON, true},      {"下午", PD_PM, true},
     {"午后", PD_PM, false},      {"下昼", PD_PM, true},        {"晏昼", PD_PM, true},

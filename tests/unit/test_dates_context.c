@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the date finder (zn_dates_find), second file: two-digit years written in
- * Chinese digits one by one (九八年), and a bare year that gives its year to the month and
- * day right after it ("2014年，3月5日"). Sentences are our own. */
+ * Chinese digits one by one (九八年), a bare year that gives its year to the month and
+ * day right after it ("2014年，3月5日"), Cantonese day words, and clock values that stay
+ * unknown without a reference time. Sentences are our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -111,6 +112,47 @@ static void test_dates_year_then_comma_then_day(void **state)
     check("2015年、2016年", &o, e, 2);
 }
 
+static void test_dates_cantonese_words(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2019-03-20");
+    const want w[] = {
+        {"噚日", "2019-03-19", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"聽朝", "2019-03-21T06/2019-03-21T09", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"琴朝十點", "2019-03-19T10", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"今晚黑", "2019-03-20T18/2019-03-20T23", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        // a bare part of the day takes the day of the date just named (今晚黑)
+        {"挨晚", "2019-03-20T17/2019-03-20T19", ZN_DATE_TIME, ZN_DATE_CONTEXT},
+    };
+    check("噚日落雨，聽朝再去，琴朝十點開會，今晚黑食飯，挨晚收工", &o, w, 5);
+    const want t[] = {
+        {"聽日朝頭早", "2019-03-21T06/2019-03-21T09", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"噚晚八點", "2019-03-19T20", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"聽日晚黑九點", "2019-03-21T21", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+    };
+    check("聽日朝頭早飲茶；噚晚八點落機；聽日晚黑九點見", &o, t, 3);
+}
+
+static void test_dates_unknown_clock_stays_unknown(void **state)
+{
+    (void)state;
+    // A count of hours, minutes or seconds needs a reference with a time: without one the
+    // value keeps every field unknown instead of inventing a clock.
+    zn_date_options none = ref_opts(NULL);
+    const want w[] = {
+        {"兩個鐘頭後", "XXXX-XX-XXTXX:XX", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+        {"20秒前", "XXXX-XX-XXTXX:XX:XX", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+        {"45分钟以后", "XXXX-XX-XXTXX:XX/..", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+    };
+    check("兩個鐘頭後放行，20秒前關門，45分钟以后开放", &none, w, 3);
+    zn_date_options day = ref_opts("2019-03-20");
+    const want d = {"兩個鐘頭後", "XXXX-XX-XXTXX:XX", ZN_DATE_TIME, ZN_DATE_EXPLICIT};
+    check("兩個鐘頭後", &day, &d, 1);
+    zn_date_options clock = ref_opts("2019-03-20T23:30");
+    const want c = {"兩個鐘頭後", "2019-03-21T01:30", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("兩個鐘頭後", &clock, &c, 1);
+}
+
 static void test_dates_context_allocation_failures(void **state)
 {
     (void)state;
@@ -145,6 +187,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_chinese_two_digit_years),
         cmocka_unit_test(test_dates_year_then_comma_then_day),
+        cmocka_unit_test(test_dates_cantonese_words),
+        cmocka_unit_test(test_dates_unknown_clock_stays_unknown),
         cmocka_unit_test(test_dates_context_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
