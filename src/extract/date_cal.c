@@ -168,6 +168,10 @@ void date__format(const dval *v, char *out)
     out[0] = '\0';
     switch (v->kind) {
     case DV_POINT:
+        if (v->weekday > 0 && v->a.y < 0 && v->a.m < 0 && v->a.d < 0 && v->a.H < 0) {
+            snprintf(out, ZN_DATE_VALUE_MAX, "XXXX-WXX-%d", v->weekday);
+            return;
+        }
         point(&v->a, out, 0);
         return;
     case DV_SPAN:

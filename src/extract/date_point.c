@@ -89,7 +89,11 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
         if (v->kind == DV_POINT && v->a.prec == PR_DAY) {
             s->p = v->a;
             s->src = v->src;
-            return with_time(c, e, s, v);
+            int wd = v->weekday;
+            e = with_time(c, e, s, v);
+            if (v->kind == DV_POINT && v->a.prec == PR_DAY) {
+                v->weekday = wd; // 星期四 without a reference (and without a time)
+            }
         }
         return e;
     }

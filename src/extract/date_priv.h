@@ -55,6 +55,7 @@ typedef struct dval {
     double du[DU_N], du2[DU_N];
     zn_date_granularity gran;
     zn_date_source src;
+    int weekday; /* 1 (Monday) – 7: a weekday named without a reference, XXXX-WXX-4 */
 } dval;
 
 /* State of one zn_dates_find call. */

@@ -110,6 +110,7 @@ size_t date__week(dctx *c, size_t i, dval *v)
         mon.prec = PR_DAY;
         date__val_point(v, &mon);
         v->gran = wd > 0 && wd < 8 ? ZN_DATE_DAY : ZN_DATE_WEEK;
+        v->weekday = wd > 0 && wd < 8 ? wd : 0; // 星期四, 下週三: XXXX-WXX-4, XXXX-WXX-3
         return j;
     }
     week_value(&mon, wd, v);

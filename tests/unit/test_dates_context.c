@@ -153,6 +153,22 @@ static void test_dates_unknown_clock_stays_unknown(void **state)
     check("兩個鐘頭後", &clock, &c, 1);
 }
 
+static void test_dates_weekday_without_reference(void **state)
+{
+    (void)state;
+    // The weekday is all that is known: ISO week-date form with the year and week unknown.
+    zn_date_options none = ref_opts(NULL);
+    const want w[] = {
+        {"禮拜二", "XXXX-WXX-2", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"下週日", "XXXX-WXX-7", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"星期五晚上8點", "T20", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+    };
+    check("禮拜二截止，下週日公布，星期五晚上8點開票", &none, w, 3);
+    zn_date_options o = ref_opts("2019-03-20");
+    const want r = {"禮拜二", "2019-03-19", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("禮拜二", &o, &r, 1);
+}
+
 static void test_dates_context_allocation_failures(void **state)
 {
     (void)state;
@@ -189,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_dates_year_then_comma_then_day),
         cmocka_unit_test(test_dates_cantonese_words),
         cmocka_unit_test(test_dates_unknown_clock_stays_unknown),
+        cmocka_unit_test(test_dates_weekday_without_reference),
         cmocka_unit_test(test_dates_context_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
