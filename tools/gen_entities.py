@@ -15,7 +15,8 @@ import sys
 TYPES = ['company', 'university', 'lab', 'organization', 'media', 'person', 'place']
 STRENGTH = ['strong', 'weak', 'place']
 FLAGS = {'suffix': 1, 'head': 2, 'generic': 4, 'title': 8, 'cue': 16, 'surname': 32,
-         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512, 'pair': 1024, 'translit': 2048}
+         'abbrev': 64, 'region': 128, 'nonname': 256, 'name': 512, 'pair': 1024, 'translit': 2048,
+         'verb': 4096, 'local': 8192}
 
 
 def rows(path):
@@ -56,14 +57,14 @@ def load(data):
         add(f[0], 'name', ntype=TYPES.index(f[1]))
     for name, flag in (('generic', 'generic'), ('titles', 'title'), ('cues', 'cue'),
                        ('surnames', 'surname'), ('nonname', 'nonname'),
-                       ('translit', 'translit')):
+                       ('translit', 'translit'), ('verbs', 'verb')):
         for n, f in rows(f'{data}/{name}.txt'):
             for w in f:
                 add(w, flag)
     p = f'{data}/places.txt'
     for n, f in rows(p):
-        if f[0] not in ('abbrev', 'region', 'pair'):
-            fail(p, n, 'expected abbrev, region or pair')
+        if f[0] not in ('abbrev', 'region', 'pair', 'local'):
+            fail(p, n, 'expected abbrev, region, pair or local')
         for w in f[1:]:
             add(w, f[0])
     return words

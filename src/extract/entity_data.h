@@ -22,6 +22,8 @@ enum {
     ZN__ENT_NAME = 1u << 9,    /* orgs.txt: names that stand alone (国务院, 新华社) */
     ZN__ENT_PAIR = 1u << 10,   /* places.txt pair: 两国, 关系 after 中美 */
     ZN__ENT_TRANSLIT = 1u << 11, /* translit.txt: characters of transliterated names */
+    ZN__ENT_VERB = 1u << 12,   /* verbs.txt: founding verbs (新建, 共建) a name body stops at */
+    ZN__ENT_LOCAL = 1u << 13,  /* places.txt local: 粤, 沪, 港 (provinces, not countries) */
 };
 
 /* Strength of a suffix (zn__ent_word.strength). */

@@ -103,7 +103,7 @@ static size_t extend_left(const ent_doc *d, size_t b)
         }
         // 智能 制造: a verb joined to the noun before it (but never the leftmost word)
         if (d->analysed && w->pos == POS_V && w->end - w->start == 2 && w->start > 0 &&
-            start < b) {
+            start < b && !zn__ent_span_is(d, w->start, w->end, ZN__ENT_VERB)) {
             const ent_word *left = &d->words[d->word_of[w->start - 1]];
             if (is_common(left->pos)) {
                 start = left->start;
@@ -111,8 +111,8 @@ static size_t extend_left(const ent_doc *d, size_t b)
                 continue;
             }
         }
-        if (!name_like(d, w)) {
-            break;
+        if (!name_like(d, w) || zn__ent_span_is(d, w->start, w->end, ZN__ENT_VERB)) {
+            break; // 新建 in 学校新建研究中心: what follows the verb must be a name alone
         }
         start = w->start;
         words++;

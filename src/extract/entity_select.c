@@ -160,13 +160,19 @@ static void trim_titles(const ent_doc *d, ent_cand *c)
     }
 }
 
-// Compounds of one-character country names (中美 → 中 + 美) and runs of Chinese names
-// (张建国李明华): appends the members and returns true, or returns false.
+// Compounds of one-character country names (中美 → 中 + 美; with a province or Hong Kong,
+// 粤港澳, no place at all) and runs of Chinese names (张建国李明华): appends the members
+// and returns true, or returns false.
 static bool split_members(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
 {
     size_t len = c.end - c.start;
     if (c.type == ZN_ENTITY_PLACE && len >= 2 && len <= 3 && all_abbrev(d, c.start, c.end) &&
         !zn__ent_span_is(d, c.start, c.end, ZN__ENT_REGION)) {
+        for (size_t i = c.start; i < c.end; i++) {
+            if (zn__ent_span_is(d, i, i + 1, ZN__ENT_LOCAL)) {
+                return true;
+            }
+        }
         for (size_t i = c.start; i < c.end && *n < cap; i++) {
             out[(*n)++] = (ent_cand){i, i + 1, c.type, c.prio};
         }

@@ -3,9 +3,13 @@
  * region names, and one-character country names after verbs of travel (驻美, 访华). */
 #include "extract/entity_priv.h"
 
-// The type an organisation name gets from its suffix (大学 → university), else organization.
+// The type an organisation name gets from orgs.txt when it is listed whole (新华社 →
+// media), else from its suffix (大学 → university), else organization.
 static unsigned org_type(const ent_doc *d, size_t s, size_t e)
 {
+    if (zn__ent_span_is(d, s, e, ZN__ENT_NAME)) {
+        return zn__ent_span_word(d, s, e)->name_type;
+    }
     size_t from;
     if (zn__ent_word_ending(d, e, ZN__ENT_SUFFIX, &from) > 0 && from > s) {
         const zn__ent_word *w = zn__ent_span_word(d, from, e);
@@ -39,7 +43,7 @@ static zn_status from_word(ent_doc *d, const ent_word *w)
         }
         return ZN_OK;
     case POS_NS:
-        if (e - s >= 2) {
+        if (e - s >= 2 && !zn__ent_span_is(d, s, e, ZN__ENT_VERB)) { // 新建 is rather a verb
             return zn__ent_add(d, s, e, ZN_ENTITY_PLACE, PRIO_LEXICON);
         }
         return ZN_OK;
