@@ -113,6 +113,12 @@ static size_t group(const dtext *t, size_t i, dur *d, bool month_ok)
         d->frac = d->frac || v != floor(v);
         return e;
     }
+    if (k < 0 && date__at(t, j, "分半钟", &e)) { // 一分半钟: a minute and a half
+        d->du[DU_MI] += v + 0.5;
+        d->unit = DU_MI;
+        d->frac = true;
+        return e;
+    }
     if (k < 0) {
         return i;
     }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the date finder (zn_dates_find), second file: two-digit years written in
  * Chinese digits one by one (九八年), a bare year that gives its year to the month and
- * day right after it ("2014年，3月5日"), Cantonese day words, and clock values that stay
- * unknown without a reference time. Sentences are our own. */
+ * day right after it ("2014年，3月5日"), Cantonese day words, clock values that stay
+ * unknown without a reference time, weekdays without a reference, 一分半鐘. Sentences are
+ * our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -169,6 +170,17 @@ static void test_dates_weekday_without_reference(void **state)
     check("禮拜二", &o, &r, 1);
 }
 
+static void test_dates_minute_and_a_half(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2019-03-20T10:00:00");
+    const want w[] = {
+        {"兩分半鐘後", "2019-03-20T10:02:30", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"四分半钟", "PT4.5M", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+    };
+    check("兩分半鐘後點火，燃燒四分半钟", &o, w, 2);
+}
+
 static void test_dates_context_allocation_failures(void **state)
 {
     (void)state;
@@ -206,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_dates_cantonese_words),
         cmocka_unit_test(test_dates_unknown_clock_stays_unknown),
         cmocka_unit_test(test_dates_weekday_without_reference),
+        cmocka_unit_test(test_dates_minute_and_a_half),
         cmocka_unit_test(test_dates_context_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
