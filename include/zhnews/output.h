@@ -12,9 +12,10 @@
 #define ZN_JSON_MAX_DEPTH 64
 
 /* A JSON writer appending to a caller's zn_buf. Errors are sticky: after the first failure
- * (ZN_ERR_NOMEM, ZN_ERR_TOO_BIG from the buffer, ZN_ERR_INVALID_ARG for misuse such as a
- * value without a key inside an object, nesting deeper than ZN_JSON_MAX_DEPTH) every call
- * does nothing and zn_json_status reports the first failure. Strings must be valid UTF-8;
+ * (ZN_ERR_NOMEM; ZN_ERR_TOO_BIG from the buffer's limit or for nesting deeper than
+ * ZN_JSON_MAX_DEPTH; ZN_ERR_INVALID_ARG for misuse such as a value without a key inside an
+ * object) every call does nothing and zn_json_status reports the first failure. Doubles are
+ * written with four significant digits when that reads back finite, else with all 17. Strings must be valid UTF-8;
  * invalid bytes are written as U+FFFD. Not thread-safe; one writer per thread. */
 typedef struct zn_json {
     zn_buf *buf;

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "util/utf8.h"
 
@@ -210,6 +211,11 @@ void zn_json_double(zn_json *j, double v)
     before_item(j, false);
     char num[40];
     int n = snprintf(num, sizeof num, "%.4g", v);
+    // Four digits keep scores short, but near DBL_MAX they round past it (1.798e+308):
+    // then write every digit, which reads back as the same finite number.
+    if (!isfinite(strtod(num, NULL))) {
+        n = snprintf(num, sizeof num, "%.17g", v);
+    }
     put(j, num, (size_t)n);
 }
 

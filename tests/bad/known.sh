@@ -14,7 +14,6 @@ check() { # check WHAT STATUS WANTED
     if [ "$2" = "$3" ]; then echo "ok $n $1"; else echo "not ok $n $1 (got $2, want $3)"; fi
 }
 
-# Library checks (JSON writer), when built: make check-known
-if [ -x "$build/tests/bad/known_lib" ]; then
-    "$build/tests/bad/known_lib" $n
-fi
+# No open bug at the moment: the JSON writer's two (a double next to DBL_MAX written past
+# it, and the status of too deep nesting) are fixed and tested in tests/unit/test_output.c.
+echo "ok 1 no known open bug"

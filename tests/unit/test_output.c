@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <float.h>
 #include <jansson.h>
 #include <string.h>
 
@@ -120,6 +121,28 @@ static void test_json_depth_limit_and_buffer_limit(void **state)
     zn_buf_clear(&b);
 }
 
+static void test_json_doubles_read_back_finite(void **state)
+{
+    (void)state;
+    zn_buf b;
+    zn_buf_init(&b, 0);
+    zn_json j;
+    zn_json_init(&j, &b, false);
+    zn_json_begin_array(&j);
+    zn_json_double(&j, -DBL_MAX);
+    zn_json_double(&j, 0.9991);
+    zn_json_double(&j, 1.0 / 0.0); // not a JSON number: null
+    zn_json_end_array(&j);
+    assert_int_equal(zn_json_status(&j), ZN_OK);
+    json_error_t jerr;
+    json_t *v = json_loads(b.data, 0, &jerr);
+    assert_non_null(v);
+    assert_true(json_real_value(json_array_get(v, 0)) == -DBL_MAX);
+    assert_non_null(strstr(b.data, ",0.9991,null]"));
+    json_decref(v);
+    zn_buf_clear(&b);
+}
+
 static void test_cp_cursor_counts_code_points(void **state)
 {
     (void)state;
@@ -214,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_json_objects_arrays_and_pretty_form),
         cmocka_unit_test(test_json_misuse_is_sticky_invalid_arg),
         cmocka_unit_test(test_json_depth_limit_and_buffer_limit),
+        cmocka_unit_test(test_json_doubles_read_back_finite),
         cmocka_unit_test(test_cp_cursor_counts_code_points),
         cmocka_unit_test(test_fields_parse),
         cmocka_unit_test(test_doc_json_parses_back_with_fields),
