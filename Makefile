@@ -53,7 +53,8 @@ $(BUILD)/obj/%.o: %.c
 $(BUILD)/obj/src/%.o: ZN_CPPFLAGS += -DZN_BUILDING_SHARED
 $(BUILD)/obj/src/cli/inputs.o: ZN_CPPFLAGS += -DZN_DATADIR='"$(PREFIX)/share/zhnews"'
 # Tests that need the real lexicon find the one of their build.
-$(BUILD)/obj/tests/%.o: ZN_CPPFLAGS += -DZN_TEST_LEXICON='"$(BUILD)/zhnews.lex"'
+$(BUILD)/obj/tests/%.o: ZN_CPPFLAGS += -DZN_TEST_LEXICON='"$(BUILD)/zhnews.lex"' \
+    -DZN_TEST_FIXTURE_LEXICON='"$(BUILD)/tests/fixture.lex"'
 
 
 $(LIB_A): $(LIB_OBJ)
