@@ -36,6 +36,8 @@ typedef struct zn_reader_options {
     const char *id_field;       /* JSONL: NULL = "id", then "news_id" */
     const char *date_field;     /* JSONL: NULL = "time", then "date" */
     size_t max_record_bytes;    /* 0 = default 64 MiB; a larger record is an error */
+    size_t max_line_bytes;      /* 0 = as max_record_bytes; a longer line of a lines or jsonl
+                                   input is an error ("PATH: line N longer than M bytes") */
 } zn_reader_options;
 
 /* Fills *opts with the defaults. Cannot fail. */

@@ -33,6 +33,7 @@ static const char usage_text[] =
     "      --date-field NAME      JSON Lines field with the date\n"
     "      --on-invalid fail|replace|skip   what to do with undecodable bytes\n"
     "      --max-article-bytes N  largest article accepted (default 64 MiB)\n"
+    "      --max-line-bytes N     longest line of a lines/jsonl input (default: as above)\n"
     "      --ref-date YYYY-MM-DD  reference date for relative expressions\n"
     "      --vague                also mark vague time words\n"
     "      --region auto|cn|tw    dates: Taiwan reads 107年 as ROC 107 (2018)\n"
@@ -71,6 +72,7 @@ enum {
     OPT_DATE_FIELD,
     OPT_ON_INVALID,
     OPT_MAX_BYTES,
+    OPT_MAX_LINE,
     OPT_REF_DATE,
     OPT_VAGUE,
     OPT_REGION,
@@ -104,6 +106,7 @@ static const struct option long_options[] = {
     {"date-field", required_argument, NULL, OPT_DATE_FIELD},
     {"on-invalid", required_argument, NULL, OPT_ON_INVALID},
     {"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"max-line-bytes", required_argument, NULL, OPT_MAX_LINE},
     {"ref-date", required_argument, NULL, OPT_REF_DATE},
     {"vague", no_argument, NULL, OPT_VAGUE},
     {"region", required_argument, NULL, OPT_REGION},
@@ -218,6 +221,12 @@ static int parse_option(cli_options *o, int c, const char *arg)
             return usage_error("--max-article-bytes: expected a positive number of bytes");
         }
         o->reader.max_record_bytes = n;
+        return 0;
+    case OPT_MAX_LINE:
+        if (!parse_size(arg, (size_t)1 << 40, &n) || n == 0) {
+            return usage_error("--max-line-bytes: expected a positive number of bytes");
+        }
+        o->reader.max_line_bytes = n;
         return 0;
     case 'j':
         if (!parse_size(arg, 1024, &n) || n == 0) {

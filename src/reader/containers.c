@@ -8,6 +8,9 @@
 
 zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, zn_error *err)
 {
+    size_t limit = r->opts.max_line_bytes != 0 && r->opts.max_line_bytes < r->opts.max_record_bytes
+                       ? r->opts.max_line_bytes
+                       : r->opts.max_record_bytes;
     for (;;) {
         const char *p = zn__window(r);
         size_t avail = r->win.len - r->pos;
@@ -17,10 +20,9 @@ zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, 
             *used = nl != NULL ? n + 1 : n;
             *len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
             *found = true;
-            if (*len > r->opts.max_record_bytes) {
+            if (*len > limit) {
                 return zn__error_at(err, ZN_ERR_TOO_BIG, r->path,
-                                    "line %zu longer than %zu bytes", r->line,
-                                    r->opts.max_record_bytes);
+                                    "line %zu longer than %zu bytes", r->line, limit);
             }
             return ZN_OK;
         }
@@ -29,10 +31,9 @@ zn_status zn__source_line(zn_reader *r, size_t *len, size_t *used, bool *found, 
             return ZN_OK;
         }
         r->scan = avail;
-        if (avail > r->opts.max_record_bytes) {
+        if (avail > limit) {
             return zn__error_at(err, ZN_ERR_TOO_BIG, r->path,
-                                "line %zu longer than %zu bytes", r->line,
-                                r->opts.max_record_bytes);
+                                "line %zu longer than %zu bytes", r->line, limit);
         }
         zn_status st = zn__source_fill(r, err);
         if (st != ZN_OK) {

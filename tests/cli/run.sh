@@ -101,3 +101,9 @@ check "normalize with a missing user dictionary exits 1" $? 1
 check_grep "missing user dictionary named" "no-such-dict.txt: cannot open the user dictionary" "$dir/err"
 "$zhnews" --user-dict "$dir/no-such-dict.txt" "$sample" >"$dir/out" 2>"$dir/err"
 check "process with a missing user dictionary exits 1" $? 1
+
+# Limits are options: a line past --max-line-bytes is an error that names the line.
+printf 'short\n%0100d\n' 0 | "$zhnews" segment --max-line-bytes 50 >"$dir/out" 2>"$dir/err"
+check "a line past --max-line-bytes exits 1" $? 1
+check_grep "the long line is named" "<stdin>: line 2 longer than 50 bytes" "$dir/err"
+check_grep "lines before it are written" "^short$" "$dir/out"
