@@ -326,11 +326,42 @@ static size_t rel_quarter(dctx *c, size_t i, dval *v)
     return best;
 }
 
+// 月初 月底 月末 alone: the reference's month (not after a number, 岁 or 每: 歲月初, 每月底).
+static size_t this_month_end(dctx *c, size_t i, dval *v)
+{
+    static const char *const words[] = {"月初", "月底", "月末", NULL};
+    const dtext *t = c->t;
+    size_t e;
+    if (c->ref.prec < PR_MONTH || date__at_any(t, i, words, &e) < 0) {
+        return i;
+    }
+    uint32_t before = i > 0 ? t->cp[i - 1] : 0;
+    if (date__is_digit(before) || date__is_cjk_digit(before) || before == 0x5C81 ||
+        before == 0x6BCF || before == 0x4E2A) { // 岁 每 个
+        return i;
+    }
+    dpt p;
+    date__pt_clear(&p);
+    p.y = c->ref.y;
+    p.m = c->ref.m;
+    p.prec = PR_MONTH;
+    e = date__month_period(c, i + 1, &p, v);
+    if (e > i + 1) {
+        v->src = ZN_DATE_REFERENCE;
+        return e;
+    }
+    return i;
+}
+
 size_t date__alone_period(dctx *c, size_t i, dval *v)
 {
     size_t e = rel_quarter(c, i, v);
     if (e > i) {
         v->src = ZN_DATE_REFERENCE;
+        return e;
+    }
+    e = this_month_end(c, i, v);
+    if (e > i) {
         return e;
     }
     dpt p;

@@ -2,8 +2,8 @@
  * Unit tests for the date finder (zn_dates_find), second file: two-digit years written in
  * Chinese digits one by one (九八年), a bare year that gives its year to the month and
  * day right after it ("2014年，3月5日"), Cantonese day words, clock values that stay
- * unknown without a reference time, weekdays without a reference, 一分半鐘. Sentences are
- * our own. */
+ * unknown without a reference time, weekdays without a reference, 一分半鐘, 月底 alone.
+ * Sentences are our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -181,6 +181,21 @@ static void test_dates_minute_and_a_half(void **state)
     check("兩分半鐘後點火，燃燒四分半钟", &o, w, 2);
 }
 
+static void test_dates_month_end_alone(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2019-02-20");
+    const want w[] = {
+        {"月初", "2019-02-01/2019-02-10", ZN_DATE_RANGE, ZN_DATE_REFERENCE},
+        {"月底", "2019-02-22/2019-02-28", ZN_DATE_RANGE, ZN_DATE_REFERENCE},
+    };
+    check("工程月初動工，月底驗收", &o, w, 2);
+    // Not after 歲, 每 or a count, and not without a reference month.
+    check("歲月初心，每月底對帳", &o, NULL, 0);
+    zn_date_options none = ref_opts(NULL);
+    check("月底", &none, NULL, 0);
+}
+
 static void test_dates_context_allocation_failures(void **state)
 {
     (void)state;
@@ -219,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_dates_unknown_clock_stays_unknown),
         cmocka_unit_test(test_dates_weekday_without_reference),
         cmocka_unit_test(test_dates_minute_and_a_half),
+        cmocka_unit_test(test_dates_month_end_alone),
         cmocka_unit_test(test_dates_context_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
