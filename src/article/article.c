@@ -236,6 +236,13 @@ static zn_status build_sections(builder *b, const art_classes *c)
         }
         if (l->kind == LINE_PARAGRAPH) {
             size_t skip = i == c->byline_line ? c->byline.raw_end : 0;
+            while (skip < l->len) { // the space after a dateline (…2月5日电 正文)
+                size_t q = skip;
+                if (!zn__cp_is_space(zn__utf8_next(l->s, l->len, &q))) {
+                    break;
+                }
+                skip = q;
+            }
             pool[filled++] = (zn_span){off + skip, off + l->len};
             cur->n_paragraphs++;
             a->n_paragraphs++;

@@ -224,6 +224,13 @@ static void parse_field(parse_state *ps, const char *s, size_t start, size_t end
     }
 }
 
+// True when the 電 at byte p closes a dateline: a date character (日, a digit) stands before it.
+static bool ends_dateline(const char *s, size_t p)
+{
+    size_t q = p;
+    return p > 0 && is_date_char(zn__utf8_prev(s, &q));
+}
+
 // Where a byline that opens a paragraph ends: after 電）/ 訊】 / the （記者…） group.
 static size_t prefix_end(const art_line *l)
 {
@@ -234,6 +241,11 @@ static size_t prefix_end(const art_line *l)
         size_t m = match_at(l->s, p, l->len, closers, COUNT(closers));
         if (m > 0) {
             return p + m;
+        }
+        if (match_at(l->s, p, l->len, place_verbs + 4, 2) > 0 && p + 3 < l->len &&
+            ends_dateline(l->s, p) &&
+            (l->s[p + 3] == ' ' || (p + 6 <= l->len && memcmp(l->s + p + 3, "\u3000", 3) == 0))) {
+            return p + 3; // 新华社北京2月5日电 正文…: the dateline ends at 电 and a space
         }
         if (match_at(l->s, p, l->len, place_verbs + 4, 2) > 0 && p + 3 < l->len &&
             ((p + 6 <= l->len && memcmp(l->s + p + 3, "（", 3) == 0) || l->s[p + 3] == '(')) {

@@ -87,9 +87,11 @@ static void mark_head(art_line *lines, size_t n, art_classes *c, bool first_is_t
             if (lines[i].kind == LINE_BOILERPLATE) {
                 continue;
             }
-            lines[i].kind = zn__art_category(&lines[i], &s, &e) && c->category_line == SIZE_MAX
-                                ? LINE_CATEGORY
-                                : LINE_BOILERPLATE;
+            // Above the headline only a labelled category (分類：科技) counts; a lone short word
+            // there is the site's name or a menu item (新浪財經).
+            bool labelled = zn__art_category(&lines[i], &s, &e) && s > 0;
+            lines[i].kind = labelled && c->category_line == SIZE_MAX ? LINE_CATEGORY
+                                                                     : LINE_BOILERPLATE;
             if (lines[i].kind == LINE_CATEGORY) {
                 c->category_line = i;
                 c->category = (zn_span){s, e};

@@ -102,6 +102,25 @@ static void test_article_xinhua_prefix_byline(void **state)
     zn_article_free(a);
 }
 
+static void test_article_dateline_ended_by_a_space_and_site_name_above(void **state)
+{
+    (void)state;
+    zn_article *a = parse("某某新聞網\n"
+                          "首頁 > 財經 > 正文\n"
+                          "央行宣布調降利率半碼\n"
+                          "新華社北京3月5日電 央行今天宣布調降利率半碼,以支持經濟增長。\n"
+                          "點擊進入專題:利率調整\n");
+    assert_span(a, a->title, "央行宣布調降利率半碼");
+    assert_span(a, a->category, NULL);
+    assert_span(a, a->byline.raw, "新華社北京3月5日電");
+    assert_span(a, a->byline.place, "北京");
+    assert_span(a, a->sections[0].paragraphs[0], "央行今天宣布調降利率半碼,以支持經濟增長。");
+    assert_int_equal(a->n_boilerplate, 3);
+    assert_string_equal(a->boilerplate[0], "某某新聞網");
+    assert_string_equal(a->boilerplate[2], "點擊進入專題:利率調整");
+    zn_article_free(a);
+}
+
 static void test_article_cna_byline_without_spaces(void **state)
 {
     (void)state;
@@ -267,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_article_sections_and_footer),
         cmocka_unit_test(test_article_xinhua_prefix_byline),
         cmocka_unit_test(test_article_cna_byline_without_spaces),
+        cmocka_unit_test(test_article_dateline_ended_by_a_space_and_site_name_above),
         cmocka_unit_test(test_article_slash_byline_and_bracket_outlet),
         cmocka_unit_test(test_article_no_structure_invents_nothing),
         cmocka_unit_test(test_article_web_dump_furniture_before_headline),
