@@ -21,7 +21,10 @@ static const char *const intern_roles[] = {"實習生", "实习生"};
 
 // Closing verbs: 報道 (reported), 電 (cabled) end a place; 訊 (news from) ends an outlet.
 static const char *const place_verbs[] = {"報道", "报道", "報導", "报导", "電", "电"};
-static const char *const outlet_verbs[] = {"訊", "讯"};
+static const char *const outlet_verbs[] = {"專訊", "专讯", "電訊", "电讯", "訊", "讯"};
+
+// Whole fields that name the author: 文／陳大文, 作者：李四.
+static const char *const author_fields[] = {"文", "作者", "作者：", "撰稿"};
 
 typedef struct field {
     size_t start;
@@ -35,7 +38,8 @@ static bool is_delim(uint32_t cp)
 {
     return zn__cp_is_space(cp) || cp == '/' || cp == 0xFF0F || cp == 0x3001 || cp == 0xFF08 ||
            cp == 0xFF09 || cp == '(' || cp == ')' || cp == 0x3010 || cp == 0x3011 ||
-           cp == 0xFF0C || cp == ',' || cp == 0xFF1A || cp == ':' || cp == '|' || cp == 0xFF5C;
+           cp == 0xFF0C || cp == ',' || cp == 0xFF1A || cp == ':' || cp == '|' || cp == 0xFF5C ||
+           cp == 0x3014 || cp == 0x3015; // 〔 〕
 }
 
 static size_t match_at(const char *s, size_t pos, size_t end, const char *const *words,
@@ -206,6 +210,14 @@ static void take_rest(parse_state *ps, const char *s, size_t start, size_t end)
 
 static void parse_field(parse_state *ps, const char *s, size_t start, size_t end)
 {
+    for (size_t i = 0; i < COUNT(author_fields); i++) {
+        size_t m = strlen(author_fields[i]);
+        if (end - start == m && memcmp(s + start, author_fields[i], m) == 0) {
+            ps->role = ROLE_REPORTER;
+            ps->role_has_name = false;
+            return;
+        }
+    }
     size_t o = match_at(s, start, end, outlets, COUNT(outlets));
     if (o > 0) {
         ps->b->outlet = (zn_span){start, start + o};
@@ -236,7 +248,8 @@ static size_t prefix_end(const art_line *l)
 {
     size_t limit = l->len < 120 ? l->len : 120;
     static const char *const closers[] = {"電）", "电）", "電)", "电)", "訊】", "讯】", "報導】",
-                                          "报导】", "報道】", "报道】"};
+                                          "报导】", "報道】", "报道】", "報導〕", "报导〕",
+                                          "報道〕", "报道〕", "報導）", "报导）", "報道）", "报道）"};
     for (size_t p = 0; p < limit; p++) {
         size_t m = match_at(l->s, p, l->len, closers, COUNT(closers));
         if (m > 0) {

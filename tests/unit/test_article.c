@@ -121,6 +121,25 @@ static void test_article_dateline_ended_by_a_space_and_site_name_above(void **st
     zn_article_free(a);
 }
 
+static void test_article_bracketed_and_author_bylines(void **state)
+{
+    (void)state;
+    zn_article *a = parse("立委提案修法 延長育嬰假\n"
+                          "〔記者王小明／台北報導〕立法委員今天提案修法,延長育嬰留職停薪期間。\n");
+    assert_span(a, a->byline.reporters[0], "王小明");
+    assert_span(a, a->byline.place, "台北");
+    assert_span(a, a->sections[0].paragraphs[0], "立法委員今天提案修法,延長育嬰留職停薪期間。");
+    zn_article_free(a);
+    a = parse("港鐵新線通車\n【明報專訊】港鐵新線昨日通車,首日客量逾十萬人次。\n");
+    assert_span(a, a->byline.outlet, "明報");
+    zn_article_free(a);
+    a = parse("從咖啡看經濟\n文／陳大文\n咖啡價格近月持續上漲,反映原料成本上升。\n");
+    assert_int_equal(a->byline.n_reporters, 1);
+    assert_span(a, a->byline.reporters[0], "陳大文");
+    assert_span(a, a->sections[0].paragraphs[0], "咖啡價格近月持續上漲,反映原料成本上升。");
+    zn_article_free(a);
+}
+
 static void test_article_cna_byline_without_spaces(void **state)
 {
     (void)state;
@@ -286,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_article_sections_and_footer),
         cmocka_unit_test(test_article_xinhua_prefix_byline),
         cmocka_unit_test(test_article_cna_byline_without_spaces),
+        cmocka_unit_test(test_article_bracketed_and_author_bylines),
         cmocka_unit_test(test_article_dateline_ended_by_a_space_and_site_name_above),
         cmocka_unit_test(test_article_slash_byline_and_bracket_outlet),
         cmocka_unit_test(test_article_no_structure_invents_nothing),
