@@ -92,6 +92,28 @@ def c_string(s):
                          for b in s.encode()) + '"'
 
 
+def trie_lines(keys):
+    """The keys as a character trie laid out breadth first, so that the children of a node
+    are consecutive nodes sorted by code point: node i has its code point, its first child,
+    its number of children and the row of the key it completes (0xFFFF: none)."""
+    row = {k: i for i, k in enumerate(keys)}
+    nodes = [['', 0, 0]]  # prefix, first child, number of children
+    i = 0
+    while i < len(nodes):
+        prefix = nodes[i][0]
+        kids = sorted({k[len(prefix)] for k in keys if len(k) > len(prefix) and
+                       k.startswith(prefix)}, key=ord)
+        nodes[i][1], nodes[i][2] = len(nodes), len(kids)
+        nodes.extend([prefix + c, 0, 0] for c in kids)
+        i += 1
+    out = ['const zn__ent_trie_node zn__ent_trie[] = {']
+    for prefix, first, n in nodes:
+        cp = ord(prefix[-1]) if prefix else 0
+        out.append(f'    {{0x{cp:04X}, {first}, {n}, {row.get(prefix, 0xFFFF) if prefix else 0xFFFF}}},')
+    out += ['};', f'const size_t zn__ent_n_trie = {len(nodes)};', '']
+    return out
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -153,8 +175,9 @@ def main():
     for i in range(0, len(first), 8):
         lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')
     lines += ['};', '']
-    if max(len(keys), 1) > 65535:
-        sys.exit('gen_entities: more than 65535 rows')
+    if max(len(keys), 1) >= 65535:
+        sys.exit('gen_entities: 65535 rows or more')
+    lines += trie_lines(keys)
     with open(out, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))
 

@@ -40,6 +40,24 @@ typedef struct zn__ent_word {
     uint8_t name_type;
 } zn__ent_word;
 
+/* The keys as a character trie, breadth first: node 0 is the root; the children of a node
+ * are the nodes [child, child + n_child), sorted by cp; row is the zn__ent_words row of the
+ * key the path spells, or ZN__ENT_NO_ROW. */
+typedef struct zn__ent_trie_node {
+    uint32_t cp;
+    uint32_t child;
+    uint32_t n_child;
+    uint32_t row;
+} zn__ent_trie_node;
+#define ZN__ENT_NO_ROW 0xFFFFu
+
+extern const zn__ent_trie_node zn__ent_trie[];
+extern const size_t zn__ent_n_trie;
+
+/* The child of trie node `node` reached by the folded code point cp, or 0 (the root is
+ * nobody's child) when there is none. Cannot fail. */
+uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp);
+
 extern const zn__ent_word zn__ent_words[];
 extern const size_t zn__ent_n_words;
 extern const uint32_t zn__ent_t2s[][2];

@@ -23,51 +23,10 @@ bool zn__ent_is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-// Compares the bytes of row r from offset off with c[0..n): <0, 0 (the row goes on with c),
-// >0. A row that ends before is less.
-static int cmp_at(size_t r, size_t off, const char *c, size_t n)
-{
-    const zn__ent_word *w = &zn__ent_words[r];
-    size_t have = w->len > off ? w->len - off : 0;
-    int x = memcmp(w->key + off, c, have < n ? have : n);
-    if (x != 0) {
-        return x;
-    }
-    return have < n ? -1 : 0;
-}
-
-// Narrows [*lo, *hi), rows that share their first `off` bytes, to those that go on with
-// c[0..n). Returns false when none does.
-static bool narrow(size_t *lo, size_t *hi, size_t off, const char *c, size_t n)
-{
-    size_t a = *lo;
-    size_t b = *hi;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (cmp_at(mid, off, c, n) < 0) {
-            a = mid + 1;
-        } else {
-            b = mid;
-        }
-    }
-    size_t first = a;
-    b = *hi;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (cmp_at(mid, off, c, n) <= 0) {
-            a = mid + 1;
-        } else {
-            b = mid;
-        }
-    }
-    *lo = first;
-    *hi = a;
-    return first < a;
-}
-
 // Marks, for every position, the lengths at which the text spells a table key and keeps
-// those rows: one walk down the sorted table per position, stopping as soon as no key has
-// the prefix. Every later question "is [s, e) a key?" is then a bit and an index.
+// those rows: one walk down the key trie per position, one step per character, stopping as
+// soon as no key has the prefix. Every later question "is [s, e) a key?" is then a bit and
+// an index.
 static zn_status mark_keys(ent_doc *d)
 {
     size_t cap = d->n + 1;
@@ -78,26 +37,17 @@ static zn_status mark_keys(ent_doc *d)
         return ZN_ERR_NOMEM;
     }
     for (size_t i = 0; i < d->n; i++) {
-        char key[4 * ZN__ENT_MAX_KEY_CHARS];
-        size_t len = 0;
         uint8_t bits = 0;
+        uint32_t node = 0;
         d->key_at[i] = (uint32_t)used;
-        size_t lo = 0;
-        size_t hi = zn__ent_n_words;
         for (size_t k = 1; k <= ZN__ENT_MAX_KEY_CHARS && i + k <= d->n; k++) {
             uint32_t cp = d->fold[i + k - 1];
-            if (cp == ' ' || (k == 1 && !zn__ent_may_start(cp))) {
+            if (cp == ' ' || (k == 1 && !zn__ent_may_start(cp)) ||
+                (node = zn__ent_trie_step(node, cp)) == 0) {
                 break;
             }
-            size_t n = zn__utf8_encode(cp, key + len);
-            bool found = k == 1 ? zn__ent_first_rows(cp, &lo, &hi)
-                                : n > 0 && narrow(&lo, &hi, len, key + len, n);
-            if (!found) {
-                break;
-            }
-            len += n;
-            size_t at = lo;
-            if (zn__ent_words[at].len == len) {
+            uint32_t row = zn__ent_trie[node].row;
+            if (row != ZN__ENT_NO_ROW) {
                 if (used == cap) {
                     uint16_t *r = zn__reallocarray(d->key_rows, cap * 2, sizeof *r);
                     if (r == NULL) {
@@ -107,7 +57,7 @@ static zn_status mark_keys(ent_doc *d)
                     cap *= 2;
                 }
                 bits |= (uint8_t)(1u << (k - 1));
-                d->key_rows[used++] = (uint16_t)at;
+                d->key_rows[used++] = (uint16_t)row;
             }
         }
         d->keys[i] = bits;
@@ -244,7 +194,7 @@ size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s
 {
     size_t max = e < ZN__ENT_MAX_KEY_CHARS ? e : ZN__ENT_MAX_KEY_CHARS;
     for (size_t k = max; k >= 1; k--) {
-        if (zn__ent_span_is(d, e - k, e, flags)) {
+        if ((d->keys[e - k] >> (k - 1) & 1u) && zn__ent_span_is(d, e - k, e, flags)) {
             *s = e - k;
             return k;
         }
@@ -254,9 +204,17 @@ size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s
 
 size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags)
 {
-    size_t max = d->n - s < ZN__ENT_MAX_KEY_CHARS ? d->n - s : ZN__ENT_MAX_KEY_CHARS;
-    for (size_t k = max; k >= 1; k--) {
-        if (zn__ent_span_is(d, s, s + k, flags)) {
+    if (s >= d->n) {
+        return 0;
+    }
+    // the keys at s, longest first: bit k-1 of keys[s] is the key of k characters, and its
+    // row is the (number of shorter keys)-th of the position's rows
+    unsigned bits = d->keys[s];
+    size_t at = d->key_at[s];
+    while (bits != 0) {
+        unsigned k = 32u - (unsigned)__builtin_clz(bits);
+        bits &= ~(1u << (k - 1));
+        if (zn__ent_words[d->key_rows[at + (size_t)__builtin_popcount(bits)]].flags & flags) {
             return k;
         }
     }
