@@ -61,6 +61,8 @@ static const rword day_words[] = {
     {"琴朝", -1, false, PD_MORNING},  {"寻朝", -1, false, PD_MORNING},
     {"噚朝", -1, false, PD_MORNING},  {"今晚黑", 0, false, PD_EVENING},
     {"听晚黑", 1, false, PD_EVENING}, {"琴晚黑", -1, false, PD_EVENING},
+    {"今午", 0, false, PD_NOON},      {"昨午", -1, false, PD_NOON},
+    {"明午", 1, false, PD_NOON},      {"昨晨", -1, false, PD_MORNING},
     {"前晚", -2, false, PD_EVENING},  {"大前晚", -3, false, PD_EVENING},
     {"大后早", 3, false, PD_MORNING}, {"大后晚", 3, false, PD_EVENING},
     {"当天", 0, true, PD_NONE},       {"当日", 0, true, PD_NONE},

@@ -15,7 +15,8 @@ static const period year_periods[] = {
     {"上半年", 1, 6},  {"下半年", 7, 12}, {"年初", 1, 2},   {"初", 1, 2},     {"伊始", 1, 1},
     {"年底", 11, 12},  {"底", 11, 12},    {"年末", 11, 12}, {"末", 11, 12},   {"年终", 11, 12},
     {"岁末", 11, 12},  {"年中", 6, 7},    {"首月", 1, 1},   {"暑假", 7, 8},   {"寒假", 1, 2},
-    {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12}, {NULL, 0, 0},
+    {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12},
+    {"首半年", 1, 6},  {NULL, 0, 0}, // 首半年: Hong Kong and Taiwan for 上半年
 };
 
 static const period month_periods[] = {
@@ -60,12 +61,16 @@ static void months(const dpt *p, int from, int to, zn_date_granularity g, dval *
     }
 }
 
-// 第二季度 二季度 1季度 Q2 一季度末 前三季度 前两个季度
+// 第二季度 二季度 1季度 Q2 一季度末 前三季度 前两个季度 首季
 static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
 {
     static const char *const marks[] = {"季度", "季", NULL};
     size_t j = i;
     size_t e;
+    if (date__at(t, i, "首", &e) && date__at_any(t, e, marks, &e) >= 0) {
+        months(p, 1, 3, ZN_DATE_QUARTER, v); // 首季: the first quarter (Hong Kong, Taiwan)
+        return e;
+    }
     bool first_n = date__at(t, j, "前", &e);
     if (first_n || date__at(t, j, "第", &e)) {
         j = e;

@@ -2,8 +2,8 @@
  * Unit tests for the date finder (zn_dates_find), second file: two-digit years written in
  * Chinese digits one by one (九八年), a bare year that gives its year to the month and
  * day right after it ("2014年，3月5日"), Cantonese day words, clock values that stay
- * unknown without a reference time, weekdays without a reference, 一分半鐘, 月底 alone.
- * Sentences are our own. */
+ * unknown without a reference time, weekdays without a reference, 一分半鐘, 月底 alone,
+ * 今午 首季 首半年. Sentences are our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -196,6 +196,19 @@ static void test_dates_month_end_alone(void **state)
     check("月底", &none, NULL, 0);
 }
 
+static void test_dates_news_words_of_hong_kong_and_taiwan(void **state)
+{
+    (void)state;
+    zn_date_options o = ref_opts("2019-05-08");
+    const want w[] = {
+        {"今午", "2019-05-08T11/2019-05-08T13", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+        {"去年首季", "2018-01/2018-03", ZN_DATE_QUARTER, ZN_DATE_REFERENCE},
+        {"2017年首半年", "2017-01/2017-06", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+        {"昨晨6時", "2019-05-07T06", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+    };
+    check("公司今午公布去年首季及2017年首半年業績，股價昨晨6時已急跌", &o, w, 4);
+}
+
 static void test_dates_context_allocation_failures(void **state)
 {
     (void)state;
@@ -235,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_dates_weekday_without_reference),
         cmocka_unit_test(test_dates_minute_and_a_half),
         cmocka_unit_test(test_dates_month_end_alone),
+        cmocka_unit_test(test_dates_news_words_of_hong_kong_and_taiwan),
         cmocka_unit_test(test_dates_context_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
