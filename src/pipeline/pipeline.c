@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pipeline/cross.h"
 #include "pipeline/summary.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -177,32 +178,6 @@ void zn_doc_free(zn_doc *doc)
     zn__free(doc);
 }
 
-// Sentences: runs of words closed by the tokenizer's sentence ends or by a line end (a
-// headline or a paragraph without final punctuation is a sentence too).
-static size_t count_sentences(const char *text, const zn_token_list *tokens)
-{
-    size_t n = 0;
-    bool open = false;
-    for (size_t i = 0; i < tokens->count; i++) {
-        const zn_token *t = &tokens->items[i];
-        if (t->flags & ZN_TOKEN_SPACE) {
-            if (open && memchr(text + t->start, '\n', t->end - t->start) != NULL) {
-                n++;
-                open = false;
-            }
-            continue;
-        }
-        if (!(t->flags & ZN_TOKEN_PUNCT)) {
-            open = true;
-        }
-        if ((t->flags & ZN_TOKEN_SENTENCE_END) && open) {
-            n++;
-            open = false;
-        }
-    }
-    return n + open;
-}
-
 static size_t map_offset(const void *ctx, size_t offset)
 {
     return zn_norm_result_map_offset(ctx, offset);
@@ -234,72 +209,16 @@ static zn_status normalize(zn_worker *w, zn_doc *doc, zn_error *err)
     return ZN_OK;
 }
 
-// The reference date of an article when none was given: the container's date field, else a
-// full date in a time-stamp line the article parser set aside ("2023-05-18 09:12 來源：…").
-static void article_reference(const zn_doc *doc, zn_date_options *o)
-{
-    const zn_record *rec = doc->source;
-    if (rec->date != NULL &&
-        zn_date_options_set_ref(o, rec->date, strlen(rec->date), NULL) == ZN_OK) {
-        return;
-    }
-    const zn_article *a = doc->article;
-    for (size_t i = 0; i < a->n_boilerplate; i++) {
-        zn_date_options plain;
-        zn_date_options_init(&plain);
-        zn_date_list found;
-        zn_date_list_init(&found);
-        const char *line = a->boilerplate[i];
-        bool ok = zn_dates_find(line, strlen(line), &plain, &found, NULL) == ZN_OK &&
-                  found.count > 0 && found.items[0].resolved_from == ZN_DATE_EXPLICIT &&
-                  (found.items[0].granularity == ZN_DATE_DAY ||
-                   found.items[0].granularity == ZN_DATE_TIME) &&
-                  zn_date_options_set_ref(o, found.items[0].value, 10, NULL) == ZN_OK;
-        zn_date_list_clear(&found);
-        if (ok) {
-            return;
-        }
-    }
-}
-
-// A date inside the name of an organisation or a publication is part of the name, not a
-// date: 21世紀 in 21世紀經濟報道, 五四 in 五四大街 when the extractor knows them.
-static bool inside_name(const zn_entities *ents, zn_span s)
-{
-    size_t n = 0;
-    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
-    for (size_t i = 0; i < n; i++) {
-        const zn_entity *e = zn_entities_get(ents, m[i].entity);
-        if (e->type != ZN_ENTITY_PERSON && m[i].span.start <= s.start && s.end <= m[i].span.end &&
-            (m[i].span.end - m[i].span.start) > (s.end - s.start)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static void drop_dates_inside_names(zn_doc *doc)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < doc->dates.count; i++) {
-        zn_date *d = &doc->dates.items[i];
-        if (!inside_name(doc->entities, (zn_span){d->start, d->end})) {
-            doc->dates.items[kept++] = *d;
-        }
-    }
-    doc->dates.count = kept;
-}
-
 static zn_status find_dates(const zn_worker *w, zn_doc *doc, zn_error *err)
 {
     zn_date_options o = w->p->dates;
     if (!w->p->ref_given) {
-        article_reference(doc, &o);
+        zn__article_reference(doc, &o);
     }
     const zn_article *a = doc->article;
     zn_status st = zn_dates_find(a->text, a->len, &o, &doc->dates, err);
     if (st == ZN_OK) {
-        drop_dates_inside_names(doc);
+        zn__drop_dates_inside_names(doc);
     }
     return st;
 }
@@ -375,7 +294,7 @@ zn_status zn_worker_run(zn_worker *w, zn_record *rec, zn_doc **out, zn_error *er
         zn_doc_free(doc);
         return st;
     }
-    doc->sentences = count_sentences(a->text, &doc->tokens);
+    doc->sentences = zn__count_sentences(a->text, &doc->tokens);
     *out = doc;
     return ZN_OK;
 }
