@@ -30,6 +30,7 @@ typedef struct zn_pipeline_options {
     const char *to;           /* script conversion: NULL (keep), "t", "s", "tw", "hk" */
     const char *ref_date;     /* YYYY-MM-DD for relative dates, or NULL */
     bool vague;               /* report vague time words */
+    zn_date_region region;    /* how to read ROC years (ZN_DATE_REGION_AUTO) */
     int summary;              /* sentences of summary to add (0: none) */
     bool tagger;              /* run the LAC tagger for better entities (default true;
                                  skipped quietly when no model is installed) */

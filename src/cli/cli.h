@@ -20,7 +20,7 @@ typedef struct cli_options {
     zn_reader_options reader;  /* --from, --input-format, --on-invalid, --*-field, limits */
     const char *to;            /* --to keep|t|s|tw|hk */
     const char *ref_date;      /* --ref-date YYYY-MM-DD */
-    const char *region;        /* --region auto|cn|tw: ROC years, regional holidays */
+    zn_date_region region;     /* --region auto|cn|tw: ROC years, regional holidays */
     const char *output;        /* -o FILE */
     const char *lexicon;       /* --lexicon FILE (default: found beside the program) */
     const char *user_dict;     /* --user-dict FILE */

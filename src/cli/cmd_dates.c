@@ -149,19 +149,7 @@ int cli_cmd_dates(const cli_options *o)
         cli_error("dates: --input-format trec is not a line format (use text, lines or jsonl)");
         return CLI_USAGE;
     }
-    if (o->region != NULL) {
-        static const char *const names[] = {"auto", "cn", "tw"};
-        int k = 0;
-        while (k < 3 && strcmp(o->region, names[k]) != 0) {
-            k++;
-        }
-        if (k == 3) {
-            cli_error("--region: '%.40s' is not auto, cn or tw", o->region);
-            fputs("Try 'zhnews --help' for more information.\n", stderr);
-            return CLI_USAGE;
-        }
-        c.opts.region = (zn_date_region)k;
-    }
+    c.opts.region = o->region;
     c.jsonl = o->reader.format == ZN_FORMAT_JSONL;
     int rc = cli_each_line(o, on_line, &c);
     zn_date_list_clear(&c.list);

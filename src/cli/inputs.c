@@ -45,6 +45,7 @@ void cli_pipeline_options(const cli_options *o, zn_pipeline_options *popts, char
     popts->to = o->to;
     popts->ref_date = o->ref_date;
     popts->vague = o->vague;
+    popts->region = o->region;
     popts->summary = o->summary;
     popts->tagger = !o->no_tagger;
 }

@@ -246,7 +246,16 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_DATE_FIELD: o->reader.date_field = arg; return 0;
     case OPT_REF_DATE: o->ref_date = arg; return 0;
     case OPT_VAGUE: o->vague = true; return 0;
-    case OPT_REGION: o->region = arg; return 0;
+    case OPT_REGION: {
+        static const char *const regions[] = {"auto", "cn", "tw"};
+        if (!parse_enum(arg, regions, 3, &choice)) {
+            snprintf(hint, sizeof hint, "--region: '%.40s' is not auto, cn or tw", arg);
+            return usage_error(hint);
+        }
+        // The order of the names is the order of zn_date_region.
+        o->region = (zn_date_region)choice;
+        return 0;
+    }
     case OPT_LEXICON: o->lexicon = arg; return 0;
     case OPT_USER_DICT: o->user_dict = arg; return 0;
     case OPT_POS: o->pos = true; return 0;

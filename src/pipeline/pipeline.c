@@ -81,6 +81,7 @@ zn_status zn_pipeline_new(zn_pipeline **out, const zn_pipeline_options *opts, zn
     }
     zn_date_options_init(&p->dates);
     p->dates.vague = p->opts.vague;
+    p->dates.region = p->opts.region;
     if (p->opts.user_dict != NULL && p->opts.lexicon_path == NULL) {
         zn__error_at(err, ZN_ERR_INVALID_ARG, p->opts.user_dict,
                      "a user dictionary needs the lexicon");
