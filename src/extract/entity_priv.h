@@ -75,6 +75,7 @@ typedef struct ent_doc {
     size_t n;          /* characters */
     uint32_t *fold;    /* n folded code points */
     uint8_t *keys;     /* n bit sets: bit k-1 when characters [i, i+k) are a table key */
+    uint8_t *ends;     /* n + 1 bit sets: bit k-1 when characters [i-k, i) are a table key */
     uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */

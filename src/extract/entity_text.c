@@ -57,6 +57,7 @@ static zn_status mark_keys(ent_doc *d)
                     cap *= 2;
                 }
                 bits |= (uint8_t)(1u << (k - 1));
+                d->ends[i + k] |= (uint8_t)(1u << (k - 1));
                 d->key_rows[used++] = (uint16_t)row;
             }
         }
@@ -87,7 +88,8 @@ static zn_status decode(ent_doc *d, zn_error *err)
     }
     d->off[d->n] = d->len;
     d->keys = zn__calloc(d->n + 1, 1);
-    if (d->keys == NULL || d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
+    d->ends = zn__calloc(d->n + 1, 1);
+    if (d->keys == NULL || d->ends == NULL || d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
     return ZN_OK;
@@ -145,6 +147,7 @@ void zn__ent_doc_clear(ent_doc *d)
     zn__free(d->fold);
     zn__free(d->off);
     zn__free(d->keys);
+    zn__free(d->ends);
     zn__free(d->key_at);
     zn__free(d->key_rows);
     zn__free(d->words);
@@ -192,9 +195,14 @@ bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
 
 size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s)
 {
-    size_t max = e < ZN__ENT_MAX_KEY_CHARS ? e : ZN__ENT_MAX_KEY_CHARS;
-    for (size_t k = max; k >= 1; k--) {
-        if ((d->keys[e - k] >> (k - 1) & 1u) && zn__ent_span_is(d, e - k, e, flags)) {
+    if (e > d->n) {
+        return 0;
+    }
+    unsigned bits = d->ends[e]; // the keys that end at e, longest first
+    while (bits != 0) {
+        unsigned k = 32u - (unsigned)__builtin_clz(bits);
+        bits &= ~(1u << (k - 1));
+        if (zn__ent_span_is(d, e - k, e, flags)) {
             *s = e - k;
             return k;
         }
