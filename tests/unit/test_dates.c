@@ -11,52 +11,18 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "support_dates.h"
 #include "zhnews/dates.h"
 
-typedef struct want {
-    const char *text;
-    const char *value;
-    zn_date_granularity gran;
-    zn_date_source src;
-} want;
 
 static zn_date_options ref_opts(const char *ref, zn_date_region region)
 {
-    zn_date_options o;
-    zn_date_options_init(&o);
-    o.region = region;
-    if (ref != NULL) {
-        assert_int_equal(zn_date_options_set_ref(&o, ref, strlen(ref), NULL), ZN_OK);
-    }
-    return o;
+    return dates_ref_opts(ref, region);
 }
 
-// Runs the finder and checks the whole list: texts, values, granularities, sources.
 static void check(const char *text, const zn_date_options *o, const want *w, size_t n)
 {
-    zn_date_list list;
-    zn_date_list_init(&list);
-    zn_error err;
-    assert_int_equal(zn_dates_find(text, strlen(text), o, &list, &err), ZN_OK);
-    if (list.count != n) {
-        for (size_t i = 0; i < list.count; i++) {
-            print_message("got %.*s = %s\n", (int)(list.items[i].end - list.items[i].start),
-                          text + list.items[i].start, list.items[i].value);
-        }
-    }
-    assert_int_equal(list.count, n);
-    for (size_t i = 0; i < n; i++) {
-        const zn_date *d = &list.items[i];
-        size_t len = d->end - d->start;
-        if (len != strlen(w[i].text) || memcmp(text + d->start, w[i].text, len) != 0) {
-            fail_msg("date %zu: text '%.*s', want '%s'", i, (int)len, text + d->start,
-                     w[i].text);
-        }
-        assert_string_equal(d->value, w[i].value);
-        assert_int_equal(d->granularity, w[i].gran);
-        assert_int_equal(d->resolved_from, w[i].src);
-    }
-    zn_date_list_clear(&list);
+    dates_check(text, o, w, n);
 }
 
 static void check_one(const char *text, const zn_date_options *o, const char *value,
