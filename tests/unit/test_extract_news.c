@@ -155,6 +155,10 @@ static void test_founding_verb_before_generic_head(void **state)
     e = run("企業/n 組建/v 研究院/n", 0);
     assert_int_equal(zn_entities_count(e), 0);
     zn_entities_free(e);
+    // a grade is no name either
+    e = run("學校/n 擁有/v 三/m 個/q 省級/b 研究中心/n 和/c 高水平/l 實驗室/n", 0);
+    assert_int_equal(zn_entities_count(e), 0);
+    zn_entities_free(e);
     // after the verb a real name still counts
     e = run("騰訊/nz 新建/ns 深圳/ns 研究院/n", 0);
     assert_int_equal(zn_entities_count(e), 1);
