@@ -162,15 +162,6 @@ def main():
     for i in range(0, len(t2s_bits), 8):
         lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in t2s_bits[i:i + 8]) + ',')
     lines += ['};', '']
-    ranges = {}
-    for i, k in enumerate(keys):
-        c = ord(k[0])
-        lo, hi = ranges.get(c, (i, i))
-        ranges[c] = (lo, i + 1)
-    lines.append('const uint32_t zn__ent_first_range[][3] = {')
-    for c in sorted(ranges):
-        lines.append(f'    {{0x{c:04X}, {ranges[c][0]}, {ranges[c][1]}}},')
-    lines += ['};', f'const size_t zn__ent_n_first_range = {len(ranges)};', '']
     lines.append('const uint32_t zn__ent_first[0x10000 / 32] = {')
     for i in range(0, len(first), 8):
         lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')

@@ -4,24 +4,6 @@
 
 #include "extract/entity_data.h"
 
-size_t zn__ent_lower_bound(const char *s, size_t len)
-{
-    size_t lo = 0;
-    size_t hi = zn__ent_n_words;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const zn__ent_word *w = &zn__ent_words[mid];
-        size_t n = len < w->len ? len : w->len;
-        int c = memcmp(w->key, s, n);
-        if (c < 0 || (c == 0 && w->len < len)) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
 const zn__ent_word *zn__ent_lookup(const char *s, size_t len)
 {
     size_t lo = 0;
@@ -60,26 +42,6 @@ uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp)
         }
     }
     return a < t->child + t->n_child && zn__ent_trie[a].cp == cp ? a : 0;
-}
-
-bool zn__ent_first_rows(uint32_t cp, size_t *lo, size_t *hi)
-{
-    size_t a = 0;
-    size_t b = zn__ent_n_first_range;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (zn__ent_first_range[mid][0] < cp) {
-            a = mid + 1;
-        } else {
-            b = mid;
-        }
-    }
-    if (a == zn__ent_n_first_range || zn__ent_first_range[a][0] != cp) {
-        return false;
-    }
-    *lo = zn__ent_first_range[a][1];
-    *hi = zn__ent_first_range[a][2];
-    return true;
 }
 
 uint32_t zn__ent_fold(uint32_t cp)

@@ -63,12 +63,6 @@ extern const size_t zn__ent_n_words;
 extern const uint32_t zn__ent_t2s[][2];
 extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
 extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
-extern const uint32_t zn__ent_first_range[][3]; /* first character → rows [lo, hi) */
-extern const size_t zn__ent_n_first_range;
-
-/* The rows [*lo, *hi) whose key begins with code point cp; false when there are none.
- * Cannot fail. */
-bool zn__ent_first_rows(uint32_t cp, size_t *lo, size_t *hi);
 
 /* True when some key may begin with the folded code point cp. Cannot fail. */
 static inline bool zn__ent_may_start(uint32_t cp)
@@ -82,11 +76,6 @@ extern const size_t zn__ent_n_t2s;
 
 /* The row for the folded UTF-8 key s[0..len), or NULL. Cannot fail. */
 const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
-
-/* Index of the first row whose key is not less than s[0..len) (byte order), up to
- * zn__ent_n_words. Rows from there on that begin with s[0..len) are all the keys that
- * extend it. Cannot fail. */
-size_t zn__ent_lower_bound(const char *s, size_t len);
 
 /* The folded form of a code point: full-width ASCII to ASCII; U+3000, U+00A0 and the U+2000
  * spaces to a space; ASCII letters to lowercase; Traditional characters to Simplified
