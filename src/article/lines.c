@@ -114,15 +114,11 @@ bool zn__art_starts_with(const art_line *l, const char *prefix)
 size_t zn__art_find(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    if (n == 0 || n > len) {
-        return n == 0 ? 0 : SIZE_MAX;
+    if (n == 0) {
+        return 0;
     }
-    for (size_t i = 0; i + n <= len; i++) {
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
+    const char *hit = memmem(s, len, needle, n);
+    return hit != NULL ? (size_t)(hit - s) : SIZE_MAX;
 }
 
 // Chinese numerals used in enumerations: 一二三四五六七八九十 (and 〇 for completeness).
