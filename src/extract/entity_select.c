@@ -259,17 +259,75 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
     return d->words[d->word_of[s]].start == s && (e == d->n || d->words[d->word_of[e]].start == e);
 }
 
+// The text's positions sorted by folded character, then by position (character << 32 |
+// position): the occurrences of a name's first character without scanning the whole text,
+// which made long texts quadratic.
+typedef struct char_index {
+    uint64_t *keys;
+    size_t n;
+} char_index;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a;
+    uint64_t y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static zn_status char_index_build(char_index *ix, const ent_doc *d)
+{
+    ix->n = d->n;
+    ix->keys = zn__calloc(d->n + 1, sizeof *ix->keys);
+    if (ix->keys == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        ix->keys[i] = (uint64_t)d->fold[i] << 32 | (uint64_t)i;
+    }
+    if (d->n > 1) {
+        qsort(ix->keys, d->n, sizeof *ix->keys, cmp_u64);
+    }
+    return ZN_OK;
+}
+
+// Index of the first key >= k.
+static size_t lower_bound(const char_index *ix, uint64_t k)
+{
+    size_t lo = 0;
+    size_t hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->keys[mid] < k) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+// [*from, *to) in ix->keys: the positions holding character c, in text order.
+static void char_index_range(const char_index *ix, uint32_t c, size_t *from, size_t *to)
+{
+    *from = lower_bound(ix, (uint64_t)c << 32);
+    *to = lower_bound(ix, ((uint64_t)c + 1) << 32);
+}
+
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, uint8_t *used, size_t n_chosen)
+static zn_status propagate(ent_doc *d, const char_index *ix, uint8_t *used, size_t n_chosen)
 {
     for (size_t k = 0; k < n_chosen; k++) {
         ent_cand m = d->cands[k];
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = 0; i < d->n; i++) {
+        size_t from;
+        size_t to;
+        char_index_range(ix, d->fold[m.start], &from, &to);
+        for (size_t x = from; x < to; x++) {
+            size_t i = (size_t)(ix->keys[x] & 0xFFFFFFFFu);
             size_t e;
-            if (used[i] || d->fold[i] != d->fold[m.start] || !matches_at(d, i, &m, &e) ||
+            if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
                 continue;
             }
@@ -287,38 +345,92 @@ static zn_status propagate(ent_doc *d, uint8_t *used, size_t n_chosen)
     return ZN_OK;
 }
 
+// The names already spread, as a hash set of candidate indices keyed by their folded text.
+typedef struct name_set {
+    size_t *slots; /* candidate index + 1; 0 is empty */
+    size_t cap;    /* a power of two */
+} name_set;
+
+static uint64_t name_hash(const ent_doc *d, const ent_cand *c)
+{
+    uint64_t h = 1469598103934665603u; // FNV-1a
+    for (size_t i = c->start; i < c->end; i++) {
+        h = (h ^ d->fold[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+static bool same_name(const ent_doc *d, const ent_cand *a, const ent_cand *b)
+{
+    return a->end - a->start == b->end - b->start &&
+           memcmp(d->fold + a->start, d->fold + b->start, (a->end - a->start) * sizeof *d->fold) ==
+               0;
+}
+
+// True when a candidate with the same text is in the set; otherwise adds cand k when `add`.
+static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
+{
+    size_t at = (size_t)name_hash(d, &d->cands[k]) & (set->cap - 1);
+    while (set->slots[at] != 0) {
+        if (same_name(d, &d->cands[set->slots[at] - 1], &d->cands[k])) {
+            return true;
+        }
+        at = (at + 1) & (set->cap - 1);
+    }
+    if (add) {
+        set->slots[at] = k + 1;
+    }
+    return false;
+}
+
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
-static zn_status spread(ent_doc *d)
+static zn_status spread(ent_doc *d, const char_index *ix)
 {
     size_t n = d->n_cands;
-    for (size_t k = 0; k < n; k++) {
+    name_set set = {NULL, 16};
+    while (set.cap < 2 * n + 2) {
+        set.cap *= 2;
+    }
+    set.slots = zn__calloc(set.cap, sizeof *set.slots);
+    if (set.slots == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    zn_status st = ZN_OK;
+    for (size_t k = 0; k < n && st == ZN_OK; k++) {
+        // Seen: an earlier strong candidate with the same text was spread already.
+        bool strong = d->cands[k].prio >= PRIO_TAGGER;
+        bool seen = name_set_find(&set, d, k, strong);
         ent_cand m = d->cands[k];
-        bool seen = false;
-        for (size_t j = 0; j < k && !seen; j++) {
-            const ent_cand *o = &d->cands[j];
-            seen = o->prio >= PRIO_TAGGER && o->end - o->start == m.end - m.start &&
-                   memcmp(d->fold + o->start, d->fold + m.start,
-                          (m.end - m.start) * sizeof *d->fold) == 0;
-        }
-        if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || seen) {
+        if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        for (size_t i = 0; i < d->n; i++) {
+        size_t from;
+        size_t to;
+        char_index_range(ix, d->fold[m.start], &from, &to);
+        for (size_t x = from; x < to; x++) {
+            size_t i = (size_t)(ix->keys[x] & 0xFFFFFFFFu);
             size_t e;
-            if (i != m.start && d->fold[i] == d->fold[m.start] && matches_at(d, i, &m, &e) &&
+            if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
                 zn__ent_add(d, i, e, m.type, PRIO_WEAK) != ZN_OK) {
-                return ZN_ERR_NOMEM;
+                st = ZN_ERR_NOMEM;
+                break;
             }
         }
     }
-    return ZN_OK;
+    zn__free(set.slots);
+    return st;
 }
 
 zn_status zn__ent_select(ent_doc *d)
 {
-    if (spread(d) != ZN_OK) {
+    char_index ix;
+    if (char_index_build(&ix, d) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
+    if (spread(d, &ix) != ZN_OK) {
+        zn__free(ix.keys);
         return ZN_ERR_NOMEM;
     }
     uint8_t *used = zn__calloc(d->n + 1, 1);
@@ -329,6 +441,7 @@ zn_status zn__ent_select(ent_doc *d)
         zn__free(used);
         zn__free(chosen);
         zn__free(split);
+        zn__free(ix.keys);
         return ZN_ERR_NOMEM;
     }
     size_t n = choose(d, used, chosen);
@@ -346,12 +459,13 @@ zn_status zn__ent_select(ent_doc *d)
     d->cap_cands = cap;
     d->n_cands = m;
     split = NULL;
-    zn_status st = propagate(d, used, m);
+    zn_status st = propagate(d, &ix, used, m);
     if (st == ZN_OK && d->n_cands > 0) {
         qsort(d->cands, d->n_cands, sizeof *d->cands, by_start);
     }
     zn__free(used);
     zn__free(chosen);
     zn__free(split);
+    zn__free(ix.keys);
     return st;
 }
