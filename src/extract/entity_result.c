@@ -20,8 +20,51 @@ typedef struct builder {
     ent_doc *d;
     rec *recs;
     size_t n_recs;
-    size_t *canon; // entity → canonical mention
+    size_t *canon;    // entity → canonical mention
+    size_t *by_ent;   // mentions grouped by entity, in mention order within an entity
+    size_t *ent_at;   // entity e's mentions are by_ent[ent_at[e] .. ent_at[e + 1])
+    size_t *link_a;   // link k's member mentions (SIZE_MAX when not a mention)
+    size_t *link_b;
 } builder;
+
+// Groups the mentions by entity (a stable counting sort), so that each entity's loop visits
+// its own mentions only: long texts with many entities stay linear.
+static void index_mentions(builder *bd)
+{
+    const grouping *g = bd->g;
+    for (size_t i = 0; i < g->m; i++) {
+        bd->ent_at[g->ent_of[i] + 1]++;
+    }
+    for (size_t e = 0; e < g->n_ents; e++) {
+        bd->ent_at[e + 1] += bd->ent_at[e];
+    }
+    size_t *next = bd->canon; // borrowed as scratch until pick_types_and_names fills it
+    for (size_t e = 0; e < g->n_ents; e++) {
+        next[e] = bd->ent_at[e];
+    }
+    for (size_t i = 0; i < g->m; i++) {
+        bd->by_ent[next[g->ent_of[i]]++] = i;
+    }
+}
+
+// The mentions that each link joins (the last mention with the link's span, as before).
+static void index_links(builder *bd)
+{
+    const ent_doc *d = bd->d;
+    for (size_t k = 0; k < d->n_links; k++) {
+        const ent_link *l = &d->links[k];
+        bd->link_a[k] = SIZE_MAX;
+        bd->link_b[k] = SIZE_MAX;
+        for (size_t i = 0; i < bd->g->m; i++) {
+            if (d->cands[i].start == l->a_start && d->cands[i].end == l->a_end) {
+                bd->link_a[k] = i;
+            }
+            if (d->cands[i].start == l->b_start && d->cands[i].end == l->b_end) {
+                bd->link_b[k] = i;
+            }
+        }
+    }
+}
 
 static size_t bytes_of(const ent_doc *d, const ent_cand *c, size_t *b0)
 {
@@ -120,10 +163,8 @@ static void collect(builder *bd, size_t e)
     size_t b0;
     size_t len = bytes_of(d, &d->cands[bd->canon[e]], &b0);
     add_rec(bd, e, REC_NAME, b0, b0 + len);
-    for (size_t i = 0; i < g->m; i++) {
-        if (g->ent_of[i] != e) {
-            continue;
-        }
+    for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
+        size_t i = bd->by_ent[x];
         len = bytes_of(d, &d->cands[i], &b0);
         add_rec(bd, e, REC_ALIAS, b0, b0 + len);
         size_t r0, r1;
@@ -133,16 +174,8 @@ static void collect(builder *bd, size_t e)
     }
     for (size_t k = 0; k < d->n_links; k++) {
         const ent_link *l = &d->links[k];
-        size_t a = SIZE_MAX;
-        size_t b = SIZE_MAX;
-        for (size_t i = 0; i < g->m; i++) {
-            if (d->cands[i].start == l->a_start && d->cands[i].end == l->a_end) {
-                a = i;
-            }
-            if (d->cands[i].start == l->b_start && d->cands[i].end == l->b_end) {
-                b = i;
-            }
-        }
+        size_t a = bd->link_a[k];
+        size_t b = bd->link_b[k];
         if (l->kind == LINK_MEMBER && a != SIZE_MAX && b != SIZE_MAX && g->ent_of[a] == e &&
             g->ent_of[b] != e) {
             len = bytes_of(d, &d->cands[bd->canon[g->ent_of[b]]], &b0);
@@ -167,8 +200,9 @@ static void pick_types_and_names(builder *bd, zn_entity *items)
     }
     for (size_t e = 0; e < g->n_ents; e++) {
         unsigned prio = 0;
-        for (size_t i = 0; i < g->m; i++) {
-            if (g->ent_of[i] == e && d->cands[i].prio > prio) {
+        for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
+            size_t i = bd->by_ent[x];
+            if (d->cands[i].prio > prio) {
                 prio = d->cands[i].prio;
                 items[e].type = (zn_entity_type)d->cands[i].type;
             }
@@ -202,17 +236,22 @@ static void fill_strings(const builder *bd, zn_entities *r)
 {
     size_t at = 0;
     size_t s = 0;
+    size_t lo = 0; // the records come entity by entity (collect runs for e = 0, 1, ...)
     for (size_t e = 0; e < r->count; e++) {
         zn_entity *it = &r->items[e];
+        size_t hi = lo;
+        while (hi < bd->n_recs && bd->recs[hi].ent == e) {
+            hi++;
+        }
         for (int kind = REC_NAME; kind <= REC_ROLE; kind++) {
             if (kind == REC_ALIAS) {
                 it->aliases = r->strs + s;
             } else if (kind == REC_ROLE) {
                 it->roles = r->strs + s;
             }
-            for (size_t i = 0; i < bd->n_recs; i++) {
+            for (size_t i = lo; i < hi; i++) {
                 const rec *x = &bd->recs[i];
-                if (x->ent != e || x->kind != kind) {
+                if (x->kind != kind) {
                     continue;
                 }
                 char *p = r->pool + at;
@@ -227,6 +266,7 @@ static void fill_strings(const builder *bd, zn_entities *r)
                 }
             }
         }
+        lo = hi;
     }
 }
 
@@ -237,11 +277,10 @@ static void fill_mentions(const builder *bd, zn_entities *r)
     size_t at = 0;
     for (size_t e = 0; e < r->count; e++) {
         r->items[e].mentions = r->spans + at;
-        for (size_t i = 0; i < g->m; i++) {
-            if (g->ent_of[i] == e) {
-                r->spans[at++] = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};
-                r->items[e].n_mentions++;
-            }
+        for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
+            size_t i = bd->by_ent[x];
+            r->spans[at++] = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};
+            r->items[e].n_mentions++;
         }
     }
     for (size_t i = 0; i < g->m; i++) {
@@ -252,13 +291,20 @@ static void fill_mentions(const builder *bd, zn_entities *r)
 
 zn_status zn__ent_group_build(grouping *g, zn_entities **out)
 {
-    builder bd = {g, g->d, NULL, 0, NULL};
+    builder bd = {g, g->d, NULL, 0, NULL, NULL, NULL, NULL, NULL};
     size_t cap = g->n_ents + 2 * g->m + g->d->n_links + 1;
     bd.recs = zn__calloc(cap, sizeof *bd.recs);
     bd.canon = zn__calloc(g->n_ents + 1, sizeof *bd.canon);
+    bd.by_ent = zn__calloc(g->m + 1, sizeof *bd.by_ent);
+    bd.ent_at = zn__calloc(g->n_ents + 2, sizeof *bd.ent_at);
+    bd.link_a = zn__calloc(g->d->n_links + 1, sizeof *bd.link_a);
+    bd.link_b = zn__calloc(g->d->n_links + 1, sizeof *bd.link_b);
     zn_entity *types = zn__calloc(g->n_ents + 1, sizeof *types);
     zn_status st = ZN_ERR_NOMEM;
-    if (bd.recs != NULL && bd.canon != NULL && types != NULL) {
+    if (bd.recs != NULL && bd.canon != NULL && bd.by_ent != NULL && bd.ent_at != NULL &&
+        bd.link_a != NULL && bd.link_b != NULL && types != NULL) {
+        index_mentions(&bd);
+        index_links(&bd);
         pick_types_and_names(&bd, types);
         for (size_t e = 0; e < g->n_ents; e++) {
             collect(&bd, e);
@@ -282,6 +328,10 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
     }
     zn__free(bd.recs);
     zn__free(bd.canon);
+    zn__free(bd.by_ent);
+    zn__free(bd.ent_at);
+    zn__free(bd.link_a);
+    zn__free(bd.link_b);
     zn__free(types);
     return st;
 }
