@@ -22,3 +22,16 @@ count=$(echo "$few" | wc -l)
 # shellcheck disable=SC2086
 bench_row "process (with LAC): $count files" "$bytes" "full pipeline, one process" \
     "$build/zhnews" $few
+# One long article (four samples without a footer, 300 times: about 1 MB): the stages must
+# stay close to linear in the article's length.
+long="${ZHNEWS_BENCH_DIR:-/tmp/zhnews-bench}/long-article-1mb.txt"
+if [ ! -s "$long" ]; then
+    i=0
+    while [ $i -lt 300 ]; do
+        cat data/samples/tw-cna.txt data/samples/hk-sections.txt \
+            data/samples/cn-xinhua-prefix.txt data/samples/hk-outlet-bracket.txt
+        i=$((i + 1))
+    done >"$long"
+fi
+bench_row "process --no-tagger: one long article" "$(wc -c <"$long")" "one article, one process" \
+    "$build/zhnews" --no-tagger "$long"
