@@ -36,7 +36,8 @@ typedef struct cli_options {
     bool text;                 /* --text (batch: also write the text) */
     bool all;                  /* --all (batch: include hidden files) */
     bool no_repair;            /* --no-repair: keep characters as they are */
-    bool no_tagger;            /* --no-tagger: skip the LAC model (faster, fewer entities) */
+    bool no_tagger;            /* --no-tagger / --tagger none: skip the LAC model */
+    bool lac_words;            /* --tagger lac: segment prints LAC's words (and tags with --pos) */
     bool ner_json;             /* --ner-json: tag prints its entities as JSON Lines */
     bool json;                 /* --json: detect prints JSON Lines */
     const char *include_glob;  /* --include GLOB (batch) */

@@ -82,6 +82,9 @@ static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
 
 int cli_cmd_segment(const cli_options *o)
 {
+    if (o->lac_words) {
+        return cli_cmd_tag(o); // LAC's own words, with tags when --pos is given
+    }
     bool failed;
     zn_lexicon *lex = cli_open_lexicon(o, true, &failed);
     if (lex == NULL) {

@@ -12,6 +12,7 @@ typedef struct tag_ctx {
     zn_tag_list list;
     zn_buf buf;
     bool ner_json;
+    bool tags; /* word/TAG (zhnews tag, segment --tagger lac --pos) or words only */
 } tag_ctx;
 
 static const char *entity_type(zn_tag_entity e)
@@ -52,7 +53,7 @@ static void write_entities(const zn_tag_list *l, const char *line, zn_buf *buf)
     zn_json_end_object(&j);
 }
 
-static zn_status write_words(const zn_tag_list *l, const char *line, zn_buf *buf)
+static zn_status write_words(const zn_tag_list *l, const char *line, bool tags, zn_buf *buf)
 {
     zn_status s = ZN_OK;
     for (size_t i = 0; i < l->n_words && s == ZN_OK; i++) {
@@ -63,7 +64,7 @@ static zn_status write_words(const zn_tag_list *l, const char *line, zn_buf *buf
         if (s == ZN_OK) {
             s = zn_buf_append(buf, line + w->span.start, w->span.end - w->span.start);
         }
-        if (s == ZN_OK) {
+        if (s == ZN_OK && tags) {
             s = zn_buf_printf(buf, "/%s", w->tag);
         }
     }
@@ -84,7 +85,7 @@ static bool tag_line(void *vctx, const char *line, size_t len, FILE *out)
     if (ctx->ner_json) {
         write_entities(&ctx->list, line, &ctx->buf);
     } else {
-        s = write_words(&ctx->list, line, &ctx->buf);
+        s = write_words(&ctx->list, line, ctx->tags, &ctx->buf);
     }
     if (s == ZN_OK) {
         s = zn_buf_putc(&ctx->buf, '\n');
@@ -105,7 +106,9 @@ int cli_cmd_tag(const cli_options *o)
         cli_report(&err);
         return CLI_SOME_FAILED;
     }
-    tag_ctx ctx = {.tagger = tagger, .ner_json = o->ner_json};
+    // `zhnews tag` always shows tags; `segment --tagger lac` only with --pos.
+    bool tags = !o->lac_words || o->pos;
+    tag_ctx ctx = {.tagger = tagger, .ner_json = o->ner_json, .tags = tags};
     zn_tag_list_init(&ctx.list);
     zn_buf_init(&ctx.buf, 0);
     int rc = cli_each_line(o, tag_line, &ctx);

@@ -45,6 +45,7 @@ static const char usage_text[] =
     "      --json                 detect: one JSON object per file\n"
     "      --no-repair            do not repair variant characters\n"
     "      --no-tagger            skip the LAC model: faster, fewer entities found\n"
+    "      --tagger lac|none      lac: also segment with LAC's words; none: as --no-tagger\n"
     "      --report FILE          normalize: write every change as JSON Lines to FILE\n"
     "      --summary N            add the N most representative sentences\n"
     "  -j, --jobs N               batch: worker threads (default: cores)\n"
@@ -84,6 +85,7 @@ enum {
     OPT_JSON,
     OPT_NO_REPAIR,
     OPT_NO_TAGGER,
+    OPT_TAGGER,
     OPT_REPORT,
     OPT_SUMMARY,
     OPT_RESUME,
@@ -118,6 +120,7 @@ static const struct option long_options[] = {
     {"json", no_argument, NULL, OPT_JSON},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
     {"no-tagger", no_argument, NULL, OPT_NO_TAGGER},
+    {"tagger", required_argument, NULL, OPT_TAGGER},
     {"report", required_argument, NULL, OPT_REPORT},
     {"summary", required_argument, NULL, OPT_SUMMARY},
     {"jobs", required_argument, NULL, 'j'},
@@ -264,6 +267,16 @@ static int parse_option(cli_options *o, int c, const char *arg)
     case OPT_JSON: o->json = true; return 0;
     case OPT_NO_REPAIR: o->no_repair = true; return 0;
     case OPT_NO_TAGGER: o->no_tagger = true; return 0;
+    case OPT_TAGGER: {
+        static const char *const taggers[] = {"lac", "none"};
+        if (!parse_enum(arg, taggers, 2, &choice)) {
+            snprintf(hint, sizeof hint, "--tagger: '%.40s' is not lac or none", arg);
+            return usage_error(hint);
+        }
+        o->no_tagger = choice == 1;
+        o->lac_words = choice == 0;
+        return 0;
+    }
     case OPT_REPORT: o->report = arg; return 0;
     case OPT_RESUME: o->resume = true; return 0;
     case OPT_TEXT: o->text = true; return 0;

@@ -107,3 +107,16 @@ printf 'short\n%0100d\n' 0 | "$zhnews" segment --max-line-bytes 50 >"$dir/out" 2
 check "a line past --max-line-bytes exits 1" $? 1
 check_grep "the long line is named" "<stdin>: line 2 longer than 50 bytes" "$dir/err"
 check_grep "lines before it are written" "^short$" "$dir/out"
+
+# --tagger lac: segment with LAC's words (tags with --pos); --tagger none equals --no-tagger.
+if "$zhnews" tag </dev/null >/dev/null 2>&1; then
+    echo '羅智泉在深圳' | "$zhnews" segment --tagger lac >"$dir/out"
+    check "segment --tagger lac exits 0" $? 0
+    check_grep "segment --tagger lac prints words" "^羅智泉 在 深圳$" "$dir/out"
+    echo '羅智泉在深圳' | "$zhnews" segment --tagger lac --pos >"$dir/out"
+    check_grep "segment --tagger lac --pos prints LAC tags" "^羅智泉/PER 在/p 深圳/LOC$" "$dir/out"
+fi
+"$zhnews" --tagger none --fields title "$sample" >"$dir/out"
+check "--tagger none exits 0" $? 0
+"$zhnews" --tagger bert "$sample" 2>"$dir/err"
+check "unknown --tagger is a usage error" $? 2
