@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "support_dates.h"
+#include "util/alloc.h"
 
 zn_date_options dates_ref_opts(const char *ref, zn_date_region region)
 {
@@ -48,3 +49,25 @@ void dates_check(const char *text, const zn_date_options *o, const want *w, size
     zn_date_list_clear(&list);
 }
 
+
+zn_date_list dates_alloc_loop(const char *text, const zn_date_options *o)
+{
+    for (size_t n = 0;; n++) {
+        zn_date_list list;
+        zn_date_list_init(&list);
+        zn_error err;
+        zn__alloc_fail_after(n);
+        zn_status st = zn_dates_find(text, strlen(text), o, &list, &err);
+        int failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (st == ZN_OK) {
+            assert_false(failed);
+            return list;
+        }
+        assert_int_equal(st, ZN_ERR_NOMEM);
+        assert_int_equal(err.code, ZN_ERR_NOMEM);
+        assert_int_equal(list.count, 0);
+        zn_date_list_clear(&list);
+        assert_true(n < 100);
+    }
+}

@@ -19,4 +19,9 @@ zn_date_options dates_ref_opts(const char *ref, zn_date_region region);
 /* Runs zn_dates_find on text and asserts the whole list equals w[0..n). */
 void dates_check(const char *text, const zn_date_options *o, const want *w, size_t n);
 
+/* Runs zn_dates_find with allocation N failing for N = 0, 1, ... until it succeeds; asserts
+ * each failure is ZN_ERR_NOMEM with an empty list, and returns the final list (the caller
+ * checks and clears it). */
+zn_date_list dates_alloc_loop(const char *text, const zn_date_options *o);
+
 #endif
