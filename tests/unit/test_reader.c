@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "reader/reader_int.h"
+#include "support_tmpdir.h"
 #include "util/alloc.h"
 #include "zhnews/reader.h"
 
@@ -91,16 +92,13 @@ static zn_status read_one(const char *path, const zn_reader_options *opts, size_
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/zn-reader-XXXXXX");
-    return mkdtemp(tmpdir) != NULL ? 0 : -1;
+    return test_tmpdir_make(tmpdir, sizeof tmpdir, "zn-reader");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return test_tmpdir_remove(tmpdir);
 }
 
 static void test_open_missing_file_is_not_found(void **state)

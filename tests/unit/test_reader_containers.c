@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "reader/reader_int.h"
+#include "support_tmpdir.h"
 #include "util/alloc.h"
 #include "zhnews/reader.h"
 
@@ -86,16 +87,13 @@ static void free_all(result *res)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/zn-readerc-XXXXXX");
-    return mkdtemp(tmpdir) != NULL ? 0 : -1;
+    return test_tmpdir_make(tmpdir, sizeof tmpdir, "zn-readerc");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return test_tmpdir_remove(tmpdir);
 }
 
 static void test_lines_keep_empty_lines_and_strip_crlf(void **state)
