@@ -1,0 +1,57 @@
+#!/bin/sh
+# Extraction against segmentation (issue 6: extraction on top of segmentation costs no more
+# than segmentation itself): the MSRA NER test lines of ../shared/eval/ner repeated to about
+# 4.7 MB per script, line mode, one thread. Rows: segmentation alone, dates alone, extract
+# without the LAC tagger (segmentation + entities + dates) and, on a tenth of the text,
+# extract with LAC (the accurate default). The last row per script is the cost of extraction
+# on top of segmentation as a ratio of the two rows' times.
+. bench/lib.sh
+build=${1:-build}
+dir=${ZHNEWS_BENCH_DIR:-${TMPDIR:-/tmp}/zhnews-bench}
+ner=../shared/eval/ner
+if [ ! -f "$ner/msra_test.part1.hans.jsonl" ]; then
+    echo "| extract | - | - | skipped: ../shared/eval not found |"
+    exit 0
+fi
+mkdir -p "$dir"
+
+# best_time COMMAND...: the fastest wall time of three runs, in seconds.
+best_time()
+{
+    tfile=$(mktemp)
+    best=""
+    for run in 1 2 3; do
+        /usr/bin/time -o "$tfile" -f '%e' "$@" >/dev/null 2>/dev/null
+        t=$(tail -1 "$tfile")
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+    done
+    rm -f "$tfile"
+    echo "$best"
+}
+
+for script in hans hant; do
+    f="$dir/ner-$script-x16.txt"
+    if [ ! -s "$f" ]; then
+        python3 -c '
+import json, sys
+lines = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+sys.stdout.write("\n".join(lines * 16) + "\n")' "$ner/msra_test.part1.$script.jsonl" >"$f"
+    fi
+    head -n "$(($(wc -l <"$f") / 10))" "$f" >"$dir/ner-$script-small.txt"
+    bytes=$(wc -c <"$f")
+    bench_row "segment MSRA $script" "$bytes" "zhnews segment --input-format lines" \
+        "$build/zhnews" segment --input-format lines "$f"
+    bench_row "dates MSRA $script" "$bytes" "zhnews dates --input-format lines" \
+        "$build/zhnews" dates --input-format lines "$f"
+    bench_row "extract --no-tagger MSRA $script" "$bytes" \
+        "zhnews extract --input-format lines --no-tagger (entities + dates)" \
+        "$build/zhnews" extract --input-format lines --no-tagger "$f"
+    bench_row "extract (LAC) MSRA $script" "$(wc -c <"$dir/ner-$script-small.txt")" \
+        "zhnews extract --input-format lines, a tenth of the text" \
+        "$build/zhnews" extract --input-format lines "$dir/ner-$script-small.txt"
+    seg=$(best_time "$build/zhnews" segment --input-format lines "$f")
+    ext=$(best_time "$build/zhnews" extract --input-format lines --no-tagger "$f")
+    awk -v s="$script" -v a="$seg" -v b="$ext" 'BEGIN {
+        r = (a > 0) ? (b - a) / a : 0
+        printf "| extraction / segmentation %s | - | - | (extract --no-tagger - segment) / segment = %.2f (target <= 1) |\n", s, r }'
+done
