@@ -76,6 +76,9 @@ void zn__stream_abort(out_stream *st);
 zn_status zn__batch_mkdirs(const char *dir, zn_error *err) __attribute__((warn_unused_result));
 /* True when path exists and its mtime is not older than `mtime`. */
 bool zn__batch_is_up_to_date(const char *path, const struct timespec *mtime);
+/* Dates path before `mtime` (the input's), so that --resume makes it again: the output of a
+ * file that had a bad record, whose failure a resumed run must report again. */
+void zn__batch_mark_stale(const char *path, const struct timespec *mtime);
 /* Reads a whole file (at most `limit` bytes) into *out (zn_free). ZN_ERR_TOO_BIG etc. */
 zn_status zn__batch_read_file(const char *path, size_t limit, char **out, size_t *len,
                               zn_error *err) __attribute__((warn_unused_result));

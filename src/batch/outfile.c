@@ -176,6 +176,14 @@ bool zn__batch_is_up_to_date(const char *path, const struct timespec *mtime)
     return st.st_mtim.tv_nsec >= mtime->tv_nsec;
 }
 
+void zn__batch_mark_stale(const char *path, const struct timespec *mtime)
+{
+    // One second before the input: older than it, so zn__batch_is_up_to_date says no.
+    struct timespec times[2] = {{mtime->tv_sec - 1, mtime->tv_nsec},
+                                {mtime->tv_sec - 1, mtime->tv_nsec}};
+    (void)utimensat(AT_FDCWD, path, times, 0); // at worst the file is trusted as before
+}
+
 zn_status zn__batch_read_file(const char *path, size_t limit, char **out, size_t *len,
                               zn_error *err)
 {

@@ -196,6 +196,8 @@ static zn_status process_job(file_job *j)
     }
     if (j->r->kind != RESULT_FAILED) {
         j->r->kind = RESULT_WRITTEN;
+    } else {
+        zn__batch_mark_stale(j->json_path, &e->mtime); // written in part: --resume redoes it
     }
     return zn__facts_from_json(j->r, e->rel, j->json.data, j->json.len, &err);
 }

@@ -83,6 +83,21 @@ check "--resume still reports the failures" $? 1
 check "--resume skips every written file" "$(jq .files.up_to_date "$dir/out/summary.json")" 6
 check "--resume rebuilds the same index" "$(cmp -s "$dir/index.before" "$dir/out/index.jsonl" && echo same)" same
 
+# A JSON Lines file with one broken record: the good records are written, the file is
+# reported, and a resumed run reports it again instead of trusting its output.
+mkdir -p "$dir/partial-in"
+cp data/samples/tw-cna.txt "$dir/partial-in/good.txt"
+{ head -n 1 tests/fixtures/reader/news.jsonl; echo '{"text": "broken'; } >"$dir/partial-in/mixed.jsonl"
+"$zhnews" batch "$dir/partial-in" "$dir/partial" 2>"$dir/err"
+check "a file with a bad record fails the run" $? 1
+check_grep "the bad record is reported" "zhnews: $dir/partial-in/mixed.jsonl:" "$dir/err"
+check "its good record is written" "$(wc -l <"$dir/partial/mixed.jsonl.json")" 1
+"$zhnews" batch "$dir/partial-in" "$dir/partial" --resume 2>"$dir/err"
+check "--resume: the bad record still fails the run" $? 1
+check_grep "--resume: the bad record is reported again" "zhnews: $dir/partial-in/mixed.jsonl:" "$dir/err"
+check "--resume: the good file is skipped" "$(jq .files.up_to_date "$dir/partial/summary.json")" 1
+check "--resume: the failure is listed" "$(jq '.failures | length' "$dir/partial/summary.json")" 1
+
 "$zhnews" batch "$in" "$dir/globbed" --include '*.jsonl' 2>/dev/null
 check "--include: success" $? 0
 check "--include: only the JSON Lines file" "$(cd "$dir/globbed" && find . -name '*.json' ! -name summary.json | sort)" \
