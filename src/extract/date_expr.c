@@ -256,6 +256,21 @@ size_t date__month_part(dctx *c, size_t i, pstate *s)
     return e;
 }
 
+// A day right after a day and a list mark: 9月10號，11號都休館 (the same month's 11th).
+static bool listed_day(const dctx *c, size_t i)
+{
+    static const uint32_t marks[] = {0xFF0C, ',', 0x3001, 0x548C, 0x53CA, 0x4E0E, 0x6216};
+    if (c->last_end == SIZE_MAX || c->last.d < 1 || c->last_end + 1 != i) {
+        return false; // ，,、和及与或
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        if (c->t->cp[c->last_end] == marks[k]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // A day number: 12日 十二號, or a bare 12 after a month when nothing else follows.
 static size_t day_number(dctx *c, size_t i, pstate *s)
 {
@@ -275,7 +290,8 @@ static size_t day_number(dctx *c, size_t i, pstate *s)
         if (e < t->n && t->cp[e] == 0x5143) { // 元: 5日元 is yen
             return i;
         }
-        if (hao && !month && !date__soft_end(t, e) && !date__may_start(t->cp[e])) {
+        if (hao && !month && !date__soft_end(t, e) && !date__may_start(t->cp[e]) &&
+            !listed_day(c, i)) {
             return i; // 1號線 3號樓: a label, not a day
         }
     } else if (!month || !date__soft_end(t, e)) {
@@ -284,6 +300,14 @@ static size_t day_number(dctx *c, size_t i, pstate *s)
     s->p.d = (int)n.v;
     s->p.prec = PR_DAY;
     return e;
+}
+
+// A reference in the small hours (00:00:01 – 01:59:59): someone who says 明天 then has not
+// slept yet and means the day that has begun. Midnight sharp is how a bare date is often
+// written with a time, so it does not count.
+static bool small_hours(const dpt *ref)
+{
+    return ref->prec >= PR_HOUR && ref->H <= 1 && (ref->H > 0 || ref->M > 0 || ref->S > 0);
 }
 
 size_t date__day_part(dctx *c, size_t i, pstate *s)
@@ -297,6 +321,10 @@ size_t date__day_part(dctx *c, size_t i, pstate *s)
             s->part = day_words[k].part;
             if (!date__rel_day(c, day_words[k].delta, day_words[k].ctx, &s->p, &s->src)) {
                 s->p.prec = PR_DAY;
+            } else if (day_words[k].delta == 1 && !day_words[k].ctx && s->part == PD_NONE &&
+                       small_hours(&c->ref)) {
+                date__add_days(&s->p, -1);
+                s->late = true;
             }
             return e;
         }

@@ -216,6 +216,13 @@ static bool year_just_before(const dctx *c, size_t i)
     return i - c->last_end <= 3;
 }
 
+// True when the text [i, e) is said again right after itself (六月六月中旬, 明天明天).
+static bool repeated(const dtext *t, size_t i, size_t e)
+{
+    size_t n = e - i;
+    return e + n <= t->n && memcmp(t->cp + i, t->cp + e, n * sizeof *t->cp) == 0;
+}
+
 // Scans one piece of the text (starting at byte `base` of the whole).
 static zn_status scan(dctx *c, size_t base, zn_date_list *out)
 {
@@ -233,6 +240,10 @@ static zn_status scan(dctx *c, size_t base, zn_date_list *out)
             e = date__vague(c, i, &v);
         }
         if (e == i) {
+            continue;
+        }
+        if (repeated(t, i, e)) {
+            i = e - 1; // 六月六月中旬: a word said twice; the second, fuller one is the date
             continue;
         }
         size_t from = i;

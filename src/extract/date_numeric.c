@@ -3,6 +3,15 @@
  * 2018-06, 107/06/12 (Taiwan), 09-01 20:01, a year alone (2018). */
 #include "extract/date_priv.h"
 
+// A dash then a clock time written with a colon (-11:23, -9:05).
+bool date__dash_clock(const dtext *t, size_t j)
+{
+    if (j + 3 >= t->n || t->cp[j] != '-' || !date__is_digit(t->cp[j + 1])) {
+        return false;
+    }
+    size_t k = date__is_digit(t->cp[j + 2]) ? j + 3 : j + 2;
+    return k + 1 < t->n && t->cp[k] == ':' && date__is_digit(t->cp[k + 1]);
+}
 
 // 09-01 20:01: a month and day in figures, only with a clock time after them.
 static size_t month_day(dctx *c, size_t i, int m, size_t k, dpt *p)
@@ -38,7 +47,8 @@ static size_t separated(dctx *c, size_t i, size_t k, int y, bool roc, dpt *p)
         m.digits <= 2 && m.v >= 1 && m.v <= 12 && !m.approx) {
         if (m.end + 1 < t->n && t->cp[m.end] == sep && date__num(t, m.end + 1, &d) &&
             d.arabic && d.digits <= 2 && date__valid(y, (int)m.v, (int)d.v) &&
-            !(d.end < t->n && (date__is_digit(t->cp[d.end]) || t->cp[d.end] == sep))) {
+            !(d.end < t->n && (date__is_digit(t->cp[d.end]) ||
+                               (t->cp[d.end] == sep && !date__dash_clock(t, d.end))))) {
             p->y = y;
             p->m = (int)m.v;
             p->d = (int)d.v;

@@ -57,6 +57,14 @@ static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
     if (e == k && s->part != PD_NONE && tv.kind == DV_SPAN) {
         e = j; // 今晚 前晚: the part of the day the word itself names
     }
+    int part;
+    size_t pe;
+    if (e > k && k > j && tv.kind == DV_SPAN && !date__part_word(c, k, true, &part, &pe)) {
+        e = k; // 今天的晚宴: after 的 a lone 晚 or 早 starts another word
+    }
+    if (e > k && s->late && tv.kind == DV_POINT && tv.a.H >= 0) {
+        date__add_days(&tv.a, 1); // 明天早上6點 at 01:00 is the next day's six o'clock
+    }
     if (e > k || (e == j && tv.kind == DV_SPAN)) {
         *v = tv;
         v->src = s->src;
@@ -157,6 +165,13 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
     size_t j = date__numeric(c, i, &s.p);
     if (j > i) {
         date__fill(c, base, &s);
+        if (s.p.prec == PR_DAY && date__dash_clock(c->t, j)) {
+            pstate d = s;
+            size_t k = with_time(c, j + 1, &d, v);
+            if (k > j + 1 && v->kind == DV_POINT && v->a.H >= 0) {
+                return k; // 2021-09-12-11:23: a clock time joined by a dash
+            }
+        }
         return with_time(c, j, &s, v);
     }
     j = date__year_part(c, i, &s);

@@ -56,6 +56,9 @@ typedef struct dval {
     zn_date_granularity gran;
     zn_date_source src;
     int weekday; /* 1 (Monday) – 7: a weekday named without a reference, XXXX-WXX-4 */
+    bool halves; /* a range whose two ends were both written (6月12日至15日, 2020至2025年) */
+    int pod;     /* part of the day + 1 when the value is the hours of a part of the day
+                  * named without a clock time (晚上, 今晚); 0 otherwise */
 } dval;
 
 /* State of one zn_dates_find call. */
@@ -149,6 +152,8 @@ typedef struct pstate {
     bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
     int part;         // part of the day named by a day word
     bool need_time;   // 第三天 is a date only with a time after it (第三天上午)
+    bool late;        // 明天 said before 2 a.m. read as the reference's day (a clock time
+                      // after it moves it back to the next day: 明天早上6點)
 } pstate;
 
 /* The fields of a point at i: a year, a month, a day; each returns the index after it, or i.
@@ -158,6 +163,8 @@ size_t date__month_part(dctx *c, size_t i, pstate *s);
 size_t date__day_part(dctx *c, size_t i, pstate *s);
 /* Leading fields the text left out: from `base` (may be NULL), the reference, the context. */
 void date__fill(dctx *c, const dpt *base, pstate *s);
+/* True when a dash and a clock time with a colon start at j (2021-09-12-11:23). */
+bool date__dash_clock(const dtext *t, size_t j);
 /* A date written in figures with separators at i into *p; the end or i. */
 size_t date__numeric(dctx *c, size_t i, dpt *p);
 
@@ -172,6 +179,9 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v);
  * part of the day already named (今晚 → PD_EVENING) or PD_NONE. Sets *v to a point, or to
  * a span of hours for a part of the day alone; returns the index after it, or i. */
 size_t date__time(dctx *c, size_t i, const dpt *p, int part, dval *v);
+/* A value that is a part of the day alone (v->pod set) as the expression's final value: the
+ * point at the part's usual hour (今晚 → 22:00) where it has one, else left as its span. */
+void date__part_point(dval *v);
 /* True when a part-of-day word starts at i (*part, *end set). */
 bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end);
 /* Durations and offsets: 3天前, 兩週後, 五日內, 近三年, 三天. Returns the end or i. */

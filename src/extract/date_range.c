@@ -63,8 +63,11 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     dpt saved = c->last;
     c->last = a->a;
     dval b;
-    size_t k;
-    if (date__at(t, j, "今", &e) || date__at(t, j, "现在", &e)) {
+    c->spaced = a->a.prec >= PR_HOUR;
+    size_t k = date__point(c, j, &a->a, &b);
+    c->spaced = false;
+    // 至今, 到現在: until now (至今天凌晨2點, read above, is a day)
+    if (k <= j + 1 && (date__at(t, j, "今", &e) || date__at(t, j, "现在", &e))) {
         if (c->ref.prec < PR_YEAR) {
             c->last = saved;
             return i;
@@ -72,10 +75,6 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
         date__val_point(&b, &c->ref);
         b.src = ZN_DATE_REFERENCE;
         k = e;
-    } else {
-        c->spaced = a->a.prec >= PR_HOUR;
-        k = date__point(c, j, &a->a, &b);
-        c->spaced = false;
     }
     c->last = saved;
     if (k == j || b.kind == DV_DURATION || b.kind == DV_DUR_SPAN || a->open_a) {
@@ -94,6 +93,7 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
         date__add_days(&to, 7); // 星期六至星期一: the Monday after
     }
     date__val_span(v, &a->a, &to, ZN_DATE_RANGE);
+    v->halves = true;
     v->src = a->src != ZN_DATE_EXPLICIT ? a->src : b.src;
     if (date__at(t, k, "止", &e) || date__at(t, k, "为止", &e)) {
         k = e;
@@ -120,6 +120,10 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
     }
     if (date__at_any(c->t, i, until, &e) < 0 || a->open_a || a->open_b) {
         return i;
+    }
+    if (a->kind == DV_SPAN && a->halves) {
+        *v = *a; // 2020至2025年前: the range has its start, 前 only closes it
+        return e;
     }
     const dpt *to = end_of(a);
     if (has_ref && to->y >= 0 && instant(to) > instant(&c->ref)) {
@@ -212,6 +216,7 @@ size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v)
         q.d = (int)b.v;
     }
     date__val_span(v, &p, &q, ZN_DATE_RANGE);
+    v->halves = true;
     v->src = src;
     return b.end + 1;
 }
@@ -241,5 +246,6 @@ size_t date__expr(dctx *c, size_t i, dval *v)
         return rk;
     }
     *v = pv;
+    date__part_point(v); // 今晚 alone is 22:00; 晚上11點至凌晨2點 keeps its hours
     return pk;
 }

@@ -251,12 +251,33 @@ static void now_span(const dctx *c, const dur *d, int sign, dval *v)
         far.prec = c->ref.prec > far.prec ? c->ref.prec : far.prec; // 7天半: to the hour
     } else if (!d->approx && (d->unit == DU_Y || d->unit == DU_MO) && c->ref.prec >= PR_DAY) {
         far.prec = PR_DAY;
+        if (sign > 0 && !d->frac) {
+            date__add_days(&far, -1); // 未來兩個月 from 14 June: whole days to 13 August
+        }
     }
     if (sign < 0) {
         date__val_span(v, &far, &c->ref, ZN_DATE_RANGE);
     } else {
         date__val_span(v, &c->ref, &far, ZN_DATE_RANGE);
     }
+    v->src = ZN_DATE_REFERENCE;
+}
+
+// 五日內 兩個禮拜內 1年之內: the deadline, a point the count after the reference; a count of
+// days or more names a day (1年之內 from 2012-08-10 is 2013-08-10, not the year 2013).
+static void deadline(const dctx *c, const dur *d, dval *v)
+{
+    dpt p;
+    if (!shift(c, d, 1, &p)) {
+        to_value(d, v);
+        return;
+    }
+    if (p.prec < PR_DAY && c->ref.prec >= PR_DAY) {
+        p.prec = PR_DAY;
+    } else if (p.prec == PR_HOUR && d->unit < DU_H) {
+        p.prec = PR_DAY; // 7天半內: the day of the deadline
+    }
+    date__val_point(v, &p);
     v->src = ZN_DATE_REFERENCE;
 }
 
@@ -281,8 +302,12 @@ static size_t with_suffix(const dctx *c, size_t j, const dur *d, dval *v)
         }
         return e;
     }
-    if (kind == S_WITHIN || kind == S_SINCE) {
-        now_span(c, d, kind == S_WITHIN ? 1 : -1, v);
+    if (kind == S_SINCE) {
+        now_span(c, d, -1, v);
+        return e;
+    }
+    if (kind == S_WITHIN) {
+        deadline(c, d, v);
         return e;
     }
     int sign = kind == S_AGO || kind == S_BEFORE ? -1 : 1;

@@ -222,6 +222,25 @@ static void hours_span(const dpt *day, int part, dval *v)
     b.H = part_hours[part][1];
     a.prec = b.prec = PR_HOUR;
     date__val_span(v, &a, &b, ZN_DATE_TIME);
+    v->pod = part + 1;
+}
+
+// The usual hour of a part of the day said alone, in the order of the PD_ constants; -1
+// keeps the span. Where the span's first hour is the hour people (and chrono's tests) give
+// the part — 凌晨 0, 早上 6 — the span stays; noon, afternoon, evening and night are one
+// hour: 中午 12, 下午 15, 晚上 22, 夜裡 22 (chrono's choices).
+static const int part_point[] = {-1, -1, -1, -1, 12, 15, -1, 22, 22, -1, -1};
+
+void date__part_point(dval *v)
+{
+    if (v->kind != DV_SPAN || v->pod <= 0 || part_point[v->pod - 1] < 0) {
+        return;
+    }
+    dpt p = v->a;
+    p.H = part_point[v->pod - 1];
+    zn_date_source src = v->src;
+    date__val_point(v, &p);
+    v->src = src;
 }
 
 size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
