@@ -29,7 +29,7 @@ static void unite(grouping *g, size_t a, size_t b)
 
 static const char *key_of(const grouping *g, size_t i)
 {
-    return g->keys.data + g->key_off[i];
+    return g->keys + g->key_off[i];
 }
 
 static bool same_key(const grouping *g, size_t a, size_t b)
@@ -38,25 +38,26 @@ static bool same_key(const grouping *g, size_t a, size_t b)
            memcmp(key_of(g, a), key_of(g, b), g->key_len[a]) == 0;
 }
 
+// The folded key of every mention, NUL-terminated, one after another in one block.
 static zn_status make_keys(grouping *g)
 {
     ent_doc *d = g->d;
+    size_t cap = 1;
+    for (size_t i = 0; i < g->m; i++) {
+        cap += 4 * (d->cands[i].end - d->cands[i].start) + 1;
+    }
+    g->keys = zn__malloc(cap);
+    if (g->keys == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    size_t at = 0;
     for (size_t i = 0; i < g->m; i++) {
         const ent_cand *c = &d->cands[i];
-        size_t cap = 4 * (c->end - c->start) + 1;
-        char *tmp = zn__malloc(cap);
         size_t len = 0;
-        if (tmp == NULL) {
-            return ZN_ERR_NOMEM;
-        }
-        (void)zn__ent_key(d, c->start, c->end, tmp, cap, &len);
-        g->key_off[i] = g->keys.len;
+        (void)zn__ent_key(d, c->start, c->end, g->keys + at, cap - at, &len);
+        g->key_off[i] = at;
         g->key_len[i] = len;
-        zn_status st = zn_buf_append(&g->keys, tmp, len + 1);
-        zn__free(tmp);
-        if (st != ZN_OK) {
-            return st;
-        }
+        at += len + 1;
     }
     return ZN_OK;
 }
@@ -225,7 +226,6 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     memset(&g, 0, sizeof g);
     g.d = d;
     g.m = d->n_cands;
-    zn_buf_init(&g.keys, 0);
     size_t n = g.m + 1;
     g.parent = zn__calloc(n, sizeof *g.parent);
     g.key_off = zn__calloc(n, sizeof *g.key_off);
@@ -247,7 +247,7 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
         number_entities(&g);
         st = zn__ent_group_build(&g, out);
     }
-    zn_buf_clear(&g.keys);
+    zn__free(g.keys);
     zn__free(g.parent);
     zn__free(g.key_off);
     zn__free(g.key_len);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "extract/entity_data.h"
+#include "util/utf8.h"
 #include "zhnews/extract.h"
 
 /* Word classes, from the tagger's or the tokenizer's tags (or guessed from characters). */
@@ -76,12 +77,15 @@ typedef struct ent_doc {
     uint32_t *fold;    /* n folded code points */
     uint8_t *keys;     /* n bit sets: bit k-1 when characters [i, i+k) are a table key */
     uint8_t *ends;     /* n + 1 bit sets: bit k-1 when characters [i-k, i) are a table key */
+    uint16_t *start_flags; /* n + 1: the flags of every key that starts at i, or-ed */
+    uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
     ent_word *words;
     size_t n_words;
     size_t *word_of;   /* character → word index */
+    void *mem;         /* the one block holding off, word_of, fold, key_at, flags, keys, ends */
     bool analysed;     /* words come from the tokenizer or the tagger */
     ent_word *alt;     /* the tokenizer's words when the tagger's are the main ones */
     size_t n_alt;
@@ -115,6 +119,9 @@ void zn__ent_doc_clear(ent_doc *d);
 bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, size_t *len);
 /* The character index of byte offset b, or SIZE_MAX when b is not a character boundary. */
 size_t zn__ent_char_at(const ent_doc *d, size_t b);
+/* As zn__ent_char_at, searching forward from character `from` first (words come in text
+ * order, so the next word starts where the last one ended). */
+size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from);
 /* entity_words.c: fills d->words (and d->alt) from the input's tags or tokens and sets
  * d->analysed. Returns ZN_OK, ZN_ERR_INVALID_ARG (a span that is not one of the text),
  * ZN_ERR_NOMEM. */
@@ -129,9 +136,21 @@ bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags);
 size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s);
 /* The longest listed word with one of `flags` that starts at character s; 0 when none. */
 size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags);
-bool zn__ent_is_han(uint32_t cp);
-bool zn__ent_is_latin(uint32_t cp);
-bool zn__ent_is_digit(uint32_t cp);
+/* Character classes, asked at nearly every position: inline, the common block first. */
+static inline bool zn__ent_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || zn__cp_is_han(cp); // 〇 U+3007 is Han there too
+}
+
+static inline bool zn__ent_is_latin(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static inline bool zn__ent_is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
 /* Han numerals 〇一二…十百零 and ASCII digits (entity_extend.c). */
 bool zn__ent_is_numeral(uint32_t cp);
 /* True when the lexicon lists the characters [s, e) as a word (false without lexicon). */
@@ -176,7 +195,7 @@ typedef struct grouping {
     size_t *parent;    /* union-find */
     size_t *key_off;   /* folded key of each mention in keys */
     size_t *key_len;
-    zn_buf keys;
+    char *keys;        /* the keys, each NUL-terminated */
     size_t *ent_of;    /* mention → entity index */
     size_t n_ents;
     size_t *first;     /* entity → its first mention */

@@ -95,11 +95,11 @@ static bool better_name(const builder *bd, size_t a, size_t b)
     const ent_doc *d = bd->d;
     size_t la = g->key_len[a];
     size_t lb = g->key_len[b];
-    if (la != lb && memcmp(g->keys.data + g->key_off[a], g->keys.data + g->key_off[b],
+    if (la != lb && memcmp(g->keys + g->key_off[a], g->keys + g->key_off[b],
                            la < lb ? la : lb) == 0) {
         size_t s = la < lb ? a : b;
         size_t l = la < lb ? b : a;
-        const zn__ent_word *w = zn__ent_lookup(g->keys.data + g->key_off[l] + g->key_len[s],
+        const zn__ent_word *w = zn__ent_lookup(g->keys + g->key_off[l] + g->key_len[s],
                                                g->key_len[l] - g->key_len[s]);
         if (w != NULL && (w->flags & ZN__ENT_SUFFIX) && w->suffix_type == ZN_ENTITY_COMPANY &&
             w->strength == ZN__SUFFIX_STRONG) {

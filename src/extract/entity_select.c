@@ -259,58 +259,91 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
     return d->words[d->word_of[s]].start == s && (e == d->n || d->words[d->word_of[e]].start == e);
 }
 
-// The text's positions sorted by folded character, then by position (character << 32 |
-// position): the occurrences of a name's first character without scanning the whole text,
-// which made long texts quadratic.
+// The positions of each folded character in text order, to visit the occurrences of a
+// name's first character without scanning the whole text (long texts went quadratic). Short
+// texts are scanned; longer ones get chains: next[i] is the next position whose character
+// falls in the same hash bucket, head[b] the first (characters sharing a bucket are skipped).
+#define SCAN_MAX_CHARS 512
+#define NO_POS UINT32_MAX
+
 typedef struct char_index {
-    uint64_t *keys;
-    size_t n;
+    const ent_doc *d;
+    uint32_t *next;  /* NULL: scan */
+    uint32_t *head;
+    unsigned shift;  /* bucket of c: (c * golden ratio) >> shift, 32 bits */
 } char_index;
 
-static int cmp_u64(const void *a, const void *b)
+static size_t bucket(const char_index *ix, uint32_t c)
 {
-    uint64_t x = *(const uint64_t *)a;
-    uint64_t y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    return (size_t)((c * 2654435761u) >> ix->shift);
 }
 
 static zn_status char_index_build(char_index *ix, const ent_doc *d)
 {
-    ix->n = d->n;
-    ix->keys = zn__calloc(d->n + 1, sizeof *ix->keys);
-    if (ix->keys == NULL) {
+    ix->d = d;
+    ix->next = NULL;
+    ix->head = NULL;
+    ix->shift = 32;
+    if (d->n <= SCAN_MAX_CHARS) {
+        return ZN_OK;
+    }
+    unsigned bits = 1;
+    while (bits < 20 && ((size_t)1 << bits) < d->n) {
+        bits++;
+    }
+    ix->shift = 32 - bits;
+    ix->next = zn__calloc(d->n + 1, sizeof *ix->next);
+    ix->head = zn__calloc((size_t)1 << bits, sizeof *ix->head);
+    if (ix->next == NULL || ix->head == NULL) {
+        zn__free(ix->next);
+        zn__free(ix->head);
         return ZN_ERR_NOMEM;
     }
-    for (size_t i = 0; i < d->n; i++) {
-        ix->keys[i] = (uint64_t)d->fold[i] << 32 | (uint64_t)i;
-    }
-    if (d->n > 1) {
-        qsort(ix->keys, d->n, sizeof *ix->keys, cmp_u64);
+    memset(ix->head, 0xFF, ((size_t)1 << bits) * sizeof *ix->head);
+    for (size_t i = d->n; i-- > 0;) {
+        size_t b = bucket(ix, d->fold[i]);
+        ix->next[i] = ix->head[b];
+        ix->head[b] = (uint32_t)i;
     }
     return ZN_OK;
 }
 
-// Index of the first key >= k.
-static size_t lower_bound(const char_index *ix, uint64_t k)
+static void char_index_free(char_index *ix)
 {
-    size_t lo = 0;
-    size_t hi = ix->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ix->keys[mid] < k) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
+    zn__free(ix->next);
+    zn__free(ix->head);
 }
 
-// [*from, *to) in ix->keys: the positions holding character c, in text order.
-static void char_index_range(const char_index *ix, uint32_t c, size_t *from, size_t *to)
+// The first position at or after the chain entry p (NO_POS: none) holding character c.
+static size_t chain_from(const char_index *ix, uint32_t p, uint32_t c)
 {
-    *from = lower_bound(ix, (uint64_t)c << 32);
-    *to = lower_bound(ix, ((uint64_t)c + 1) << 32);
+    while (p != NO_POS && ix->d->fold[p] != c) {
+        p = ix->next[p];
+    }
+    return p == NO_POS ? SIZE_MAX : p;
+}
+
+static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
+{
+    for (; i < d->n; i++) {
+        if (d->fold[i] == c) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+// The first position holding character c, or SIZE_MAX.
+static size_t char_first(const char_index *ix, uint32_t c)
+{
+    return ix->next == NULL ? scan_from(ix->d, 0, c) : chain_from(ix, ix->head[bucket(ix, c)], c);
+}
+
+// The next position after i holding the same character as i, or SIZE_MAX.
+static size_t char_next(const char_index *ix, size_t i)
+{
+    uint32_t c = ix->d->fold[i];
+    return ix->next == NULL ? scan_from(ix->d, i + 1, c) : chain_from(ix, ix->next[i], c);
 }
 
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
@@ -321,11 +354,7 @@ static zn_status propagate(ent_doc *d, const char_index *ix, uint8_t *used, size
         if (m.end - m.start < 2) {
             continue;
         }
-        size_t from;
-        size_t to;
-        char_index_range(ix, d->fold[m.start], &from, &to);
-        for (size_t x = from; x < to; x++) {
-            size_t i = (size_t)(ix->keys[x] & 0xFFFFFFFFu);
+        for (size_t i = char_first(ix, d->fold[m.start]); i != SIZE_MAX; i = char_next(ix, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -405,11 +434,7 @@ static zn_status spread(ent_doc *d, const char_index *ix)
         if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        size_t from;
-        size_t to;
-        char_index_range(ix, d->fold[m.start], &from, &to);
-        for (size_t x = from; x < to; x++) {
-            size_t i = (size_t)(ix->keys[x] & 0xFFFFFFFFu);
+        for (size_t i = char_first(ix, d->fold[m.start]); i != SIZE_MAX; i = char_next(ix, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
@@ -430,7 +455,7 @@ zn_status zn__ent_select(ent_doc *d)
         return ZN_ERR_NOMEM;
     }
     if (spread(d, &ix) != ZN_OK) {
-        zn__free(ix.keys);
+        char_index_free(&ix);
         return ZN_ERR_NOMEM;
     }
     uint8_t *used = zn__calloc(d->n + 1, 1);
@@ -441,7 +466,7 @@ zn_status zn__ent_select(ent_doc *d)
         zn__free(used);
         zn__free(chosen);
         zn__free(split);
-        zn__free(ix.keys);
+        char_index_free(&ix);
         return ZN_ERR_NOMEM;
     }
     size_t n = choose(d, used, chosen);
@@ -466,6 +491,6 @@ zn_status zn__ent_select(ent_doc *d)
     zn__free(used);
     zn__free(chosen);
     zn__free(split);
-    zn__free(ix.keys);
+    char_index_free(&ix);
     return st;
 }

@@ -8,70 +8,123 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-bool zn__ent_is_han(uint32_t cp)
+// Number of bits set in a byte (the key bit sets of a position are one byte).
+static const uint8_t pop8[256] = {
+#define P2(n) n, n + 1, n + 1, n + 2
+#define P4(n) P2(n), P2(n + 1), P2(n + 1), P2(n + 2)
+#define P6(n) P4(n), P4(n + 1), P4(n + 1), P4(n + 2)
+    P6(0), P6(1), P6(1), P6(2)
+#undef P2
+#undef P4
+#undef P6
+};
+
+// The child of the root for code point cp: the root's children are many (every first
+// character of a key), so they are searched without branches on the comparisons.
+static uint32_t root_step(uint32_t cp)
 {
-    return zn__cp_is_han(cp) || cp == 0x3007; // 〇 counts as a Han numeral
+    const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[0].child];
+    size_t n = zn__ent_trie[0].n_child;
+    if (n == 0) {
+        return 0;
+    }
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half - 1].cp < cp ? base + half : base;
+        n -= half;
+    }
+    return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
 }
 
-bool zn__ent_is_latin(uint32_t cp)
+static bool grow_rows(ent_doc *d, size_t *cap)
 {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
-
-bool zn__ent_is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
+    uint16_t *r = zn__reallocarray(d->key_rows, *cap * 2, sizeof *r);
+    if (r == NULL) {
+        return false;
+    }
+    d->key_rows = r;
+    *cap *= 2;
+    return true;
 }
 
 // Marks, for every position, the lengths at which the text spells a table key and keeps
 // those rows: one walk down the key trie per position, one step per character, stopping as
 // soon as no key has the prefix. Every later question "is [s, e) a key?" is then a bit and
-// an index.
+// an index; the flags of the keys that start and end at a position are or-ed there, so
+// most questions ("a title ending here?") are answered by one test.
 static zn_status mark_keys(ent_doc *d)
 {
     size_t cap = d->n + 1;
     size_t used = 0;
     d->key_rows = zn__calloc(cap, sizeof *d->key_rows);
-    d->key_at = zn__calloc(d->n + 1, sizeof *d->key_at);
-    if (d->key_rows == NULL || d->key_at == NULL) {
+    if (d->key_rows == NULL) {
         return ZN_ERR_NOMEM;
     }
     for (size_t i = 0; i < d->n; i++) {
-        uint8_t bits = 0;
-        uint32_t node = 0;
         d->key_at[i] = (uint32_t)used;
-        for (size_t k = 1; k <= ZN__ENT_MAX_KEY_CHARS && i + k <= d->n; k++) {
-            uint32_t cp = d->fold[i + k - 1];
-            if (cp == ' ' || (k == 1 && !zn__ent_may_start(cp)) ||
-                (node = zn__ent_trie_step(node, cp)) == 0) {
-                break;
-            }
+        uint32_t cp = d->fold[i];
+        if (cp == ' ' || !zn__ent_may_start(cp)) {
+            continue;
+        }
+        uint8_t bits = 0;
+        uint16_t flags = 0;
+        uint32_t node = root_step(cp);
+        size_t max = d->n - i < ZN__ENT_MAX_KEY_CHARS ? d->n - i : ZN__ENT_MAX_KEY_CHARS;
+        for (size_t k = 1; node != 0; k++) {
             uint32_t row = zn__ent_trie[node].row;
             if (row != ZN__ENT_NO_ROW) {
-                if (used == cap) {
-                    uint16_t *r = zn__reallocarray(d->key_rows, cap * 2, sizeof *r);
-                    if (r == NULL) {
-                        return ZN_ERR_NOMEM;
-                    }
-                    d->key_rows = r;
-                    cap *= 2;
+                if (used == cap && !grow_rows(d, &cap)) {
+                    return ZN_ERR_NOMEM;
                 }
+                uint16_t f = zn__ent_words[row].flags;
                 bits |= (uint8_t)(1u << (k - 1));
+                flags |= f;
                 d->ends[i + k] |= (uint8_t)(1u << (k - 1));
+                d->end_flags[i + k] |= f;
                 d->key_rows[used++] = (uint16_t)row;
             }
+            if (k == max || (cp = d->fold[i + k]) == ' ') {
+                break;
+            }
+            node = zn__ent_trie_step(node, cp);
         }
         d->keys[i] = bits;
+        d->start_flags[i] = flags;
     }
     d->key_at[d->n] = (uint32_t)used;
     return ZN_OK;
 }
 
+// One allocation for the per-character arrays, sized by bytes (characters are fewer):
+// off and word_of (size_t), fold and key_at (uint32_t), the flag sums (uint16_t), the key
+// bit sets (bytes), in that order so that each part is aligned. Only word_of, the flags and
+// bit sets are cleared (for the characters, once they are counted); the rest is written in full.
+static zn_status alloc_arrays(ent_doc *d)
+{
+    size_t m = d->len + 2;
+    size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
+    if (m > SIZE_MAX / per) {
+        return ZN_ERR_NOMEM;
+    }
+    char *p = zn__malloc(m * per);
+    if (p == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    d->mem = p;
+    d->off = (size_t *)(void *)p;
+    d->word_of = d->off + m;
+    d->fold = (uint32_t *)(void *)(d->word_of + m);
+    d->key_at = d->fold + m;
+    d->start_flags = (uint16_t *)(void *)(d->key_at + m);
+    d->end_flags = d->start_flags + m;
+    d->keys = (uint8_t *)(void *)(d->end_flags + m);
+    d->ends = d->keys + m;
+    return ZN_OK;
+}
+
 static zn_status decode(ent_doc *d, zn_error *err)
 {
-    d->fold = zn__calloc(d->len + 1, sizeof *d->fold);
-    d->off = zn__calloc(d->len + 2, sizeof *d->off);
-    if (d->fold == NULL || d->off == NULL) {
+    if (alloc_arrays(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
     size_t pos = 0;
@@ -87,9 +140,12 @@ static zn_status decode(ent_doc *d, zn_error *err)
         d->n++;
     }
     d->off[d->n] = d->len;
-    d->keys = zn__calloc(d->n + 1, 1);
-    d->ends = zn__calloc(d->n + 1, 1);
-    if (d->keys == NULL || d->ends == NULL || d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
+    memset(d->word_of, 0, (d->n + 1) * sizeof *d->word_of); // words may leave gaps
+    memset(d->start_flags, 0, (d->n + 1) * sizeof *d->start_flags);
+    memset(d->end_flags, 0, (d->n + 1) * sizeof *d->end_flags);
+    memset(d->keys, 0, d->n + 1);
+    memset(d->ends, 0, d->n + 1);
+    if (d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
     return ZN_OK;
@@ -114,6 +170,16 @@ size_t zn__ent_char_at(const ent_doc *d, size_t b)
     return SIZE_MAX;
 }
 
+size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
+{
+    // a word is a few characters long: a short walk, else the binary search
+    for (size_t i = from, k = 0; i <= d->n && d->off[i] <= b && k < 16; i++, k++) {
+        if (d->off[i] == b) {
+            return i;
+        }
+    }
+    return zn__ent_char_at(d, b);
+}
 
 zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
 {
@@ -129,10 +195,6 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err
     if (st != ZN_OK) {
         return st;
     }
-    d->word_of = zn__calloc(d->n + 1, sizeof *d->word_of);
-    if (d->word_of == NULL) {
-        return zn__error_nomem(err, "entities");
-    }
     for (size_t w = 0; w < d->n_words; w++) {
         for (size_t c = d->words[w].start; c < d->words[w].end; c++) {
             d->word_of[c] = w;
@@ -144,15 +206,10 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err
 
 void zn__ent_doc_clear(ent_doc *d)
 {
-    zn__free(d->fold);
-    zn__free(d->off);
-    zn__free(d->keys);
-    zn__free(d->ends);
-    zn__free(d->key_at);
+    zn__free(d->mem);
     zn__free(d->key_rows);
     zn__free(d->words);
     zn__free(d->alt);
-    zn__free(d->word_of);
     zn__free(d->cands);
     zn__free(d->links);
     memset(d, 0, sizeof *d);
@@ -184,18 +241,21 @@ const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
         return NULL;
     }
     unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
-    return &zn__ent_words[d->key_rows[d->key_at[s] + (size_t)__builtin_popcount(below)]];
+    return &zn__ent_words[d->key_rows[d->key_at[s] + pop8[below]]];
 }
 
 bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
 {
+    if (s >= d->n || !(d->start_flags[s] & flags)) {
+        return false;
+    }
     const zn__ent_word *w = zn__ent_span_word(d, s, e);
     return w != NULL && (w->flags & flags) != 0;
 }
 
 size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s)
 {
-    if (e > d->n) {
+    if (e > d->n || !(d->end_flags[e] & flags)) {
         return 0;
     }
     unsigned bits = d->ends[e]; // the keys that end at e, longest first
@@ -212,7 +272,7 @@ size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s
 
 size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags)
 {
-    if (s >= d->n) {
+    if (s >= d->n || !(d->start_flags[s] & flags)) {
         return 0;
     }
     // the keys at s, longest first: bit k-1 of keys[s] is the key of k characters, and its
@@ -222,7 +282,7 @@ size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags)
     while (bits != 0) {
         unsigned k = 32u - (unsigned)__builtin_clz(bits);
         bits &= ~(1u << (k - 1));
-        if (zn__ent_words[d->key_rows[at + (size_t)__builtin_popcount(bits)]].flags & flags) {
+        if (zn__ent_words[d->key_rows[at + pop8[bits]]].flags & flags) {
             return k;
         }
     }

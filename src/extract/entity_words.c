@@ -176,6 +176,13 @@ static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
 // (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
 static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
 {
+    size_t h = s;
+    while (h < e && zn__ent_is_han(d->fold[h])) {
+        h++;
+    }
+    if (h == e) {
+        return push_word(d, s, e, pos, cap); // Han only (most words): one piece, as it is
+    }
     size_t pieces = 0;
     bool in_piece = false;
     bool list_only = true;
@@ -235,17 +242,19 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
 {
     size_t cap = 0;
     size_t done = 0; // characters covered so far
+    size_t last = 0; // where the last word ended: the next one most likely starts there
     for (size_t i = 0; i < src->count; i++) {
         size_t b0, b1;
         const char *tag;
         src_span(src, i, &b0, &b1, &tag);
-        size_t s = b0 <= b1 && b1 <= d->len ? zn__ent_char_at(d, b0) : SIZE_MAX;
-        size_t e = s != SIZE_MAX ? zn__ent_char_at(d, b1) : SIZE_MAX;
+        size_t s = b0 <= b1 && b1 <= d->len ? zn__ent_char_from(d, b0, last) : SIZE_MAX;
+        size_t e = s != SIZE_MAX ? zn__ent_char_from(d, b1, s) : SIZE_MAX;
         if (e == SIZE_MAX) {
             return zn__error_set(err, ZN_ERR_INVALID_ARG,
                                  "entities: word %zu [%zu, %zu) is not a span of the text", i,
                                  b0, b1);
         }
+        last = e;
         if (s < done || s == e) {
             continue; // overlapping or empty words are ignored
         }
@@ -268,15 +277,18 @@ static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err
     if (d->alt == NULL) {
         return zn__error_nomem(err, "entities");
     }
+    size_t last = 0;
     for (size_t i = 0; i < in->n_tokens; i++) {
         const zn_token *t = &in->tokens[i];
-        size_t s = t->start <= t->end && t->end <= d->len ? zn__ent_char_at(d, t->start) : SIZE_MAX;
-        size_t e = s != SIZE_MAX ? zn__ent_char_at(d, t->end) : SIZE_MAX;
+        size_t s = t->start <= t->end && t->end <= d->len ? zn__ent_char_from(d, t->start, last)
+                                                          : SIZE_MAX;
+        size_t e = s != SIZE_MAX ? zn__ent_char_from(d, t->end, s) : SIZE_MAX;
         if (e == SIZE_MAX) {
             return zn__error_set(err, ZN_ERR_INVALID_ARG,
                                  "entities: token %zu [%zu, %zu) is not a span of the text",
                                  i, t->start, t->end);
         }
+        last = e;
         if (e > s) {
             d->alt[d->n_alt++] = (ent_word){s, e, (uint8_t)pos_of_tag(t->tag)};
         }
