@@ -166,6 +166,13 @@ def main():
     for i in range(0, len(first), 8):
         lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')
     lines += ['};', '']
+    # how many first characters lie below each block of zn__ent_first: with the block's own
+    # bits, the place of a character among the root's children (which are sorted)
+    rank = [sum(bin(v).count('1') for v in first[:i]) for i in range(len(first))]
+    lines.append('const uint16_t zn__ent_first_rank[0x10000 / 32] = {')
+    for i in range(0, len(rank), 16):
+        lines.append('    ' + ', '.join(str(v) for v in rank[i:i + 16]) + ',')
+    lines += ['};', '']
     if max(len(keys), 1) >= 65535:
         sys.exit('gen_entities: 65535 rows or more')
     lines += trie_lines(keys)

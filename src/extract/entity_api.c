@@ -56,15 +56,7 @@ ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *
 
 ZN_API void zn_entities_free(zn_entities *ents)
 {
-    if (ents == NULL) {
-        return;
-    }
-    zn__free(ents->items);
-    zn__free(ents->mentions);
-    zn__free(ents->spans);
-    zn__free(ents->strs);
-    zn__free(ents->pool);
-    zn__free(ents);
+    zn__free(ents); // one allocation holds the arrays and strings too (entity_result.c)
 }
 
 ZN_API size_t zn_entities_count(const zn_entities *ents)

@@ -10,7 +10,7 @@ zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned pr
     }
     if (d->n_cands == d->cap_cands) {
         size_t cap = d->cap_cands ? d->cap_cands * 2 : 32;
-        ent_cand *c = zn__reallocarray(d->cands, cap, sizeof *c);
+        ent_cand *c = zn__ent_grow(d, d->cands, d->n_cands, cap, sizeof *c);
         if (c == NULL) {
             return ZN_ERR_NOMEM;
         }
@@ -25,7 +25,7 @@ zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t b
 {
     if (d->n_links == d->cap_links) {
         size_t cap = d->cap_links ? d->cap_links * 2 : 8;
-        ent_link *l = zn__reallocarray(d->links, cap, sizeof *l);
+        ent_link *l = zn__ent_grow(d, d->links, d->n_links, cap, sizeof *l);
         if (l == NULL) {
             return ZN_ERR_NOMEM;
         }

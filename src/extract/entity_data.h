@@ -63,6 +63,10 @@ extern const size_t zn__ent_n_words;
 extern const uint32_t zn__ent_t2s[][2];
 extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
 extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
+/* For each block of 32 BMP characters: how many characters below it begin a key. The root's
+ * children are the characters that begin a key, sorted, so a BMP character's child is
+ * the root's first child + this rank + the bits below it in its block of zn__ent_first. */
+extern const uint16_t zn__ent_first_rank[0x10000 / 32];
 
 /* True when some key may begin with the folded code point cp. Cannot fail. */
 static inline bool zn__ent_may_start(uint32_t cp)

@@ -46,7 +46,7 @@ static zn_status make_keys(grouping *g)
     for (size_t i = 0; i < g->m; i++) {
         cap += 4 * (d->cands[i].end - d->cands[i].start) + 1;
     }
-    g->keys = zn__malloc(cap);
+    g->keys = zn__ent_alloc(d, cap, 1);
     if (g->keys == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -139,13 +139,10 @@ static void join_extension(grouping *g, size_t a, size_t b)
 static zn_status unite_keys(grouping *g)
 {
     size_t m = g->m;
-    size_t *idx = zn__calloc(m + 1, sizeof *idx);
-    size_t *pos = zn__calloc(m + 1, sizeof *pos);   // mention → its place in idx
-    size_t *pairs = zn__calloc(m + 1, sizeof *pairs); // partners of one mention
+    size_t *idx = zn__ent_alloc(g->d, m + 1, sizeof *idx);
+    size_t *pos = zn__ent_alloc(g->d, m + 1, sizeof *pos);   // mention → its place in idx
+    size_t *pairs = zn__ent_alloc(g->d, m + 1, sizeof *pairs); // partners of one mention
     if (idx == NULL || pos == NULL || pairs == NULL) {
-        zn__free(idx);
-        zn__free(pos);
-        zn__free(pairs);
         return ZN_ERR_NOMEM;
     }
     for (size_t i = 0; i < m; i++) {
@@ -184,9 +181,6 @@ static zn_status unite_keys(grouping *g)
             join_extension(g, a, pairs[k]);
         }
     }
-    zn__free(idx);
-    zn__free(pos);
-    zn__free(pairs);
     return ZN_OK;
 }
 
@@ -227,11 +221,11 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     g.d = d;
     g.m = d->n_cands;
     size_t n = g.m + 1;
-    g.parent = zn__calloc(n, sizeof *g.parent);
-    g.key_off = zn__calloc(n, sizeof *g.key_off);
-    g.key_len = zn__calloc(n, sizeof *g.key_len);
-    g.ent_of = zn__calloc(n, sizeof *g.ent_of);
-    g.first = zn__calloc(n, sizeof *g.first);
+    g.parent = zn__ent_alloc(d, n, sizeof *g.parent);
+    g.key_off = zn__ent_alloc(d, n, sizeof *g.key_off);
+    g.key_len = zn__ent_alloc(d, n, sizeof *g.key_len);
+    g.ent_of = zn__ent_alloc(d, n, sizeof *g.ent_of);
+    g.first = zn__ent_alloc(d, n, sizeof *g.first);
     zn_status st = ZN_ERR_NOMEM;
     if (g.parent != NULL && g.key_off != NULL && g.key_len != NULL && g.ent_of != NULL &&
         g.first != NULL) {
@@ -247,11 +241,5 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
         number_entities(&g);
         st = zn__ent_group_build(&g, out);
     }
-    zn__free(g.keys);
-    zn__free(g.parent);
-    zn__free(g.key_off);
-    zn__free(g.key_len);
-    zn__free(g.ent_of);
-    zn__free(g.first);
     return st;
 }

@@ -70,7 +70,12 @@ enum {
     PRIO_EXTENDED = 5, /* a name extended by a branch (深圳) or a Latin Lab, byline persons */
 };
 
+typedef struct ent_block ent_block; /* entity_arena.c */
+
 typedef struct ent_doc {
+    ent_block *arena;  /* scratch blocks: every array below comes from here */
+    size_t arena_hint; /* bytes of the first block */
+    size_t arena_total; /* bytes of all blocks */
     const char *text;
     size_t len;
     size_t n;          /* characters */
@@ -85,7 +90,6 @@ typedef struct ent_doc {
     ent_word *words;
     size_t n_words;
     size_t *word_of;   /* character → word index */
-    void *mem;         /* the one block holding off, word_of, fold, key_at, flags, keys, ends */
     bool analysed;     /* words come from the tokenizer or the tagger */
     ent_word *alt;     /* the tokenizer's words when the tagger's are the main ones */
     size_t n_alt;
@@ -99,7 +103,7 @@ typedef struct ent_doc {
 } ent_doc;
 
 /* The result (include/zhnews/extract.h): entities, their mention spans and alias/role
- * pointers in shared arrays, all strings in one pool. */
+ * pointers in shared arrays, all strings in one pool; one allocation holds it all. */
 struct zn_entities {
     zn_entity *items;
     size_t count;
@@ -109,6 +113,15 @@ struct zn_entities {
     const char **strs;           /* the entities' alias and role arrays, one slice each */
     char *pool;                  /* every string, NUL-terminated */
 };
+
+/* entity_arena.c: scratch memory freed with the document (zn__ent_doc_clear). zn__ent_alloc
+ * gives count * size bytes (aligned for any scalar type), zn__ent_zalloc the same cleared,
+ * zn__ent_grow a copy of old's n_old items with room for n_new; NULL when out of memory. */
+void *zn__ent_alloc(ent_doc *d, size_t count, size_t size) __attribute__((warn_unused_result));
+void *zn__ent_zalloc(ent_doc *d, size_t count, size_t size) __attribute__((warn_unused_result));
+void *zn__ent_grow(ent_doc *d, void *old, size_t n_old, size_t n_new, size_t size)
+    __attribute__((warn_unused_result));
+void zn__ent_arena_free(ent_doc *d);
 
 /* entity_text.c */
 zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
@@ -129,13 +142,33 @@ zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *er
     __attribute__((warn_unused_result));
 /* The table row of characters [s, e), or NULL (also when longer than the longest key). */
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
-/* True when the row exists and has one of the flags. */
-bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags);
+/* The three questions below are asked at nearly every position; most often no key with
+ * the flags starts (or ends) there at all, which the inline part answers from the position's
+ * flag sum. The _at functions (entity_text.c) look at the keys themselves. */
+bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags);
+size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s);
+size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
+
+/* True when the row of [s, e) exists and has one of the flags. */
+static inline bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
+{
+    return s < d->n && (d->start_flags[s] & flags) != 0 && zn__ent_span_is_at(d, s, e, flags);
+}
+
 /* The longest listed word with one of `flags` that ends at character e (starts at s when
  * found); 0 when none. */
-size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s);
+static inline size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s)
+{
+    return e <= d->n && (d->end_flags[e] & flags) != 0 ? zn__ent_word_ending_at(d, e, flags, s)
+                                                       : 0;
+}
+
 /* The longest listed word with one of `flags` that starts at character s; 0 when none. */
-size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags);
+static inline size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags)
+{
+    return s < d->n && (d->start_flags[s] & flags) != 0 ? zn__ent_word_starting_at(d, s, flags)
+                                                        : 0;
+}
 /* Character classes, asked at nearly every position: inline, the common block first. */
 static inline bool zn__ent_is_han(uint32_t cp)
 {

@@ -210,22 +210,35 @@ static void pick_types_and_names(builder *bd, zn_entity *items)
     }
 }
 
+// The result is one allocation: the struct, then its arrays (all of pointer alignment),
+// then the string pool.
 static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t pool)
 {
-    zn_entities *r = zn__calloc(1, sizeof *r);
-    if (r == NULL) {
+    size_t parts[] = {sizeof(zn_entities), (n_ents + 1) * sizeof(zn_entity),
+                      (m + 1) * sizeof(zn_entity_mention), (m + 1) * sizeof(zn_span),
+                      (n_strs + 1) * sizeof(const char *), pool + 1};
+    size_t total = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (parts[i] > SIZE_MAX / 2 - total) {
+            return NULL;
+        }
+        total += parts[i];
+    }
+    char *p = zn__calloc(1, total);
+    if (p == NULL) {
         return NULL;
     }
-    r->items = zn__calloc(n_ents + 1, sizeof *r->items);
-    r->mentions = zn__calloc(m + 1, sizeof *r->mentions);
-    r->spans = zn__calloc(m + 1, sizeof *r->spans);
-    r->strs = zn__calloc(n_strs + 1, sizeof *r->strs);
-    r->pool = zn__malloc(pool + 1);
-    if (r->items == NULL || r->mentions == NULL || r->spans == NULL || r->strs == NULL ||
-        r->pool == NULL) {
-        zn_entities_free(r);
-        return NULL;
-    }
+    zn_entities *r = (zn_entities *)(void *)p;
+    p += parts[0];
+    r->items = (zn_entity *)(void *)p;
+    p += parts[1];
+    r->mentions = (zn_entity_mention *)(void *)p;
+    p += parts[2];
+    r->spans = (zn_span *)(void *)p;
+    p += parts[3];
+    r->strs = (const char **)(void *)p;
+    p += parts[4];
+    r->pool = p;
     r->count = n_ents;
     r->n_mentions = m;
     return r;
@@ -293,13 +306,14 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
 {
     builder bd = {g, g->d, NULL, 0, NULL, NULL, NULL, NULL, NULL};
     size_t cap = g->n_ents + 2 * g->m + g->d->n_links + 1;
-    bd.recs = zn__calloc(cap, sizeof *bd.recs);
-    bd.canon = zn__calloc(g->n_ents + 1, sizeof *bd.canon);
-    bd.by_ent = zn__calloc(g->m + 1, sizeof *bd.by_ent);
-    bd.ent_at = zn__calloc(g->n_ents + 2, sizeof *bd.ent_at);
-    bd.link_a = zn__calloc(g->d->n_links + 1, sizeof *bd.link_a);
-    bd.link_b = zn__calloc(g->d->n_links + 1, sizeof *bd.link_b);
-    zn_entity *types = zn__calloc(g->n_ents + 1, sizeof *types);
+    ent_doc *d = g->d;
+    bd.recs = zn__ent_zalloc(d, cap, sizeof *bd.recs);
+    bd.canon = zn__ent_zalloc(d, g->n_ents + 1, sizeof *bd.canon);
+    bd.by_ent = zn__ent_zalloc(d, g->m + 1, sizeof *bd.by_ent);
+    bd.ent_at = zn__ent_zalloc(d, g->n_ents + 2, sizeof *bd.ent_at);
+    bd.link_a = zn__ent_zalloc(d, d->n_links + 1, sizeof *bd.link_a);
+    bd.link_b = zn__ent_zalloc(d, d->n_links + 1, sizeof *bd.link_b);
+    zn_entity *types = zn__ent_zalloc(d, g->n_ents + 1, sizeof *types);
     zn_status st = ZN_ERR_NOMEM;
     if (bd.recs != NULL && bd.canon != NULL && bd.by_ent != NULL && bd.ent_at != NULL &&
         bd.link_a != NULL && bd.link_b != NULL && types != NULL) {
@@ -326,12 +340,5 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
             st = ZN_OK;
         }
     }
-    zn__free(bd.recs);
-    zn__free(bd.canon);
-    zn__free(bd.by_ent);
-    zn__free(bd.ent_at);
-    zn__free(bd.link_a);
-    zn__free(bd.link_b);
-    zn__free(types);
     return st;
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "extract/entity_priv.h"
-#include "util/alloc.h"
 
 #define MAX_NAMES 12
 
@@ -278,7 +277,7 @@ static size_t bucket(const char_index *ix, uint32_t c)
     return (size_t)((c * 2654435761u) >> ix->shift);
 }
 
-static zn_status char_index_build(char_index *ix, const ent_doc *d)
+static zn_status char_index_build(char_index *ix, ent_doc *d)
 {
     ix->d = d;
     ix->next = NULL;
@@ -292,11 +291,9 @@ static zn_status char_index_build(char_index *ix, const ent_doc *d)
         bits++;
     }
     ix->shift = 32 - bits;
-    ix->next = zn__calloc(d->n + 1, sizeof *ix->next);
-    ix->head = zn__calloc((size_t)1 << bits, sizeof *ix->head);
+    ix->next = zn__ent_alloc(d, d->n + 1, sizeof *ix->next);
+    ix->head = zn__ent_alloc(d, (size_t)1 << bits, sizeof *ix->head);
     if (ix->next == NULL || ix->head == NULL) {
-        zn__free(ix->next);
-        zn__free(ix->head);
         return ZN_ERR_NOMEM;
     }
     memset(ix->head, 0xFF, ((size_t)1 << bits) * sizeof *ix->head);
@@ -306,12 +303,6 @@ static zn_status char_index_build(char_index *ix, const ent_doc *d)
         ix->head[b] = (uint32_t)i;
     }
     return ZN_OK;
-}
-
-static void char_index_free(char_index *ix)
-{
-    zn__free(ix->next);
-    zn__free(ix->head);
 }
 
 // The first position at or after the chain entry p (NO_POS: none) holding character c.
@@ -421,7 +412,7 @@ static zn_status spread(ent_doc *d, const char_index *ix)
     while (set.cap < 2 * n + 2) {
         set.cap *= 2;
     }
-    set.slots = zn__calloc(set.cap, sizeof *set.slots);
+    set.slots = zn__ent_zalloc(d, set.cap, sizeof *set.slots);
     if (set.slots == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -444,29 +435,20 @@ static zn_status spread(ent_doc *d, const char_index *ix)
             }
         }
     }
-    zn__free(set.slots);
     return st;
 }
 
 zn_status zn__ent_select(ent_doc *d)
 {
     char_index ix;
-    if (char_index_build(&ix, d) != ZN_OK) {
+    if (char_index_build(&ix, d) != ZN_OK || spread(d, &ix) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
-    if (spread(d, &ix) != ZN_OK) {
-        char_index_free(&ix);
-        return ZN_ERR_NOMEM;
-    }
-    uint8_t *used = zn__calloc(d->n + 1, 1);
-    ent_cand *chosen = zn__calloc(d->n_cands + 1, sizeof *chosen);
+    uint8_t *used = zn__ent_zalloc(d, d->n + 1, 1);
+    ent_cand *chosen = zn__ent_alloc(d, d->n_cands + 1, sizeof *chosen);
     size_t cap = d->n + 1;
-    ent_cand *split = zn__calloc(cap, sizeof *split);
+    ent_cand *split = zn__ent_alloc(d, cap, sizeof *split);
     if (used == NULL || chosen == NULL || split == NULL) {
-        zn__free(used);
-        zn__free(chosen);
-        zn__free(split);
-        char_index_free(&ix);
         return ZN_ERR_NOMEM;
     }
     size_t n = choose(d, used, chosen);
@@ -479,18 +461,12 @@ zn_status zn__ent_select(ent_doc *d)
         memset(used + split[i].start, 1, split[i].end - split[i].start);
     }
     // The chosen mentions replace the candidates; propagation appends to them.
-    zn__free(d->cands);
     d->cands = split;
     d->cap_cands = cap;
     d->n_cands = m;
-    split = NULL;
     zn_status st = propagate(d, &ix, used, m);
     if (st == ZN_OK && d->n_cands > 0) {
         qsort(d->cands, d->n_cands, sizeof *d->cands, by_start);
     }
-    zn__free(used);
-    zn__free(chosen);
-    zn__free(split);
-    char_index_free(&ix);
     return st;
 }

@@ -147,7 +147,7 @@ static zn_status places_by_knowledge(ent_doc *d)
             (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
             continue;
         }
-        if (is_travel_verb(d->fold[i - 1]) && zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) &&
+        if (zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) && is_travel_verb(d->fold[i - 1]) &&
             (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION))) {
             if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
                 return ZN_ERR_NOMEM;

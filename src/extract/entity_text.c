@@ -19,10 +19,28 @@ static const uint8_t pop8[256] = {
 #undef P6
 };
 
+static unsigned pop32(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
+
 // The child of the root for code point cp: the root's children are many (every first
-// character of a key), so they are searched without branches on the comparisons.
+// character of a key). A BMP character's place among them is counted in the bit table of
+// first characters; others are searched without branches on the comparisons.
 static uint32_t root_step(uint32_t cp)
 {
+    if (cp < 0x10000) {
+        uint32_t block = zn__ent_first[cp / 32];
+        if (!(block >> (cp % 32) & 1u)) {
+            return 0;
+        }
+        uint32_t node = zn__ent_trie[0].child + zn__ent_first_rank[cp / 32] +
+                        pop32(block & ((1u << (cp % 32)) - 1));
+        return zn__ent_trie[node].cp == cp ? node : 0;
+    }
     const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[0].child];
     size_t n = zn__ent_trie[0].n_child;
     if (n == 0) {
@@ -38,7 +56,7 @@ static uint32_t root_step(uint32_t cp)
 
 static bool grow_rows(ent_doc *d, size_t *cap)
 {
-    uint16_t *r = zn__reallocarray(d->key_rows, *cap * 2, sizeof *r);
+    uint16_t *r = zn__ent_grow(d, d->key_rows, *cap, *cap * 2, sizeof *r);
     if (r == NULL) {
         return false;
     }
@@ -56,7 +74,7 @@ static zn_status mark_keys(ent_doc *d)
 {
     size_t cap = d->n + 1;
     size_t used = 0;
-    d->key_rows = zn__calloc(cap, sizeof *d->key_rows);
+    d->key_rows = zn__ent_alloc(d, cap, sizeof *d->key_rows);
     if (d->key_rows == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -95,7 +113,7 @@ static zn_status mark_keys(ent_doc *d)
     return ZN_OK;
 }
 
-// One allocation for the per-character arrays, sized by bytes (characters are fewer):
+// One piece of scratch for the per-character arrays, sized by bytes (characters are fewer):
 // off and word_of (size_t), fold and key_at (uint32_t), the flag sums (uint16_t), the key
 // bit sets (bytes), in that order so that each part is aligned. Only word_of, the flags and
 // bit sets are cleared (for the characters, once they are counted); the rest is written in full.
@@ -106,11 +124,12 @@ static zn_status alloc_arrays(ent_doc *d)
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
     }
-    char *p = zn__malloc(m * per);
+    // the first scratch block holds these and, most often, everything else of the text
+    d->arena_hint = m * per + (m < 16384 ? 64 * m : 1u << 20) + 2048;
+    char *p = zn__ent_alloc(d, m, per);
     if (p == NULL) {
         return ZN_ERR_NOMEM;
     }
-    d->mem = p;
     d->off = (size_t *)(void *)p;
     d->word_of = d->off + m;
     d->fold = (uint32_t *)(void *)(d->word_of + m);
@@ -136,7 +155,9 @@ static zn_status decode(ent_doc *d, zn_error *err)
                                  "entities: invalid UTF-8 at byte %zu", at);
         }
         d->off[d->n] = at;
-        d->fold[d->n] = zn__ent_fold(cp);
+        // Han characters that t2s leaves alone (most) fold to themselves
+        bool same = cp >= 0x3400 && cp <= 0x9FFF && !(zn__ent_t2s_has[cp / 32] >> (cp % 32) & 1u);
+        d->fold[d->n] = same ? cp : zn__ent_fold(cp);
         d->n++;
     }
     d->off[d->n] = d->len;
@@ -206,12 +227,7 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err
 
 void zn__ent_doc_clear(ent_doc *d)
 {
-    zn__free(d->mem);
-    zn__free(d->key_rows);
-    zn__free(d->words);
-    zn__free(d->alt);
-    zn__free(d->cands);
-    zn__free(d->links);
+    zn__ent_arena_free(d);
     memset(d, 0, sizeof *d);
 }
 
@@ -244,20 +260,14 @@ const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
     return &zn__ent_words[d->key_rows[d->key_at[s] + pop8[below]]];
 }
 
-bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
+bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
 {
-    if (s >= d->n || !(d->start_flags[s] & flags)) {
-        return false;
-    }
     const zn__ent_word *w = zn__ent_span_word(d, s, e);
     return w != NULL && (w->flags & flags) != 0;
 }
 
-size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s)
+size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s)
 {
-    if (e > d->n || !(d->end_flags[e] & flags)) {
-        return 0;
-    }
     unsigned bits = d->ends[e]; // the keys that end at e, longest first
     while (bits != 0) {
         unsigned k = 32u - (unsigned)__builtin_clz(bits);
@@ -270,11 +280,8 @@ size_t zn__ent_word_ending(const ent_doc *d, size_t e, unsigned flags, size_t *s
     return 0;
 }
 
-size_t zn__ent_word_starting(const ent_doc *d, size_t s, unsigned flags)
+size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags)
 {
-    if (s >= d->n || !(d->start_flags[s] & flags)) {
-        return 0;
-    }
     // the keys at s, longest first: bit k-1 of keys[s] is the key of k characters, and its
     // row is the (number of shorter keys)-th of the position's rows
     unsigned bits = d->keys[s];

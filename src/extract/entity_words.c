@@ -72,7 +72,7 @@ static zn_status push_word(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *
 {
     if (d->n_words == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
-        ent_word *w = zn__reallocarray(d->words, ncap, sizeof *w);
+        ent_word *w = zn__ent_grow(d, d->words, d->n_words, ncap, sizeof *w);
         if (w == NULL) {
             return ZN_ERR_NOMEM;
         }
@@ -183,6 +183,10 @@ static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t 
     if (h == e) {
         return push_word(d, s, e, pos, cap); // Han only (most words): one piece, as it is
     }
+    if (e - s == 1) { // one character: itself, tagged when it is text
+        ent_pos c = char_class(d->fold[s]);
+        return push_word(d, s, e, c != POS_PUNCT && c != POS_SPACE ? pos : c, cap);
+    }
     size_t pieces = 0;
     bool in_piece = false;
     bool list_only = true;
@@ -273,7 +277,7 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
 // The tokenizer's words beside the tagger's: kept apart, for their lexicon tags.
 static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
 {
-    d->alt = zn__calloc(in->n_tokens + 1, sizeof *d->alt);
+    d->alt = zn__ent_zalloc(d, in->n_tokens + 1, sizeof *d->alt);
     if (d->alt == NULL) {
         return zn__error_nomem(err, "entities");
     }
