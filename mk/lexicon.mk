@@ -11,10 +11,12 @@ LEXCOMPILE := $(BUILD)/tools/lexcompile
 LEXCOMPILE_SRC := tools/lexcompile.c tools/lexconv.c tools/lexhmm.c tools/lexwrite.c \
     src/util/utf8.c
 LEX_FIXTURE := $(BUILD)/tests/fixture.lex
+# Words sharing first characters, so that the trie's child hash tables are tested too.
+LEX_FIXTURE_WIDE := $(BUILD)/tests/fixture-wide.lex
 
 all: $(BUILD)/zhnews.lex
 INSTALL_DATA += $(BUILD)/zhnews.lex
-CHECK_EXTRA += $(LEX_FIXTURE)
+CHECK_EXTRA += $(LEX_FIXTURE) $(LEX_FIXTURE_WIDE)
 
 $(LEXCOMPILE): $(LEXCOMPILE_SRC) tools/lexcompile.h tools/lexwrite.h src/lexicon/lex_format.h
 	@mkdir -p $(@D)
@@ -30,3 +32,7 @@ $(BUILD)/zhnews.lex: $(LEXCOMPILE) $(JIEBA_DICT)
 $(LEX_FIXTURE): $(LEXCOMPILE) tests/fixtures/lexicon/dict.txt $(wildcard tests/fixtures/lexicon/prob_*.py)
 	@mkdir -p $(@D)
 	$(LEXCOMPILE) --dict tests/fixtures/lexicon/dict.txt --hmm tests/fixtures/lexicon -o $@
+
+$(LEX_FIXTURE_WIDE): $(LEXCOMPILE) tests/fixtures/lexicon-wide/dict.txt
+	@mkdir -p $(@D)
+	$(LEXCOMPILE) --dict tests/fixtures/lexicon-wide/dict.txt --no-opencc -o $@

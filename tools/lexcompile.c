@@ -224,9 +224,10 @@ int main(int argc, char **argv)
     add_forms(&t, &src, use_opencc);
     lex_hmm hmm;
     lex_hmm_load(&hmm, hmm_dir, use_opencc);
-    lex_write(&t, src.total, &hmm, out);
-    fprintf(stderr, "lexcompile: %s: %zu source entries, %zu words, %zu nodes, %zu HMM chars\n",
-            out, src.n, t.n_words, t.n, hmm.n_chars);
+    size_t slots = lex_write(&t, src.total, &hmm, out);
+    fprintf(stderr,
+            "lexcompile: %s: %zu source entries, %zu words, %zu nodes in %zu slots, %zu HMM chars\n",
+            out, src.n, t.n_words, t.n, slots, hmm.n_chars);
     for (size_t i = 0; i < src.n; i++) {
         free(src.words[i]);
     }

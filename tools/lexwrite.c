@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * The lexicon compiler's word table (an open-addressing hash, linear probing, load <= 1/2)
  * and the file writer: every proper prefix of a word becomes an entry too, and the entries
- * become a trie over code points whose children lie side by side in breadth-first order. */
+ * become a trie over code points in breadth-first order whose children lie side by side,
+ * sorted or in a small hash table (see lex_format.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,18 +161,40 @@ static size_t find_index(const lex_table *t, const char *s, size_t len)
     lex_die("internal error: a prefix is missing");
 }
 
-// The trie in breadth-first order: order[new] = old entry index; first_child[new].
+// The trie in breadth-first order: order[slot] = old entry index (NO_ENTRY: an empty hash
+// slot), first[slot] and kids[slot] (see zn_lex_node).
+#define NO_ENTRY SIZE_MAX
+
 typedef struct trie {
     size_t *order;
-    size_t *first;   // by new index
+    size_t *first;   // by slot
+    size_t *kids;    // by slot
     size_t *count;   // children by old index
+    size_t n_slots;
     size_t n_roots;
 } trie;
 
-static void build_trie(const lex_table *t, trie *tr)
+// The slots a node with k children takes: k, or a table at most two thirds full.
+static size_t child_slots(size_t k)
+{
+    if (k <= ZN_LEX_LINEAR_MAX) {
+        return k;
+    }
+    size_t size = 8;
+    while (size < k + k / 2) {
+        size *= 2;
+    }
+    if (size > UINT16_MAX) {
+        lex_die("a node with %zu children (at most %u)", k, (unsigned)(UINT16_MAX + 1) / 4);
+    }
+    return size;
+}
+
+// Each old entry's parent (n: the root), and its children in sorted order: kids[start[p]..).
+static size_t *children(const lex_table *t, trie *tr, size_t **start_out)
 {
     size_t n = t->n;
-    size_t *parent = lex_xmalloc(n * sizeof *parent); // n = the root
+    size_t *parent = lex_xmalloc(n * sizeof *parent);
     tr->count = calloc(n + 1, sizeof *tr->count);
     size_t *start = calloc(n + 2, sizeof *start);
     if (tr->count == NULL || start == NULL) {
@@ -188,27 +211,16 @@ static void build_trie(const lex_table *t, trie *tr)
     for (size_t p = 0; p <= n; p++) {
         start[p + 1] = start[p] + tr->count[p];
     }
-    size_t *kids = lex_xmalloc(n * sizeof *kids); // children of each parent, sorted order
+    size_t *kids = lex_xmalloc(n * sizeof *kids);
     size_t *fill = lex_xmalloc((n + 1) * sizeof *fill);
     memcpy(fill, start, (n + 1) * sizeof *fill);
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n; k++) { // items are sorted, so each parent's children are too
         kids[fill[parent[k]]++] = k;
     }
-    tr->order = lex_xmalloc(n * sizeof *tr->order);
-    tr->first = lex_xmalloc(n * sizeof *tr->first);
-    tr->n_roots = tr->count[n];
-    memcpy(tr->order, kids + start[n], tr->n_roots * sizeof *kids);
-    size_t next = tr->n_roots;
-    for (size_t q = 0; q < n; q++) {
-        size_t old = tr->order[q];
-        tr->first[q] = next;
-        memcpy(tr->order + next, kids + start[old], tr->count[old] * sizeof *kids);
-        next += tr->count[old];
-    }
     free(parent);
-    free(start);
-    free(kids);
     free(fill);
+    *start_out = start;
+    return kids;
 }
 
 static uint32_t last_cp(const lex_entry *e)
@@ -221,14 +233,73 @@ static uint32_t last_cp(const lex_entry *e)
     return zn__utf8_next(e->s, e->len, &pos);
 }
 
+// Places the children kids[0..k) of one node into order[at .. at + child_slots(k)).
+static void place_children(const lex_table *t, const size_t *kids, size_t k, size_t *order,
+                           size_t at)
+{
+    size_t size = child_slots(k);
+    if (size == k) {
+        memcpy(order + at, kids, k * sizeof *kids);
+        return;
+    }
+    uint32_t mask = (uint32_t)size - 1;
+    for (size_t i = 0; i < size; i++) {
+        order[at + i] = NO_ENTRY;
+    }
+    for (size_t i = 0; i < k; i++) {
+        uint32_t h = zn__lex_child_slot(last_cp(&t->items[kids[i]]), mask);
+        while (order[at + h] != NO_ENTRY) {
+            h = (h + 1) & mask;
+        }
+        order[at + h] = kids[i];
+    }
+}
+
+static void build_trie(const lex_table *t, trie *tr)
+{
+    size_t n = t->n;
+    size_t *start;
+    size_t *kids = children(t, tr, &start);
+    tr->n_roots = tr->count[n];
+    tr->n_slots = tr->n_roots;
+    for (size_t k = 0; k < n; k++) {
+        tr->n_slots += child_slots(tr->count[k]);
+    }
+    if (tr->n_slots >= UINT32_MAX) {
+        lex_die("too many trie nodes");
+    }
+    tr->order = lex_xmalloc(tr->n_slots * sizeof *tr->order);
+    tr->first = lex_xmalloc(tr->n_slots * sizeof *tr->first);
+    tr->kids = lex_xmalloc(tr->n_slots * sizeof *tr->kids);
+    memcpy(tr->order, kids + start[n], tr->n_roots * sizeof *kids); // roots: sorted
+    size_t next = tr->n_roots;
+    for (size_t q = 0; q < tr->n_slots; q++) {
+        size_t old = tr->order[q];
+        size_t k = old == NO_ENTRY ? 0 : tr->count[old];
+        tr->first[q] = next;
+        tr->kids[q] = child_slots(k);
+        if (k > 0) {
+            place_children(t, kids + start[old], k, tr->order, next);
+        }
+        next += tr->kids[q];
+    }
+    free(start);
+    free(kids);
+}
+
 static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, uint32_t *bmp,
                         char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
 {
-    for (size_t q = 0; q < t->n; q++) {
+    for (size_t q = 0; q < tr->n_slots; q++) {
+        nodes[q].first = (uint32_t)tr->first[q];
+        nodes[q].kids = (uint16_t)tr->kids[q];
+        if (tr->order[q] == NO_ENTRY) {
+            nodes[q].cp = ZN_LEX_EMPTY;
+            continue;
+        }
         const lex_entry *e = &t->items[tr->order[q]];
         uint32_t cp = last_cp(e);
         nodes[q].cp = cp | (e->is_word ? ZN_LEX_WORD_BIT : 0);
-        nodes[q].first = (uint32_t)tr->first[q];
         nodes[q].freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
         nodes[q].forms = e->forms;
         nodes[q].tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
@@ -236,64 +307,52 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, 
             bmp[cp] = (uint32_t)q + 1;
         }
     }
-    nodes[t->n].cp = 0;
-    nodes[t->n].first = (uint32_t)t->n;
 }
 
-// The child tables of the first characters with many children (see lex_format.h).
-static uint32_t *build_pairs(const zn_lex_node *links, size_t n_roots, zn_lex_root *roots,
-                             uint32_t *n_slots)
+// The edge filter (see lex_format.h): about 10 bits per link, a power of two of u64 words.
+static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_out)
 {
-    size_t total = 0;
-    for (size_t r = 0; r < n_roots; r++) {
-        size_t k = links[r + 1].first - links[r].first;
-        uint32_t size = 1;
-        while (k > ZN_LEX_PAIR_MIN && size < k * 2) {
-            size *= 2;
-        }
-        if (k > UINT16_MAX - 1) {
-            lex_die("a first character with more than 65534 children");
-        }
-        roots[r].off = (uint32_t)total;
-        roots[r].mask = k > ZN_LEX_PAIR_MIN ? size - 1 : 0;
-        total += k > ZN_LEX_PAIR_MIN ? size : 0;
+    size_t links = 0;
+    for (size_t p = 0; p < n; p++) {
+        links += nodes[p].cp == ZN_LEX_EMPTY ? 0 : nodes[p].kids;
     }
-    uint32_t *pairs = calloc(total + 1, sizeof *pairs);
-    if (pairs == NULL || total >= UINT32_MAX) {
+    uint32_t bits = 1;
+    while (((size_t)64 << bits) < links * 10) {
+        bits++;
+    }
+    uint64_t *edges = calloc((size_t)1 << bits, sizeof *edges);
+    if (edges == NULL || bits > 31) {
         lex_die("out of memory");
     }
-    for (size_t r = 0; r < n_roots; r++) {
-        uint32_t lo = links[r].first;
-        for (uint32_t k = lo; roots[r].mask != 0 && k < links[r + 1].first; k++) {
-            uint32_t cp = links[k].cp & ZN_LEX_CP_MASK;
-            uint32_t h = zn__lex_pair_slot(cp, roots[r].mask);
-            while (pairs[roots[r].off + h] != 0) {
-                h = (h + 1) & roots[r].mask;
+    for (size_t p = 0; p < n; p++) {
+        for (uint32_t c = nodes[p].first; nodes[p].cp != ZN_LEX_EMPTY &&
+                                          c < nodes[p].first + (uint32_t)nodes[p].kids; c++) {
+            if (nodes[c].cp != ZN_LEX_EMPTY) {
+                uint64_t h = zn__lex_edge_hash((uint32_t)p, nodes[c].cp & ZN_LEX_CP_MASK);
+                edges[zn__lex_edge_word(h, bits)] |= zn__lex_edge_mask(h);
             }
-            pairs[roots[r].off + h] = (cp & 0xFFFFu) << 16 | (k - lo + 1);
         }
     }
-    *n_slots = (uint32_t)total;
-    return pairs;
+    *bits_out = bits;
+    return edges;
 }
 
-// Section offsets in file order: header, nodes, bmp, roots, pairs, tags, hmm, hmm chars.
-static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, uint32_t n_slots,
+// Section offsets in file order: header, nodes, bmp, edges, tags, hmm, hmm chars.
+static void fill_header(zn_lex_header *hp, const lex_table *t, const trie *tr, uint32_t edge_bits,
                         uint32_t n_tags, uint64_t total_freq, const lex_hmm *hmm)
 {
     memset(hp, 0, sizeof *hp);
     memcpy(hp->magic, ZN_LEX_MAGIC, 8);
     hp->version = ZN_LEX_VERSION;
-    hp->n_nodes = (uint32_t)t->n;
+    hp->n_nodes = (uint32_t)tr->n_slots;
     hp->n_words = (uint32_t)t->n_words;
-    hp->n_roots = (uint32_t)n_roots;
+    hp->n_roots = (uint32_t)tr->n_roots;
     hp->total_freq = total_freq;
     hp->off_nodes = align8(sizeof *hp);
-    hp->off_bmp = hp->off_nodes + align8((t->n + 1) * sizeof(zn_lex_node));
-    hp->off_roots = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
-    hp->off_pairs = hp->off_roots + align8(n_roots * sizeof(zn_lex_root));
-    hp->n_pair_slots = n_slots;
-    hp->off_tags = hp->off_pairs + align8((size_t)n_slots * sizeof(uint32_t));
+    hp->off_bmp = hp->off_nodes + align8(tr->n_slots * sizeof(zn_lex_node));
+    hp->off_edges = hp->off_bmp + align8(ZN_LEX_BMP * sizeof(uint32_t));
+    hp->edge_bits = edge_bits;
+    hp->off_tags = hp->off_edges + ((size_t)8 << edge_bits);
     hp->n_tags = n_tags;
     hp->off_hmm = hp->off_tags + align8((size_t)n_tags * ZN_LEX_TAG_MAX);
     hp->off_hmm_chars = hp->off_hmm + align8(sizeof hmm->model);
@@ -301,7 +360,7 @@ static void fill_header(zn_lex_header *hp, const lex_table *t, size_t n_roots, u
     hp->file_size = hp->off_hmm_chars + align8(hmm->n_chars * sizeof *hmm->chars);
 }
 
-void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
+size_t lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path)
 {
     add_prefixes(t);
     qsort(t->items, t->n, sizeof *t->items, cmp_entry);
@@ -314,21 +373,17 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     build_trie(t, &tr);
     uint32_t *bmp = calloc(ZN_LEX_BMP, sizeof *bmp);
     char(*tags)[ZN_LEX_TAG_MAX] = calloc(256, ZN_LEX_TAG_MAX);
-    if (bmp == NULL || tags == NULL) {
+    zn_lex_node *nodes = calloc(tr.n_slots + 1, sizeof *nodes);
+    if (bmp == NULL || tags == NULL || nodes == NULL) {
         lex_die("out of memory");
     }
     uint32_t n_tags = 0;
-    zn_lex_node *nodes = calloc(t->n + 1, sizeof *nodes);
-    if (nodes == NULL) {
-        lex_die("out of memory");
-    }
     build_nodes(t, &tr, nodes, bmp, tags, &n_tags);
-    uint32_t n_slots;
-    zn_lex_root *roots = lex_xmalloc((tr.n_roots + 1) * sizeof *roots);
-    uint32_t *pairs = build_pairs(nodes, tr.n_roots, roots, &n_slots);
+    uint32_t edge_bits;
+    uint64_t *edges = build_edges(nodes, tr.n_slots, &edge_bits);
 
     zn_lex_header h;
-    fill_header(&h, t, tr.n_roots, n_slots, n_tags, total_freq, hmm);
+    fill_header(&h, t, &tr, edge_bits, n_tags, total_freq, hmm);
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
@@ -337,10 +392,9 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     }
     size_t pos = 0;
     put(f, &h, sizeof h, &pos, tmp);
-    put(f, nodes, (t->n + 1) * sizeof *nodes, &pos, tmp);
+    put(f, nodes, tr.n_slots * sizeof *nodes, &pos, tmp);
     put(f, bmp, ZN_LEX_BMP * sizeof *bmp, &pos, tmp);
-    put(f, roots, tr.n_roots * sizeof *roots, &pos, tmp);
-    put(f, pairs, (size_t)n_slots * sizeof *pairs, &pos, tmp);
+    put(f, edges, (size_t)8 << edge_bits, &pos, tmp);
     put(f, tags, (size_t)n_tags * ZN_LEX_TAG_MAX, &pos, tmp);
     put(f, &hmm->model, sizeof hmm->model, &pos, tmp);
     put(f, hmm->chars, hmm->n_chars * sizeof *hmm->chars, &pos, tmp);
@@ -349,10 +403,11 @@ void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char
     }
     free(nodes);
     free(bmp);
-    free(pairs);
-    free(roots);
+    free(edges);
     free(tags);
     free(tr.order);
     free(tr.first);
+    free(tr.kids);
     free(tr.count);
+    return h.n_nodes;
 }

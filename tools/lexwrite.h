@@ -32,7 +32,8 @@ void lex_table_free(lex_table *t);
 void lex_table_add_word(lex_table *t, const char *s, size_t len, uint32_t freq,
                         const char *tag, uint8_t forms);
 
-/* Adds the prefix nodes, sorts, and writes the file (exits on failure). */
-void lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path);
+/* Adds the prefix nodes, sorts, and writes the file (exits on failure); returns the number of
+ * node slots written. */
+size_t lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path);
 
 #endif

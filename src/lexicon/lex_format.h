@@ -8,35 +8,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ZN_LEX_MAGIC "ZNLEX\x02\r\n"
-#define ZN_LEX_VERSION 2u
+#define ZN_LEX_MAGIC "ZNLEX\x03\r\n"
+#define ZN_LEX_MAGIC_PREFIX 5 /* "ZNLEX": a zhnews lexicon of some version */
+#define ZN_LEX_VERSION 3u
 #define ZN_LEX_MAX_WORD 255 /* longest entry in bytes */
 #define ZN_LEX_TAG_MAX 8    /* tag strings, NUL-padded */
 #define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
 
 /* File header, at byte 0.
- * Sections: nodes[n_nodes + 1] (a trie over code points, see below),
- * bmp[65536] (u32: for a first character below U+10000, its node index + 1, 0 when no word
- * starts with it), roots[n_roots] (zn_lex_root: where the first character's child table
- * lies), pairs[n_pair_slots] (u32: the child tables, one per first character with more than
- * ZN_LEX_PAIR_MIN children: open addressing by zn__lex_pair_slot, linear probing, each slot
- * the low 16 bits of the child's code point << 16 | its position among its siblings + 1, 0 =
- * empty; one probe instead of a search among a frequent character's many children, in a table
- * that stays hot with its character, and most absent pairs are known without reading a node),
- * tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
+ * Sections: nodes[n_nodes] (a trie over code points, see below), bmp[65536] (u32: for a first
+ * character below U+10000, its node index + 1, 0 when no word starts with it),
+ * edges[1 << edge_bits] (u64: a Bloom filter of the trie's links below the first level, see
+ * zn__lex_edge_mask), tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
     char magic[8];
     uint32_t version;
-    uint32_t n_nodes;      /* words + pure prefixes of words */
+    uint32_t n_nodes;      /* node slots: words, pure prefixes of words, empty hash slots */
     uint32_t n_words;      /* nodes that are words */
     uint32_t n_roots;      /* nodes [0, n_roots) are the first characters, sorted */
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
     uint64_t off_nodes;
     uint64_t off_bmp;
-    uint64_t off_roots;
-    uint64_t off_pairs;
-    uint32_t n_pair_slots;
+    uint64_t off_edges;
+    uint32_t edge_bits;    /* log2 of the number of u64 words of edges (1 to 31) */
     uint32_t pad;
     uint64_t off_tags;
     uint32_t n_tags;
@@ -46,21 +41,61 @@ typedef struct zn_lex_header {
 } zn_lex_header;
 
 /* The trie: node i is one character of a word or of a prefix of words, in breadth-first
- * order, so the children of node i are the nodes [nodes[i].first, nodes[i + 1].first), sorted
- * by code point (nodes[n_nodes] closes the last range). A node without ZN_LEX_WORD_BIT is only
- * a prefix of longer words, which lets a scan stop at once. A node's word data sits beside its
- * links, in the cache line the search has just read. */
+ * order; its children are the `kids` node slots from index `first`. A node with at most
+ * ZN_LEX_LINEAR_MAX children keeps them sorted by code point (a short scan of one or two cache
+ * lines); a node with more keeps them in an open-addressing table of `kids` slots (a power of
+ * two, at most half full): a child with code point cp sits at the first slot from
+ * zn__lex_child_slot(cp, kids - 1) on (linear probing, wrapping inside the table), and an
+ * empty slot holds ZN_LEX_EMPTY — so one probe, usually one cache line, finds a child or its
+ * absence among the many children of a frequent character. A node without ZN_LEX_WORD_BIT is
+ * only a prefix of longer words, which lets a scan stop at once. A node's word data sits beside
+ * its links, in the cache line the search has just read. */
 typedef struct zn_lex_node {
-    uint32_t cp;    /* code point | ZN_LEX_WORD_BIT */
-    uint32_t first; /* index of the first child */
+    uint32_t cp;    /* code point | ZN_LEX_WORD_BIT; ZN_LEX_EMPTY in an empty hash slot */
+    uint32_t first; /* index of the first child slot */
     uint32_t freq;  /* frequency of the word (0 for a pure prefix) */
     uint8_t tag;    /* index into tags */
     uint8_t forms;  /* ZN_FORM_* bits */
-    uint16_t pad;
+    uint16_t kids;  /* child slots: the number of children, or the hash table's size */
 } zn_lex_node;
 
 #define ZN_LEX_WORD_BIT 0x80000000u
 #define ZN_LEX_CP_MASK 0x001FFFFFu
+#define ZN_LEX_EMPTY ZN_LEX_CP_MASK /* above U+10FFFF: no character's code point */
+#define ZN_LEX_LINEAR_MAX 4u
+
+/* The first slot of child code point cp in a table of mask + 1 slots. */
+static inline uint32_t zn__lex_child_slot(uint32_t cp, uint32_t mask)
+{
+    uint32_t h = cp * 0x9E3779B1u;
+    h ^= h >> 15;
+    return h & mask;
+}
+
+/* The edge filter: most lookups below the first level ask for a child that does not exist
+ * (the next character does not continue any word), and in the trie that costs a cache miss
+ * somewhere in 20 MB. Every link (parent node index, child code point) sets three bits of one
+ * u64 word of a table of about 10 bits per link (1 MB: it stays in the cache); a lookup whose
+ * bits are not all set is known absent without touching the trie (about 2 % of absent links
+ * still pass and are searched). */
+static inline uint64_t zn__lex_edge_hash(uint32_t parent, uint32_t cp)
+{
+    uint64_t h = ((uint64_t)parent << 21 | cp) * 0x9E3779B97F4A7C15u;
+    h ^= h >> 32;
+    return h * 0xD6E8FEB86659FD93u;
+}
+
+/* The word index of an edge hash in a table of 1 << bits words. */
+static inline uint64_t zn__lex_edge_word(uint64_t h, uint32_t bits)
+{
+    return h >> (64 - bits);
+}
+
+/* The three bits of an edge hash inside its word. */
+static inline uint64_t zn__lex_edge_mask(uint64_t h)
+{
+    return (uint64_t)1 << (h & 63) | (uint64_t)1 << (h >> 6 & 63) | (uint64_t)1 << (h >> 12 & 63);
+}
 
 /* The character model (jieba's finalseg HMM): states B, M, E, S in that order;
  * natural-log probabilities. */
@@ -96,23 +131,6 @@ static inline uint32_t zn__lex_hash(const char *s, size_t len)
         h = zn__lex_hash_step(h, (unsigned char)s[i]);
     }
     return h;
-}
-
-/* A first character's child table: slots pairs[off .. off + mask], mask + 1 a power of two;
- * mask 0: no table (few children, searched directly). */
-typedef struct zn_lex_root {
-    uint32_t off;
-    uint32_t mask;
-} zn_lex_root;
-
-#define ZN_LEX_PAIR_MIN 8
-
-/* The first slot of child code point cp in a table with the given mask. */
-static inline uint32_t zn__lex_pair_slot(uint32_t cp, uint32_t mask)
-{
-    uint32_t h = cp * 0x9E3779B1u;
-    h ^= h >> 15;
-    return h & mask;
 }
 
 /* A final mix so that linear probing sees well-spread slots. */

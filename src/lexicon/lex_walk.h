@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT
  * Walking the lexicon's trie one code point at a time: the tokenizer's inner loop over text it
- * has already decoded (zn_lexicon_prefixes without decoding again and without a callback). */
+ * has already decoded (zn_lexicon_prefixes without decoding again and without a callback).
+ * Inline, because a step is a few instructions around one cache line (see lex_format.h). */
 #ifndef ZHNEWS_LEXICON_LEX_WALK_H
 #define ZHNEWS_LEXICON_LEX_WALK_H
 
+#include <string.h>
+
+#include "lexicon/lexicon_internal.h"
 #include "zhnews/lexicon.h"
 
 /* The walk's start, and the end of a walk: no listed word continues. */
@@ -11,13 +15,86 @@
 
 /* True when the walk sees every word: the lexicon has no user words (those are found by bytes:
  * use zn_lexicon_prefixes then). */
-bool zn__lex_walkable(const zn_lexicon *lex);
+static inline bool zn__lex_walkable(const zn_lexicon *lex)
+{
+    return lex->user.n == 0;
+}
+
+/* The child of node `parent` (ZN_LEX_WALK_ROOT: the root) for code point cp, or
+ * ZN_LEX_WALK_ROOT. Indices out of range in a corrupt file read as absent. */
+static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
+{
+    const zn_lex_node *nodes = lex->nodes;
+    uint32_t n = lex->h->n_nodes;
+    if (parent == ZN_LEX_WALK_ROOT) {
+        if (cp >= ZN_LEX_BMP) {
+            return zn__lex_root_far(lex, cp);
+        }
+        uint32_t v = lex->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
+        return v < n ? v : ZN_LEX_WALK_ROOT;
+    }
+    uint64_t h = zn__lex_edge_hash(parent, cp);
+    uint64_t m = zn__lex_edge_mask(h);
+    if ((lex->edges[zn__lex_edge_word(h, lex->edge_bits)] & m) != m) {
+        return ZN_LEX_WALK_ROOT; // no such link (see lex_format.h)
+    }
+    uint32_t lo = nodes[parent].first;
+    uint32_t k = nodes[parent].kids;
+    if (lo > n || k > n - lo) {
+        return ZN_LEX_WALK_ROOT;
+    }
+    if (k > ZN_LEX_LINEAR_MAX) { // a hash table of k slots (see lex_format.h)
+        uint32_t mask = k - 1;
+        uint32_t i = zn__lex_child_slot(cp, mask);
+        for (uint32_t probes = 0; probes < k; probes++) {
+            uint32_t c = nodes[lo + i].cp & ZN_LEX_CP_MASK;
+            if (c == cp) {
+                return lo + i;
+            }
+            if (c == ZN_LEX_EMPTY) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        return ZN_LEX_WALK_ROOT;
+    }
+    for (uint32_t end = lo + k; lo < end; lo++) { // sorted
+        uint32_t c = nodes[lo].cp & ZN_LEX_CP_MASK;
+        if (c >= cp) {
+            return c == cp ? lo : ZN_LEX_WALK_ROOT;
+        }
+    }
+    return ZN_LEX_WALK_ROOT;
+}
+
+/* Whether `node` (ZN_LEX_WALK_ROOT: none) is a listed word, and then *info (what
+ * zn_lexicon_prefixes would give). */
+static inline bool zn__lex_word_info(const zn_lexicon *lex, uint32_t node, zn_word_info *info)
+{
+    if (node == ZN_LEX_WALK_ROOT || !(lex->nodes[node].cp & ZN_LEX_WORD_BIT)) {
+        return false;
+    }
+    const zn_lex_node *w = &lex->nodes[node]; // fill_info without user words
+    info->freq = w->freq;
+    info->forms = w->forms;
+    memset(info->tag, 0, sizeof info->tag);
+    if (w->tag < lex->h->n_tags) {
+        memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
+        info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
+    }
+    return true;
+}
 
 /* The node after `node` (ZN_LEX_WALK_ROOT at the start) for code point cp, or
  * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. Sets *word
  * to whether those code points are a listed word, and then *info to what zn_lexicon_prefixes
  * would give. */
-uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp, zn_word_info *info,
-                      bool *word);
+static inline uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp,
+                                    zn_word_info *info, bool *word)
+{
+    node = zn__lex_child(lex, node, cp);
+    *word = zn__lex_word_info(lex, node, info);
+    return node;
+}
 
 #endif

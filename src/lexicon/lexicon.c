@@ -28,10 +28,10 @@ static bool header_ok(const zn_lex_header *h, size_t map_len)
 {
     return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
-           section_ok(h, h->off_nodes, (uint64_t)h->n_nodes + 1, sizeof(zn_lex_node)) &&
-           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) &&
-           section_ok(h, h->off_roots, h->n_roots, sizeof(zn_lex_root)) &&
-           section_ok(h, h->off_pairs, h->n_pair_slots, sizeof(uint32_t)) &&
+           section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
+           section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) && h->edge_bits >= 1 &&
+           h->edge_bits <= 31 &&
+           section_ok(h, h->off_edges, (uint64_t)1 << h->edge_bits, sizeof(uint64_t)) &&
            section_ok(h, h->off_tags, h->n_tags, ZN_LEX_TAG_MAX) &&
            section_ok(h, h->off_hmm, 1, sizeof(zn_lex_hmm)) &&
            section_ok(h, h->off_hmm_chars, h->n_hmm_chars, sizeof(zn_lex_hmm_char));
@@ -81,11 +81,19 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
         return st;
     }
     const zn_lex_header *h = map;
-    if (memcmp(h->magic, ZN_LEX_MAGIC, 8) != 0) {
+    if (memcmp(h->magic, ZN_LEX_MAGIC, ZN_LEX_MAGIC_PREFIX) != 0) {
         munmap(map, len);
         return zn__error_at(err, ZN_ERR_DATA, path, "not a zhnews lexicon (bad magic at byte 0)");
     }
-    if (h->version != ZN_LEX_VERSION || !header_ok(h, len)) {
+    if (memcmp(h->magic, ZN_LEX_MAGIC, 8) != 0 || h->version != ZN_LEX_VERSION) {
+        unsigned found = (unsigned char)h->magic[ZN_LEX_MAGIC_PREFIX];
+        munmap(map, len);
+        return zn__error_at(err, ZN_ERR_DATA, path,
+                            "a zhnews lexicon of format %u, this build reads format %u "
+                            "(rebuild it: make)",
+                            found, ZN_LEX_VERSION);
+    }
+    if (!header_ok(h, len)) {
         munmap(map, len);
         return zn__error_at(err, ZN_ERR_DATA, path,
                             "not a zhnews lexicon of version %u (bad header at byte 8)",
@@ -102,8 +110,8 @@ zn_status zn_lexicon_open(zn_lexicon **out, const char *path, zn_error *err)
     lex->h = h;
     lex->nodes = (const zn_lex_node *)(const void *)(base + h->off_nodes);
     lex->bmp = (const uint32_t *)(const void *)(base + h->off_bmp);
-    lex->roots = (const zn_lex_root *)(const void *)(base + h->off_roots);
-    lex->pairs = (const uint32_t *)(const void *)(base + h->off_pairs);
+    lex->edges = (const uint64_t *)(const void *)(base + h->off_edges);
+    lex->edge_bits = h->edge_bits;
     lex->tags = (const char(*)[ZN_LEX_TAG_MAX])(const void *)(base + h->off_tags);
     lex->hmm = (const zn_lex_hmm *)(const void *)(base + h->off_hmm);
     lex->hmm_chars = (const zn_lex_hmm_char *)(const void *)(base + h->off_hmm_chars);
@@ -121,78 +129,27 @@ void zn_lexicon_close(zn_lexicon *lex)
     zn__free(lex);
 }
 
-#define NO_NODE UINT32_MAX
+#define NO_NODE ZN_LEX_WALK_ROOT
 
-// The child of first character `root` for code point cp through the root's child table, whose
-// slots hold positions among the children [lo, hi). NO_NODE when absent. A table outside the
-// file (a corrupt file) reads as absent.
-static uint32_t pair_child(const zn_lexicon *lex, uint32_t root, uint32_t cp, uint32_t lo,
-                           uint32_t hi)
+uint32_t zn__lex_root_far(const zn_lexicon *lex, uint32_t cp)
 {
-    zn_lex_root t = lex->roots[root];
-    if (t.off > lex->h->n_pair_slots || t.mask >= lex->h->n_pair_slots - t.off) {
-        return NO_NODE;
-    }
-    const uint32_t *slots = lex->pairs + t.off;
-    uint32_t i = zn__lex_pair_slot(cp, t.mask);
-    for (uint32_t probes = 0; probes <= t.mask; probes++) {
-        uint32_t v = slots[i];
-        if (v == 0) {
-            return NO_NODE;
-        }
-        uint32_t pos = v & 0xFFFFu;
-        if (v >> 16 == (cp & 0xFFFFu) && pos != 0 && pos <= hi - lo) {
-            uint32_t k = lo + pos - 1;
-            if ((lex->nodes[k].cp & ZN_LEX_CP_MASK) == cp) {
-                return k;
-            }
-        }
-        i = (i + 1) & t.mask;
-    }
-    return NO_NODE;
-}
-
-// The child of node `parent` (NO_NODE: the root) for code point cp, or NO_NODE. Indices out of
-// range in a corrupt file read as absent.
-static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
-{
-    uint32_t n = lex->h->n_nodes;
-    uint32_t lo;
-    uint32_t hi;
-    if (parent == NO_NODE) {
-        if (cp < ZN_LEX_BMP) {
-            uint32_t v = lex->bmp[cp];
-            return v != 0 && v <= n ? v - 1 : NO_NODE;
-        }
-        lo = 0;
-        hi = lex->h->n_roots;
-    } else {
-        lo = lex->nodes[parent].first;
-        hi = lex->nodes[parent + 1].first;
-        if (hi > n || lo > hi) {
-            return NO_NODE;
-        }
-        if (parent < lex->h->n_roots && lex->roots[parent].mask != 0) {
-            return pair_child(lex, parent, cp, lo, hi);
-        }
-    }
-    const zn_lex_node *links = lex->nodes;
-    uint32_t end = hi;
-    while (hi - lo > 8) { // the first link with a code point >= cp lies in [lo, hi]
+    const zn_lex_node *roots = lex->nodes;
+    uint32_t lo = 0;
+    uint32_t hi = lex->h->n_roots;
+    while (lo < hi) { // the first root with a code point >= cp lies in [lo, hi]
         uint32_t mid = lo + (hi - lo) / 2;
-        if ((links[mid].cp & ZN_LEX_CP_MASK) < cp) {
+        if ((roots[mid].cp & ZN_LEX_CP_MASK) < cp) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    for (; lo < end; lo++) {
-        uint32_t c = links[lo].cp & ZN_LEX_CP_MASK;
-        if (c >= cp) {
-            return c == cp ? lo : NO_NODE;
-        }
-    }
-    return NO_NODE;
+    return lo < lex->h->n_roots && (roots[lo].cp & ZN_LEX_CP_MASK) == cp ? lo : NO_NODE;
+}
+
+static uint32_t child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
+{
+    return zn__lex_child(lex, parent, cp);
 }
 
 static bool is_word(const zn_lexicon *lex, uint32_t node)
@@ -318,27 +275,4 @@ uint64_t zn_lexicon_total_freq(const zn_lexicon *lex)
 size_t zn_lexicon_size(const zn_lexicon *lex)
 {
     return (size_t)lex->h->n_words + lex->user.n_new_words;
-}
-
-bool zn__lex_walkable(const zn_lexicon *lex)
-{
-    return lex->user.n == 0;
-}
-
-uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp, zn_word_info *info,
-                      bool *word)
-{
-    node = child(lex, node, cp);
-    *word = node != NO_NODE && (lex->nodes[node].cp & ZN_LEX_WORD_BIT);
-    if (*word) { // fill_info without user words
-        const zn_lex_node *w = &lex->nodes[node];
-        info->freq = w->freq;
-        info->forms = w->forms;
-        memset(info->tag, 0, sizeof info->tag);
-        if (w->tag < lex->h->n_tags) {
-            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
-            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
-        }
-    }
-    return node;
 }

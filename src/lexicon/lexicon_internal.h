@@ -32,8 +32,8 @@ struct zn_lexicon {
     const zn_lex_header *h;
     const zn_lex_node *nodes;
     const uint32_t *bmp;
-    const zn_lex_root *roots;
-    const uint32_t *pairs;
+    const uint64_t *edges;
+    uint32_t edge_bits;
     const char (*tags)[ZN_LEX_TAG_MAX];
     const zn_lex_hmm *hmm;
     const zn_lex_hmm_char *hmm_chars;
@@ -46,5 +46,8 @@ const zn__user_entry *zn__user_find(const zn__user_table *t, const char *s, size
 
 /* Frees the user table. */
 void zn__user_clear(zn__user_table *t);
+
+/* The first-character node of a code point of U+10000 or above, or UINT32_MAX. */
+uint32_t zn__lex_root_far(const zn_lexicon *lex, uint32_t cp);
 
 #endif

@@ -43,7 +43,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *names[] = {"bad.lex", "short.lex", "cut.lex", "user.txt"};
+    const char *names[] = {"bad.lex", "short.lex", "cut.lex", "old.lex", "user.txt"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         unlink(tmp_path(names[i]));
     }
@@ -183,7 +183,53 @@ static void test_open_reports_missing_bad_and_truncated_files(void **state)
     write_file(tmp_path("cut.lex"), buf, 200);
     assert_int_equal(zn_lexicon_open(&lex, tmp_path("cut.lex"), &err), ZN_ERR_DATA);
     assert_non_null(strstr(err.message, "bad header"));
+    // A lexicon of the previous format (version byte of the magic 2): rebuild it.
+    buf[5] = 2;
+    write_file(tmp_path("old.lex"), buf, n);
+    assert_int_equal(zn_lexicon_open(&lex, tmp_path("old.lex"), &err), ZN_ERR_DATA);
+    assert_non_null(strstr(err.message, "format 2, this build reads format 3"));
+    assert_non_null(strstr(err.message, "rebuild"));
     assert_null(lex);
+}
+
+// A first character with many continuations, and a word with many: their children lie in
+// hash tables, found through the edge filter; every word, its frequency and its absence.
+static void test_wide_nodes_find_every_child(void **state)
+{
+    (void)state;
+    char path[4200];
+    snprintf(path, sizeof path, "%.*s-wide.lex", (int)(strlen(fixture) - 4), fixture);
+    zn_lexicon *lex = NULL;
+    zn_error err;
+    assert_int_equal(zn_lexicon_open(&lex, path, &err), ZN_OK);
+    assert_int_equal(zn_lexicon_size(lex), 32);
+    const char *seconds[] = {"学", "家", "会", "量", "型", "多", "小", "人", "门", "海", "山", "河",
+                             "路", "雨", "风", "火", "事", "国", "楼", "军", "战", "使", "街", "米"};
+    zn_word_info info;
+    char w[32];
+    for (size_t i = 0; i < sizeof seconds / sizeof *seconds; i++) {
+        snprintf(w, sizeof w, "大%s", seconds[i]);
+        assert_true(zn_lexicon_lookup(lex, w, strlen(w), &info));
+        assert_int_equal(info.freq, 100 + i);
+        assert_string_equal(info.tag, "n");
+    }
+    const char *thirds[] = {"生", "城", "部", "校", "院", "者"};
+    for (size_t i = 0; i < sizeof thirds / sizeof *thirds; i++) {
+        snprintf(w, sizeof w, "大学%s", thirds[i]);
+        assert_true(zn_lexicon_lookup(lex, w, strlen(w), &info));
+        assert_int_equal(info.freq, 50 + i);
+    }
+    assert_false(zn_lexicon_lookup(lex, "大熊", strlen("大熊"), NULL));
+    assert_false(zn_lexicon_lookup(lex, "大学楼", strlen("大学楼"), NULL));
+    assert_false(zn_lexicon_lookup(lex, "大学生活", strlen("大学生活"), NULL));
+    assert_false(zn_lexicon_lookup(lex, "小", strlen("小"), NULL)); // a prefix only
+    assert_true(zn_lexicon_lookup(lex, "小学", strlen("小学"), NULL));
+    seen s = {.stop_after = 8};
+    assert_int_equal(zn_lexicon_prefixes(lex, "大学生活", strlen("大学生活"), collect, &s), 3);
+    assert_int_equal(s.lens[0], 3);
+    assert_int_equal(s.lens[1], 6);
+    assert_int_equal(s.lens[2], 9);
+    zn_lexicon_close(lex);
 }
 
 static void test_user_dict_adds_words_and_prefixes(void **state)
@@ -284,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_prefixes_come_shortest_first),
         cmocka_unit_test(test_char_model_has_traditional_forms),
         cmocka_unit_test(test_open_reports_missing_bad_and_truncated_files),
+        cmocka_unit_test(test_wide_nodes_find_every_child),
         cmocka_unit_test(test_user_dict_adds_words_and_prefixes),
         cmocka_unit_test(test_user_dict_rejects_bad_lines_and_changes_nothing),
         cmocka_unit_test(test_open_and_user_dict_survive_allocation_failures),
