@@ -20,9 +20,12 @@ $(BUILD)/obj/src/extract/date_lunar.o: ZN_CPPFLAGS += -I$(BUILD)/gen
 
 # Characters that may start a date word, taken from the word tables themselves.
 DATE_STARTS := $(BUILD)/gen/date_starts.h
-$(DATE_STARTS): tools/date_starts.py $(wildcard src/extract/date_*.c)
+$(DATE_STARTS): tools/date_starts.py src/extract/date_fold.h $(wildcard src/extract/date_*.c)
 	@mkdir -p $(@D)
-	python3 tools/date_starts.py $(wildcard src/extract/date_*.c) > $@.tmp && mv $@.tmp $@
+	python3 tools/date_starts.py --fold src/extract/date_fold.h \
+	    $(wildcard src/extract/date_*.c) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/src/extract/date_text.o: $(DATE_STARTS)
-$(BUILD)/obj/src/extract/date_text.o: ZN_CPPFLAGS += -I$(BUILD)/gen
+# Every date file sees the table bits (DATE_LIST_*); date_text.c holds the tables.
+DATE_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/extract/date_*.c))
+$(DATE_OBJS): $(DATE_STARTS)
+$(DATE_OBJS): ZN_CPPFLAGS += -I$(BUILD)/gen

@@ -74,8 +74,11 @@ static const rword day_words[] = {
     {NULL, 0, false, PD_NONE},
 };
 
-static int at_rword(const dtext *t, size_t i, const rword *words, size_t *end)
+static int at_rword(const dtext *t, size_t i, const rword *words, uint64_t list, size_t *end)
 {
+    if (!date__gate(t, i, list)) {
+        return -1;
+    }
     int best = -1;
     size_t best_end = i;
     for (int k = 0; words[k].w != NULL; k++) {
@@ -149,7 +152,7 @@ static int two_digit_year(const dctx *c, int yy)
 static size_t year_word(dctx *c, size_t i, pstate *s)
 {
     size_t e;
-    int k = at_rword(c->t, i, year_words, &e);
+    int k = at_rword(c->t, i, year_words, DATE_LIST_expr_year_words, &e);
     if (k < 0) {
         return i;
     }
@@ -226,7 +229,7 @@ size_t date__month_part(dctx *c, size_t i, pstate *s)
 {
     const dtext *t = c->t;
     size_t e;
-    int k = at_rword(t, i, month_words, &e);
+    int k = at_rword(t, i, month_words, DATE_LIST_expr_month_words, &e);
     if (k >= 0 && s->p.prec == PR_NONE) {
         dpt b;
         s->rel = true;
@@ -315,7 +318,7 @@ size_t date__day_part(dctx *c, size_t i, pstate *s)
     const dtext *t = c->t;
     size_t e;
     if (s->p.prec == PR_NONE) {
-        int k = at_rword(t, i, day_words, &e);
+        int k = at_rword(t, i, day_words, DATE_LIST_expr_day_words, &e);
         if (k >= 0) {
             s->rel = true;
             s->part = day_words[k].part;

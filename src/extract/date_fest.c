@@ -47,6 +47,9 @@ static const festival festivals[] = {
 
 static int at_festival(const dtext *t, size_t i, size_t *end)
 {
+    if (!date__gate(t, i, DATE_LIST_fest_festivals)) {
+        return -1;
+    }
     int best = -1;
     size_t best_end = i;
     for (int k = 0; festivals[k].w != NULL; k++) {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "date_starts.h" /* generated: DATE_LIST_* bits of the word tables */
 #include "util/utf8.h"
 #include "zhnews/dates.h"
 
@@ -108,13 +109,31 @@ static inline bool date__at(const dtext *t, size_t i, const char *w, size_t *end
     return true;
 }
 
+/* Bits (DATE_LIST_*) of the word tables holding a word that starts with c; 0 when no date
+ * word starts with c. */
+uint64_t date__lists(uint32_t c);
+/* True when a word of the table `list` (a DATE_LIST_* bit) may start at i: the character
+ * begins one of its words, or is ASCII (ASCII words are tried one by one). */
+static inline bool date__gate(const dtext *t, size_t i, uint64_t list)
+{
+    return i < t->n && (t->cp[i] < 0x80 || (date__lists(t->cp[i]) & list) != 0);
+}
 /* Index of the longest word of the NULL-terminated list that starts at i, or -1. */
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end);
+/* The same for a table with the bit `list` (DATE_LIST_*): tried only where it may match. */
+static inline int date__at_list(const dtext *t, size_t i, const char *const *words,
+                                uint64_t list, size_t *end)
+{
+    return date__gate(t, i, list) ? date__at_any(t, i, words, end) : -1;
+}
 /* Reads a number (Arabic, Chinese, digit-by-digit Chinese) at i; false when none. */
 bool date__num(const dtext *t, size_t i, dnum *out);
 bool date__is_digit(uint32_t c);
 /* True when some date word starts with c (a table generated from the word lists). */
 bool date__may_start(uint32_t c);
+/* True when some date word may start at i: its first character is a word by itself, or
+ * the first two characters begin a word (a superset: a hash of the pairs). */
+bool date__may_start_at(const dtext *t, size_t i);
 bool date__is_cjk_digit(uint32_t c);
 
 /* ---- date_cal.c: calendar arithmetic and values ---- */

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#define DATE_STARTS_TABLES
 #include "date_starts.h"
 #include "extract/date_fold.h"
 #include "extract/date_priv.h"
@@ -12,24 +13,54 @@
 
 bool date__may_start(uint32_t c)
 {
-    size_t lo = 0;
-    size_t hi = sizeof date_start_chars / sizeof date_start_chars[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (date_start_chars[mid] == c) {
-            return true;
-        }
-        if (date_start_chars[mid] < c) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    return c < 0x10000 && (date_start_bits[c >> 5] >> (c & 31) & 1u) != 0;
+}
+
+// Must match pair_hash in tools/date_starts.py.
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - DATE_PAIR_BITS);
+}
+
+bool date__may_start_at(const dtext *t, size_t i)
+{
+    uint32_t c = t->cp[i];
+    if (!date__may_start(c)) {
+        return false;
     }
-    return false;
+    if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0) {
+        return true; // 年 周 半: a word by itself
+    }
+    if (i + 1 >= t->n) {
+        return false;
+    }
+    uint32_t h = pair_hash(c, t->cp[i + 1]);
+    return (date_start_pairs[h >> 5] >> (h & 31) & 1u) != 0;
+}
+
+uint64_t date__lists(uint32_t c)
+{
+    if (c >= 0x10000) {
+        return 0;
+    }
+    uint32_t w = date_start_bits[c >> 5];
+    uint32_t bit = 1u << (c & 31);
+    if ((w & bit) == 0) {
+        return 0;
+    }
+    // rank of c among the start characters: those of the words before, those below in w
+    uint32_t x = w & (bit - 1);
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    unsigned below = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+    return date_start_lists[date_start_rank[c >> 5] + below];
 }
 
 static uint32_t fold(uint32_t c)
 {
+    if (c >= 0x10000 || (date_fold_bits[c >> 5] >> (c & 31) & 1u) == 0) {
+        return c; // not in the table (most characters)
+    }
     size_t lo = 0;
     size_t hi = sizeof date_fold_table / sizeof date_fold_table[0];
     while (lo < hi) {
@@ -46,25 +77,80 @@ static uint32_t fold(uint32_t c)
     return c;
 }
 
+// The code point at s[*pos] of valid UTF-8 (zn_dates_find checked the whole text).
+static uint32_t next_cp(const unsigned char *s, size_t *pos)
+{
+    const unsigned char *p = s + *pos;
+    if (p[0] < 0x80) {
+        *pos += 1;
+        return p[0];
+    }
+    if (p[0] < 0xE0) {
+        *pos += 2;
+        return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3Fu);
+    }
+    if (p[0] < 0xF0) {
+        *pos += 3;
+        return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+    }
+    *pos += 4;
+    return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+           (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3Fu);
+}
+
+// Characters of s[0, len) (valid UTF-8): bytes that are not continuation bytes (10xxxxxx),
+// eight at a time.
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t cont = 0;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+        uint64_t x;
+        memcpy(&x, s + k, sizeof x);
+        uint64_t m = x & ~(x << 1) & UINT64_C(0x8080808080808080); // bit 7 set, bit 6 clear
+        m = (m >> 7) * UINT64_C(0x0101010101010101);                // sum of the eight bits
+        cont += (size_t)(m >> 56);
+    }
+    for (; k < len; k++) {
+        cont += ((unsigned char)s[k] & 0xC0) == 0x80;
+    }
+    return len - cont;
+}
+
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
+    size_t chars = count_chars(s, len); // one entry per character and one past the end
     t->n = 0;
-    t->cp = zn__calloc(len + 1, sizeof *t->cp);
-    t->off = zn__calloc(len + 1, sizeof *t->off);
-    t->uoff = zn__calloc(len + 1, sizeof *t->uoff);
+    t->cp = zn__calloc(chars + 1, sizeof *t->cp);
+    t->off = zn__calloc(chars + 1, sizeof *t->off);
+    t->uoff = zn__calloc(chars + 1, sizeof *t->uoff);
     t->utf8 = zn__malloc(len + 1); // folding never makes a character longer
     if (t->cp == NULL || t->off == NULL || t->uoff == NULL || t->utf8 == NULL) {
         date__text_clear(t);
         return ZN_ERR_NOMEM;
     }
+    // The folded UTF-8 is the text itself where nothing folds: copy it whole, then rewrite
+    // the folded characters in place (u <= pos always, so the moves go forward).
+    memcpy(t->utf8, s, len);
+    const unsigned char *us = (const unsigned char *)s;
     size_t pos = 0;
     size_t u = 0;
     while (pos < len) {
+        size_t at = pos;
         t->off[t->n] = pos;
         t->uoff[t->n] = u;
-        uint32_t c = fold(zn__utf8_next(s, len, &pos));
+        uint32_t raw = next_cp(us, &pos);
+        uint32_t c = fold(raw);
         t->cp[t->n++] = c;
-        u += zn__utf8_encode(c, t->utf8 + u);
+        if (c != raw) {
+            u += zn__utf8_encode(c, t->utf8 + u);
+        } else if (u != at) {
+            while (at < pos) {
+                t->utf8[u++] = s[at++]; // after a shorter fold the rest moves left
+            }
+        } else {
+            u = pos;
+        }
     }
     t->off[t->n] = len;
     t->uoff[t->n] = u;
@@ -263,8 +349,13 @@ bool date__num(const dtext *t, size_t i, dnum *out)
 
 bool date__soft_end(const dtext *t, size_t i)
 {
-    // Han characters that may follow a date written without 日/月: links, limits, times.
-    static const char *const after = "至到起止前后以之的间开左和与及或晚早上下中凌午夜深傍今明昨";
+    // Han characters that may follow a date written without 日/月: links, limits, times —
+    // 上下与中之今以傍凌到前午及后和夜左开或早明昨晚止深的至起间, in code point order.
+    static const uint32_t after[] = {
+        0x4E0A, 0x4E0B, 0x4E0E, 0x4E2D, 0x4E4B, 0x4ECA, 0x4EE5, 0x508D, 0x51CC, 0x5230,
+        0x524D, 0x5348, 0x53CA, 0x540E, 0x548C, 0x591C, 0x5DE6, 0x5F00, 0x6216, 0x65E9,
+        0x660E, 0x6628, 0x665A, 0x6B62, 0x6DF1, 0x7684, 0x81F3, 0x8D77, 0x95F4,
+    };
     if (i >= t->n) {
         return true;
     }
@@ -277,11 +368,17 @@ bool date__soft_end(const dtext *t, size_t i)
         (c >= 0x2010 && c <= 0x206F)) {
         return true;
     }
-    size_t pos = 0;
-    size_t len = strlen(after);
-    while (pos < len) {
-        if (zn__utf8_next(after, len, &pos) == c) {
+    size_t lo = 0;
+    size_t hi = sizeof after / sizeof after[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (after[mid] == c) {
             return true;
+        }
+        if (after[mid] < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
     return false;

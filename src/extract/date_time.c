@@ -37,6 +37,9 @@ static const int part_hours[][2] = {
 
 bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end)
 {
+    if (!date__gate(c->t, i, DATE_LIST_time_parts)) {
+        return false;
+    }
     int best = -1;
     size_t best_end = i;
     for (int k = 0; parts[k].w != NULL; k++) {
