@@ -309,12 +309,22 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, 
     }
 }
 
-// The edge filter (see lex_format.h): about 10 bits per link, a power of two of u64 words.
+// Whether node p keeps its children in a hash table (and so in the edge filter).
+static bool has_table(const zn_lex_node *nodes, size_t p)
+{
+    return nodes[p].cp != ZN_LEX_EMPTY && nodes[p].kids > ZN_LEX_LINEAR_MAX;
+}
+
+// The edge filter (see lex_format.h): the links out of the nodes with a child table, about 10
+// bits per link, a power of two of u64 words.
 static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_out)
 {
     size_t links = 0;
     for (size_t p = 0; p < n; p++) {
-        links += nodes[p].cp == ZN_LEX_EMPTY ? 0 : nodes[p].kids;
+        for (uint32_t c = nodes[p].first; has_table(nodes, p) && c < nodes[p].first + nodes[p].kids;
+             c++) {
+            links += nodes[c].cp != ZN_LEX_EMPTY;
+        }
     }
     uint32_t bits = 1;
     while (((size_t)64 << bits) < links * 10) {
@@ -325,8 +335,8 @@ static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_
         lex_die("out of memory");
     }
     for (size_t p = 0; p < n; p++) {
-        for (uint32_t c = nodes[p].first; nodes[p].cp != ZN_LEX_EMPTY &&
-                                          c < nodes[p].first + (uint32_t)nodes[p].kids; c++) {
+        for (uint32_t c = nodes[p].first; has_table(nodes, p) && c < nodes[p].first + nodes[p].kids;
+             c++) {
             if (nodes[c].cp != ZN_LEX_EMPTY) {
                 uint64_t h = zn__lex_edge_hash((uint32_t)p, nodes[c].cp & ZN_LEX_CP_MASK);
                 edges[zn__lex_edge_word(h, bits)] |= zn__lex_edge_mask(h);

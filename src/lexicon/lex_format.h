@@ -73,11 +73,13 @@ static inline uint32_t zn__lex_child_slot(uint32_t cp, uint32_t mask)
 }
 
 /* The edge filter: most lookups below the first level ask for a child that does not exist
- * (the next character does not continue any word), and in the trie that costs a cache miss
- * somewhere in 20 MB. Every link (parent node index, child code point) sets three bits of one
- * u64 word of a table of about 10 bits per link (1 MB: it stays in the cache); a lookup whose
- * bits are not all set is known absent without touching the trie (about 2 % of absent links
- * still pass and are searched). */
+ * (the next character does not continue any word), and in a child hash table that costs a
+ * cache miss somewhere in 20 MB. Every link out of a node with a child table (parent node
+ * index, child code point) sets three bits of one u64 word of a table of about 10 bits per
+ * link (512 KB: it stays in the cache); a lookup whose bits are not all set is known absent
+ * without touching the trie (a few per cent of absent links still pass and are searched).
+ * Nodes with a short sorted list of children are not in it: that list is one or two cache
+ * lines, and checking the filter first costs about as much. */
 static inline uint64_t zn__lex_edge_hash(uint32_t parent, uint32_t cp)
 {
     uint64_t h = ((uint64_t)parent << 21 | cp) * 0x9E3779B97F4A7C15u;

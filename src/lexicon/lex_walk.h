@@ -33,17 +33,17 @@ static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uin
         uint32_t v = lex->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
         return v < n ? v : ZN_LEX_WALK_ROOT;
     }
-    uint64_t h = zn__lex_edge_hash(parent, cp);
-    uint64_t m = zn__lex_edge_mask(h);
-    if ((lex->edges[zn__lex_edge_word(h, lex->edge_bits)] & m) != m) {
-        return ZN_LEX_WALK_ROOT; // no such link (see lex_format.h)
-    }
     uint32_t lo = nodes[parent].first;
     uint32_t k = nodes[parent].kids;
     if (lo > n || k > n - lo) {
         return ZN_LEX_WALK_ROOT;
     }
     if (k > ZN_LEX_LINEAR_MAX) { // a hash table of k slots (see lex_format.h)
+        uint64_t h = zn__lex_edge_hash(parent, cp);
+        uint64_t m = zn__lex_edge_mask(h);
+        if ((lex->edges[zn__lex_edge_word(h, lex->edge_bits)] & m) != m) {
+            return ZN_LEX_WALK_ROOT; // no such link
+        }
         uint32_t mask = k - 1;
         uint32_t i = zn__lex_child_slot(cp, mask);
         for (uint32_t probes = 0; probes < k; probes++) {
