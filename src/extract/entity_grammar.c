@@ -281,6 +281,9 @@ static zn_status try_suffix(ent_doc *d, size_t e)
 
 zn_status zn__ent_find_grammar(ent_doc *d)
 {
+    if (!zn__ent_doc_has(d, ZN__ENT_SUFFIX)) {
+        return ZN_OK;
+    }
     for (size_t e = 1; e <= d->n; e++) {
         if (!is_word_end(d, e)) {
             continue;

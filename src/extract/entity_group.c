@@ -108,8 +108,9 @@ static bool is_prefix(const grouping *g, size_t a, size_t b)
     return g->key_len[a] < g->key_len[b] && memcmp(key_of(g, a), key_of(g, b), g->key_len[a]) == 0;
 }
 
-static int cmp_size(const void *x, const void *y)
+static int cmp_size(const void *x, const void *y, void *ctx)
 {
+    (void)ctx;
     size_t a = *(const size_t *)x;
     size_t b = *(const size_t *)y;
     return (a > b) - (a < b);
@@ -148,7 +149,7 @@ static zn_status unite_keys(grouping *g)
     for (size_t i = 0; i < m; i++) {
         idx[i] = i;
     }
-    qsort_r(idx, m, sizeof *idx, cmp_keys, g);
+    zn__ent_sort(idx, m, sizeof *idx, cmp_keys, g);
     for (size_t x = 0; x < m; x++) {
         pos[idx[x]] = x;
         if (x > 0 && same_key(g, idx[x - 1], idx[x])) {
@@ -176,7 +177,7 @@ static zn_status unite_keys(grouping *g)
                 break; // keys before this one no longer share a's first character
             }
         }
-        qsort(pairs, n, sizeof *pairs, cmp_size);
+        zn__ent_sort(pairs, n, sizeof *pairs, cmp_size, NULL);
         for (size_t k = 0; k < n; k++) {
             join_extension(g, a, pairs[k]);
         }

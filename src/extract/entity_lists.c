@@ -110,6 +110,9 @@ static zn_status type_members(ent_doc *d, size_t end, unsigned type)
 // 等 (U+7B49), then a few quantity characters, then a head noun: 等一大批独角兽企业.
 static zn_status lists_with_heads(ent_doc *d)
 {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
+        return ZN_OK;
+    }
     for (size_t i = 1; i < d->n; i++) {
         if (d->fold[i] != 0x7B49) {
             continue;
@@ -194,6 +197,7 @@ static zn_status list_abbreviation(ent_doc *d, size_t s, size_t e)
 
 static zn_status apposition(ent_doc *d)
 {
+    bool heads = zn__ent_doc_has(d, ZN__ENT_HEAD);
     for (size_t i = 0; i < d->n; i++) {
         size_t e = abbrev_end(d, i);
         if (e > i && (i == 0 || !zn__ent_is_latin(d->fold[i - 1]))) {
@@ -205,8 +209,8 @@ static zn_status apposition(ent_doc *d)
             i = e - 1;
             continue;
         }
-        if (!d->analysed || d->words[d->word_of[i]].start != i) {
-            continue;
+        if (!heads || !d->analysed || d->words[d->word_of[i]].start != i) {
+            continue; // the rest needs a head noun before the word
         }
         const ent_word *w = &d->words[d->word_of[i]];
         int t = head_before(d, i);
@@ -223,6 +227,9 @@ static zn_status apposition(ent_doc *d)
 // X作为企业 (作为 U+4F5C U+4E3A): X is of the head's type.
 static zn_status as_head(ent_doc *d)
 {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
+        return ZN_OK;
+    }
     for (size_t i = 1; i + 2 < d->n; i++) {
         if (d->fold[i] != 0x4F5C || d->fold[i + 1] != 0x4E3A) {
             continue;

@@ -75,6 +75,9 @@ static size_t name_after_title(const ent_doc *d, size_t s)
 
 static zn_status after_titles(ent_doc *d)
 {
+    if (!zn__ent_doc_has(d, ZN__ENT_TITLE)) {
+        return ZN_OK;
+    }
     for (size_t p = 1; p < d->n; p++) {
         size_t ts;
         if (zn__ent_word_ending(d, p, ZN__ENT_TITLE, &ts) == 0) {
@@ -103,6 +106,9 @@ static bool before_name(const ent_doc *d, size_t s)
 
 static zn_status before_cues(ent_doc *d)
 {
+    if (!zn__ent_doc_has(d, ZN__ENT_CUE)) {
+        return ZN_OK;
+    }
     for (size_t c = 2; c < d->n; c++) {
         if (zn__ent_word_starting(d, c, ZN__ENT_CUE) == 0) {
             continue;

@@ -84,6 +84,7 @@ typedef struct ent_doc {
     uint8_t *ends;     /* n + 1 bit sets: bit k-1 when characters [i-k, i) are a table key */
     uint16_t *start_flags; /* n + 1: the flags of every key that starts at i, or-ed */
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
+    uint16_t all_flags;    /* the flags of every key in the text, or-ed */
     uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
@@ -149,6 +150,13 @@ bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags);
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s);
 size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
 
+/* True when some key of the text has one of the flags: rules that need a title, a head
+ * noun, a suffix ... skip texts without any. */
+static inline bool zn__ent_doc_has(const ent_doc *d, unsigned flags)
+{
+    return (d->all_flags & flags) != 0;
+}
+
 /* True when the row of [s, e) exists and has one of the flags. */
 static inline bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
 {
@@ -192,6 +200,10 @@ bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
 bool zn__ent_lexicon_tag_is(const ent_doc *d, size_t s, size_t e, const char *tag);
 
 /* entity_cands.c */
+/* Sorts n items of `size` bytes stably (insertion sort when few, else qsort_r, which is a
+ * merge sort: the same order either way). Cannot fail. */
+void zn__ent_sort(void *base, size_t n, size_t size,
+                  int (*cmp)(const void *, const void *, void *), void *ctx);
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
     __attribute__((warn_unused_result));
 zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t bs, size_t be)

@@ -9,8 +9,9 @@
 
 #define MAX_NAMES 12
 
-static int by_strength(const void *a, const void *b)
+static int by_strength(const void *a, const void *b, void *ctx)
 {
+    (void)ctx;
     const ent_cand *x = a;
     const ent_cand *y = b;
     if (x->prio != y->prio) {
@@ -27,8 +28,9 @@ static int by_strength(const void *a, const void *b)
     return (int)x->type - (int)y->type;
 }
 
-static int by_start(const void *a, const void *b)
+static int by_start(const void *a, const void *b, void *ctx)
 {
+    (void)ctx;
     const ent_cand *x = a;
     const ent_cand *y = b;
     return x->start < y->start ? -1 : (x->start > y->start ? 1 : 0);
@@ -87,7 +89,7 @@ static bool free_span(const uint8_t *used, size_t s, size_t e)
 static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
 {
     if (d->n_cands > 0) {
-        qsort(d->cands, d->n_cands, sizeof *d->cands, by_strength);
+        zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_strength, NULL);
     }
     size_t n = 0;
     for (size_t i = 0; i < d->n_cands; i++) {
@@ -466,7 +468,7 @@ zn_status zn__ent_select(ent_doc *d)
     d->n_cands = m;
     zn_status st = propagate(d, &ix, used, m);
     if (st == ZN_OK && d->n_cands > 0) {
-        qsort(d->cands, d->n_cands, sizeof *d->cands, by_start);
+        zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_start, NULL);
     }
     return st;
 }

@@ -116,8 +116,11 @@ static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
 
 static zn_status places_by_knowledge(ent_doc *d)
 {
-    if (names_by_knowledge(d) != ZN_OK) {
+    if (zn__ent_doc_has(d, ZN__ENT_REGION | ZN__ENT_NAME) && names_by_knowledge(d) != ZN_OK) {
         return ZN_ERR_NOMEM;
+    }
+    if (!zn__ent_doc_has(d, ZN__ENT_ABBREV)) {
+        return ZN_OK; // each rule below needs a one-character country name
     }
     for (size_t i = 0; i < d->n_words; i++) {
         const ent_word *w = &d->words[i];

@@ -108,6 +108,7 @@ static zn_status mark_keys(ent_doc *d)
         }
         d->keys[i] = bits;
         d->start_flags[i] = flags;
+        d->all_flags |= flags;
     }
     d->key_at[d->n] = (uint32_t)used;
     return ZN_OK;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/utf8.h"
 
@@ -26,6 +27,14 @@ zn_status zn_json_status(const zn_json *j)
 
 static void put(zn_json *j, const char *s, size_t len)
 {
+    zn_buf *b = j->buf;
+    if (j->status == ZN_OK && b->data != NULL && len < b->cap - b->len && len <= b->limit &&
+        b->len <= b->limit - len) {
+        memcpy(b->data + b->len, s, len); // room already: what zn_buf_append would do
+        b->len += len;
+        b->data[b->len] = '\0';
+        return;
+    }
     if (j->status == ZN_OK) {
         j->status = zn_buf_append(j->buf, s, len);
     }
@@ -122,11 +131,19 @@ void zn_json_end_array(zn_json *j)
 static void put_escaped(zn_json *j, const char *s, size_t len)
 {
     put(j, "\"", 1);
+    size_t valid = zn__utf8_valid_prefix(s, len); // no sequence before this needs decoding
     size_t run = 0; // start of the pending run of bytes that need no escaping
     size_t pos = 0;
     while (pos < len && j->status == ZN_OK) {
         unsigned char c = (unsigned char)s[pos];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            pos++;
+            continue;
+        }
+        // in valid UTF-8 only U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped
+        if (c >= 0x80 && pos < valid &&
+            !(c == 0xE2 && (unsigned char)s[pos + 1] == 0x80 &&
+              ((unsigned char)s[pos + 2] & 0xFE) == 0xA8)) {
             pos++;
             continue;
         }
@@ -140,7 +157,7 @@ static void put_escaped(zn_json *j, const char *s, size_t len)
         }
         put(j, s + run, at - run);
         run = pos;
-        char esc[8];
+        char esc[16];
         switch (cp) {
         case '"': put(j, "\\\"", 2); break;
         case '\\': put(j, "\\\\", 2); break;
@@ -164,6 +181,25 @@ void zn_json_key(zn_json *j, const char *key)
 {
     before_item(j, true);
     if (j->status != ZN_OK) {
+        return;
+    }
+    // a short key of plain ASCII (all of ours) goes out in one piece: "key":
+    char plain[48];
+    size_t k = 0;
+    plain[k++] = '"';
+    while (k < sizeof plain - 4 && key[k - 1] >= 0x20 && (unsigned char)key[k - 1] < 0x80 &&
+           key[k - 1] != '"' && key[k - 1] != '\\') {
+        plain[k] = key[k - 1];
+        k++;
+    }
+    if (key[k - 1] == '\0') {
+        plain[k++] = '"';
+        plain[k++] = ':';
+        if (j->pretty) {
+            plain[k++] = ' ';
+        }
+        put(j, plain, k);
+        j->after_key = true;
         return;
     }
     size_t n = 0;
@@ -197,9 +233,17 @@ void zn_json_cstr(zn_json *j, const char *s)
 void zn_json_int(zn_json *j, long long v)
 {
     before_item(j, false);
-    char num[32];
-    int n = snprintf(num, sizeof num, "%lld", v);
-    put(j, num, (size_t)n);
+    char num[32]; // the digits of %lld, written from the end
+    size_t at = sizeof num;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        num[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+        num[--at] = '-';
+    }
+    put(j, num + at, sizeof num - at);
 }
 
 void zn_json_double(zn_json *j, double v)
