@@ -18,10 +18,14 @@ typedef struct seg_ctx {
     bool failed;
 } seg_ctx;
 
+// Most words are a few characters: they are copied WORD_COPY bytes at a time (the line has that
+// much room to spare, and the bytes past the word are overwritten by what follows).
+#define WORD_COPY 16
+
 // Formats the words of `text` into c->line: word, space, word ... newline (word/tag with --pos).
 static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
 {
-    size_t need = text_len + 2 * c->tokens.count + 2;
+    size_t need = text_len + 2 * c->tokens.count + 2 + WORD_COPY;
     if (c->pos) {
         need += c->tokens.count * sizeof c->tokens.items[0].tag;
     }
@@ -42,13 +46,18 @@ static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
         if (out != c->line) {
             *out++ = ' ';
         }
-        memcpy(out, text + t->start, t->end - t->start);
-        out += t->end - t->start;
+        size_t n = t->end - t->start;
+        if (n <= WORD_COPY && t->start + WORD_COPY <= text_len) {
+            memcpy(out, text + t->start, WORD_COPY); // one fixed-size move for a short word
+        } else {
+            memcpy(out, text + t->start, n);
+        }
+        out += n;
         if (c->pos) {
-            size_t n = strnlen(t->tag, sizeof t->tag);
+            size_t tn = strnlen(t->tag, sizeof t->tag);
             *out++ = '/';
-            memcpy(out, t->tag, n);
-            out += n;
+            memcpy(out, t->tag, tn);
+            out += tn;
         }
     }
     *out++ = '\n';
