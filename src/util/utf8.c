@@ -78,6 +78,14 @@ size_t zn__utf8_valid_prefix(const char *s, size_t len)
             pos++;
             continue;
         }
+        // Fast path over three-byte sequences whose lead byte (E1-EC, EE-EF) makes them never
+        // overlong nor a surrogate: ideographs and CJK punctuation.
+        const unsigned char *p = (const unsigned char *)s + pos;
+        if (pos + 3 <= len && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
+            (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            pos += 3;
+            continue;
+        }
         size_t before = pos;
         if (zn__utf8_next(s, len, &pos) == ZN_UTF8_INVALID) {
             return before;
