@@ -8,7 +8,9 @@ non-ASCII string literals) writes a C header with
   the number of such characters before each 32-bit word of it (date_start_rank), and for
   each such character in code point order the bits of the tables with a word starting
   with it (date_start_lists).
-- date_start_pairs: a hash bitmap of the first two characters of every word, and the bit
+- date_start_pairs: a hash bitmap of the first two characters of every word (and
+  date_start_pairs_plain: the same without the vague words of date_vague.c's vague_words,
+  which are looked for only on request), and the bit
   DATE_LIST_ONE_CHAR in date_start_lists for characters that are a word by themselves: no
   word can start where neither holds;
 - with --fold FOLD.h (the folding table, date_fold.h), date_fold_bits: a bitmap of the
@@ -44,6 +46,8 @@ def pair_hash(a, b):
 
 
 pairs = set()
+plain_pairs = set()  # without the vague words
+VAGUE_ARRAY = re.compile(r'static const [^=;{]*?\bvague_words\s*\[\w*\]\s*=\s*\{.*?\};', re.S)
 starts = {}  # first character -> bits of the tables
 lists = []   # (macro name, bit)
 for path in args:
@@ -66,14 +70,16 @@ for path in args:
         for c in firsts:
             starts[c] = starts.get(c, 0) | 1 << bit
     # words outside the tables (date__at(t, i, "半", ...)) start characters too
-    for lit in LITERAL.findall(text):
-        if lit and ord(lit[0]) > 0x7F:
-            c = ord(lit[0])
-            starts.setdefault(c, 0)
-            if len(lit) == 1 or lit[1] == '\\':
-                starts[c] |= 1 << ONE_CHAR  # (an escape after it: count it as alone)
-            else:
-                pairs.add(pair_hash(c, ord(lit[1])))
+    plain_text = VAGUE_ARRAY.sub('', text)
+    for source, into in ((text, pairs), (plain_text, plain_pairs)):
+        for lit in LITERAL.findall(source):
+            if lit and ord(lit[0]) > 0x7F:
+                c = ord(lit[0])
+                starts.setdefault(c, 0)
+                if len(lit) == 1 or lit[1] == '\\':
+                    starts[c] |= 1 << ONE_CHAR  # (an escape after it: count it as alone)
+                else:
+                    into.add(pair_hash(c, ord(lit[1])))
 if len(lists) > ONE_CHAR:
     sys.exit('date_starts.py: %d word tables, more than the 64 bits of a mask' % len(lists))
 if any(c > 0xFFFF for c in starts):
@@ -110,13 +116,14 @@ items = sorted(starts)
 for i in range(0, len(items), 3):
     print('    ' + ' '.join('UINT64_C(0x%016X), /* U+%04X */' % (starts[c], c) for c in items[i:i + 3]))
 print('};')
-pbits = [0] * ((1 << PAIR_BITS) // 32)
-for h in pairs:
-    pbits[h >> 5] |= 1 << (h & 31)
-print('static const uint32_t date_start_pairs[%d] = {' % len(pbits))
-for i in range(0, len(pbits), 6):
-    print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
-print('};')
+for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs)):
+    pbits = [0] * ((1 << PAIR_BITS) // 32)
+    for h in hashes:
+        pbits[h >> 5] |= 1 << (h & 31)
+    print('static const uint32_t %s[%d] = {' % (name, len(pbits)))
+    for i in range(0, len(pbits), 6):
+        print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
+    print('};')
 if fold_sources is not None:
     fbits = [0] * 2048
     for c in fold_sources:

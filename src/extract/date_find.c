@@ -152,15 +152,28 @@ static bool tail_only(uint32_t c)
     case 0x7684: case 0x4E3A: case 0x5F00: case 0x4E2A: // 的 为 开 个
     case 0x65F6: case 0x5230: case 0x5206: case 0x591A: // 时 到 分 多
     case 0x70B9: case 0x8D77: case 0x6574: case 0x91CC: // 点 起 整 里
-    case 0x5929: case 0x53F7: case 0x5185:              // 天 号 内
+    case 0x5929: case 0x53F7: case 0x5185: case 0x5DE5: // 天 号 内 工 (工作日)
         return true;
     default:
         return false;
     }
 }
 
+// May a number at i start an expression? A word may (七夕, 五一), else what follows the
+// number must: a character some date word starts with (年 月 天 個 至 …), 几, anything
+// ASCII (2018-06-12, 10:30, 6 點, 3~5天) or the end. 一些 兩岸 統一 start nothing.
+static bool number_may_start(const dtext *t, size_t i, bool vague)
+{
+    dnum n;
+    if (date__may_start_at(t, i, vague) || !date__num(t, i, &n) || n.end >= t->n) {
+        return true;
+    }
+    uint32_t next = t->cp[n.end];
+    return next < 0x80 || date__may_start(next) || next == 0x51E0 || date__is_cjk_digit(next);
+}
+
 // May an expression start at i? Not inside a number or a Latin word.
-static bool can_start(const dtext *t, size_t i)
+static bool can_start(const dtext *t, size_t i, bool vague)
 {
     uint32_t c = t->cp[i];
     if (c < 0x80 && !date__is_digit(c)) {
@@ -168,21 +181,19 @@ static bool can_start(const dtext *t, size_t i)
     }
     // 几 (a few) starts counts: 几天前
     if (!date__is_digit(c) && !date__is_cjk_digit(c) && c != 0x51E0 &&
-        (tail_only(c) || !date__may_start_at(t, i))) {
+        (tail_only(c) || !date__may_start_at(t, i, vague))) {
         return false;
     }
-    if (i == 0) {
-        return true;
-    }
-    uint32_t p = t->cp[i - 1];
+    uint32_t p = i > 0 ? t->cp[i - 1] : 0;
     if (p == 0x7B2C && (date__is_digit(c) || date__is_cjk_digit(c))) {
         return false; // 第一天 第3年: an ordinal, not a count
     }
     if (date__is_digit(c)) {
-        return !date__is_digit(p) && p != '.' && !((p | 0x20) >= 'a' && (p | 0x20) <= 'z');
+        return !date__is_digit(p) && p != '.' && !((p | 0x20) >= 'a' && (p | 0x20) <= 'z') &&
+               number_may_start(t, i, vague);
     }
     if (date__is_cjk_digit(c)) {
-        return !date__is_cjk_digit(p) && !date__is_digit(p);
+        return !date__is_cjk_digit(p) && !date__is_digit(p) && number_may_start(t, i, vague);
     }
     return true;
 }
@@ -250,7 +261,7 @@ static zn_status scan(dctx *c, size_t base, zn_date_list *out)
     const dtext *t = c->t;
     c->last_end = SIZE_MAX;
     for (size_t i = 0; i < t->n; i++) {
-        if (!can_start(t, i)) {
+        if (!can_start(t, i, c->o->vague)) {
             continue;
         }
         c->year_next = year_just_before(c, i);

@@ -132,8 +132,9 @@ bool date__is_digit(uint32_t c);
 /* True when some date word starts with c (a table generated from the word lists). */
 bool date__may_start(uint32_t c);
 /* True when some date word may start at i: its first character is a word by itself, or
- * the first two characters begin a word (a superset: a hash of the pairs). */
-bool date__may_start_at(const dtext *t, size_t i);
+ * the first two characters begin a word (a superset: a hash of the pairs); the vague words
+ * count only with `vague`. */
+bool date__may_start_at(const dtext *t, size_t i, bool vague);
 bool date__is_cjk_digit(uint32_t c);
 
 /* ---- date_cal.c: calendar arithmetic and values ---- */

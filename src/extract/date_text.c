@@ -22,20 +22,43 @@ static uint32_t pair_hash(uint32_t a, uint32_t b)
     return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - DATE_PAIR_BITS);
 }
 
-bool date__may_start_at(const dtext *t, size_t i)
+// Characters whose one-character words all come after something (a number, a date, a
+// prefix): 一 of 星期一, 月 of 三個月, 末 of 週末, 春 of 2018年春, 後 of 前三個月 / 後三月,
+// 至 of a range, 來 of 三年來. They start an expression only as the first of a longer word.
+static bool single_tail(uint32_t c)
+{
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: // 一-六
+    case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:                           // 春夏秋冬
+    case 0x5E74: case 0x6708: case 0x65E5: case 0x521D: case 0x5E95: case 0x672B: // 年月日初底末
+    case 0x5B63: case 0x540E: case 0x81F3: case 0x6B62: case 0x6B63: case 0x79D2: // 季后至止正秒
+    case 0x8BB8: case 0x8F7D: case 0x949F: case 0x523B: case 0x6765:              // 许载钟刻来
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool date__may_start_at(const dtext *t, size_t i, bool vague)
 {
     uint32_t c = t->cp[i];
     if (!date__may_start(c)) {
         return false;
     }
-    if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0) {
-        return true; // 年 周 半: a word by itself
-    }
+    bool alone = (date__lists(c) & DATE_LIST_ONE_CHAR) != 0 && !single_tail(c);
     if (i + 1 >= t->n) {
-        return false;
+        return alone;
     }
-    uint32_t h = pair_hash(c, t->cp[i + 1]);
-    return (date_start_pairs[h >> 5] >> (h & 31) & 1u) != 0;
+    uint32_t next = t->cp[i + 1];
+    // 週 半 第 從 上 are words by themselves, and none is a date alone: what follows must
+    // be read too, a word (週一 半個月 上週), a number (第三 從2018年) or ASCII (晚 8點).
+    if (alone && (next < 0x80 || date__may_start(next) || date__is_cjk_digit(next) ||
+                  next == 0x51E0)) { // 几
+        return true;
+    }
+    uint32_t h = pair_hash(c, next);
+    const uint32_t *pairs = vague ? date_start_pairs : date_start_pairs_plain;
+    return (pairs[h >> 5] >> (h & 31) & 1u) != 0;
 }
 
 uint64_t date__lists(uint32_t c)
@@ -120,38 +143,44 @@ static size_t count_chars(const char *s, size_t len)
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
     size_t chars = count_chars(s, len); // one entry per character and one past the end
-    t->n = 0;
-    t->cp = zn__calloc(chars + 1, sizeof *t->cp);
-    t->off = zn__calloc(chars + 1, sizeof *t->off);
-    t->uoff = zn__calloc(chars + 1, sizeof *t->uoff);
-    t->utf8 = zn__malloc(len + 1); // folding never makes a character longer
-    if (t->cp == NULL || t->off == NULL || t->uoff == NULL || t->utf8 == NULL) {
-        date__text_clear(t);
+    // One block: off and uoff, then cp, then the folded UTF-8 (never longer than the text).
+    size_t entries = chars + 1;
+    size_t per = 2 * sizeof(size_t) + sizeof(uint32_t);
+    memset(t, 0, sizeof *t);
+    if (entries > (SIZE_MAX - len - 1) / per) {
         return ZN_ERR_NOMEM;
     }
-    // The folded UTF-8 is the text itself where nothing folds: copy it whole, then rewrite
-    // the folded characters in place (u <= pos always, so the moves go forward).
-    memcpy(t->utf8, s, len);
+    char *block = zn__calloc(entries * per + len + 1, 1);
+    if (block == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    t->off = (size_t *)(void *)block;
+    t->uoff = t->off + entries;
+    t->cp = (uint32_t *)(void *)(t->uoff + entries);
+    t->utf8 = (char *)(t->cp + entries);
+    // The folded UTF-8 is the text itself where nothing folds: runs of unchanged bytes are
+    // copied whole, each folded character written after them; `shift` is how much shorter
+    // the folded text is so far (a full-width ， becomes one byte).
     const unsigned char *us = (const unsigned char *)s;
     size_t pos = 0;
-    size_t u = 0;
+    size_t run = 0;
+    size_t shift = 0;
     while (pos < len) {
         size_t at = pos;
-        t->off[t->n] = pos;
-        t->uoff[t->n] = u;
+        t->off[t->n] = at;
+        t->uoff[t->n] = at - shift;
         uint32_t raw = next_cp(us, &pos);
         uint32_t c = fold(raw);
         t->cp[t->n++] = c;
         if (c != raw) {
-            u += zn__utf8_encode(c, t->utf8 + u);
-        } else if (u != at) {
-            while (at < pos) {
-                t->utf8[u++] = s[at++]; // after a shorter fold the rest moves left
-            }
-        } else {
-            u = pos;
+            memcpy(t->utf8 + run - shift, s + run, at - run);
+            size_t w = zn__utf8_encode(c, t->utf8 + at - shift);
+            shift += pos - at - w;
+            run = pos;
         }
     }
+    memcpy(t->utf8 + run - shift, s + run, len - run);
+    size_t u = len - shift;
     t->off[t->n] = len;
     t->uoff[t->n] = u;
     t->utf8[u] = '\0';
@@ -160,10 +189,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
 
 void date__text_clear(dtext *t)
 {
-    zn__free(t->cp);
-    zn__free(t->off);
-    zn__free(t->uoff);
-    zn__free(t->utf8);
+    zn__free(t->off); // the block that holds the four arrays
     t->cp = NULL;
     t->off = NULL;
     t->uoff = NULL;
