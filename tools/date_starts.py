@@ -13,6 +13,8 @@ non-ASCII string literals) writes a C header with
   which are looked for only on request), and the bit
   DATE_LIST_ONE_CHAR in date_start_lists for characters that are a word by themselves: no
   word can start where neither holds;
+- date_begin_bits: the start characters and the Chinese numerals (date_text.c's cjk_digit
+  and cjk_unit, and 几): every character but an ASCII digit where an expression may begin;
 - with --fold FOLD.h (the folding table, date_fold.h), date_fold_bits: a bitmap of the
   characters the table folds, so the others skip its binary search.
 So the scanner skips other characters at once, and a table is tried only where one of its
@@ -36,6 +38,7 @@ if len(args) >= 2 and args[0] == '--fold':
                  % args[1])
     args = args[2:]
 
+NUMERALS = '〇零一二两俩三四五六七八九十廿卅百千万亿几'  # must match date_text.c
 ONE_CHAR = 63  # bit of date_start_lists: a one-character word starts with c
 PAIR_BITS = 16  # log2 of the bits of the pair bitmap
 
@@ -98,6 +101,13 @@ print('#ifdef DATE_STARTS_TABLES')
 bits = [0] * 2048
 for c in starts:
     bits[c >> 5] |= 1 << (c & 31)
+begin = list(bits)
+for ch in NUMERALS:
+    begin[ord(ch) >> 5] |= 1 << (ord(ch) & 31)
+print('static const uint32_t date_begin_bits[2048] = {')
+for i in range(0, 2048, 6):
+    print('    ' + ' '.join('0x%08X,' % b for b in begin[i:i + 6]))
+print('};')
 rank = []
 total = 0
 for w in bits:

@@ -260,7 +260,7 @@ static zn_status scan(dctx *c, size_t base, zn_date_list *out)
 {
     const dtext *t = c->t;
     c->last_end = SIZE_MAX;
-    for (size_t i = 0; i < t->n; i++) {
+    for (size_t i = date__next_candidate(t, 0); i < t->n; i = date__next_candidate(t, i + 1)) {
         if (!can_start(t, i, c->o->vague)) {
             continue;
         }

@@ -131,6 +131,9 @@ bool date__num(const dtext *t, size_t i, dnum *out);
 bool date__is_digit(uint32_t c);
 /* True when some date word starts with c (a table generated from the word lists). */
 bool date__may_start(uint32_t c);
+/* The first index >= i where an expression may begin by its character alone (an ASCII
+ * digit, a Chinese numeral, a character a date word starts with); t->n when none. */
+size_t date__next_candidate(const dtext *t, size_t i);
 /* True when some date word may start at i: its first character is a word by itself, or
  * the first two characters begin a word (a superset: a hash of the pairs); the vague words
  * count only with `vague`. */

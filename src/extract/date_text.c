@@ -16,6 +16,18 @@ bool date__may_start(uint32_t c)
     return c < 0x10000 && (date_start_bits[c >> 5] >> (c & 31) & 1u) != 0;
 }
 
+size_t date__next_candidate(const dtext *t, size_t i)
+{
+    for (; i < t->n; i++) {
+        uint32_t c = t->cp[i];
+        if (c < 0x80 ? date__is_digit(c)
+                     : c < 0x10000 && (date_begin_bits[c >> 5] >> (c & 31) & 1u) != 0) {
+            break;
+        }
+    }
+    return i;
+}
+
 // Must match pair_hash in tools/date_starts.py.
 static uint32_t pair_hash(uint32_t a, uint32_t b)
 {
@@ -219,7 +231,8 @@ bool date__is_digit(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-// Value of a Chinese digit, -1 for other characters. 〇零一二两俩三四五六七八九
+// Value of a Chinese digit, -1 for other characters. 〇零一二两俩三四五六七八九 (these, the
+// units below and 几 are NUMERALS in tools/date_starts.py too).
 static int cjk_digit(uint32_t c)
 {
     switch (c) {
