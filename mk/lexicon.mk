@@ -22,7 +22,7 @@ $(LEXCOMPILE): $(LEXCOMPILE_SRC) tools/lexcompile.h tools/lexwrite.h src/lexicon
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(ZN_WARN) -D_GNU_SOURCE -Iinclude -Isrc -Itools \
 	    $(shell $(PKG_CONFIG) --cflags opencc) $(CPPFLAGS) $(CFLAGS) -O2 $(LDFLAGS) \
-	    -o $@ $(LEXCOMPILE_SRC) $(shell $(PKG_CONFIG) --libs opencc) $(LDLIBS)
+	    -o $@ $(LEXCOMPILE_SRC) $(shell $(PKG_CONFIG) --libs opencc) -lm $(LDLIBS)
 
 $(BUILD)/zhnews.lex: $(LEXCOMPILE) $(JIEBA_DICT)
 	@test -n "$(JIEBA_DICT)" || { echo "lexicon: python3-jieba's dict.txt not found (make deps, or JIEBA_DICT=...)" >&2; exit 1; }

@@ -4,6 +4,7 @@
  * become a trie over code points in breadth-first order whose children lie side by side,
  * sorted or in a small hash table (see lex_format.h). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,25 +256,43 @@ static void place_children(const lex_table *t, const size_t *kids, size_t k, siz
     }
 }
 
+// The first level: the dense block (a slot per code point from ZN_LEX_DENSE_LO, NO_ENTRY
+// where no word starts), then the other first characters, sorted. Returns its size.
+static size_t place_roots(const lex_table *t, const size_t *roots, size_t k, size_t *order)
+{
+    for (size_t d = 0; d < ZN_LEX_DENSE_N; d++) {
+        order[d] = NO_ENTRY;
+    }
+    size_t next = ZN_LEX_DENSE_N;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t cp = last_cp(&t->items[roots[i]]);
+        if (cp - ZN_LEX_DENSE_LO < ZN_LEX_DENSE_N) {
+            order[cp - ZN_LEX_DENSE_LO] = roots[i];
+        } else {
+            order[next++] = roots[i];
+        }
+    }
+    return next;
+}
+
 static void build_trie(const lex_table *t, trie *tr)
 {
     size_t n = t->n;
     size_t *start;
     size_t *kids = children(t, tr, &start);
-    tr->n_roots = tr->count[n];
-    tr->n_slots = tr->n_roots;
+    size_t slots = ZN_LEX_DENSE_N + tr->count[n]; // at most this many first-level slots
     for (size_t k = 0; k < n; k++) {
-        tr->n_slots += child_slots(tr->count[k]);
+        slots += child_slots(tr->count[k]);
     }
-    if (tr->n_slots >= UINT32_MAX) {
+    if (slots >= ZN_LEX_FIRST_MASK) {
         lex_die("too many trie nodes");
     }
-    tr->order = lex_xmalloc(tr->n_slots * sizeof *tr->order);
-    tr->first = lex_xmalloc(tr->n_slots * sizeof *tr->first);
-    tr->kids = lex_xmalloc(tr->n_slots * sizeof *tr->kids);
-    memcpy(tr->order, kids + start[n], tr->n_roots * sizeof *kids); // roots: sorted
+    tr->order = lex_xmalloc(slots * sizeof *tr->order);
+    tr->first = lex_xmalloc(slots * sizeof *tr->first);
+    tr->kids = lex_xmalloc(slots * sizeof *tr->kids);
+    tr->n_roots = place_roots(t, kids + start[n], tr->count[n], tr->order);
     size_t next = tr->n_roots;
-    for (size_t q = 0; q < tr->n_slots; q++) {
+    for (size_t q = 0; q < next; q++) {
         size_t old = tr->order[q];
         size_t k = old == NO_ENTRY ? 0 : tr->count[old];
         tr->first[q] = next;
@@ -283,6 +302,7 @@ static void build_trie(const lex_table *t, trie *tr)
         }
         next += tr->kids[q];
     }
+    tr->n_slots = next;
     free(start);
     free(kids);
 }
@@ -291,19 +311,23 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, 
                         char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
 {
     for (size_t q = 0; q < tr->n_slots; q++) {
+        uint32_t code = zn__lex_kids_code((uint32_t)tr->kids[q]);
         nodes[q].first = (uint32_t)tr->first[q];
-        nodes[q].kids = (uint16_t)tr->kids[q];
         if (tr->order[q] == NO_ENTRY) {
             nodes[q].cp = ZN_LEX_EMPTY;
             continue;
         }
         const lex_entry *e = &t->items[tr->order[q]];
         uint32_t cp = last_cp(e);
-        nodes[q].cp = cp | (e->is_word ? ZN_LEX_WORD_BIT : 0);
-        nodes[q].freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
-        nodes[q].forms = e->forms;
-        nodes[q].tag = e->is_word ? tag_index(tags, n_tags, e->tag) : 0;
-        if (q < tr->n_roots && cp < ZN_LEX_BMP) {
+        uint32_t freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
+        nodes[q].cp = cp | (uint32_t)(e->forms & 0x0F) << ZN_LEX_FORMS_SHIFT |
+                      code << ZN_LEX_KIDS_SHIFT | (e->is_word ? ZN_LEX_WORD_BIT : 0);
+        nodes[q].freq = freq;
+        if (e->is_word) {
+            nodes[q].first |= (uint32_t)tag_index(tags, n_tags, e->tag) << ZN_LEX_TAG_SHIFT;
+            nodes[q].lnf = freq > 0 ? (float)log((double)freq) : 0.0f; // as the segmenter would
+        }
+        if (q >= ZN_LEX_DENSE_N && q < tr->n_roots && cp < ZN_LEX_BMP) {
             bmp[cp] = (uint32_t)q + 1;
         }
     }
@@ -312,7 +336,7 @@ static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, 
 // Whether node p keeps its children in a hash table (and so in the edge filter).
 static bool has_table(const zn_lex_node *nodes, size_t p)
 {
-    return nodes[p].cp != ZN_LEX_EMPTY && nodes[p].kids > ZN_LEX_LINEAR_MAX;
+    return nodes[p].cp != ZN_LEX_EMPTY && zn__lex_kids(nodes[p].cp) > ZN_LEX_LINEAR_MAX;
 }
 
 // The edge filter (see lex_format.h): the links out of the nodes with a child table, about 10
@@ -321,8 +345,8 @@ static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_
 {
     size_t links = 0;
     for (size_t p = 0; p < n; p++) {
-        for (uint32_t c = nodes[p].first; has_table(nodes, p) && c < nodes[p].first + nodes[p].kids;
-             c++) {
+        uint32_t lo = nodes[p].first & ZN_LEX_FIRST_MASK;
+        for (uint32_t c = lo; has_table(nodes, p) && c < lo + zn__lex_kids(nodes[p].cp); c++) {
             links += nodes[c].cp != ZN_LEX_EMPTY;
         }
     }
@@ -335,8 +359,8 @@ static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_
         lex_die("out of memory");
     }
     for (size_t p = 0; p < n; p++) {
-        for (uint32_t c = nodes[p].first; has_table(nodes, p) && c < nodes[p].first + nodes[p].kids;
-             c++) {
+        uint32_t lo = nodes[p].first & ZN_LEX_FIRST_MASK;
+        for (uint32_t c = lo; has_table(nodes, p) && c < lo + zn__lex_kids(nodes[p].cp); c++) {
             if (nodes[c].cp != ZN_LEX_EMPTY) {
                 uint64_t h = zn__lex_edge_hash((uint32_t)p, nodes[c].cp & ZN_LEX_CP_MASK);
                 edges[zn__lex_edge_word(h, bits)] |= zn__lex_edge_mask(h);

@@ -8,16 +8,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ZN_LEX_MAGIC "ZNLEX\x03\r\n"
+#define ZN_LEX_MAGIC "ZNLEX\x04\r\n"
 #define ZN_LEX_MAGIC_PREFIX 5 /* "ZNLEX": a zhnews lexicon of some version */
-#define ZN_LEX_VERSION 3u
+#define ZN_LEX_VERSION 4u
 #define ZN_LEX_MAX_WORD 255 /* longest entry in bytes */
 #define ZN_LEX_TAG_MAX 8    /* tag strings, NUL-padded */
 #define ZN_LEX_BMP 65536u   /* first characters below this have a direct index */
+#define ZN_LEX_DENSE_LO 0x4E00u /* first characters U+4E00-U+9FFF are node cp - 0x4E00 */
+#define ZN_LEX_DENSE_N 0x5200u
 
 /* File header, at byte 0.
  * Sections: nodes[n_nodes] (a trie over code points, see below), bmp[65536] (u32: for a first
- * character below U+10000, its node index + 1, 0 when no word starts with it),
+ * character below U+10000 outside the dense block, its node index + 1, 0 when no word starts
+ * with it),
  * edges[1 << edge_bits] (u64: a Bloom filter of the trie's links below the first level, see
  * zn__lex_edge_mask), tags[n_tags][8], hmm (zn_lex_hmm), hmm_chars[n_hmm_chars] by code point. */
 typedef struct zn_lex_header {
@@ -25,7 +28,7 @@ typedef struct zn_lex_header {
     uint32_t version;
     uint32_t n_nodes;      /* node slots: words, pure prefixes of words, empty hash slots */
     uint32_t n_words;      /* nodes that are words */
-    uint32_t n_roots;      /* nodes [0, n_roots) are the first characters, sorted */
+    uint32_t n_roots;      /* nodes [0, n_roots) are the first level (at least the dense block) */
     uint64_t total_freq;   /* sum of the source dictionary's frequencies */
     uint64_t file_size;
     uint64_t off_nodes;
@@ -41,28 +44,58 @@ typedef struct zn_lex_header {
 } zn_lex_header;
 
 /* The trie: node i is one character of a word or of a prefix of words, in breadth-first
- * order; its children are the `kids` node slots from index `first`. A node with at most
+ * order. The first level is nodes [0, n_roots): first a dense block of ZN_LEX_DENSE_N slots,
+ * one per code point from ZN_LEX_DENSE_LO (the unified ideographs: no index to read before the
+ * node; empty where no word starts), then the other first characters sorted by code point.
+ * A node's children are its child slots from index `first`. A node with at most
  * ZN_LEX_LINEAR_MAX children keeps them sorted by code point (a short scan of one or two cache
- * lines); a node with more keeps them in an open-addressing table of `kids` slots (a power of
- * two, at most half full): a child with code point cp sits at the first slot from
- * zn__lex_child_slot(cp, kids - 1) on (linear probing, wrapping inside the table), and an
+ * lines); a node with more keeps them in an open-addressing table (a power of two of slots, at
+ * most two thirds full): a child with code point cp sits at the first slot from
+ * zn__lex_child_slot(cp, slots - 1) on (linear probing, wrapping inside the table), and an
  * empty slot holds ZN_LEX_EMPTY — so one probe, usually one cache line, finds a child or its
  * absence among the many children of a frequent character. A node without ZN_LEX_WORD_BIT is
  * only a prefix of longer words, which lets a scan stop at once. A node's word data sits beside
- * its links, in the cache line the search has just read. */
+ * its links, in the cache line the search has just read, with the logarithm of its frequency
+ * ready for the segmenter's scores. */
 typedef struct zn_lex_node {
-    uint32_t cp;    /* code point | ZN_LEX_WORD_BIT; ZN_LEX_EMPTY in an empty hash slot */
-    uint32_t first; /* index of the first child slot */
+    uint32_t cp;    /* code point | forms << 21 | child code << 25 | ZN_LEX_WORD_BIT;
+                       ZN_LEX_EMPTY in an empty slot */
+    uint32_t first; /* index of the first child slot | tag index << 24 */
     uint32_t freq;  /* frequency of the word (0 for a pure prefix) */
-    uint8_t tag;    /* index into tags */
-    uint8_t forms;  /* ZN_FORM_* bits */
-    uint16_t kids;  /* child slots: the number of children, or the hash table's size */
+    float lnf;      /* (float)log(freq) of a word, 0 for a pure prefix */
 } zn_lex_node;
 
 #define ZN_LEX_WORD_BIT 0x80000000u
 #define ZN_LEX_CP_MASK 0x001FFFFFu
 #define ZN_LEX_EMPTY ZN_LEX_CP_MASK /* above U+10FFFF: no character's code point */
+#define ZN_LEX_FORMS_SHIFT 21     /* ZN_FORM_* bits of the source, 4 bits */
+#define ZN_LEX_KIDS_SHIFT 25      /* the child code, 6 bits: 0-4 children in a sorted list, */
+#define ZN_LEX_KIDS_MASK 0x3Fu    /* or c > 4: a table of 1 << (c - 2) slots */
+#define ZN_LEX_FIRST_MASK 0x00FFFFFFu
+#define ZN_LEX_TAG_SHIFT 24
 #define ZN_LEX_LINEAR_MAX 4u
+
+/* The number of child slots of a node from its cp field (at most 1 << 31: a corrupt code must
+ * not shift out of range). */
+static inline uint32_t zn__lex_kids(uint32_t cp_field)
+{
+    uint32_t c = cp_field >> ZN_LEX_KIDS_SHIFT & ZN_LEX_KIDS_MASK;
+    return c <= ZN_LEX_LINEAR_MAX ? c : (uint32_t)1 << ((c - 2) & 31);
+}
+
+/* The child code of a node with `slots` child slots (a count up to ZN_LEX_LINEAR_MAX, or a
+ * power of two above). */
+static inline uint32_t zn__lex_kids_code(uint32_t slots)
+{
+    if (slots <= ZN_LEX_LINEAR_MAX) {
+        return slots;
+    }
+    uint32_t c = 2;
+    while (((uint32_t)1 << c) < slots) {
+        c++;
+    }
+    return c + 2;
+}
 
 /* The first slot of child code point cp in a table of mask + 1 slots. */
 static inline uint32_t zn__lex_child_slot(uint32_t cp, uint32_t mask)

@@ -27,14 +27,19 @@ static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uin
     const zn_lex_node *nodes = lex->nodes;
     uint32_t n = lex->h->n_nodes;
     if (parent == ZN_LEX_WALK_ROOT) {
+        uint32_t d = cp - ZN_LEX_DENSE_LO; // the dense block: no index to read
+        if (d < ZN_LEX_DENSE_N) {
+            return (nodes[d].cp & ZN_LEX_CP_MASK) == cp ? d : ZN_LEX_WALK_ROOT;
+        }
         if (cp >= ZN_LEX_BMP) {
             return zn__lex_root_far(lex, cp);
         }
         uint32_t v = lex->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
         return v < n ? v : ZN_LEX_WALK_ROOT;
     }
-    uint32_t lo = nodes[parent].first;
-    uint32_t k = nodes[parent].kids;
+    uint32_t w = nodes[parent].cp;
+    uint32_t lo = nodes[parent].first & ZN_LEX_FIRST_MASK;
+    uint32_t k = zn__lex_kids(w);
     if (lo > n || k > n - lo) {
         return ZN_LEX_WALK_ROOT;
     }
@@ -68,18 +73,21 @@ static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uin
 }
 
 /* Whether `node` (ZN_LEX_WALK_ROOT: none) is a listed word, and then *info (what
- * zn_lexicon_prefixes would give). */
-static inline bool zn__lex_word_info(const zn_lexicon *lex, uint32_t node, zn_word_info *info)
+ * zn_lexicon_prefixes would give) and *lnf, (float)log(info->freq). */
+static inline bool zn__lex_word_info(const zn_lexicon *lex, uint32_t node, zn_word_info *info,
+                                     float *lnf)
 {
     if (node == ZN_LEX_WALK_ROOT || !(lex->nodes[node].cp & ZN_LEX_WORD_BIT)) {
         return false;
     }
     const zn_lex_node *w = &lex->nodes[node]; // fill_info without user words
+    uint32_t tag = w->first >> ZN_LEX_TAG_SHIFT;
     info->freq = w->freq;
-    info->forms = w->forms;
+    info->forms = w->cp >> ZN_LEX_FORMS_SHIFT & 0x0Fu;
+    *lnf = w->lnf;
     memset(info->tag, 0, sizeof info->tag);
-    if (w->tag < lex->h->n_tags) {
-        memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
+    if (tag < lex->h->n_tags) {
+        memcpy(info->tag, lex->tags[tag], ZN_LEX_TAG_MAX);
         info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
     }
     return true;
@@ -87,13 +95,13 @@ static inline bool zn__lex_word_info(const zn_lexicon *lex, uint32_t node, zn_wo
 
 /* The node after `node` (ZN_LEX_WALK_ROOT at the start) for code point cp, or
  * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. Sets *word
- * to whether those code points are a listed word, and then *info to what zn_lexicon_prefixes
- * would give. */
+ * to whether those code points are a listed word, and then *info and *lnf as
+ * zn__lex_word_info. */
 static inline uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp,
-                                    zn_word_info *info, bool *word)
+                                    zn_word_info *info, float *lnf, bool *word)
 {
     node = zn__lex_child(lex, node, cp);
-    *word = zn__lex_word_info(lex, node, info);
+    *word = zn__lex_word_info(lex, node, info, lnf);
     return node;
 }
 

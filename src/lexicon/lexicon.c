@@ -27,6 +27,7 @@ static bool section_ok(const zn_lex_header *h, uint64_t off, uint64_t count, uin
 static bool header_ok(const zn_lex_header *h, size_t map_len)
 {
     return h->file_size == map_len && h->n_words <= h->n_nodes && h->n_roots <= h->n_nodes &&
+           h->n_roots >= ZN_LEX_DENSE_N &&
            h->n_nodes < UINT32_MAX && h->n_tags <= 256 &&
            section_ok(h, h->off_nodes, h->n_nodes, sizeof(zn_lex_node)) &&
            section_ok(h, h->off_bmp, ZN_LEX_BMP, sizeof(uint32_t)) && h->edge_bits >= 1 &&
@@ -134,7 +135,7 @@ void zn_lexicon_close(zn_lexicon *lex)
 uint32_t zn__lex_root_far(const zn_lexicon *lex, uint32_t cp)
 {
     const zn_lex_node *roots = lex->nodes;
-    uint32_t lo = 0;
+    uint32_t lo = ZN_LEX_DENSE_N; // the first characters outside the dense block, sorted
     uint32_t hi = lex->h->n_roots;
     while (lo < hi) { // the first root with a code point >= cp lies in [lo, hi]
         uint32_t mid = lo + (hi - lo) / 2;
@@ -191,15 +192,8 @@ static void fill_info(const zn_lexicon *lex, uint32_t node, const zn__user_entry
     info->freq = 0;
     info->forms = 0;
     memset(info->tag, 0, sizeof info->tag);
-    if (is_word(lex, node)) {
-        const zn_lex_node *w = &lex->nodes[node];
-        info->freq = w->freq;
-        info->forms = w->forms;
-        if (w->tag < lex->h->n_tags) {
-            memcpy(info->tag, lex->tags[w->tag], ZN_LEX_TAG_MAX);
-            info->tag[ZN_LEX_TAG_MAX - 1] = '\0';
-        }
-    }
+    float lnf;
+    zn__lex_word_info(lex, node, info, &lnf);
     if (u != NULL && u->is_word) {
         info->forms |= ZN_FORM_USER;
         if (u->freq > info->freq) {

@@ -96,7 +96,9 @@ static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
 }
 
 // The edges of the word chars[e->i..e->j) of the lexicon.
-static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, const zn_word_info *info)
+// lf: log(info->freq) as log_freq gives it.
+static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, const zn_word_info *info,
+                                                             double lf)
 {
     tok_char *chars = e->tok->chars;
     if (e->j < e->to && chars[e->j].inside) {
@@ -106,8 +108,8 @@ static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, const 
         is_numeral_classifier(chars, e->i, e->j)) {
         return; // 一次, 第一个, 三位: numeral and classifier are two words
     }
-    double w = (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) +
-               log_freq(e->tok, info->freq) - e->tok->log_total;
+    double w =
+        (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) + lf - e->tok->log_total;
     if (info->forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
@@ -133,7 +135,7 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
         e->j++;
     }
     if (chars[e->j].off == end_off) {
-        word_edges(e, info);
+        word_edges(e, info, log_freq(e->tok, info->freq));
     }
     return true;
 }
@@ -147,13 +149,15 @@ static void walk_words(edge_ctx *e)
     zn_word_info info;
     for (size_t k = e->i; k < e->to; k++) {
         bool word;
-        node = zn__lex_walk(lex, node, chars[k].cp, &info, &word);
+        float lnf;
+        node = zn__lex_walk(lex, node, chars[k].cp, &info, &lnf, &word);
         if (node == ZN_LEX_WALK_ROOT) {
             return;
         }
-        if (word) {
+        if (word) { // the lexicon's float log is the table's value below TOK_LOG_TABLE
             e->j = k + 1;
-            word_edges(e, &info);
+            word_edges(e, &info,
+                       info.freq < TOK_LOG_TABLE ? (double)lnf : log_freq(e->tok, info.freq));
         }
     }
 }

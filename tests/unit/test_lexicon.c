@@ -183,11 +183,11 @@ static void test_open_reports_missing_bad_and_truncated_files(void **state)
     write_file(tmp_path("cut.lex"), buf, 200);
     assert_int_equal(zn_lexicon_open(&lex, tmp_path("cut.lex"), &err), ZN_ERR_DATA);
     assert_non_null(strstr(err.message, "bad header"));
-    // A lexicon of the previous format (version byte of the magic 2): rebuild it.
-    buf[5] = 2;
+    // A lexicon of the previous format (version byte of the magic 3): rebuild it.
+    buf[5] = 3;
     write_file(tmp_path("old.lex"), buf, n);
     assert_int_equal(zn_lexicon_open(&lex, tmp_path("old.lex"), &err), ZN_ERR_DATA);
-    assert_non_null(strstr(err.message, "format 2, this build reads format 3"));
+    assert_non_null(strstr(err.message, "format 3, this build reads format 4"));
     assert_non_null(strstr(err.message, "rebuild"));
     assert_null(lex);
 }
