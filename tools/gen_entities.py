@@ -144,8 +144,12 @@ def main():
         e = words[k]
         lines.append(f'    {{{c_string(k)}, {len(k.encode())}, {e["flags"]}, {e["stype"]}, '
                      f'{e["strength"]}, {e["htype"]}, {e["ntype"]}}},')
-    lines += ['};', f'const size_t zn__ent_n_words = {len(keys)};', '',
-              'const uint32_t zn__ent_t2s[][2] = {']
+    lines += ['};', f'const size_t zn__ent_n_words = {len(keys)};', '']
+    # the rows' flags alone, compact: read for every key found in a text
+    lines.append('const uint16_t zn__ent_row_flags[] = {')
+    for i in range(0, len(keys), 16):
+        lines.append('    ' + ', '.join(str(words[k]['flags']) for k in keys[i:i + 16]) + ',')
+    lines += ['};', '', 'const uint32_t zn__ent_t2s[][2] = {']
     for a, b in pairs:
         lines.append(f'    {{0x{a:04X}, 0x{b:04X}}},')
     lines += ['};', f'const size_t zn__ent_n_t2s = {len(pairs)};', '']

@@ -43,7 +43,8 @@ ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *
         return zn__error_set(err, ZN_ERR_INVALID_ARG, "entities: no text");
     }
     ent_doc d;
-    zn_status st = zn__ent_doc_init(&d, in, err);
+    _Alignas(16) char scratch[12 * 1024]; // enough for a line or a short paragraph
+    zn_status st = zn__ent_doc_init(&d, in, scratch, sizeof scratch, err);
     if (st == ZN_OK) {
         st = run(&d, out);
         if (st == ZN_ERR_NOMEM) {

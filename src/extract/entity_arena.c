@@ -15,7 +15,7 @@ struct ent_block {
     ent_block *prev;
     size_t cap;
     size_t used;
-    size_t pad;
+    size_t owned; /* 1: allocated here; 0: the caller's scratch */
 };
 
 void *zn__ent_alloc(ent_doc *d, size_t count, size_t size)
@@ -30,11 +30,18 @@ void *zn__ent_alloc(ent_doc *d, size_t count, size_t size)
         size_t cap = b == NULL ? d->arena_hint : d->arena_total / 2;
         cap = cap < ARENA_MIN_BLOCK ? ARENA_MIN_BLOCK : cap;
         cap = cap < n ? n : cap;
-        ent_block *nb = zn__malloc(sizeof *nb + cap);
-        if (nb == NULL) {
-            return NULL;
+        ent_block *nb;
+        if (b == NULL && d->scratch != NULL && d->scratch_size >= sizeof *nb + n) {
+            nb = d->scratch; // the caller's block first: all of a short text fits
+            cap = d->scratch_size - sizeof *nb;
+            *nb = (ent_block){NULL, cap, 0, 0};
+        } else {
+            nb = zn__malloc(sizeof *nb + cap);
+            if (nb == NULL) {
+                return NULL;
+            }
+            *nb = (ent_block){b, cap, 0, 1};
         }
-        *nb = (ent_block){b, cap, 0, 0};
         d->arena_total += cap;
         d->arena = b = nb;
     }
@@ -66,7 +73,9 @@ void zn__ent_arena_free(ent_doc *d)
     ent_block *b = d->arena;
     while (b != NULL) {
         ent_block *prev = b->prev;
-        zn__free(b);
+        if (b->owned) {
+            zn__free(b);
+        }
         b = prev;
     }
     d->arena = NULL;

@@ -28,22 +28,6 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len)
     return NULL;
 }
 
-uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp)
-{
-    const zn__ent_trie_node *t = &zn__ent_trie[node];
-    uint32_t a = t->child;
-    uint32_t b = t->child + t->n_child;
-    while (a < b) {
-        uint32_t mid = a + (b - a) / 2;
-        if (zn__ent_trie[mid].cp < cp) {
-            a = mid + 1;
-        } else {
-            b = mid;
-        }
-    }
-    return a < t->child + t->n_child && zn__ent_trie[a].cp == cp ? a : 0;
-}
-
 uint32_t zn__ent_fold(uint32_t cp)
 {
     if (cp < 0x80) {

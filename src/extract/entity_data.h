@@ -56,10 +56,24 @@ extern const size_t zn__ent_n_trie;
 
 /* The child of trie node `node` reached by the folded code point cp, or 0 (the root is
  * nobody's child) when there is none. Cannot fail. */
-uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp);
+static inline uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp)
+{
+    const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[node].child];
+    uint32_t n = zn__ent_trie[node].n_child;
+    if (n == 0) {
+        return 0;
+    }
+    while (n > 1) { // a lower bound without branches on the comparisons
+        uint32_t half = n / 2;
+        base = base[half - 1].cp < cp ? base + half : base;
+        n -= half;
+    }
+    return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
+}
 
 extern const zn__ent_word zn__ent_words[];
 extern const size_t zn__ent_n_words;
+extern const uint16_t zn__ent_row_flags[]; /* zn__ent_words[i].flags, packed */
 extern const uint32_t zn__ent_t2s[][2];
 extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
 extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */

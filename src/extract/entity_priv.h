@@ -74,6 +74,8 @@ typedef struct ent_block ent_block; /* entity_arena.c */
 
 typedef struct ent_doc {
     ent_block *arena;  /* scratch blocks: every array below comes from here */
+    void *scratch;     /* the caller's block, used first when large enough (not freed) */
+    size_t scratch_size;
     size_t arena_hint; /* bytes of the first block */
     size_t arena_total; /* bytes of all blocks */
     const char *text;
@@ -125,8 +127,11 @@ void *zn__ent_grow(ent_doc *d, void *old, size_t n_old, size_t n_new, size_t siz
 void zn__ent_arena_free(ent_doc *d);
 
 /* entity_text.c */
-zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
-    __attribute__((warn_unused_result));
+/* Reads the text and its words into d. `scratch` (size bytes, aligned for any type, may be
+ * NULL) serves as the first scratch block when it is large enough: short texts then need no
+ * allocation for their working arrays. */
+zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch, size_t size,
+                           zn_error *err) __attribute__((warn_unused_result));
 void zn__ent_doc_clear(ent_doc *d);
 /* The folded UTF-8 key of characters [s, e) with spaces left out, written to buf (room
  * for cap bytes); false when it does not fit. */

@@ -143,6 +143,9 @@ static zn_status places_by_knowledge(ent_doc *d)
         }
     }
     for (size_t i = 1; i + 1 <= d->n; i++) {
+        if (!zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+            continue; // a one-character country name, or nothing here
+        }
         bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
         // 新 古 老 以 (U+65B0 U+53E4 U+8001 U+4EE5) are far more often "new, old, by"
         uint32_t c = d->fold[i];
@@ -150,7 +153,7 @@ static zn_status places_by_knowledge(ent_doc *d)
             (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
             continue;
         }
-        if (zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) && is_travel_verb(d->fold[i - 1]) &&
+        if (is_travel_verb(d->fold[i - 1]) &&
             (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION))) {
             if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
                 return ZN_ERR_NOMEM;

@@ -94,14 +94,14 @@ static zn_status mark_keys(ent_doc *d)
                 if (used == cap && !grow_rows(d, &cap)) {
                     return ZN_ERR_NOMEM;
                 }
-                uint16_t f = zn__ent_words[row].flags;
+                uint16_t f = zn__ent_row_flags[row];
                 bits |= (uint8_t)(1u << (k - 1));
                 flags |= f;
                 d->ends[i + k] |= (uint8_t)(1u << (k - 1));
                 d->end_flags[i + k] |= f;
                 d->key_rows[used++] = (uint16_t)row;
             }
-            if (k == max || (cp = d->fold[i + k]) == ' ') {
+            if (k == max || zn__ent_trie[node].n_child == 0 || (cp = d->fold[i + k]) == ' ') {
                 break;
             }
             node = zn__ent_trie_step(node, cp);
@@ -126,7 +126,7 @@ static zn_status alloc_arrays(ent_doc *d)
         return ZN_ERR_NOMEM;
     }
     // the first scratch block holds these and, most often, everything else of the text
-    d->arena_hint = m * per + (m < 16384 ? 64 * m : 1u << 20) + 2048;
+    d->arena_hint = m * per + (m < 16384 ? 32 * m : 1u << 20) + 1024;
     char *p = zn__ent_alloc(d, m, per);
     if (p == NULL) {
         return ZN_ERR_NOMEM;
@@ -203,9 +203,12 @@ size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
     return zn__ent_char_at(d, b);
 }
 
-zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err)
+zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch, size_t size,
+                           zn_error *err)
 {
     memset(d, 0, sizeof *d);
+    d->scratch = scratch;
+    d->scratch_size = size;
     d->text = in->text != NULL ? in->text : "";
     d->len = in->text != NULL ? in->len : 0;
     d->lex = in->lex;
@@ -217,12 +220,7 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, zn_error *err
     if (st != ZN_OK) {
         return st;
     }
-    for (size_t w = 0; w < d->n_words; w++) {
-        for (size_t c = d->words[w].start; c < d->words[w].end; c++) {
-            d->word_of[c] = w;
-        }
-    }
-    d->word_of[d->n] = d->n_words;
+    d->word_of[d->n] = d->n_words; // the words' characters were marked as they came
     return ZN_OK;
 }
 

@@ -11,7 +11,11 @@
 
 static bool is(const char *t, const char *name)
 {
-    return strcmp(t, name) == 0;
+    while (*t != '\0' && *t == *name) { // tags are two or three letters: no library call
+        t++;
+        name++;
+    }
+    return *t == *name;
 }
 
 // The word class of a tagger or tokenizer tag (LAC's and jieba's tag sets).
@@ -78,6 +82,9 @@ static zn_status push_word(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *
         }
         d->words = w;
         *cap = ncap;
+    }
+    for (size_t c = s; c < e; c++) {
+        d->word_of[c] = d->n_words;
     }
     d->words[d->n_words++] = (ent_word){s, e, (uint8_t)pos};
     return ZN_OK;
