@@ -324,8 +324,7 @@ size_t date__day_part(dctx *c, size_t i, pstate *s)
             s->part = day_words[k].part;
             if (!date__rel_day(c, day_words[k].delta, day_words[k].ctx, &s->p, &s->src)) {
                 s->p.prec = PR_DAY;
-            } else if (day_words[k].delta == 1 && !day_words[k].ctx && s->part == PD_NONE &&
-                       small_hours(&c->ref)) {
+            } else if (day_words[k].delta == 1 && !day_words[k].ctx && small_hours(&c->ref)) {
                 date__add_days(&s->p, -1);
                 s->late = true;
             }

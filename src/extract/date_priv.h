@@ -175,8 +175,8 @@ typedef struct pstate {
     bool roc_guess;   // 107年 read as an ROC year: kept only when a month follows
     int part;         // part of the day named by a day word
     bool need_time;   // 第三天 is a date only with a time after it (第三天上午)
-    bool late;        // 明天 said before 2 a.m. read as the reference's day (a clock time
-                      // after it moves it back to the next day: 明天早上6點)
+    bool late;        // 明天 明晚 said before 2 a.m. read as the reference's day (a clock
+                      // time after it moves it back to the next day: 明天早上6點)
 } pstate;
 
 /* The fields of a point at i: a year, a month, a day; each returns the index after it, or i.

@@ -281,6 +281,25 @@ static void deadline(const dctx *c, const dur *d, dval *v)
     v->src = ZN_DATE_REFERENCE;
 }
 
+// 三年以上七年以下, 十五年以上、30年以下: the count with 以上 is the low end of a range
+// whose high end follows (a comma or 、 may come between). Returns the end, or e.
+static size_t upper_bound(const dtext *t, size_t e, dval *v)
+{
+    size_t k = e;
+    if (k < t->n && (t->cp[k] == ',' || t->cp[k] == 0xFF0C || t->cp[k] == 0x3001)) { // ，、
+        k++;
+    }
+    dur hi;
+    size_t f = duration(t, k, &hi, false);
+    size_t g;
+    if (f == k || !date__at(t, f, "以下", &g)) {
+        return e;
+    }
+    memcpy(v->du2, hi.du, sizeof v->du2);
+    v->open_b = false;
+    return g;
+}
+
 static size_t with_suffix(const dctx *c, size_t j, const dur *d, dval *v)
 {
     size_t e;
@@ -297,9 +316,9 @@ static size_t with_suffix(const dctx *c, size_t j, const dur *d, dval *v)
         memcpy(v->du2, d->du, sizeof v->du2);
         if (kind == S_MORE) {
             v->open_b = true;
-        } else {
-            memset(v->du, 0, sizeof v->du);
+            return upper_bound(c->t, e, v);
         }
+        memset(v->du, 0, sizeof v->du);
         return e;
     }
     if (kind == S_SINCE) {

@@ -95,6 +95,8 @@ static void test_dates_tomorrow_in_the_small_hours(void **state)
     // A clock time after it is the next day's, as written.
     const want clock = {"明天早上6點", "2019-03-21T06", ZN_DATE_TIME, ZN_DATE_REFERENCE};
     check("明天早上6點出發", "2019-03-20 01:30:00", &clock, 1);
+    const want night = {"明晚", "2019-03-20T22", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("明晚見", "2019-03-20 01:10:00", &night, 1);
     // Midnight sharp, a bare date and 02:00 are ordinary references.
     const want next = {"聽日", "2019-03-21", ZN_DATE_DAY, ZN_DATE_REFERENCE};
     check("聽日見", "2019-03-20 00:00:00", &next, 1);
@@ -155,6 +157,19 @@ static void test_dates_repeats_and_until_today(void **state)
     check("1點pm到3點", "2019-03-20", &pm, 1);
 }
 
+static void test_dates_count_ranges_of_the_law(void **state)
+{
+    (void)state;
+    // 以上 then 以下: one range of durations (sentences of Chinese criminal law).
+    const want w = {"三年以上七年以下", "P3Y/P7Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("处三年以上七年以下有期徒刑", NULL, &w, 1);
+    const want hant = {"十年以上、十五年以下", "P10Y/P15Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("處十年以上、十五年以下有期徒刑", NULL, &hant, 1);
+    // 以上 alone stays open.
+    const want open = {"五年以上", "P5Y/..", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("五年以上，刑期", NULL, &open, 1);
+}
+
 static void test_dates_conventions_allocation_failures(void **state)
 {
     (void)state;
@@ -174,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_dates_tomorrow_in_the_small_hours),
         cmocka_unit_test(test_dates_lists_and_joined_forms),
         cmocka_unit_test(test_dates_repeats_and_until_today),
+        cmocka_unit_test(test_dates_count_ranges_of_the_law),
         cmocka_unit_test(test_dates_conventions_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
