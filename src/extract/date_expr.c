@@ -259,11 +259,13 @@ size_t date__month_part(dctx *c, size_t i, pstate *s)
     return e;
 }
 
-// A day right after a day and a list mark: 9月10號，11號都休館 (the same month's 11th).
+// A 號 day right after a 號 day and a list mark: 9月10號，11號都休館 (the same month's
+// 11th); after 9月10日，a 3號 stays a label (3號樓).
 static bool listed_day(const dctx *c, size_t i)
 {
     static const uint32_t marks[] = {0xFF0C, ',', 0x3001, 0x548C, 0x53CA, 0x4E0E, 0x6216};
-    if (c->last_end == SIZE_MAX || c->last.d < 1 || c->last_end + 1 != i) {
+    if (c->last_end == SIZE_MAX || c->last_end == 0 || c->last.d < 1 ||
+        c->last_end + 1 != i || c->t->cp[c->last_end - 1] != 0x53F7) { // 号
         return false; // ，,、和及与或
     }
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {

@@ -115,12 +115,14 @@ static void test_dates_lists_and_joined_forms(void **state)
     };
     check("9月10號，11號都休館", "2019-03-20", list, 2);
     const want list2[] = {
-        {"5月3日", "2019-05-03", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"5月3号", "2019-05-03", ZN_DATE_DAY, ZN_DATE_REFERENCE},
         {"4号", "2019-05-04", ZN_DATE_DAY, ZN_DATE_CONTEXT},
     };
-    check("5月3日和4号停水", "2019-03-20", list2, 2);
-    // Without a day before it, 3號 before a noun stays a label.
+    check("5月3号和4号停水", "2019-03-20", list2, 2);
+    // Without a 號 day before it, 3號 before a noun stays a label.
     check("3號樓停水", "2019-03-20", NULL, 0);
+    const want fire = {"9月10日", "2019-09-10", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("9月10日，3號樓起火", "2019-03-20", &fire, 1);
     // A clock time joined to the date by a dash.
     const want dash = {"2020-01-11-16:00", "2020-01-11T16:00", ZN_DATE_TIME, ZN_DATE_EXPLICIT};
     check("開票時間2020-01-11-16:00截止", "2019-03-20", &dash, 1);
