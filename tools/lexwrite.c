@@ -339,7 +339,7 @@ static bool has_table(const zn_lex_node *nodes, size_t p)
     return nodes[p].cp != ZN_LEX_EMPTY && zn__lex_kids(nodes[p].cp) > ZN_LEX_LINEAR_MAX;
 }
 
-// The edge filter (see lex_format.h): the links out of the nodes with a child table, about 10
+// The edge filter (see lex_format.h): the links out of the nodes with a child table, about 5
 // bits per link, a power of two of u64 words.
 static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_out)
 {
@@ -351,7 +351,7 @@ static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_
         }
     }
     uint32_t bits = 1;
-    while (((size_t)64 << bits) < links * 10) {
+    while (((size_t)64 << bits) < links * 5) {
         bits++;
     }
     uint64_t *edges = calloc((size_t)1 << bits, sizeof *edges);

@@ -108,9 +108,9 @@ static inline uint32_t zn__lex_child_slot(uint32_t cp, uint32_t mask)
 /* The edge filter: most lookups below the first level ask for a child that does not exist
  * (the next character does not continue any word), and in a child hash table that costs a
  * cache miss somewhere in 20 MB. Every link out of a node with a child table (parent node
- * index, child code point) sets three bits of one u64 word of a table of about 10 bits per
- * link (512 KB: it stays in the cache); a lookup whose bits are not all set is known absent
- * without touching the trie (a few per cent of absent links still pass and are searched).
+ * index, child code point) sets three bits of one u64 word of a table of about 5 bits per
+ * link (256 KB: it stays in the cache); a lookup whose bits are not all set is known absent
+ * without touching the trie (some absent links still pass and are searched).
  * Nodes with a short sorted list of children are not in it: that list is one or two cache
  * lines, and checking the filter first costs about as much. */
 static inline uint64_t zn__lex_edge_hash(uint32_t parent, uint32_t cp)
