@@ -173,6 +173,9 @@ static size_t punct_run_at(const tok_char *chars, size_t i, size_t to)
     static const uint32_t runs[] = {0x2014, 0x2015, 0x2026, 0x2500, 0xFF5E, 0xFF0D, 0xFF0E,
                                     0x22EF, '-', '.', '~', '=', '*', '!', '?', 0xFF01, 0xFF1F};
     uint32_t cp = chars[i].cp;
+    if (i + 1 >= to || chars[i + 1].cp != cp) {
+        return 0; // the common case, no run: the list is not searched
+    }
     bool listed = false;
     for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
         listed |= runs[k] == cp;

@@ -4,6 +4,8 @@
 #ifndef ZHNEWS_TOKENIZE_TOK_INTERNAL_H
 #define ZHNEWS_TOKENIZE_TOK_INTERNAL_H
 
+#include <string.h>
+
 #include "zhnews/tokenize.h"
 
 /* Character classes. */
@@ -127,8 +129,25 @@ void zn__tok_mark_sentences(zn_token_list *list, size_t first, const char *s);
 zn_status zn__tok_push(zn_token_list *list, size_t start, size_t end, const char *tag,
                        uint32_t flags, zn_error *err) __attribute__((warn_unused_result));
 
-/* The same with a tag of exactly 8 bytes, NUL-padded (tok_best.tag). */
-zn_status zn__tok_push8(zn_token_list *list, size_t start, size_t end, const char tag[8],
-                        uint32_t flags, zn_error *err) __attribute__((warn_unused_result));
+/* Doubles the list's room; ZN_ERR_NOMEM leaves the list as it was. */
+zn_status zn__tok_grow(zn_token_list *list, zn_error *err) __attribute__((warn_unused_result));
+
+/* zn__tok_push with a tag of exactly 8 bytes, NUL-padded (tok_best.tag); inline, as the
+ * tokenizer pushes every word through it. */
+static inline __attribute__((warn_unused_result)) zn_status
+zn__tok_push8(zn_token_list *list, size_t start, size_t end, const char tag[8], uint32_t flags,
+              zn_error *err)
+{
+    if (list->count == list->cap && zn__tok_grow(list, err) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
+    zn_token *t = &list->items[list->count++];
+    t->start = start;
+    t->end = end;
+    memcpy(t->tag, tag, sizeof t->tag);
+    t->tag[sizeof t->tag - 1] = '\0';
+    t->flags = flags;
+    return ZN_OK;
+}
 
 #endif

@@ -19,7 +19,7 @@ void zn_token_list_clear(zn_token_list *list)
     zn_token_list_init(list);
 }
 
-static zn_status grow(zn_token_list *list, zn_error *err)
+zn_status zn__tok_grow(zn_token_list *list, zn_error *err)
 {
     size_t cap = list->cap ? list->cap * 2 : 64;
     zn_token *items = zn__reallocarray(list->items, cap, sizeof *items);
@@ -37,19 +37,4 @@ zn_status zn__tok_push(zn_token_list *list, size_t start, size_t end, const char
     char tag8[8] = {0};
     memcpy(tag8, tag, strnlen(tag, sizeof tag8 - 1));
     return zn__tok_push8(list, start, end, tag8, flags, err);
-}
-
-zn_status zn__tok_push8(zn_token_list *list, size_t start, size_t end, const char tag[8],
-                        uint32_t flags, zn_error *err)
-{
-    if (list->count == list->cap && grow(list, err) != ZN_OK) {
-        return ZN_ERR_NOMEM;
-    }
-    zn_token *t = &list->items[list->count++];
-    t->start = start;
-    t->end = end;
-    memcpy(t->tag, tag, sizeof t->tag);
-    t->tag[sizeof t->tag - 1] = '\0';
-    t->flags = flags;
-    return ZN_OK;
 }
