@@ -285,8 +285,8 @@ zn_status zn__ent_find_grammar(ent_doc *d)
         return ZN_OK;
     }
     for (size_t e = 1; e <= d->n; e++) {
-        if (!is_word_end(d, e)) {
-            continue;
+        if (!(d->end_flags[e] & ZN__ENT_SUFFIX) || !is_word_end(d, e)) {
+            continue; // no suffix ends here (try_suffix's first question), or no word does
         }
         if (try_suffix(d, e) != ZN_OK) {
             return ZN_ERR_NOMEM;

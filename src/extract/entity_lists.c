@@ -137,6 +137,9 @@ static zn_status lists_with_heads(ent_doc *d)
 // End of a Latin capital abbreviation starting at i, or i when there is none.
 static size_t abbrev_end(const ent_doc *d, size_t i)
 {
+    if (d->fold[i] < 'a' || d->fold[i] > 'z') {
+        return i; // a capital folds to a lowercase ASCII letter
+    }
     size_t e = i;
     while (e < d->n && is_upper_at(d, e)) {
         e++;
