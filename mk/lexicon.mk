@@ -8,7 +8,7 @@ JIEBA_HMM ?= $(patsubst %/,%,$(dir $(shell dpkg -L python3-jieba 2>/dev/null | \
     grep '/jieba/finalseg/prob_emit\.py$$' | head -n 1)))
 
 LEXCOMPILE := $(BUILD)/tools/lexcompile
-LEXCOMPILE_SRC := tools/lexcompile.c tools/lexconv.c tools/lexhmm.c tools/lexwrite.c \
+LEXCOMPILE_SRC := tools/lexcompile.c tools/lexconv.c tools/lexhmm.c tools/lexwrite.c tools/lextrie.c \
     src/util/utf8.c
 LEX_FIXTURE := $(BUILD)/tests/fixture.lex
 # Words sharing first characters, so that the trie's child hash tables are tested too.

@@ -149,176 +149,18 @@ static void put(FILE *f, const void *p, size_t n, size_t *pos, const char *path)
     *pos += pad;
 }
 
-static size_t find_index(const lex_table *t, const char *s, size_t len)
-{
-    uint32_t mask = (1u << t->bits) - 1;
-    uint32_t h = zn__lex_hash_slot(zn__lex_hash(s, len), t->bits);
-    for (; t->slots[h] != 0; h = (h + 1) & mask) {
-        const lex_entry *e = &t->items[t->slots[h] - 1];
-        if (e->len == len && memcmp(e->s, s, len) == 0) {
-            return t->slots[h] - 1;
-        }
-    }
-    lex_die("internal error: a prefix is missing");
-}
-
-// The trie in breadth-first order: order[slot] = old entry index (NO_ENTRY: an empty hash
-// slot), first[slot] and kids[slot] (see zn_lex_node).
-#define NO_ENTRY SIZE_MAX
-
-typedef struct trie {
-    size_t *order;
-    size_t *first;   // by slot
-    size_t *kids;    // by slot
-    size_t *count;   // children by old index
-    size_t n_slots;
-    size_t n_roots;
-} trie;
-
-// The slots a node with k children takes: k, or a table at most two thirds full.
-static size_t child_slots(size_t k)
-{
-    if (k <= ZN_LEX_LINEAR_MAX) {
-        return k;
-    }
-    size_t size = 8;
-    while (size < k + k / 2) {
-        size *= 2;
-    }
-    if (size > UINT16_MAX) {
-        lex_die("a node with %zu children (at most %u)", k, (unsigned)(UINT16_MAX + 1) / 4);
-    }
-    return size;
-}
-
-// Each old entry's parent (n: the root), and its children in sorted order: kids[start[p]..).
-static size_t *children(const lex_table *t, trie *tr, size_t **start_out)
-{
-    size_t n = t->n;
-    size_t *parent = lex_xmalloc(n * sizeof *parent);
-    tr->count = calloc(n + 1, sizeof *tr->count);
-    size_t *start = calloc(n + 2, sizeof *start);
-    if (tr->count == NULL || start == NULL) {
-        lex_die("out of memory");
-    }
-    for (size_t k = 0; k < n; k++) {
-        size_t pl = t->items[k].len;
-        do {
-            pl--;
-        } while (pl > 0 && ((unsigned char)t->items[k].s[pl] & 0xC0) == 0x80);
-        parent[k] = pl == 0 ? n : find_index(t, t->items[k].s, pl);
-        tr->count[parent[k]]++;
-    }
-    for (size_t p = 0; p <= n; p++) {
-        start[p + 1] = start[p] + tr->count[p];
-    }
-    size_t *kids = lex_xmalloc(n * sizeof *kids);
-    size_t *fill = lex_xmalloc((n + 1) * sizeof *fill);
-    memcpy(fill, start, (n + 1) * sizeof *fill);
-    for (size_t k = 0; k < n; k++) { // items are sorted, so each parent's children are too
-        kids[fill[parent[k]]++] = k;
-    }
-    free(parent);
-    free(fill);
-    *start_out = start;
-    return kids;
-}
-
-static uint32_t last_cp(const lex_entry *e)
-{
-    size_t pl = e->len;
-    do {
-        pl--;
-    } while (pl > 0 && ((unsigned char)e->s[pl] & 0xC0) == 0x80);
-    size_t pos = pl;
-    return zn__utf8_next(e->s, e->len, &pos);
-}
-
-// Places the children kids[0..k) of one node into order[at .. at + child_slots(k)).
-static void place_children(const lex_table *t, const size_t *kids, size_t k, size_t *order,
-                           size_t at)
-{
-    size_t size = child_slots(k);
-    if (size == k) {
-        memcpy(order + at, kids, k * sizeof *kids);
-        return;
-    }
-    uint32_t mask = (uint32_t)size - 1;
-    for (size_t i = 0; i < size; i++) {
-        order[at + i] = NO_ENTRY;
-    }
-    for (size_t i = 0; i < k; i++) {
-        uint32_t h = zn__lex_child_slot(last_cp(&t->items[kids[i]]), mask);
-        while (order[at + h] != NO_ENTRY) {
-            h = (h + 1) & mask;
-        }
-        order[at + h] = kids[i];
-    }
-}
-
-// The first level: the dense block (a slot per code point from ZN_LEX_DENSE_LO, NO_ENTRY
-// where no word starts), then the other first characters, sorted. Returns its size.
-static size_t place_roots(const lex_table *t, const size_t *roots, size_t k, size_t *order)
-{
-    for (size_t d = 0; d < ZN_LEX_DENSE_N; d++) {
-        order[d] = NO_ENTRY;
-    }
-    size_t next = ZN_LEX_DENSE_N;
-    for (size_t i = 0; i < k; i++) {
-        uint32_t cp = last_cp(&t->items[roots[i]]);
-        if (cp - ZN_LEX_DENSE_LO < ZN_LEX_DENSE_N) {
-            order[cp - ZN_LEX_DENSE_LO] = roots[i];
-        } else {
-            order[next++] = roots[i];
-        }
-    }
-    return next;
-}
-
-static void build_trie(const lex_table *t, trie *tr)
-{
-    size_t n = t->n;
-    size_t *start;
-    size_t *kids = children(t, tr, &start);
-    size_t slots = ZN_LEX_DENSE_N + tr->count[n]; // at most this many first-level slots
-    for (size_t k = 0; k < n; k++) {
-        slots += child_slots(tr->count[k]);
-    }
-    if (slots >= ZN_LEX_FIRST_MASK) {
-        lex_die("too many trie nodes");
-    }
-    tr->order = lex_xmalloc(slots * sizeof *tr->order);
-    tr->first = lex_xmalloc(slots * sizeof *tr->first);
-    tr->kids = lex_xmalloc(slots * sizeof *tr->kids);
-    tr->n_roots = place_roots(t, kids + start[n], tr->count[n], tr->order);
-    size_t next = tr->n_roots;
-    for (size_t q = 0; q < next; q++) {
-        size_t old = tr->order[q];
-        size_t k = old == NO_ENTRY ? 0 : tr->count[old];
-        tr->first[q] = next;
-        tr->kids[q] = child_slots(k);
-        if (k > 0) {
-            place_children(t, kids + start[old], k, tr->order, next);
-        }
-        next += tr->kids[q];
-    }
-    tr->n_slots = next;
-    free(start);
-    free(kids);
-}
-
-static void build_nodes(const lex_table *t, const trie *tr, zn_lex_node *nodes, uint32_t *bmp,
+static void build_nodes(const lex_table *t, const lex_trie *tr, zn_lex_node *nodes, uint32_t *bmp,
                         char (*tags)[ZN_LEX_TAG_MAX], uint32_t *n_tags)
 {
     for (size_t q = 0; q < tr->n_slots; q++) {
         uint32_t code = zn__lex_kids_code((uint32_t)tr->kids[q]);
         nodes[q].first = (uint32_t)tr->first[q];
-        if (tr->order[q] == NO_ENTRY) {
+        if (tr->order[q] == LEX_NO_ENTRY) {
             nodes[q].cp = ZN_LEX_EMPTY;
             continue;
         }
         const lex_entry *e = &t->items[tr->order[q]];
-        uint32_t cp = last_cp(e);
+        uint32_t cp = lex_last_cp(e);
         uint32_t freq = e->freq > UINT32_MAX ? UINT32_MAX : (uint32_t)e->freq;
         nodes[q].cp = cp | (uint32_t)(e->forms & 0x0F) << ZN_LEX_FORMS_SHIFT |
                       code << ZN_LEX_KIDS_SHIFT | (e->is_word ? ZN_LEX_WORD_BIT : 0);
@@ -372,7 +214,7 @@ static uint64_t *build_edges(const zn_lex_node *nodes, size_t n, uint32_t *bits_
 }
 
 // Section offsets in file order: header, nodes, bmp, edges, tags, hmm, hmm chars.
-static void fill_header(zn_lex_header *hp, const lex_table *t, const trie *tr, uint32_t edge_bits,
+static void fill_header(zn_lex_header *hp, const lex_table *t, const lex_trie *tr, uint32_t edge_bits,
                         uint32_t n_tags, uint64_t total_freq, const lex_hmm *hmm)
 {
     memset(hp, 0, sizeof *hp);
@@ -403,8 +245,8 @@ size_t lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const ch
         bits++;
     }
     rehash(t, bits);
-    trie tr;
-    build_trie(t, &tr);
+    lex_trie tr;
+    lex_trie_build(t, &tr);
     uint32_t *bmp = calloc(ZN_LEX_BMP, sizeof *bmp);
     char(*tags)[ZN_LEX_TAG_MAX] = calloc(256, ZN_LEX_TAG_MAX);
     zn_lex_node *nodes = calloc(tr.n_slots + 1, sizeof *nodes);
@@ -439,9 +281,6 @@ size_t lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const ch
     free(bmp);
     free(edges);
     free(tags);
-    free(tr.order);
-    free(tr.first);
-    free(tr.kids);
-    free(tr.count);
+    lex_trie_free(&tr);
     return h.n_nodes;
 }

@@ -32,6 +32,26 @@ void lex_table_free(lex_table *t);
 void lex_table_add_word(lex_table *t, const char *s, size_t len, uint32_t freq,
                         const char *tag, uint8_t forms);
 
+/* The trie's layout (lextrie.c): order[slot] = entry index (LEX_NO_ENTRY: an empty slot),
+ * first[slot] and kids[slot] as in zn_lex_node; count[entry]: its children. */
+#define LEX_NO_ENTRY SIZE_MAX
+
+typedef struct lex_trie {
+    size_t *order;
+    size_t *first;
+    size_t *kids;
+    size_t *count;
+    size_t n_slots;
+    size_t n_roots;
+} lex_trie;
+
+/* Lays out the sorted table t (exits on failure). */
+void lex_trie_build(const lex_table *t, lex_trie *tr);
+void lex_trie_free(lex_trie *tr);
+
+/* The last code point of an entry. */
+uint32_t lex_last_cp(const lex_entry *e);
+
 /* Adds the prefix nodes, sorts, and writes the file (exits on failure); returns the number of
  * node slots written. */
 size_t lex_write(lex_table *t, uint64_t total_freq, const lex_hmm *hmm, const char *path);
