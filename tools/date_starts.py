@@ -3,7 +3,7 @@
 non-ASCII string literals) writes a C header with
 - DATE_LIST_<file>_<array>: one bit per table that holds such words (a second table of the
   same name in one file gets _2, ...), the tables named as in the source;
-- under DATE_STARTS_TABLES (defined by date_text.c only): a bitmap of every character a
+- under DATE_STARTS_TABLES (defined by date_start.c only): a bitmap of every character a
   date word starts with (bit c of date_start_bits, all in the Basic Multilingual Plane),
   the number of such characters before each 32-bit word of it (date_start_rank), and for
   each such character in code point order the bits of the tables with a word starting
@@ -15,8 +15,9 @@ non-ASCII string literals) writes a C header with
   word can start where neither holds;
 - date_begin_bits: the start characters and the Chinese numerals (date_text.c's cjk_digit
   and cjk_unit, and 几): every character but an ASCII digit where an expression may begin;
-- with --fold FOLD.h (the folding table, date_fold.h), date_fold_bits: a bitmap of the
-  characters the table folds, so the others skip its binary search.
+- with --fold FOLD.h (the folding table, date_fold.h), under DATE_FOLD_TABLES (defined by
+  date_text.c): date_fold_bits, a bitmap of the characters the table folds, so the others
+  skip its binary search.
 So the scanner skips other characters at once, and a table is tried only where one of its
 words can start. Usage: date_starts.py [--fold date_fold.h] FILE.c... > date_starts.h"""
 import os
@@ -124,7 +125,8 @@ print('};')
 print('static const uint64_t date_start_lists[%d] = {' % len(starts))
 items = sorted(starts)
 for i in range(0, len(items), 3):
-    print('    ' + ' '.join('UINT64_C(0x%016X), /* U+%04X */' % (starts[c], c) for c in items[i:i + 3]))
+    print('    ' + ' '.join('UINT64_C(0x%016X), /* U+%04X */' % (starts[c], c)
+                         for c in items[i:i + 3]))
 print('};')
 for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs)):
     pbits = [0] * ((1 << PAIR_BITS) // 32)
@@ -134,6 +136,8 @@ for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', pla
     for i in range(0, len(pbits), 6):
         print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
     print('};')
+print('#endif')
+print('#ifdef DATE_FOLD_TABLES')
 if fold_sources is not None:
     fbits = [0] * 2048
     for c in fold_sources:

@@ -14,7 +14,8 @@ typedef struct festival {
     int wd;
 } festival;
 
-// 國慶 is 10-01 on the mainland, 10-10 in Taiwan (see region_day).
+// 國慶 is 10-01 on the mainland, 10-10 in Taiwan (see region_day). 農曆年 (Taiwan: 農曆年前,
+// before the Lunar New Year) and 農曆新年 are 春節.
 static const festival festivals[] = {
     {"元旦", F_SOLAR, 1, 1, 0},       {"情人节", F_SOLAR, 2, 14, 0},
     {"妇女节", F_SOLAR, 3, 8, 0},     {"植树节", F_SOLAR, 3, 12, 0},
@@ -27,7 +28,8 @@ static const festival festivals[] = {
     {"光棍节", F_SOLAR, 11, 11, 0},   {"平安夜", F_SOLAR, 12, 24, 0},
     {"圣诞节", F_SOLAR, 12, 25, 0},   {"圣诞", F_SOLAR, 12, 25, 0},
     {"和平纪念日", F_SOLAR, 2, 28, 0}, {"春节", F_LUNAR, 1, 1, 0},
-    {"大年初一", F_LUNAR, 1, 1, 0},   {"元宵节", F_LUNAR, 1, 15, 0},
+    {"大年初一", F_LUNAR, 1, 1, 0},   {"农历新年", F_LUNAR, 1, 1, 0},
+    {"农历年", F_LUNAR, 1, 1, 0},     {"元宵节", F_LUNAR, 1, 15, 0},
     {"元宵", F_LUNAR, 1, 15, 0},      {"端午节", F_LUNAR, 5, 5, 0},
     {"端午", F_LUNAR, 5, 5, 0},       {"七夕节", F_LUNAR, 7, 7, 0},
     {"七夕", F_LUNAR, 7, 7, 0},       {"中元节", F_LUNAR, 7, 15, 0},
@@ -191,6 +193,13 @@ static size_t lunar_date(dctx *c, size_t i, int y, dval *v)
     return e;
 }
 
+// 底 末 尾 初 中 内: a part of the year after 年.
+static bool part_of_year(uint32_t c)
+{
+    return c == 0x5E95 || c == 0x672B || c == 0x5C3E || c == 0x521D || c == 0x4E2D ||
+           c == 0x5185;
+}
+
 size_t date__festival(dctx *c, size_t i, const dpt *p, dval *v)
 {
     int y = p->y;
@@ -201,6 +210,10 @@ size_t date__festival(dctx *c, size_t i, const dpt *p, dval *v)
     }
     size_t e;
     int k = at_festival(c->t, i, &e);
+    if (k >= 0 && strcmp(festivals[k].w, "农历年") == 0 && e < c->t->n &&
+        part_of_year(c->t->cp[e])) {
+        return i; // 農曆年底 is the end of the lunar year, not the New Year
+    }
     if (k < 0) {
         e = lunar_date(c, i, y, v);
         if (e > i) {

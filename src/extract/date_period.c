@@ -16,13 +16,14 @@ static const period year_periods[] = {
     {"年底", 11, 12},  {"底", 11, 12},    {"年末", 11, 12}, {"末", 11, 12},   {"年终", 11, 12},
     {"岁末", 11, 12},  {"年中", 6, 7},    {"首月", 1, 1},   {"暑假", 7, 8},   {"寒假", 1, 2},
     {"年内", 1, 12},   {"内", 1, 12},   {"全年", 1, 12},  {"一整年", 1, 12},
-    {"首半年", 1, 6},  {NULL, 0, 0}, // 首半年: Hong Kong and Taiwan for 上半年
+    {"首半年", 1, 6},  {"年尾", 11, 12},  {"尾", 11, 12},
+    {NULL, 0, 0}, // 首半年: Hong Kong and Taiwan for 上半年; 年尾 (Cantonese) for 年底
 };
 
 static const period month_periods[] = {
     {"上旬", 1, 10},  {"中旬", 11, 20}, {"下旬", 21, 99}, {"月初", 1, 10}, {"初", 1, 10},
     {"月中", 11, 20}, {"月底", -7, 99}, {"底", -7, 99},  {"月末", -7, 99},
-    {"末", -7, 99},   {NULL, 0, 0},
+    {"末", -7, 99},   {"月尾", -7, 99}, {"尾", -7, 99}, {NULL, 0, 0}, // 月尾: Cantonese 月底
 };
 
 static int at_period(const dtext *t, size_t i, const period *list, size_t *end)
@@ -287,7 +288,7 @@ size_t date__era(dctx *c, size_t i, dval *v)
 
 // Periods that name a part of "this year" by themselves: 上半年, 年底, 第二季度, 上季度.
 static const char *const alone_words[] = {"上半年", "下半年", "年初", "年底", "年末", "年中",
-                                          "岁末", "年终", "年内", NULL};
+                                          "岁末", "年终", "年内", "年尾", NULL};
 
 static const struct {
     const char *w;
@@ -331,10 +332,10 @@ static size_t rel_quarter(dctx *c, size_t i, dval *v)
     return best;
 }
 
-// 月初 月底 月末 alone: the reference's month (not after a number, 岁 or 每: 歲月初, 每月底).
+// 月初 月底 月末 月尾 alone: the reference's month (not after a number, 岁 or 每: 歲月初, 每月底).
 static size_t this_month_end(dctx *c, size_t i, dval *v)
 {
-    static const char *const words[] = {"月初", "月底", "月末", NULL};
+    static const char *const words[] = {"月初", "月底", "月末", "月尾", NULL};
     const dtext *t = c->t;
     size_t e;
     if (c->ref.prec < PR_MONTH || date__at_any(t, i, words, &e) < 0) {

@@ -179,6 +179,17 @@ typedef struct pstate {
                       // time after it moves it back to the next day: 明天早上6點)
 } pstate;
 
+/* A word relative to the reference, or with ctx to the date named before it (tables of
+ * date_expr.c and date_day.c). */
+typedef struct rword {
+    const char *w;
+    int delta;
+    bool ctx;
+    int part; /* part of the day it names (今晚), or PD_NONE */
+} rword;
+/* Index of the longest word of `words` (a table with the bit `list`) at i, or -1. */
+int date__at_rword(const dtext *t, size_t i, const rword *words, uint64_t list, size_t *end);
+
 /* The fields of a point at i: a year, a month, a day; each returns the index after it, or i.
  * They fill s->p (and s->src, s->rel ...). */
 size_t date__year_part(dctx *c, size_t i, pstate *s);

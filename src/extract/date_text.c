@@ -4,92 +4,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#define DATE_STARTS_TABLES
+#define DATE_FOLD_TABLES
 #include "date_starts.h"
 #include "extract/date_fold.h"
 #include "extract/date_priv.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
-
-bool date__may_start(uint32_t c)
-{
-    return c < 0x10000 && (date_start_bits[c >> 5] >> (c & 31) & 1u) != 0;
-}
-
-size_t date__next_candidate(const dtext *t, size_t i)
-{
-    for (; i < t->n; i++) {
-        uint32_t c = t->cp[i];
-        if (c < 0x80 ? date__is_digit(c)
-                     : c < 0x10000 && (date_begin_bits[c >> 5] >> (c & 31) & 1u) != 0) {
-            break;
-        }
-    }
-    return i;
-}
-
-// Must match pair_hash in tools/date_starts.py.
-static uint32_t pair_hash(uint32_t a, uint32_t b)
-{
-    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - DATE_PAIR_BITS);
-}
-
-// Characters whose one-character words all come after something (a number, a date, a
-// prefix): 一 of 星期一, 月 of 三個月, 末 of 週末, 春 of 2018年春, 後 of 前三個月 / 後三月,
-// 至 of a range, 來 of 三年來. They start an expression only as the first of a longer word.
-static bool single_tail(uint32_t c)
-{
-    switch (c) {
-    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: // 一-六
-    case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:                           // 春夏秋冬
-    case 0x5E74: case 0x6708: case 0x65E5: case 0x521D: case 0x5E95: case 0x672B: // 年月日初底末
-    case 0x5B63: case 0x540E: case 0x81F3: case 0x6B62: case 0x6B63: case 0x79D2: // 季后至止正秒
-    case 0x8BB8: case 0x8F7D: case 0x949F: case 0x523B: case 0x6765:              // 许载钟刻来
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool date__may_start_at(const dtext *t, size_t i, bool vague)
-{
-    uint32_t c = t->cp[i];
-    if (!date__may_start(c)) {
-        return false;
-    }
-    bool alone = (date__lists(c) & DATE_LIST_ONE_CHAR) != 0 && !single_tail(c);
-    if (i + 1 >= t->n) {
-        return alone;
-    }
-    uint32_t next = t->cp[i + 1];
-    // 週 半 第 從 上 are words by themselves, and none is a date alone: what follows must
-    // be read too, a word (週一 半個月 上週), a number (第三 從2018年) or ASCII (晚 8點).
-    if (alone && (next < 0x80 || date__may_start(next) || date__is_cjk_digit(next) ||
-                  next == 0x51E0)) { // 几
-        return true;
-    }
-    uint32_t h = pair_hash(c, next);
-    const uint32_t *pairs = vague ? date_start_pairs : date_start_pairs_plain;
-    return (pairs[h >> 5] >> (h & 31) & 1u) != 0;
-}
-
-uint64_t date__lists(uint32_t c)
-{
-    if (c >= 0x10000) {
-        return 0;
-    }
-    uint32_t w = date_start_bits[c >> 5];
-    uint32_t bit = 1u << (c & 31);
-    if ((w & bit) == 0) {
-        return 0;
-    }
-    // rank of c among the start characters: those of the words before, those below in w
-    uint32_t x = w & (bit - 1);
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    unsigned below = (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
-    return date_start_lists[date_start_rank[c >> 5] + below];
-}
 
 static uint32_t fold(uint32_t c)
 {

@@ -231,8 +231,8 @@ static void hours_span(const dpt *day, int part, dval *v)
 // The usual hour of a part of the day said alone, in the order of the PD_ constants; -1
 // keeps the span. Where the span's first hour is the hour people (and chrono's tests) give
 // the part — 凌晨 0, 早上 6 — the span stays; noon, afternoon, evening and night are one
-// hour: 中午 12, 下午 15, 晚上 22, 夜裡 22 (chrono's choices).
-static const int part_point[] = {-1, -1, -1, -1, 12, 15, -1, 22, 22, -1, -1};
+// hour: 中午 12, 下午 15, 晚上 22, 夜裡 22 (chrono's choices); 半夜 is 23 (its span is one hour).
+static const int part_point[] = {-1, -1, -1, -1, 12, 15, -1, 22, 22, 23, -1};
 
 void date__part_point(dval *v)
 {

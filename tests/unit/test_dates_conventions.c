@@ -172,6 +172,39 @@ static void test_dates_count_ranges_of_the_law(void **state)
     check("五年以上，刑期", NULL, &open, 1);
 }
 
+static void test_dates_taiwan_and_hong_kong_forms(void **state)
+{
+    (void)state;
+    const char *ref = "2019-03-20 09:15:00";
+    // Taiwan news: the day in brackets after 今 昨 明.
+    const want w[] = {
+        {"今（20）日", "2019-03-20", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"昨（19）日晚間", "2019-03-19T22", ZN_DATE_TIME, ZN_DATE_REFERENCE},
+    };
+    check("立法院今（20）日表決，昨（19）日晚間協商", ref, w, 2);
+    // The figure wins where the word and the figure disagree; across a month's end.
+    const want end = {"昨（31）日", "2019-05-31", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("昨（31）日", "2019-06-01", &end, 1);
+    const want from = {"明（1）日起", "2019-06-01/..", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("明（1）日起實施", "2019-05-31", &from, 1);
+    const want bare = {"今（20）日", "XXXX-XX-20", ZN_DATE_DAY, ZN_DATE_EXPLICIT};
+    check("今（20）日", NULL, &bare, 1);
+    // Cantonese 月尾 / 年尾 for 月底 / 年底.
+    const want month = {"今個月尾", "2019-03-25/2019-03-31", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("今個月尾交貨", ref, &month, 1);
+    const want year = {"2018年尾", "2018-11/2018-12", ZN_DATE_RANGE, ZN_DATE_EXPLICIT};
+    check("2018年尾", ref, &year, 1);
+    check("故事結尾", ref, NULL, 0);
+    // 農曆新年 is 春節; 農曆年底 is no New Year.
+    const want lny = {"農曆新年", "2019-02-05", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("農曆新年", ref, &lny, 1);
+    const want ye = {"年底", "2019-11/2019-12", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("農曆年底", ref, &ye, 1);
+    // 半夜 alone is one hour.
+    const want night = {"半夜", "2019-03-20T23", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("半夜", ref, &night, 1);
+}
+
 static void test_dates_conventions_allocation_failures(void **state)
 {
     (void)state;
@@ -192,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_dates_lists_and_joined_forms),
         cmocka_unit_test(test_dates_repeats_and_until_today),
         cmocka_unit_test(test_dates_count_ranges_of_the_law),
+        cmocka_unit_test(test_dates_taiwan_and_hong_kong_forms),
         cmocka_unit_test(test_dates_conventions_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
