@@ -261,8 +261,11 @@ const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
 
 bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
 {
-    const zn__ent_word *w = zn__ent_span_word(d, s, e);
-    return w != NULL && (w->flags & flags) != 0;
+    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || !(d->keys[s] & (1u << (e - s - 1)))) {
+        return false;
+    }
+    unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
+    return (zn__ent_row_flags[d->key_rows[d->key_at[s] + pop8[below]]] & flags) != 0;
 }
 
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s)
@@ -288,7 +291,7 @@ size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags)
     while (bits != 0) {
         unsigned k = 32u - (unsigned)__builtin_clz(bits);
         bits &= ~(1u << (k - 1));
-        if (zn__ent_words[d->key_rows[at + pop8[bits]]].flags & flags) {
+        if (zn__ent_row_flags[d->key_rows[at + pop8[bits]]] & flags) {
             return k;
         }
     }
