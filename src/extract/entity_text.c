@@ -114,13 +114,18 @@ static zn_status mark_keys(ent_doc *d)
     return ZN_OK;
 }
 
-// One piece of scratch for the per-character arrays, sized by bytes (characters are fewer):
-// off and word_of (size_t), fold and key_at (uint32_t), the flag sums (uint16_t), the key
-// bit sets (bytes), in that order so that each part is aligned. Only word_of, the flags and
-// bit sets are cleared (for the characters, once they are counted); the rest is written in full.
+// One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
+// key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
+// that each part is aligned. Only word_of, the flags and bit sets are cleared (for the
+// characters, once they are counted); the rest is written in full.
 static zn_status alloc_arrays(ent_doc *d)
 {
-    size_t m = d->len + 2;
+    // Room for every byte that is not a continuation byte (10xxxxxx): each character
+    // decoded before an invalid sequence (which ends the extraction) has one.
+    size_t m = 2;
+    for (size_t i = 0; i < d->len; i++) {
+        m += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+    }
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
