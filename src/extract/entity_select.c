@@ -442,6 +442,9 @@ static zn_status spread(ent_doc *d, const char_index *ix)
 
 zn_status zn__ent_select(ent_doc *d)
 {
+    if (d->n_cands == 0) {
+        return ZN_OK; // nothing to choose, split or spread (a third of news lines)
+    }
     char_index ix;
     if (char_index_build(&ix, d) != ZN_OK || spread(d, &ix) != ZN_OK) {
         return ZN_ERR_NOMEM;
