@@ -140,7 +140,16 @@ bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, si
 size_t zn__ent_char_at(const ent_doc *d, size_t b);
 /* As zn__ent_char_at, searching forward from character `from` first (words come in text
  * order, so the next word starts where the last one ended). */
-size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from);
+static inline size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
+{
+    // a word is a few characters long: a short walk, else the binary search
+    for (size_t i = from, k = 0; i <= d->n && d->off[i] <= b && k < 16; i++, k++) {
+        if (d->off[i] == b) {
+            return i;
+        }
+    }
+    return zn__ent_char_at(d, b);
+}
 /* entity_words.c: fills d->words (and d->alt) from the input's tags or tokens and sets
  * d->analysed. Returns ZN_OK, ZN_ERR_INVALID_ARG (a span that is not one of the text),
  * ZN_ERR_NOMEM. */

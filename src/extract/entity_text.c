@@ -118,14 +118,29 @@ static zn_status mark_keys(ent_doc *d)
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
 // that each part is aligned. Only word_of, the flags and bit sets are cleared (for the
 // characters, once they are counted); the rest is written in full.
+// The bytes of s[0..len) that are not continuation bytes (10xxxxxx), eight at a time: a
+// continuation byte has its top bit set and the next one clear.
+static size_t count_leads(const char *s, size_t len)
+{
+    size_t cont = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t c = x & ~(x << 1) & 0x8080808080808080u;
+        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < len; i++) {
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    }
+    return len - cont;
+}
+
 static zn_status alloc_arrays(ent_doc *d)
 {
-    // Room for every byte that is not a continuation byte (10xxxxxx): each character
-    // decoded before an invalid sequence (which ends the extraction) has one.
-    size_t m = 2;
-    for (size_t i = 0; i < d->len; i++) {
-        m += ((unsigned char)d->text[i] & 0xC0) != 0x80;
-    }
+    // Room for every byte that is not a continuation byte: each character decoded before an
+    // invalid sequence (which ends the extraction) has one.
+    size_t m = count_leads(d->text, d->len) + 2;
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
@@ -195,17 +210,6 @@ size_t zn__ent_char_at(const ent_doc *d, size_t b)
         }
     }
     return SIZE_MAX;
-}
-
-size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
-{
-    // a word is a few characters long: a short walk, else the binary search
-    for (size_t i = from, k = 0; i <= d->n && d->off[i] <= b && k < 16; i++, k++) {
-        if (d->off[i] == b) {
-            return i;
-        }
-    }
-    return zn__ent_char_at(d, b);
 }
 
 zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch, size_t size,
