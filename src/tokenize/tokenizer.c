@@ -128,8 +128,8 @@ static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, si
         tok_char *c = &tok->chars[k++];
         c->off = (uint32_t)pos;
         const unsigned char *p = (const unsigned char *)s + pos;
-        if (pos + 3 <= len && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
-            (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        if (pos + 3 <= len && (unsigned)(p[0] - 0xE1) <= 0xEF - 0xE1 && p[0] != 0xED &&
+            ((p[1] & 0xC0) | (p[2] & 0xC0) >> 2) == 0xA0) {
             // The common case, ideographs and CJK punctuation (U+1000-U+FFFF but the
             // surrogates): a three-byte sequence with these lead bytes is never overlong nor
             // a surrogate.
