@@ -54,6 +54,50 @@ static ent_pos pos_of_tag(const char *t)
     }
 }
 
+#define TAG4(a, b, c, d)                                                                    \
+    ((uint64_t)(a) << 56 | (uint64_t)(b) << 48 | (uint64_t)(c) << 40 | (uint64_t)(d) << 32)
+
+// The word class of a tokenizer tag (an array of eight bytes, the tag NUL-terminated in
+// it), as pos_of_tag but without branches on the letters: tags vary from word to word, and
+// a mispredicted jump costs more than all these comparisons.
+static ent_pos pos_of_token_tag(const char t[8])
+{
+    // the letters from the top byte down, zeros from the NUL on
+    uint64_t key;
+    memcpy(&key, t, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    key = __builtin_bswap64(key);
+#endif
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+    uint64_t zeros = ~(((key & low7) + low7) | key | low7); // 0x80 in each zero byte
+    unsigned nul = zeros != 0 ? (unsigned)__builtin_clzll(zeros) / 8 : 8;
+    key &= nul >= 8 ? UINT64_MAX : ~(UINT64_MAX >> (8 * nul));
+    unsigned c0 = (unsigned)(key >> 56);
+    unsigned c1 = (unsigned)(key >> 48) & 0xFFu;
+    // classes by the first letter alone, plus one (0: a function word)
+    static const uint8_t first[128] = {
+        ['j'] = POS_NZ + 1, ['n'] = POS_N + 1, ['v'] = POS_V + 1, ['a'] = POS_A + 1,
+        ['b'] = POS_A + 1, ['s'] = POS_N + 1, ['m'] = POS_M + 1, ['q'] = POS_Q + 1,
+        ['r'] = POS_R + 1, ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1, ['x'] = POS_PUNCT + 1,
+    };
+    unsigned f = c0 < 128 ? first[c0] : 0;
+    unsigned pos = f != 0 ? f - 1 : POS_FUNC;
+    pos = c0 == 0 ? POS_UNK : pos;
+    pos = key == TAG4('P', 'E', 'R', 0) ? POS_PER : pos;
+    pos = key == TAG4('L', 'O', 'C', 0) ? POS_LOC : pos;
+    pos = key == TAG4('O', 'R', 'G', 0) ? POS_ORG : pos;
+    pos = key == TAG4('T', 'I', 'M', 'E') ? POS_TIME : pos;
+    pos = c0 == 'n' && c1 == 'r' ? POS_NR : pos; // nr, nrt, nrfg
+    pos = key == TAG4('n', 's', 0, 0) ? POS_NS : pos;
+    pos = key == TAG4('n', 't', 0, 0) ? POS_NT : pos;
+    pos = key == TAG4('n', 'z', 0, 0) || key == TAG4('n', 'w', 0, 0) ? POS_NZ : pos;
+    pos = key == TAG4('v', 'n', 0, 0) ? POS_VN : pos;
+    pos = c0 == 'a' && c1 == 'n' ? POS_N : pos;
+    pos = c0 == 'a' && c1 == 'd' ? POS_FUNC : pos;
+    pos = key == TAG4('e', 'n', 'g', 0) || key == TAG4('u', 'r', 'l', 0) ? POS_ENG : pos;
+    return (ent_pos)pos;
+}
+
 // Class of one character for the fallback cut (no analysis).
 static ent_pos char_class(uint32_t cp)
 {
@@ -270,7 +314,8 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
             continue; // overlapping or empty words are ignored
         }
         if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
-            push_split(d, s, e, pos_of_tag(tag), &cap) != ZN_OK) {
+            push_split(d, s, e, src->tokens != NULL ? pos_of_token_tag(tag) : pos_of_tag(tag),
+                       &cap) != ZN_OK) {
             return zn__error_nomem(err, "entities");
         }
         done = e;
