@@ -129,6 +129,61 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const origin *g)
     zn_json_end_array(j);
 }
 
+// Appends the decimal digits of v to out at *n.
+static void put_number(char *out, size_t *n, size_t v)
+{
+    char tmp[24];
+    size_t k = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    while (k > 0) {
+        out[(*n)++] = tmp[--k];
+    }
+}
+
+// A mention of line mode written in one piece, {"start":S,"end":E,"type":"T","text":"X"},
+// when its text needs no escaping (no control character, quote, backslash, U+2028 or
+// U+2029; the text is valid UTF-8, or there would be no mention) and it is short; false
+// otherwise, and nothing is written.
+static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, const char *s,
+                        size_t len)
+{
+    char out[320];
+    size_t tlen = strlen(type);
+    if (len > 200 || tlen > 32) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' ||
+            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
+            return false;
+        }
+    }
+    size_t n = 0;
+    memcpy(out, "{\"start\":", 9);
+    n = 9;
+    put_number(out, &n, start);
+    memcpy(out + n, ",\"end\":", 7);
+    n += 7;
+    put_number(out, &n, end);
+    memcpy(out + n, ",\"type\":\"", 9);
+    n += 9;
+    memcpy(out + n, type, tlen);
+    n += tlen;
+    memcpy(out + n, "\",\"text\":\"", 10);
+    n += 10;
+    memcpy(out + n, s, len);
+    n += len;
+    memcpy(out + n, "\"}", 2);
+    n += 2;
+    zn_json_raw(j, out, n);
+    return true;
+}
+
 // One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
 static void line_json(zn_json *j, const zn_entities *ents, const origin *g,
                       const zn_date_list *dates)
@@ -142,12 +197,23 @@ static void line_json(zn_json *j, const zn_entities *ents, const origin *g,
     zn_json_key(j, "entities");
     zn_json_begin_array(j);
     for (size_t i = 0; i < n; i++) {
+        const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
+        const char *text = s + m[i].span.start;
+        size_t len = m[i].span.end - m[i].span.start;
+        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
+        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
+        if (mention_raw(j, a, b, type, text, len)) {
+            continue;
+        }
         zn_json_begin_object(j);
-        mention_json(j, &cur, m[i].span);
+        zn_json_key(j, "start");
+        zn_json_int(j, (long long)a);
+        zn_json_key(j, "end");
+        zn_json_int(j, (long long)b);
         zn_json_key(j, "type");
-        zn_json_cstr(j, zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type));
+        zn_json_cstr(j, type);
         zn_json_key(j, "text");
-        zn_json_string(j, s + m[i].span.start, m[i].span.end - m[i].span.start);
+        zn_json_string(j, text, len);
         zn_json_end_object(j);
     }
     zn_json_end_array(j);

@@ -194,7 +194,7 @@ static void pick_types_and_names(builder *bd, zn_entity *items)
     }
     for (size_t i = 0; i < g->m; i++) {
         size_t e = g->ent_of[i];
-        if (better_name(bd, i, best[e])) {
+        if (i != best[e] && better_name(bd, i, best[e])) { // a name is not better than itself
             best[e] = i;
         }
     }

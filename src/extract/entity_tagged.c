@@ -99,7 +99,8 @@ static zn_status names_by_knowledge(ent_doc *d)
 static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
 {
     size_t len = w->end - w->start;
-    if (len < 2 || len > 3 || zn__ent_span_is(d, w->start, w->end, ZN__ENT_REGION)) {
+    if (len < 2 || len > 3 || !zn__ent_span_is(d, w->start, w->start + 1, ZN__ENT_ABBREV) ||
+        zn__ent_span_is(d, w->start, w->end, ZN__ENT_REGION)) {
         return false;
     }
     if (w->pos != POS_NS && w->pos != POS_LOC && w->pos != POS_NZ && w->pos != POS_N &&
