@@ -240,12 +240,14 @@ static size_t decade(const dtext *t, size_t i, int century, dval *v)
     }
     int base = century >= 0 ? century * 100 : (n.v >= 20 ? 1900 : 2000);
     int y = n.v > 90 ? (int)n.v : base + (int)n.v; // 2020年代
-    if (date__at(t, e, "初", &i)) {
-        years(y, y + 3, v);
-        return i;
-    }
-    if (date__at(t, e, "末", &i)) {
-        years(y + 7, y + 9, v);
+    // 初 初期 前期: the first four years; 中期 the middle three; 末 末期 后期 the last three
+    static const char *const parts[] = {"初期", "前期", "初", "中期", "末期", "后期", "末",
+                                        NULL};
+    static const int from[] = {0, 0, 0, 4, 7, 7, 7};
+    static const int to[] = {3, 3, 3, 6, 9, 9, 9};
+    int k = date__at_any(t, e, parts, &i);
+    if (k >= 0) {
+        years(y + from[k], y + to[k], v);
         return i;
     }
     years(y, y + 9, v);
@@ -258,7 +260,8 @@ size_t date__era(dctx *c, size_t i, dval *v)
     size_t e;
     int century = -1;
     dnum n;
-    if (date__at(t, i, "上世纪", &e) || date__at(t, i, "本世纪", &e)) {
+    if (date__at(t, i, "上世纪", &e) || date__at(t, i, "上个世纪", &e) ||
+        date__at(t, i, "本世纪", &e)) {
         if (c->ref.prec < PR_YEAR) {
             return i;
         }
@@ -268,14 +271,15 @@ size_t date__era(dctx *c, size_t i, dval *v)
     } else {
         return decade(t, i, -1, v);
     }
+    bool from_ref = !date__is_digit(t->cp[i]) && !date__is_cjk_digit(t->cp[i]); // 上世紀
     size_t j = decade(t, e, century, v);
     if (j > e) {
-        return j;
+        return j; // 上世紀90年代: the decade is written (90年代 alone is the same)
     }
     int y = century * 100;
-    if (date__at(t, e, "初", &j)) {
+    if (date__at(t, e, "初期", &j) || date__at(t, e, "初", &j)) {
         years(y, y + 19, v);
-    } else if (date__at(t, e, "末", &j)) {
+    } else if (date__at(t, e, "末期", &j) || date__at(t, e, "末", &j)) {
         years(y + 80, y + 99, v);
     } else if (date__at(t, e, "中叶", &j) || date__at(t, e, "中期", &j)) {
         years(y + 40, y + 59, v);
@@ -283,6 +287,7 @@ size_t date__era(dctx *c, size_t i, dval *v)
         years(y, y + 99, v);
         j = e;
     }
+    v->src = from_ref ? ZN_DATE_REFERENCE : ZN_DATE_EXPLICIT; // 上世紀 alone
     return j;
 }
 

@@ -112,8 +112,9 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
         return i; // 黎明 alone is more often a name than a time
     }
-    if (e == i + 2 && v->kind == DV_POINT && v->a.H < 10 && date__is_cjk_digit(c->t->cp[i])) {
-        return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while"
+    if (e == i + 2 && v->kind == DV_POINT && v->a.H > 0 && v->a.H < 10 &&
+        date__is_cjk_digit(c->t->cp[i])) {
+        return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while" (零時 is midnight)
     }
     if (e > i) {
         v->src = s->src;

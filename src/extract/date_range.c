@@ -137,10 +137,14 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
     return e;
 }
 
-// What may follow a point: a range, a limit word, 左右.
+// What may follow a point: a range, a limit word, 左右, 前後.
 static size_t tails(dctx *c, size_t pe, const dval *a, dval *v)
 {
     size_t e;
+    if (a->kind == DV_POINT && date__at(c->t, pe, "前后", &e)) {
+        *v = *a; // 5月1日前後 國慶前後: about that date, as 左右 (not "before")
+        return e;
+    }
     size_t k = range_tail(c, pe, a, v);
     if (k == pe) {
         k = limit_tail(c, pe, a, v);

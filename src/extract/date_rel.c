@@ -246,10 +246,12 @@ static void now_span(const dctx *c, const dur *d, int sign, dval *v)
         to_value(d, v);
         return;
     }
-    // The far end of 近30天 is as exact as now; of 過去一年 a day; of 三年多來 a year.
-    if (!d->approx && !d->workdays && (d->unit == DU_W || d->unit == DU_D)) {
+    // The far end of 近30天 is as exact as now; of 過去一年 and 近兩週 a day; of 三年多來 a
+    // year. Weeks count in whole days as months do.
+    if (!d->approx && !d->workdays && d->unit == DU_D) {
         far.prec = c->ref.prec > far.prec ? c->ref.prec : far.prec; // 7天半: to the hour
-    } else if (!d->approx && (d->unit == DU_Y || d->unit == DU_MO) && c->ref.prec >= PR_DAY) {
+    } else if (!d->approx && (d->unit == DU_Y || d->unit == DU_MO || d->unit == DU_W) &&
+               c->ref.prec >= PR_DAY) {
         far.prec = PR_DAY;
         if (sign > 0 && !d->frac) {
             date__add_days(&far, -1); // 未來兩個月 from 14 June: whole days to 13 August
@@ -380,10 +382,45 @@ static size_t dur_range(const dtext *t, size_t i, dval *v)
     return k;
 }
 
+// 過兩天 再過三個月: "when the count has passed", from then on, as 兩天之後. Not after a
+// verb that makes 過 "spend" or "exceed" (度過 超過 經過 每過), nor before 了 (過了兩天).
+static size_t passing(const dctx *c, size_t i, dval *v)
+{
+    const dtext *t = c->t;
+    static const uint32_t lead[] = {0x518D, 0x53C8, 0x7B49, 0x8FD8, 0x5C31, 0x624D}; // 再又等还就才
+    size_t e;
+    if (!date__at(t, i, "过", &e)) {
+        return i;
+    }
+    // at the start, after punctuation or a space, or after 再 又 等 还 就 才
+    bool ok = i == 0 || t->cp[i - 1] < 0x3400 || (t->cp[i - 1] >= 0xFE30 && t->cp[i - 1] <= 0xFFEF);
+    for (size_t k = 0; !ok && k < sizeof lead / sizeof lead[0]; k++) {
+        ok = t->cp[i - 1] == lead[k];
+    }
+    dur d;
+    size_t k = ok ? duration(t, e, &d, false) : e;
+    size_t after;
+    if (k == e || d.few || d.approx ||
+        date__at_any(t, k, suffixes, &after) >= 0 || date__at(t, k, "了", &after)) {
+        return i;
+    }
+    dpt p;
+    if (!shift(c, &d, 1, &p)) {
+        return i;
+    }
+    date__val_span(v, &p, &p, ZN_DATE_RANGE);
+    v->open_b = true;
+    v->src = ZN_DATE_REFERENCE;
+    return k;
+}
+
 size_t date__relative(dctx *c, size_t i, dval *v)
 {
     const dtext *t = c->t;
-    size_t e;
+    size_t e = passing(c, i, v);
+    if (e > i) {
+        return e;
+    }
     int pre = prefix(t, i, &e);
     size_t j = pre != 0 ? e : i;
     dur d;

@@ -64,7 +64,7 @@ static int adjust(int part, int h)
     case PD_DUSK:
         return h < 12 ? h + 12 : h;
     case PD_EVENING:
-        return h >= 5 && h < 12 ? h + 12 : h;
+        return h >= 5 && h <= 12 ? h + 12 : h; // 晚上12點 is midnight (24)
     case PD_NIGHT:
     case PD_MIDNIGHT:
         return h >= 6 && h < 12 ? h + 12 : (h == 12 ? 0 : h);
@@ -79,7 +79,8 @@ typedef struct clock {
     int H, M, S;
 } clock;
 
-// A number that can be minutes or seconds after 點: 2 characters (30, 零九, 十五) or a unit.
+// A number that can be minutes or seconds after 點: 2 characters (30, 零九, 十五), 二十 to
+// 五十九 in Chinese, or a number with its unit.
 static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t *end)
 {
     dnum n;
@@ -95,8 +96,12 @@ static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t
     bool meridiem_next = n.end + 1 < t->n && ((t->cp[n.end] | 0x20) == 'a' ||
                                               (t->cp[n.end] | 0x20) == 'p') &&
                          (t->cp[n.end + 1] | 0x20) == 'm';
-    if (n.digits == 2 && strcmp(unit, "分") == 0 && !date__at(t, n.end, "秒", &e) &&
-        (date__soft_end(t, n.end) || meridiem_next)) {
+    // 30 零九 十五, and 四十五 (Chinese tens and units: three characters, 20 to 59)
+    // Chinese minutes with 十 (十五 四十五) are never decimals, which go digit by digit
+    // (三點四五): they need no soft end (八點四十五集合)
+    bool tens = !n.arabic && !n.seq && n.v >= 10 && n.digits <= 3;
+    if ((n.digits == 2 || tens) && strcmp(unit, "分") == 0 && !date__at(t, n.end, "秒", &e) &&
+        (tens || date__soft_end(t, n.end) || meridiem_next)) {
         *out = (int)n.v;
         *end = n.end;
         return true;
@@ -280,6 +285,16 @@ size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
         p.M = k.M;
         p.S = k.S;
         p.prec = k.S >= 0 ? PR_SECOND : k.M >= 0 ? PR_MINUTE : PR_HOUR;
+        // 24時, and 零時 of an evening (今晚零時): the midnight that ends the day
+        bool evening = pd == PD_EVENING || pd == PD_NIGHT || pd == PD_MIDNIGHT;
+        if (p.H == 24 || (p.H == 0 && evening && mer < 0)) {
+            if (p.y >= 0 && p.m > 0 && p.d > 0) {
+                p.H = 0;
+                date__add_days(&p, 1);
+            } else if (p.M > 0) {
+                p.H = 0; // 晚上12點半 of an unknown day: 00:30 (24:30 is no time)
+            }
+        }
         // A zone only after an ISO clock with seconds (08:15:30-05:30, 10:00:00Z): after
         // 10:30 or 6點30pm a dash starts the end of a range.
         if (p.prec == PR_SECOND && mer < 0 && e > j && t->cp[e - 1] < 0x80) {

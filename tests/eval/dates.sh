@@ -18,6 +18,13 @@ echo "== dates (zhnews dates --input-format jsonl)"
 python3 "$eval_dir/score/date-score.py" "$eval_dir"/dates/*.jsonl \
     --cmd "'$cli' dates --input-format jsonl" "$@"
 
+# The JioNLP parser cases by the kinds issue 7 lists (our mapping of JioNLP's categories).
+for gold in "$eval_dir"/dates/jionlp_parse*.jsonl; do
+    [ -f "$gold" ] || continue
+    python3 "$here/tests/eval/dates_kinds.py" "$eval_dir/score/date-score.py" "$gold" \
+        --cmd "'$cli' dates --input-format jsonl" "$@"
+done
+
 # The sample article: its four dates with the values expected under --ref-date 2018-06-13.
 sample="$here/../shared/samples/article-utf8.txt"
 expected="$here/../shared/samples/article.expected.json"

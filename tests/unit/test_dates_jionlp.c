@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the date finder (zn_dates_find), fourth file: forms the JioNLP parser
+ * reads and we had misread — 過兩天 (from two days on), counts of weeks back from now in
+ * whole days (近兩週), 前後 after a date (about it, not before it), minutes in three
+ * Chinese characters (八點四十五), the parts of a decade (九十年代後期), 上個世紀, midnight
+ * (零時, 今晚零時, 24時, 晚上12點). In Traditional and Simplified script. Sentences are
+ * our own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "support_dates.h"
+#include "zhnews/dates.h"
+
+static void check(const char *text, const char *ref, const want *w, size_t n)
+{
+    zn_date_options o = dates_ref_opts(ref, ZN_DATE_REGION_AUTO);
+    dates_check(text, &o, w, n);
+}
+
+static void test_dates_passing_count(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    // 過 + a count at the start of a clause or after 再: from then on.
+    const want days = {"過兩天", "2020-10-07/..", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("過兩天我們再談", ref, &days, 1);
+    const want months = {"过三个月", "2021-01/..", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("再过三个月，新馆就能开放", ref, &months, 1);
+    const want hours = {"過兩個小時", "2020-10-05T16:20:00/..", ZN_DATE_RANGE,
+                        ZN_DATE_REFERENCE};
+    check("，過兩個小時再打來", ref, &hours, 1);
+    // 度過 超過 經過 每過 and 過了: the count alone stays a duration.
+    const want two = {"兩天", "P2D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("他們在山上度過兩天", ref, &two, 1);
+    check("排隊超過兩天", ref, &two, 1);
+    check("過了兩天", ref, &two, 1);
+    const want two_s = {"两天", "P2D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("每过两天换一次水", ref, &two_s, 1);
+    // 過幾天: too vague for a day.
+    check("過幾天", ref, NULL, 0);
+}
+
+static void test_dates_weeks_back_in_days(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    const want near = {"近兩週", "2020-09-21/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("近兩週確診人數下降", ref, &near, 1);
+    const want past = {"前三周", "2020-09-14/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("前三周的销量", ref, &past, 1);
+    // forward: whole days up to the day before, as 未來兩個月
+    const want next = {"未來兩週", "2020-10-05T14:20:00/2020-10-18", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("未來兩週天氣晴朗", ref, &next, 1);
+    // days keep the clock
+    const want days = {"近10天", "2020-09-25T14:20:00/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("近10天", ref, &days, 1);
+}
+
+static void test_dates_about_a_date(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    const want day = {"11月3日前後", "2020-11-03", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("颱風預計11月3日前後登陸", ref, &day, 1);
+    const want fest = {"中秋节前后", "2020-10-01", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("中秋节前后客流最多", ref, &fest, 1);
+    const want year = {"2008年前後", "2008", ZN_DATE_YEAR, ZN_DATE_EXPLICIT};
+    check("2008年前後", ref, &year, 1);
+    const want hour = {"十點前後", "2020-10-05T10", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("十點前後", ref, &hour, 1);
+    // 前 alone still closes a span
+    const want before = {"11月3日前", "2020-10-05T14:20:00/2020-11-03", ZN_DATE_RANGE,
+                         ZN_DATE_REFERENCE};
+    check("11月3日前", ref, &before, 1);
+}
+
+static void test_dates_clock_minutes_in_words(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    const want w = {"晚上八點四十五", "2020-10-05T20:45", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("晚上八點四十五集合", ref, &w, 1);
+    const want s = {"七点三十二", "2020-10-05T07:32", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("七点三十二，列车进站", ref, &s, 1);
+    // a number that is no minute: 三點四十萬 is not a time, nor 三點四五 (a decimal)
+    check("三點四十萬", ref, NULL, 0);
+    check("三點四五", ref, NULL, 0);
+}
+
+static void test_dates_decade_parts(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    const want late = {"九十年代後期", "1997/1999", ZN_DATE_RANGE, ZN_DATE_EXPLICIT};
+    check("九十年代後期", ref, &late, 1);
+    const want mid = {"80年代中期", "1984/1986", ZN_DATE_RANGE, ZN_DATE_EXPLICIT};
+    check("80年代中期", ref, &mid, 1);
+    const want early = {"七十年代初期", "1970/1973", ZN_DATE_RANGE, ZN_DATE_EXPLICIT};
+    check("七十年代初期", ref, &early, 1);
+    const want last = {"上個世紀60年代末期", "1967/1969", ZN_DATE_RANGE, ZN_DATE_EXPLICIT};
+    check("上個世紀60年代末期", ref, &last, 1);
+    const want century = {"上个世纪", "1900/1999", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("上个世纪", ref, &century, 1);
+}
+
+static void test_dates_midnight(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    const want start = {"自今晚零時起", "2020-10-06T00/..", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("新規定自今晚零時起實施", ref, &start, 1);
+    const want today = {"今日零时", "2020-10-05T00", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("今日零时", ref, &today, 1);
+    const want zero = {"零時", "2020-10-05T00", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("零時", ref, &zero, 1);
+    const want h24 = {"10月31日24時", "2020-11-01T00", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("10月31日24時", ref, &h24, 1);
+    const want twelve = {"晚上12點半", "2020-10-06T00:30", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("晚上12點半", ref, &twelve, 1);
+    // 零點五 is a number
+    check("零點五", ref, NULL, 0);
+}
+
+static void test_dates_jionlp_allocation_failures(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-10-05 14:20:00", ZN_DATE_REGION_AUTO);
+    zn_date_list list = dates_alloc_loop("過兩天，近兩週，11月3日前後，今晚零時起", &o);
+    assert_int_equal(list.count, 4);
+    assert_string_equal(list.items[0].value, "2020-10-07/..");
+    assert_string_equal(list.items[1].value, "2020-09-21/2020-10-05T14:20:00");
+    assert_string_equal(list.items[2].value, "2020-11-03");
+    assert_string_equal(list.items[3].value, "2020-10-06T00/..");
+    zn_date_list_clear(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_passing_count),
+        cmocka_unit_test(test_dates_weeks_back_in_days),
+        cmocka_unit_test(test_dates_about_a_date),
+        cmocka_unit_test(test_dates_clock_minutes_in_words),
+        cmocka_unit_test(test_dates_decade_parts),
+        cmocka_unit_test(test_dates_midnight),
+        cmocka_unit_test(test_dates_jionlp_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
