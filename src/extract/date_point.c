@@ -75,6 +75,18 @@ static size_t with_time(dctx *c, size_t j, pstate *s, dval *v)
     return j;
 }
 
+// A link and a clock time after it: 三點到五點 is a range of hours, not "three points".
+static bool clock_next(dctx *c, size_t e)
+{
+    static const char *const links[] = {"到", "至", "-", "~", NULL};
+    size_t k;
+    dval tv;
+    dpt day;
+    date__pt_clear(&day);
+    return date__at_any(c->t, e, links, &k) >= 0 && date__time(c, k, &day, PD_NONE, &tv) > k &&
+           tv.kind == DV_POINT;
+}
+
 // Now, a week or a time of day when no year, month or day was written.
 static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
 {
@@ -112,9 +124,10 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
         return i; // 黎明 alone is more often a name than a time
     }
-    if (e == i + 2 && v->kind == DV_POINT && v->a.H > 0 && v->a.H < 10 &&
-        date__is_cjk_digit(c->t->cp[i])) {
-        return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while" (零時 is midnight)
+    if (e == i + 2 && base == NULL && v->kind == DV_POINT && v->a.H > 0 && v->a.H < 10 &&
+        date__is_cjk_digit(c->t->cp[i]) && !clock_next(c, e)) {
+        return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while" (零時 is
+                  // midnight; the end of a range, 兩點到四點, is a time)
     }
     if (e > i) {
         v->src = s->src;

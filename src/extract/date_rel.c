@@ -229,7 +229,8 @@ static const int suffix_kind[] = {
 static int prefix(const dtext *t, size_t i, size_t *end)
 {
     static const char *const past[] = {"近", "最近", "过去", "过去的", "前", "这", NULL};
-    static const char *const next[] = {"未来", "今后", "接下来", "往后", "之后的", NULL};
+    static const char *const next[] = {"未来", "未来的", "今后", "今后的", "接下来",
+                                       "接下来的", "往后", "之后的", NULL};
     if (date__at_any(t, i, next, end) >= 0) {
         return 1;
     }
@@ -434,6 +435,9 @@ size_t date__relative(dctx *c, size_t i, dval *v)
     }
     if (pre != 0 && t->cp[i] == 0x524D && total >= 100) { // 前
         return i; // 公元前841年 is a year BC, not the last 841 years
+    }
+    if (pre == 0 && i > 0 && t->cp[i - 1] == 0x524D && total >= 100) {
+        return i; // ... nor is its 841年 after the 前
     }
     if (pre != 0) {
         if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e)) {

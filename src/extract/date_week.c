@@ -135,7 +135,11 @@ size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v)
     const dtext *t = c->t;
     size_t e;
     dnum n;
-    if (!date__at(t, i, "第", &e) || !date__num(t, e, &n) || n.v < 1 || n.v > 53) {
+    size_t at = i;
+    if (date__at(t, i, "的第", &e)) {
+        at = i + 1; // 3月的第三個星期天
+    }
+    if (!date__at(t, at, "第", &e) || !date__num(t, e, &n) || n.v < 1 || n.v > 53) {
         return i;
     }
     size_t j = n.end;

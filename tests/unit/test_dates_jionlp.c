@@ -129,6 +129,30 @@ static void test_dates_midnight(void **state)
     check("零點五", ref, NULL, 0);
 }
 
+static void test_dates_small_links(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    // 的 between a month and its n-th weekday
+    const want nth = {"11月的第二個星期四", "2020-11-12", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("11月的第二個星期四", ref, &nth, 1);
+    // a range of hours in Chinese figures (兩點 alone is no time)
+    const want hours = {"下午兩點到四點", "2020-10-05T14/2020-10-05T16:00:00", ZN_DATE_RANGE,
+                        ZN_DATE_REFERENCE};
+    check("下午兩點到四點停水", ref, &hours, 1);
+    const want bare = {"三点到五点", "2020-10-05T03/2020-10-05T05:00:00", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("三点到五点", ref, &bare, 1);
+    check("兩點", ref, NULL, 0);
+    // 接下來的 未來的 今後的 before a count: the span from now
+    const want next = {"接下來的一週", "2020-10-05T14:20:00/2020-10-11", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("接下來的一週", ref, &next, 1);
+    // a year before the era is no count of years
+    check("公元前221年", ref, NULL, 0);
+    check("前221年", ref, NULL, 0);
+}
+
 static void test_dates_jionlp_allocation_failures(void **state)
 {
     (void)state;
@@ -151,6 +175,7 @@ int main(void)
         cmocka_unit_test(test_dates_clock_minutes_in_words),
         cmocka_unit_test(test_dates_decade_parts),
         cmocka_unit_test(test_dates_midnight),
+        cmocka_unit_test(test_dates_small_links),
         cmocka_unit_test(test_dates_jionlp_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
