@@ -109,7 +109,7 @@ static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
 static size_t first_months(const dtext *t, size_t i, const dpt *p, dval *v)
 {
     size_t e;
-    bool first = date__at(t, i, "前", &e);
+    bool first = date__at(t, i, "前", &e) || date__at(t, i, "头", &e); // 頭兩個月
     if (!first && !date__at(t, i, "后", &e)) {
         return i;
     }

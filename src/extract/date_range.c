@@ -53,8 +53,8 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     const dtext *t = c->t;
     size_t e;
     size_t j = skip_space(t, i);
-    if (date__at(t, j, "起", &e)) {
-        j = e;
+    if (date__at(t, j, "起", &e) || date__at(t, j, "开始", &e)) {
+        j = e; // 從明天開始到下週五
     }
     if (date__at_any(t, j, links, &e) < 0) {
         return i;
@@ -167,7 +167,8 @@ static size_t relative(dctx *c, size_t j, dval *v)
         return j;
     }
     if (r.kind == DV_POINT && r.a.prec == PR_DAY) {
-        return date__day_time(c, re, &r.a, r.src, v);
+        size_t te = date__day_time(c, re, &r.a, r.src, v);
+        return te > re ? te : tails(c, re, &r, v); // 六天後的3時1刻, 三天前至今
     }
     if (r.kind == DV_POINT || r.kind == DV_SPAN) {
         return tails(c, re, &r, v);

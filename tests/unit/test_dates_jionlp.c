@@ -148,6 +148,15 @@ static void test_dates_small_links(void **state)
     const want next = {"接下來的一週", "2020-10-05T14:20:00/2020-10-11", ZN_DATE_RANGE,
                        ZN_DATE_REFERENCE};
     check("接下來的一週", ref, &next, 1);
+    // 頭 as 前 before a count of months; 開始 before the link of a range; 至今 after a count
+    const want head = {"今年頭兩個月", "2020-01/2020-02", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("今年頭兩個月", ref, &head, 1);
+    const want from = {"从后天开始到下周三", "2020-10-07/2020-10-14", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("从后天开始到下周三", ref, &from, 1);
+    const want since = {"五天前至今", "2020-09-30/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                        ZN_DATE_REFERENCE};
+    check("五天前至今", ref, &since, 1);
     // a year before the era is no count of years
     check("公元前221年", ref, NULL, 0);
     check("前221年", ref, NULL, 0);
