@@ -172,6 +172,14 @@ def main():
     lines += ['};', '']
     # how many first characters lie below each block of zn__ent_first: with the block's own
     # bits, the place of a character among the root's children (which are sorted)
+    second = [0] * (0x10000 // 32)  # BMP characters that are the second of some key
+    for k in keys:
+        if len(k) > 1 and ord(k[1]) < 0x10000:
+            second[ord(k[1]) // 32] |= 1 << (ord(k[1]) % 32)
+    lines.append('const uint32_t zn__ent_second[0x10000 / 32] = {')
+    for i in range(0, len(second), 8):
+        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in second[i:i + 8]) + ',')
+    lines += ['};', '']
     rank = [sum(bin(v).count('1') for v in first[:i]) for i in range(len(first))]
     lines.append('const uint16_t zn__ent_first_rank[0x10000 / 32] = {')
     for i in range(0, len(rank), 16):

@@ -81,6 +81,13 @@ extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s chang
  * children are the characters that begin a key, sorted, so a BMP character's child is
  * the root's first child + this rank + the bits below it in its block of zn__ent_first. */
 extern const uint16_t zn__ent_first_rank[0x10000 / 32];
+extern const uint32_t zn__ent_second[0x10000 / 32]; /* BMP characters second in some key */
+
+/* False when no key has the folded code point cp as its second character. Cannot fail. */
+static inline bool zn__ent_may_follow(uint32_t cp)
+{
+    return cp >= 0x10000 || (zn__ent_second[cp / 32] >> (cp % 32) & 1u) != 0;
+}
 
 /* True when some key may begin with the folded code point cp. Cannot fail. */
 static inline bool zn__ent_may_start(uint32_t cp)

@@ -101,8 +101,9 @@ static zn_status mark_keys(ent_doc *d)
                 d->end_flags[i + k] |= f;
                 d->key_rows[used++] = (uint16_t)row;
             }
-            if (k == max || zn__ent_trie[node].n_child == 0 || (cp = d->fold[i + k]) == ' ') {
-                break;
+            if (k == max || zn__ent_trie[node].n_child == 0 || (cp = d->fold[i + k]) == ' ' ||
+                (k == 1 && !zn__ent_may_follow(cp))) {
+                break; // most first characters are not followed by a second one of a key
             }
             node = zn__ent_trie_step(node, cp);
         }
