@@ -109,6 +109,9 @@ static size_t owner_before(const ent_doc *d, size_t e)
 
 static zn_status latin_names(ent_doc *d)
 {
+    if (!d->has_latin) {
+        return ZN_OK;
+    }
     for (size_t i = 0; i < d->n; i++) {
         if (!zn__ent_is_latin(d->fold[i]) || (i > 0 && is_latin_word_char(d->fold[i - 1]))) {
             continue;
@@ -183,6 +186,9 @@ static size_t congress_after(const ent_doc *d, size_t e)
 // ("top ten") is not one.
 static zn_status numbered_congresses(ent_doc *d)
 {
+    if (!zn__ent_may_contain(d, 0x5341)) {
+        return ZN_OK; // no 十
+    }
     for (size_t i = 0; i + 2 < d->n; i++) {
         if (d->fold[i] != 0x5341 || d->fold[i + 2] != 0x5927 ||
             !zn__ent_is_numeral(d->fold[i + 1]) || d->fold[i + 1] == 0x5341 ||

@@ -110,7 +110,7 @@ static zn_status type_members(ent_doc *d, size_t end, unsigned type)
 // 等 (U+7B49), then a few quantity characters, then a head noun: 等一大批独角兽企业.
 static zn_status lists_with_heads(ent_doc *d)
 {
-    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x7B49)) {
         return ZN_OK;
     }
     for (size_t i = 1; i < d->n; i++) {
@@ -201,6 +201,9 @@ static zn_status list_abbreviation(ent_doc *d, size_t s, size_t e)
 static zn_status apposition(ent_doc *d)
 {
     bool heads = zn__ent_doc_has(d, ZN__ENT_HEAD);
+    if (!heads && !d->has_latin) {
+        return ZN_OK; // neither a capital abbreviation nor a head noun
+    }
     for (size_t i = 0; i < d->n; i++) {
         size_t e = abbrev_end(d, i);
         if (e > i && (i == 0 || !zn__ent_is_latin(d->fold[i - 1]))) {
@@ -230,7 +233,7 @@ static zn_status apposition(ent_doc *d)
 // X作为企业 (作为 U+4F5C U+4E3A): X is of the head's type.
 static zn_status as_head(ent_doc *d)
 {
-    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x4F5C)) {
         return ZN_OK;
     }
     for (size_t i = 1; i + 2 < d->n; i++) {
@@ -257,6 +260,9 @@ static zn_status as_head(ent_doc *d)
 // 简称 U+7B80 U+79F0, 下称 U+4E0B U+79F0.
 static zn_status declared_names(ent_doc *d)
 {
+    if (!zn__ent_may_contain(d, 0x79F0)) {
+        return ZN_OK; // no 称
+    }
     for (size_t i = 1; i + 3 < d->n; i++) {
         if (d->fold[i + 1] != 0x79F0 || (d->fold[i] != 0x7B80 && d->fold[i] != 0x4E0B)) {
             continue;

@@ -87,6 +87,8 @@ typedef struct ent_doc {
     uint16_t *start_flags; /* n + 1: the flags of every key that starts at i, or-ed */
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint16_t all_flags;    /* the flags of every key in the text, or-ed */
+    bool has_latin;        /* some folded character is a-z */
+    uint64_t seen[16];     /* 1,024 bits, one per hash of a folded character of the text */
     uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
@@ -169,6 +171,19 @@ size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
 static inline bool zn__ent_doc_has(const ent_doc *d, unsigned flags)
 {
     return (d->all_flags & flags) != 0;
+}
+
+/* False when the folded character cp is nowhere in the text (true may be a collision):
+ * rules that start at one rare character (等, 称, 作为, 十) skip texts without it. */
+static inline size_t zn__ent_seen_bit(uint32_t cp)
+{
+    return (size_t)((cp * 2654435761u) >> 22); // 10 bits
+}
+
+static inline bool zn__ent_may_contain(const ent_doc *d, uint32_t cp)
+{
+    size_t h = zn__ent_seen_bit(cp);
+    return (d->seen[h >> 6] >> (h & 63) & 1u) != 0;
 }
 
 /* True when the row of [s, e) exists and has one of the flags. */

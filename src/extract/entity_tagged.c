@@ -181,8 +181,11 @@ static zn_status from_alt(ent_doc *d, const ent_word *w)
 
 zn_status zn__ent_find_tagged(ent_doc *d)
 {
+    // the classes from_word takes: names of the lexicon and the tagger (most words are not)
+    const unsigned named = 1u << POS_PER | 1u << POS_LOC | 1u << POS_ORG | 1u << POS_NR |
+                           1u << POS_NS | 1u << POS_NT;
     for (size_t i = 0; i < d->n_words; i++) {
-        if (from_word(d, &d->words[i]) != ZN_OK) {
+        if ((named >> d->words[i].pos & 1u) != 0 && from_word(d, &d->words[i]) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }

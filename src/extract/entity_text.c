@@ -179,7 +179,11 @@ static zn_status decode(ent_doc *d, zn_error *err)
         d->off[d->n] = at;
         // Han characters that t2s leaves alone (most) fold to themselves
         bool same = cp >= 0x3400 && cp <= 0x9FFF && !(zn__ent_t2s_has[cp / 32] >> (cp % 32) & 1u);
-        d->fold[d->n] = same ? cp : zn__ent_fold(cp);
+        uint32_t f = same ? cp : zn__ent_fold(cp);
+        d->fold[d->n] = f;
+        size_t h = zn__ent_seen_bit(f);
+        d->seen[h >> 6] |= (uint64_t)1 << (h & 63);
+        d->has_latin |= f >= 'a' && f <= 'z';
         d->n++;
     }
     d->off[d->n] = d->len;
