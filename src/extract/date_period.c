@@ -23,7 +23,8 @@ static const period year_periods[] = {
 static const period month_periods[] = {
     {"上旬", 1, 10},  {"中旬", 11, 20}, {"下旬", 21, 99}, {"月初", 1, 10}, {"初", 1, 10},
     {"月中", 11, 20}, {"月底", -7, 99}, {"底", -7, 99},  {"月末", -7, 99},
-    {"末", -7, 99},   {"月尾", -7, 99}, {"尾", -7, 99}, {NULL, 0, 0}, // 月尾: Cantonese 月底
+    {"末", -7, 99},   {"月尾", -7, 99}, {"尾", -7, 99}, {"中下旬", 11, 99},
+    {"上中旬", 1, 20}, {"中上旬", 1, 20}, {NULL, 0, 0}, // 月尾: Cantonese 月底
 };
 
 static int at_period(const dtext *t, size_t i, const period *list, size_t *end)
@@ -110,7 +111,7 @@ static size_t first_months(const dtext *t, size_t i, const dpt *p, dval *v)
 {
     size_t e;
     bool first = date__at(t, i, "前", &e) || date__at(t, i, "头", &e); // 頭兩個月
-    if (!first && !date__at(t, i, "后", &e)) {
+    if (!first && !date__at(t, i, "后", &e) && !date__at(t, i, "最后", &e)) {
         return i;
     }
     dnum n;
@@ -209,11 +210,19 @@ size_t date__month_period(dctx *c, size_t i, const dpt *p, dval *v)
         return e;
     }
     dnum n;
-    // 前4天 前两天: the first days of the month
-    if (date__at(t, i, "前", &e) && date__num(t, e, &n) && n.v >= 1 && n.v <= 31 &&
+    // 前4天 前两天: the first days of the month; 后3天 最后两天 the last ones
+    bool first = date__at(t, i, "前", &e);
+    if ((first || date__at(t, i, "后", &e) || date__at(t, i, "最后", &e)) &&
+        date__num(t, e, &n) && n.v >= 1 && n.v <= 31 && n.v == (int)n.v && !n.approx &&
         date__at(t, n.end, "天", &e)) {
-        days(p, 1, (int)n.v, v);
+        days(p, first ? 1 : -(int)n.v, first ? (int)n.v : 99, v);
         return e;
+    }
+    // 5月中 at the end of a clause: the middle of the month (5月中國 is no period)
+    if (t->cp[i] == 0x4E2D && (i + 1 >= t->n || t->cp[i + 1] < 0x3400 ||
+                               (t->cp[i + 1] >= 0xFF00 && t->cp[i + 1] <= 0xFF65))) {
+        days(p, 11, 20, v);
+        return i + 1;
     }
     return i;
 }

@@ -440,7 +440,8 @@ size_t date__relative(dctx *c, size_t i, dval *v)
         return i; // ... nor is its 841年 after the 前
     }
     if (pre != 0) {
-        if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e)) {
+        if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e) ||
+            date__at(t, k, "来", &e)) { // 近5年來
             k = e;
         }
         now_span(c, &d, pre, v);

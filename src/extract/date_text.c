@@ -249,7 +249,7 @@ static bool chinese(const dtext *t, size_t i, dnum *out)
         // 三四天 一两年: two neighbouring digits are "three or four", not thirty-four
         int d1 = cjk_digit(t->cp[i]);
         int d2 = j - i == 2 ? cjk_digit(t->cp[i + 1]) : -1;
-        if (d1 > 0 && d2 == d1 + 1) {
+        if (d1 > 0 && (d2 == d1 + 1 || (d1 == 3 && d2 == 5))) { // 三五天: three to five
             out->v = d1;
             out->seq = false;
             out->approx = true;

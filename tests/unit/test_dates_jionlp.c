@@ -162,6 +162,33 @@ static void test_dates_small_links(void **state)
     check("前221年", ref, NULL, 0);
 }
 
+static void test_dates_month_edges(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    // the last days or months of a month or year
+    const want last = {"9月最後兩天", "2020-09-29/2020-09-30", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("9月最後兩天", ref, &last, 1);
+    const want after = {"2月后3天", "2020-02-27/2020-02-29", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("2月后3天", ref, &after, 1);
+    const want months = {"去年最後兩個月", "2019-11/2019-12", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("去年最後兩個月", ref, &months, 1);
+    // 中 after a month at the end of a clause; 中下旬
+    const want mid = {"7月中", "2020-07-11/2020-07-20", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("工程預計7月中，完工", ref, &mid, 1);
+    const want month = {"7月", "2020-07", ZN_DATE_MONTH, ZN_DATE_REFERENCE};
+    check("7月中國出口增長", ref, &month, 1);
+    const want late = {"3月中下旬", "2020-03-11/2020-03-31", ZN_DATE_RANGE, ZN_DATE_REFERENCE};
+    check("3月中下旬", ref, &late, 1);
+    // 三五天: three to five days, not 35
+    const want few = {"三五天", "P3D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("三五天", ref, &few, 1);
+    // 近十年來 takes its 來
+    const want decade = {"近十年來", "2010-10-05/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                         ZN_DATE_REFERENCE};
+    check("近十年來，", ref, &decade, 1);
+}
+
 static void test_dates_jionlp_allocation_failures(void **state)
 {
     (void)state;
@@ -185,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_dates_decade_parts),
         cmocka_unit_test(test_dates_midnight),
         cmocka_unit_test(test_dates_small_links),
+        cmocka_unit_test(test_dates_month_edges),
         cmocka_unit_test(test_dates_jionlp_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
