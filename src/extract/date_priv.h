@@ -220,6 +220,26 @@ void date__part_point(dval *v);
 bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end);
 /* Durations and offsets: 3天前, 兩週後, 五日內, 近三年, 三天. Returns the end or i. */
 size_t date__relative(dctx *c, size_t i, dval *v);
+/* A count of time read from the text (date_count.c). */
+typedef struct ddur {
+    double du[DU_N];
+    int unit; // finest unit written
+    bool frac;
+    bool approx; // 三年多, 几天: the far end of a span is only as exact as the unit
+    bool few;    // 几天, 好几年: only a date with 前/后/内...
+    bool day_unit; // written with 日 (一日之计): only a date with a suffix
+    bool workdays; // 工作日: counted Monday to Friday
+} ddur;
+/* One or two "number unit" groups at i (四年六個月, 兩年半, 3天; with month_ok 近三月's
+ * bare 月 too) into *d; the end, or i. */
+size_t date__duration(const dtext *t, size_t i, ddur *d, bool month_ok);
+/* The reference moved by sign * d at the precision the count states; false when the
+ * reference is too coarse or the result has no calendar date. */
+bool date__shift(const dctx *c, const ddur *d, int sign, dpt *p);
+/* Finest precision a point counted in `unit` (DU_*) gets; frac for 3年半 and the like. */
+int date__unit_prec(int unit, bool frac);
+/* *v as the duration d (P3D). */
+void date__dur_value(const ddur *d, dval *v);
 /* Weeks and weekdays: 上週五, 星期三, 下個禮拜, 週末. Returns the end or i. */
 size_t date__week(dctx *c, size_t i, dval *v);
 /* Weeks of a month or year: 第三周, 第2個星期日 after the month/year in *p (resolved). */
