@@ -162,6 +162,10 @@ static void walk_words(edge_ctx *e)
     }
 }
 
+// The walks go right to left, each waiting for its lookups' cache misses in turn: the second
+// step of the walk PREFETCH_AHEAD positions to the left is asked for now.
+#define PREFETCH_AHEAD 6
+
 void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
 {
     tok_char *chars = tok->chars;
@@ -169,6 +173,10 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
     bool walkable = tok->lex != NULL && zn__lex_walkable(tok->lex);
     tok->best[to].score = 0.0;
     for (size_t i = to; i-- > from;) {
+        if (walkable && i >= from + PREFETCH_AHEAD) {
+            zn__lex_prefetch_pair(tok->lex, chars[i - PREFETCH_AHEAD].cp,
+                                  chars[i - PREFETCH_AHEAD + 1].cp);
+        }
         tok_best *b = &tok->best[i];
         b->next = 0;
         if (chars[i].inside) {
