@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/extract_json.h"
 
 typedef struct ext_ctx {
     const cli_options *o;
@@ -50,215 +51,6 @@ static zn_status find(ext_ctx *c, const char *s, size_t len, zn_entities **ents,
     return zn_entities_extract(ents, &in, err);
 }
 
-static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
-{
-    zn_json_key(j, "start");
-    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.start));
-    zn_json_key(j, "end");
-    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.end));
-}
-
-static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
-{
-    zn_json_key(j, key);
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < n; i++) {
-        zn_json_cstr(j, v[i]);
-    }
-    zn_json_end_array(j);
-}
-
-// Where the repaired text came from: byte offsets of the repaired text map back to the
-// input through the normaliser's (monotonic) offset map.
-typedef struct origin {
-    const char *in;            // the input as given
-    size_t in_len;
-    const zn_norm_result *res; // NULL: the text was not repaired
-} origin;
-
-// The input offset of repaired offset `out`: the last input character boundary that maps
-// at or before it (start) or the first that maps at or after it (end).
-static size_t back(const origin *g, size_t out, bool end)
-{
-    if (g->res == NULL) {
-        return out;
-    }
-    size_t lo = 0;
-    size_t hi = g->in_len;
-    while (lo < hi) { // first input offset mapping at or after out
-        size_t mid = lo + (hi - lo) / 2;
-        if (zn_norm_result_map_offset(g->res, mid) < out) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    size_t b = lo;
-    if (!end && b > 0 && zn_norm_result_map_offset(g->res, b) > out) {
-        b--;
-    }
-    while (b > 0 && b < g->in_len && ((unsigned char)g->in[b] & 0xC0) == 0x80) {
-        b += end ? 1 : (size_t)-1; // to a character boundary
-    }
-    return b;
-}
-
-// The dates of the text that was analysed, offsets mapped back to the input:
-// "dates":[{"text","start","end","value","granularity","resolved_from"}].
-static void dates_json(zn_json *j, const zn_date_list *dates, const origin *g)
-{
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, g->in);
-    zn_json_key(j, "dates");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < dates->count; i++) {
-        const zn_date *d = &dates->items[i];
-        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
-        zn_json_begin_object(j);
-        zn_json_key(j, "text");
-        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
-        mention_json(j, &cur, sp);
-        zn_json_key(j, "value");
-        zn_json_cstr(j, d->value);
-        zn_json_key(j, "granularity");
-        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
-        zn_json_key(j, "resolved_from");
-        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
-        zn_json_end_object(j);
-    }
-    zn_json_end_array(j);
-}
-
-// Appends the decimal digits of v to out at *n.
-static void put_number(char *out, size_t *n, size_t v)
-{
-    char tmp[24];
-    size_t k = 0;
-    do {
-        tmp[k++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    while (k > 0) {
-        out[(*n)++] = tmp[--k];
-    }
-}
-
-// A mention of line mode written in one piece, {"start":S,"end":E,"type":"T","text":"X"},
-// when its text needs no escaping (no control character, quote, backslash, U+2028 or
-// U+2029; the text is valid UTF-8, or there would be no mention) and it is short; false
-// otherwise, and nothing is written.
-static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, const char *s,
-                        size_t len)
-{
-    char out[320];
-    size_t tlen = strlen(type);
-    if (len > 200 || tlen > 32) {
-        return false;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\' ||
-            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
-            return false;
-        }
-    }
-    size_t n = 0;
-    memcpy(out, "{\"start\":", 9);
-    n = 9;
-    put_number(out, &n, start);
-    memcpy(out + n, ",\"end\":", 7);
-    n += 7;
-    put_number(out, &n, end);
-    memcpy(out + n, ",\"type\":\"", 9);
-    n += 9;
-    memcpy(out + n, type, tlen);
-    n += tlen;
-    memcpy(out + n, "\",\"text\":\"", 10);
-    n += 10;
-    memcpy(out + n, s, len);
-    n += len;
-    memcpy(out + n, "\"}", 2);
-    n += 2;
-    zn_json_raw(j, out, n);
-    return true;
-}
-
-// One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
-static void line_json(zn_json *j, const zn_entities *ents, const origin *g,
-                      const zn_date_list *dates)
-{
-    zn_cp_cursor cur;
-    const char *s = g->in;
-    zn_cp_cursor_init(&cur, s);
-    size_t n;
-    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
-    zn_json_begin_object(j);
-    zn_json_key(j, "entities");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < n; i++) {
-        const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
-        const char *text = s + m[i].span.start;
-        size_t len = m[i].span.end - m[i].span.start;
-        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
-        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        if (mention_raw(j, a, b, type, text, len)) {
-            continue;
-        }
-        zn_json_begin_object(j);
-        zn_json_key(j, "start");
-        zn_json_int(j, (long long)a);
-        zn_json_key(j, "end");
-        zn_json_int(j, (long long)b);
-        zn_json_key(j, "type");
-        zn_json_cstr(j, type);
-        zn_json_key(j, "text");
-        zn_json_string(j, text, len);
-        zn_json_end_object(j);
-    }
-    zn_json_end_array(j);
-    dates_json(j, dates, g);
-    zn_json_end_object(j);
-}
-
-// One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
-static void article_json(zn_json *j, const zn_entities *ents, const origin *g,
-                         const zn_date_list *dates)
-{
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, g->in);
-    zn_json_begin_object(j);
-    zn_json_key(j, "entities");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < zn_entities_count(ents); i++) {
-        const zn_entity *e = zn_entities_get(ents, i);
-        zn_json_begin_object(j);
-        zn_json_key(j, "name");
-        zn_json_cstr(j, e->name);
-        zn_json_key(j, "type");
-        zn_json_cstr(j, zn_entity_type_name(e->type));
-        strings_json(j, "aliases", e->aliases, e->n_aliases);
-        strings_json(j, "roles", e->roles, e->n_roles);
-        zn_json_key(j, "count");
-        zn_json_int(j, (long long)e->n_mentions);
-        zn_json_key(j, "mentions");
-        zn_json_begin_array(j);
-        for (size_t k = 0; k < e->n_mentions; k++) {
-            zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
-            zn_json_begin_object(j);
-            mention_json(j, &cur, sp);
-            zn_json_key(j, "text");
-            zn_json_string(j, g->in + sp.start, sp.end - sp.start);
-            zn_json_end_object(j);
-        }
-        zn_json_end_array(j);
-        zn_json_end_object(j);
-    }
-    zn_json_end_array(j);
-    dates_json(j, dates, g);
-    zn_json_end_object(j);
-}
-
 // Extracts and writes one unit; on failure reports it and writes an empty result so that
 // line mode keeps one output line per input line.
 static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
@@ -266,12 +58,13 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     zn_error err;
     zn_error_init(&err);
     zn_entities *ents = NULL;
-    origin g = {s, len, NULL};
+    cli_origin g = {s, len, NULL, NULL};
     zn_norm_result *res = NULL;
     zn_status st = ZN_OK;
     if (!lines && c->norm != NULL) {
         st = zn_normalizer_run(c->norm, s, len, &res, &err);
         g.res = res;
+        cli_extract_shifts(&g);
     }
     const char *t = res != NULL ? res->text : s;
     size_t tlen = res != NULL ? res->len : len;
@@ -290,12 +83,13 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     zn_json j;
     zn_json_init(&j, &c->out, c->o->pretty && !lines);
     if (lines) {
-        line_json(&j, ents, &g, &c->dates);
+        cli_extract_line_json(&j, ents, &g, &c->dates);
     } else {
-        article_json(&j, ents, &g, &c->dates);
+        cli_extract_article_json(&j, ents, &g, &c->dates);
     }
     zn_entities_free(ents);
     zn_norm_result_free(res);
+    free(g.shift);
     if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
         cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
         c->failed = true;

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: MIT
+ * The JSON of `zhnews extract`: entities and dates with offsets mapped back through the
+ * normaliser's repairs to the input as given, in code points. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/extract_json.h"
+
+static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
+{
+    zn_json_key(j, "start");
+    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.start));
+    zn_json_key(j, "end");
+    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.end));
+}
+
+static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
+{
+    zn_json_key(j, key);
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        zn_json_cstr(j, v[i]);
+    }
+    zn_json_end_array(j);
+}
+
+// The length changes of the repairs before each one, so that an offset maps in a binary
+// search instead of a walk over all changes (an article may have thousands). Left NULL (and
+// the library's function used) when the changes are not sorted and apart, as promised.
+void cli_extract_shifts(cli_origin *g)
+{
+    const zn_norm_result *r = g->res;
+    g->shift = NULL;
+    if (r == NULL || r->n_changes == 0) {
+        return;
+    }
+    long long *s = malloc((r->n_changes + 1) * sizeof *s);
+    if (s == NULL) {
+        return;
+    }
+    s[0] = 0;
+    for (size_t k = 0; k < r->n_changes; k++) {
+        const zn_norm_change *c = &r->changes[k];
+        if (c->in.end < c->in.start || c->out.end < c->out.start ||
+            (k + 1 < r->n_changes && r->changes[k + 1].in.start < c->in.end)) {
+            free(s);
+            return;
+        }
+        s[k + 1] = s[k] + ((long long)(c->out.end - c->out.start) -
+                           (long long)(c->in.end - c->in.start));
+    }
+    g->shift = s;
+}
+
+// zn_norm_result_map_offset(g->res, x), the same way: with the changes sorted and apart,
+// its walk passes exactly the changes that end at or before x (K of them); x inside the
+// next one (after its start) maps to the start of its replacement, else x moves by shift[K].
+static size_t map_offset(const cli_origin *g, size_t x)
+{
+    if (g->shift == NULL) {
+        return zn_norm_result_map_offset(g->res, x);
+    }
+    const zn_norm_change *ch = g->res->changes;
+    size_t lo = 0;
+    size_t hi = g->res->n_changes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ch[mid].in.end <= x) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < g->res->n_changes && ch[lo].in.start < x) {
+        return ch[lo].out.start;
+    }
+    return (size_t)((long long)x + g->shift[lo]);
+}
+
+// The input offset of repaired offset `out`: the last input character boundary that maps
+// at or before it (start) or the first that maps at or after it (end).
+static size_t back(const cli_origin *g, size_t out, bool end)
+{
+    if (g->res == NULL) {
+        return out;
+    }
+    size_t lo = 0;
+    size_t hi = g->in_len;
+    while (lo < hi) { // first input offset mapping at or after out
+        size_t mid = lo + (hi - lo) / 2;
+        if (map_offset(g, mid) < out) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t b = lo;
+    if (!end && b > 0 && map_offset(g, b) > out) {
+        b--;
+    }
+    while (b > 0 && b < g->in_len && ((unsigned char)g->in[b] & 0xC0) == 0x80) {
+        b += end ? 1 : (size_t)-1; // to a character boundary
+    }
+    return b;
+}
+
+// The dates of the text that was analysed, offsets mapped back to the input:
+// "dates":[{"text","start","end","value","granularity","resolved_from"}].
+static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    zn_json_key(j, "dates");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < dates->count; i++) {
+        const zn_date *d = &dates->items[i];
+        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
+        zn_json_begin_object(j);
+        zn_json_key(j, "text");
+        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+        mention_json(j, &cur, sp);
+        zn_json_key(j, "value");
+        zn_json_cstr(j, d->value);
+        zn_json_key(j, "granularity");
+        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
+        zn_json_key(j, "resolved_from");
+        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
+// Appends the decimal digits of v to out at *n.
+static void put_number(char *out, size_t *n, size_t v)
+{
+    char tmp[24];
+    size_t k = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    while (k > 0) {
+        out[(*n)++] = tmp[--k];
+    }
+}
+
+// A mention of line mode written in one piece, {"start":S,"end":E,"type":"T","text":"X"},
+// when its text needs no escaping (no control character, quote, backslash, U+2028 or
+// U+2029; the text is valid UTF-8, or there would be no mention) and it is short; false
+// otherwise, and nothing is written.
+static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, const char *s,
+                        size_t len)
+{
+    char out[320];
+    size_t tlen = strlen(type);
+    if (len > 200 || tlen > 32) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' ||
+            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
+            return false;
+        }
+    }
+    size_t n = 0;
+    memcpy(out, "{\"start\":", 9);
+    n = 9;
+    put_number(out, &n, start);
+    memcpy(out + n, ",\"end\":", 7);
+    n += 7;
+    put_number(out, &n, end);
+    memcpy(out + n, ",\"type\":\"", 9);
+    n += 9;
+    memcpy(out + n, type, tlen);
+    n += tlen;
+    memcpy(out + n, "\",\"text\":\"", 10);
+    n += 10;
+    memcpy(out + n, s, len);
+    n += len;
+    memcpy(out + n, "\"}", 2);
+    n += 2;
+    zn_json_raw(j, out, n);
+    return true;
+}
+
+// One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
+void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
+                           const zn_date_list *dates)
+{
+    zn_cp_cursor cur;
+    const char *s = g->in;
+    zn_cp_cursor_init(&cur, s);
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    zn_json_begin_object(j);
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
+        const char *text = s + m[i].span.start;
+        size_t len = m[i].span.end - m[i].span.start;
+        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
+        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
+        if (mention_raw(j, a, b, type, text, len)) {
+            continue;
+        }
+        zn_json_begin_object(j);
+        zn_json_key(j, "start");
+        zn_json_int(j, (long long)a);
+        zn_json_key(j, "end");
+        zn_json_int(j, (long long)b);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, type);
+        zn_json_key(j, "text");
+        zn_json_string(j, text, len);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    dates_json(j, dates, g);
+    zn_json_end_object(j);
+}
+
+// The code-point offsets in the input of the ends of every mention, in the order of
+// zn_entities_mentions (text order), counted by one cursor going forward: asked entity by
+// entity, whose mentions are spread over the text, a cursor would count from the start
+// again and again. cps[2i] and cps[2i + 1] for mention i; NULL when there are none or no
+// memory (then each mention is counted on its own).
+static size_t *mention_cps(const zn_entities *ents, const cli_origin *g)
+{
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    if (n == 0 || n > SIZE_MAX / 2 / sizeof(size_t)) {
+        return NULL;
+    }
+    size_t *cps = malloc(2 * n * sizeof *cps);
+    if (cps == NULL) {
+        return NULL;
+    }
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    for (size_t i = 0; i < n; i++) {
+        cps[2 * i] = zn_cp_cursor_at(&cur, back(g, m[i].span.start, false));
+        cps[2 * i + 1] = zn_cp_cursor_at(&cur, back(g, m[i].span.end, true));
+    }
+    return cps;
+}
+
+// The index in zn_entities_mentions of the mention that starts at byte `start` (mentions
+// are sorted and never overlap), or SIZE_MAX.
+static size_t mention_index(const zn_entities *ents, size_t start)
+{
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].span.start < start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && m[lo].span.start == start ? lo : SIZE_MAX;
+}
+
+// "start" and "end" of mention k of entity e, from the precomputed offsets when there.
+static void article_mention_offsets(zn_json *j, const zn_entities *ents, const size_t *cps,
+                                    zn_cp_cursor *cur, zn_span at, zn_span sp)
+{
+    size_t i = cps != NULL ? mention_index(ents, at.start) : SIZE_MAX;
+    if (i == SIZE_MAX) {
+        mention_json(j, cur, sp);
+        return;
+    }
+    zn_json_key(j, "start");
+    zn_json_int(j, (long long)cps[2 * i]);
+    zn_json_key(j, "end");
+    zn_json_int(j, (long long)cps[2 * i + 1]);
+}
+
+// One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
+void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
+                              const zn_date_list *dates)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    size_t *cps = mention_cps(ents, g);
+    zn_json_begin_object(j);
+    zn_json_key(j, "entities");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < zn_entities_count(ents); i++) {
+        const zn_entity *e = zn_entities_get(ents, i);
+        zn_json_begin_object(j);
+        zn_json_key(j, "name");
+        zn_json_cstr(j, e->name);
+        zn_json_key(j, "type");
+        zn_json_cstr(j, zn_entity_type_name(e->type));
+        strings_json(j, "aliases", e->aliases, e->n_aliases);
+        strings_json(j, "roles", e->roles, e->n_roles);
+        zn_json_key(j, "count");
+        zn_json_int(j, (long long)e->n_mentions);
+        zn_json_key(j, "mentions");
+        zn_json_begin_array(j);
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
+            zn_json_begin_object(j);
+            article_mention_offsets(j, ents, cps, &cur, e->mentions[k], sp);
+            zn_json_key(j, "text");
+            zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+            zn_json_end_object(j);
+        }
+        zn_json_end_array(j);
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+    free(cps);
+    dates_json(j, dates, g);
+    zn_json_end_object(j);
+}
