@@ -110,8 +110,14 @@ static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
 static size_t first_months(const dtext *t, size_t i, const dpt *p, dval *v)
 {
     size_t e;
-    bool first = date__at(t, i, "前", &e) || date__at(t, i, "头", &e); // 頭兩個月
-    if (!first && !date__at(t, i, "后", &e) && !date__at(t, i, "最后", &e)) {
+    bool first = date__at(t, i, "前", &e);
+    if (!first && i < t->n && t->cp[i] == 0x5934) { // 头: 頭兩個月
+        first = true;
+        e = i + 1;
+    }
+    if (date__two_at(t, i, 0x6700, 0x540E)) { // 最后
+        e = i + 2;
+    } else if (!first && !date__at(t, i, "后", &e)) {
         return i;
     }
     dnum n;
@@ -212,7 +218,11 @@ size_t date__month_period(dctx *c, size_t i, const dpt *p, dval *v)
     dnum n;
     // 前4天 前两天: the first days of the month; 后3天 最后两天 the last ones
     bool first = date__at(t, i, "前", &e);
-    if ((first || date__at(t, i, "后", &e) || date__at(t, i, "最后", &e)) &&
+    bool last = date__two_at(t, i, 0x6700, 0x540E); // 最后
+    if (last) {
+        e = i + 2;
+    }
+    if ((first || last || date__at(t, i, "后", &e)) &&
         date__num(t, e, &n) && n.v >= 1 && n.v <= 31 && n.v == (int)n.v && !n.approx &&
         date__at(t, n.end, "天", &e)) {
         days(p, first ? 1 : -(int)n.v, first ? (int)n.v : 99, v);
@@ -250,14 +260,14 @@ static size_t decade(const dtext *t, size_t i, int century, dval *v)
     int base = century >= 0 ? century * 100 : (n.v >= 20 ? 1900 : 2000);
     int y = n.v > 90 ? (int)n.v : base + (int)n.v; // 2020年代
     // 初 初期 前期: the first four years; 中期 the middle three; 末 末期 后期 the last three
-    static const char *const parts[] = {"初期", "前期", "初", "中期", "末期", "后期", "末",
-                                        NULL};
-    static const int from[] = {0, 0, 0, 4, 7, 7, 7};
-    static const int to[] = {3, 3, 3, 6, 9, 9, 9};
-    int k = date__at_any(t, e, parts, &i);
-    if (k >= 0) {
-        years(y + from[k], y + to[k], v);
-        return i;
+    // (code points, not words: 前期 中期 後期 would stop the scanner everywhere)
+    uint32_t c = e < t->n ? t->cp[e] : 0;
+    bool qi = e + 1 < t->n && t->cp[e + 1] == 0x671F; // 期
+    bool early = c == 0x521D || (qi && c == 0x524D);  // 初 前期
+    bool late = c == 0x672B || (qi && c == 0x540E);   // 末 后期
+    if (early || late || (qi && c == 0x4E2D)) {       // 中期
+        years(early ? y : late ? y + 7 : y + 4, early ? y + 3 : late ? y + 9 : y + 6, v);
+        return e + 1 + (qi ? 1 : 0);
     }
     years(y, y + 9, v);
     return e;
@@ -286,9 +296,11 @@ size_t date__era(dctx *c, size_t i, dval *v)
         return j; // 上世紀90年代: the decade is written (90年代 alone is the same)
     }
     int y = century * 100;
-    if (date__at(t, e, "初期", &j) || date__at(t, e, "初", &j)) {
+    if (date__at(t, e, "初", &j)) {
+        j += date__two_at(t, e, 0x521D, 0x671F) ? 1 : 0; // 初期
         years(y, y + 19, v);
-    } else if (date__at(t, e, "末期", &j) || date__at(t, e, "末", &j)) {
+    } else if (date__at(t, e, "末", &j)) {
+        j += date__two_at(t, e, 0x672B, 0x671F) ? 1 : 0; // 末期
         years(y + 80, y + 99, v);
     } else if (date__at(t, e, "中叶", &j) || date__at(t, e, "中期", &j)) {
         years(y + 40, y + 59, v);

@@ -109,6 +109,14 @@ static inline bool date__at(const dtext *t, size_t i, const char *w, size_t *end
     return true;
 }
 
+/* True when the folded text at i holds the characters a then b. For words that only come
+ * after something (前後 after a date, 最後 before a count): written as code points, not as
+ * a word literal, they do not make the scanner stop where they start. */
+static inline bool date__two_at(const dtext *t, size_t i, uint32_t a, uint32_t b)
+{
+    return i + 1 < t->n && t->cp[i] == a && t->cp[i + 1] == b;
+}
+
 /* Bits (DATE_LIST_*) of the word tables holding a word that starts with c; 0 when no date
  * word starts with c. */
 uint64_t date__lists(uint32_t c);

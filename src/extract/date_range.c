@@ -141,9 +141,9 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
 static size_t tails(dctx *c, size_t pe, const dval *a, dval *v)
 {
     size_t e;
-    if (a->kind == DV_POINT && date__at(c->t, pe, "前后", &e)) {
+    if (a->kind == DV_POINT && date__two_at(c->t, pe, 0x524D, 0x540E)) { // 前后
         *v = *a; // 5月1日前後 國慶前後: about that date, as 左右 (not "before")
-        return e;
+        return pe + 2;
     }
     size_t k = range_tail(c, pe, a, v);
     if (k == pe) {

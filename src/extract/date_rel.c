@@ -195,7 +195,7 @@ static size_t passing(const dctx *c, size_t i, dval *v)
     size_t k = ok ? date__duration(t, e, &d, false) : e;
     size_t after;
     if (k == e || d.few || d.approx || date__at_any(t, k, suffixes, &after) >= 0 ||
-        date__at(t, k, "了", &after)) {
+        (k < t->n && t->cp[k] == 0x4E86)) { // 了 (a code point: the word would start scans)
         return i;
     }
     dpt p;

@@ -34,8 +34,7 @@ static uint32_t pair_hash(uint32_t a, uint32_t b)
 
 // Characters whose one-character words all come after something (a number, a date, a
 // prefix): 一 of 星期一, 月 of 三個月, 末 of 週末, 春 of 2018年春, 後 of 前三個月 / 後三月,
-// 至 of a range, 來 of 三年來, 頭 of 今年頭兩個月. They start an expression only as the first of
-// a longer word.
+// 至 of a range, 來 of 三年來. They start an expression only as the first of a longer word.
 static bool single_tail(uint32_t c)
 {
     switch (c) {
@@ -44,7 +43,6 @@ static bool single_tail(uint32_t c)
     case 0x5E74: case 0x6708: case 0x65E5: case 0x521D: case 0x5E95: case 0x672B: // 年月日初底末
     case 0x5B63: case 0x540E: case 0x81F3: case 0x6B62: case 0x6B63: case 0x79D2: // 季后至止正秒
     case 0x8BB8: case 0x8F7D: case 0x949F: case 0x523B: case 0x6765:              // 许载钟刻来
-    case 0x5934:                                                                  // 头
         return true;
     default:
         return false;
@@ -64,6 +62,10 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     uint32_t next = t->cp[i + 1];
     // 週 半 第 從 上 are words by themselves, and none is a date alone: what follows must
     // be read too, a word (週一 半個月 上週), a number (第三 從2018年) or ASCII (晚 8點).
+    // 過 leads only a count (過兩天 過半年; 過去 is a word of its own).
+    if (alone && c == 0x8FC7) { // 过
+        alone = date__is_digit(next) || date__is_cjk_digit(next) || next == 0x534A; // 半
+    }
     if (alone && (next < 0x80 || date__may_start(next) || date__is_cjk_digit(next) ||
                   next == 0x51E0)) { // 几
         return true;

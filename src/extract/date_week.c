@@ -136,8 +136,8 @@ size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v)
     size_t e;
     dnum n;
     size_t at = i;
-    if (date__at(t, i, "的第", &e)) {
-        at = i + 1; // 3月的第三個星期天
+    if (date__two_at(t, i, 0x7684, 0x7B2C)) { // 的第
+        at = i + 1;                           // 3月的第三個星期天
     }
     if (!date__at(t, at, "第", &e) || !date__num(t, e, &n) || n.v < 1 || n.v > 53) {
         return i;
