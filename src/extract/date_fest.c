@@ -27,6 +27,7 @@ static const festival festivals[] = {
     {"双十节", F_SOLAR, 10, 10, 0},   {"万圣节", F_SOLAR, 10, 31, 0},
     {"光棍节", F_SOLAR, 11, 11, 0},   {"平安夜", F_SOLAR, 12, 24, 0},
     {"圣诞节", F_SOLAR, 12, 25, 0},   {"圣诞", F_SOLAR, 12, 25, 0},
+    {"圣诞夜", F_SOLAR, 12, 24, 0},   {"跨年夜", F_SOLAR, 12, 31, 0},
     {"和平纪念日", F_SOLAR, 2, 28, 0}, {"春节", F_LUNAR, 1, 1, 0},
     {"大年初一", F_LUNAR, 1, 1, 0},   {"农历新年", F_LUNAR, 1, 1, 0},
     {"农历年", F_LUNAR, 1, 1, 0},     {"元宵节", F_LUNAR, 1, 15, 0},
@@ -106,6 +107,10 @@ static int lunar_month(const dtext *t, size_t i, bool *leap, size_t *end)
     }
     if (date__at(t, j, "正月", end)) {
         return 1;
+    }
+    size_t k;
+    if (date__at(t, j, "大年", end) && date__at(t, *end, "初", &k)) {
+        return 1; // 大年初二: the second day of the first month
     }
     if (date__at(t, j, "腊月", end)) {
         return 12;

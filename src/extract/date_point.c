@@ -198,6 +198,11 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
         j = date__day_part(c, j, &s);
     }
     if (s.roc_guess && s.p.prec == PR_YEAR) {
+        if (j < c->t->n && c->t->cp[j] == 0x5EA6) { // 度: 109年度, a (fiscal) year of the ROC
+            date__val_point(v, &s.p);
+            v->src = ZN_DATE_EXPLICIT;
+            return j + 1;
+        }
         return i;
     }
     date__fill(c, base, &s);

@@ -145,6 +145,13 @@ static size_t tails(dctx *c, size_t pe, const dval *a, dval *v)
         *v = *a; // 5月1日前後 國慶前後: about that date, as 左右 (not "before")
         return pe + 2;
     }
+    if (a->kind == DV_POINT && date__two_at(c->t, pe, 0x524D, 0x5915)) { // 前夕
+        *v = *a; // 中秋節前夕: the eve, the day before a day
+        if (v->a.prec == PR_DAY && v->a.y >= 0) {
+            date__add_days(&v->a, -1);
+        }
+        return pe + 2;
+    }
     size_t k = range_tail(c, pe, a, v);
     if (k == pe) {
         k = limit_tail(c, pe, a, v);

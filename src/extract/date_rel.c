@@ -104,6 +104,10 @@ static size_t with_suffix(const dctx *c, size_t j, const ddur *d, dval *v)
         return d->few || d->day_unit ? 0 : j;
     }
     int kind = suffix_kind[k];
+    if (kind == S_AGO && e < c->t->n && c->t->cp[e] == 0x540E) { // 后
+        date__dur_value(d, v); // 十年前後: the count is all that is sure
+        return j;
+    }
     dpt p;
     if (kind == S_MORE || kind == S_LESS) {
         date__dur_value(d, v);

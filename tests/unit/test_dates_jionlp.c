@@ -3,8 +3,8 @@
  * reads and we had misread — 過兩天 (from two days on), counts of weeks back from now in
  * whole days (近兩週), 前後 after a date (about it, not before it), minutes in three
  * Chinese characters (八點四十五), the parts of a decade (九十年代後期), 上個世紀, midnight
- * (零時, 今晚零時, 24時, 晚上12點). In Traditional and Simplified script. Sentences are
- * our own. */
+ * (零時, 今晚零時, 24時, 晚上12點), the last days of a month, 大年初二, 前夕, 109年度. In
+ * Traditional and Simplified script. Sentences are our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -189,6 +189,28 @@ static void test_dates_month_edges(void **state)
     check("近十年來，", ref, &decade, 1);
 }
 
+static void test_dates_festival_forms(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    // 大年初X is the first lunar month (2020: 春節 on 25 January)
+    const want second = {"大年初二", "2020-01-26", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("大年初二回娘家", ref, &second, 1);
+    const want eve = {"聖誕夜", "2020-12-24", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("聖誕夜", ref, &eve, 1);
+    const want nye = {"跨年夜", "2020-12-31", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("跨年夜", ref, &nye, 1);
+    // 前夕: the day before (國慶 on 1 October)
+    const want before = {"國慶前夕", "2020-09-30", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("國慶前夕", ref, &before, 1);
+    // 十年前後 is no date, the count stays
+    const want count = {"十年", "P10Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("十年前後的變化", ref, &count, 1);
+    // 109年度: a year of the ROC (an ROC figure alone stays a count)
+    const want fiscal = {"109年度", "2020", ZN_DATE_YEAR, ZN_DATE_EXPLICIT};
+    check("109年度預算", ref, &fiscal, 1);
+}
+
 static void test_dates_jionlp_allocation_failures(void **state)
 {
     (void)state;
@@ -213,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_dates_midnight),
         cmocka_unit_test(test_dates_small_links),
         cmocka_unit_test(test_dates_month_edges),
+        cmocka_unit_test(test_dates_festival_forms),
         cmocka_unit_test(test_dates_jionlp_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
