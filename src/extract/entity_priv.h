@@ -258,6 +258,23 @@ zn_status zn__ent_find_tagged(ent_doc *d) __attribute__((warn_unused_result));
  * n, or 0 when the run is not such a list. */
 size_t zn__ent_split_names(const ent_doc *d, size_t s, size_t e, size_t *cuts);
 
+/* entity_index.c: the positions of each folded character, in text order. Texts of up to
+ * 512 characters are scanned (no memory); longer ones get chains: next[i] is the next
+ * position whose character falls in the same hash bucket, head[b] the first of bucket b. */
+typedef struct ent_index {
+    const ent_doc *d;
+    uint32_t *next;  /* NULL: scan */
+    uint32_t *head;
+    unsigned shift;  /* bucket of c: (c * golden ratio) >> shift, 32 bits */
+} ent_index;
+
+/* Builds the index of d's text (chains from d's scratch); ZN_OK or ZN_ERR_NOMEM. */
+zn_status zn__ent_index_build(ent_index *ix, ent_doc *d) __attribute__((warn_unused_result));
+/* The first position holding folded character c, or SIZE_MAX. Cannot fail. */
+size_t zn__ent_index_first(const ent_index *ix, uint32_t c);
+/* The next position after i holding the same character as i, or SIZE_MAX. Cannot fail. */
+size_t zn__ent_index_next(const ent_index *ix, size_t i);
+
 /* entity_select.c: chooses non-overlapping mentions (in place, sorted by start), applies
  * the splitting rules and finds further mentions of the chosen names. */
 zn_status zn__ent_select(ent_doc *d) __attribute__((warn_unused_result));

@@ -260,94 +260,15 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
     return d->words[d->word_of[s]].start == s && (e == d->n || d->words[d->word_of[e]].start == e);
 }
 
-// The positions of each folded character in text order, to visit the occurrences of a
-// name's first character without scanning the whole text (long texts went quadratic). Short
-// texts are scanned; longer ones get chains: next[i] is the next position whose character
-// falls in the same hash bucket, head[b] the first (characters sharing a bucket are skipped).
-#define SCAN_MAX_CHARS 512
-#define NO_POS UINT32_MAX
-
-typedef struct char_index {
-    const ent_doc *d;
-    uint32_t *next;  /* NULL: scan */
-    uint32_t *head;
-    unsigned shift;  /* bucket of c: (c * golden ratio) >> shift, 32 bits */
-} char_index;
-
-static size_t bucket(const char_index *ix, uint32_t c)
-{
-    return (size_t)((c * 2654435761u) >> ix->shift);
-}
-
-static zn_status char_index_build(char_index *ix, ent_doc *d)
-{
-    ix->d = d;
-    ix->next = NULL;
-    ix->head = NULL;
-    ix->shift = 32;
-    if (d->n <= SCAN_MAX_CHARS) {
-        return ZN_OK;
-    }
-    unsigned bits = 1;
-    while (bits < 20 && ((size_t)1 << bits) < d->n) {
-        bits++;
-    }
-    ix->shift = 32 - bits;
-    ix->next = zn__ent_alloc(d, d->n + 1, sizeof *ix->next);
-    ix->head = zn__ent_alloc(d, (size_t)1 << bits, sizeof *ix->head);
-    if (ix->next == NULL || ix->head == NULL) {
-        return ZN_ERR_NOMEM;
-    }
-    memset(ix->head, 0xFF, ((size_t)1 << bits) * sizeof *ix->head);
-    for (size_t i = d->n; i-- > 0;) {
-        size_t b = bucket(ix, d->fold[i]);
-        ix->next[i] = ix->head[b];
-        ix->head[b] = (uint32_t)i;
-    }
-    return ZN_OK;
-}
-
-// The first position at or after the chain entry p (NO_POS: none) holding character c.
-static size_t chain_from(const char_index *ix, uint32_t p, uint32_t c)
-{
-    while (p != NO_POS && ix->d->fold[p] != c) {
-        p = ix->next[p];
-    }
-    return p == NO_POS ? SIZE_MAX : p;
-}
-
-static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
-{
-    for (; i < d->n; i++) {
-        if (d->fold[i] == c) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
-}
-
-// The first position holding character c, or SIZE_MAX.
-static size_t char_first(const char_index *ix, uint32_t c)
-{
-    return ix->next == NULL ? scan_from(ix->d, 0, c) : chain_from(ix, ix->head[bucket(ix, c)], c);
-}
-
-// The next position after i holding the same character as i, or SIZE_MAX.
-static size_t char_next(const char_index *ix, size_t i)
-{
-    uint32_t c = ix->d->fold[i];
-    return ix->next == NULL ? scan_from(ix->d, i + 1, c) : chain_from(ix, ix->next[i], c);
-}
-
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, const char_index *ix, uint8_t *used, size_t n_chosen)
+static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_t n_chosen)
 {
     for (size_t k = 0; k < n_chosen; k++) {
         ent_cand m = d->cands[k];
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = char_first(ix, d->fold[m.start]); i != SIZE_MAX; i = char_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX; i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -407,7 +328,7 @@ static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
 
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
-static zn_status spread(ent_doc *d, const char_index *ix)
+static zn_status spread(ent_doc *d, const ent_index *ix)
 {
     size_t n = d->n_cands;
     name_set set = {NULL, 16};
@@ -427,7 +348,7 @@ static zn_status spread(ent_doc *d, const char_index *ix)
         if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        for (size_t i = char_first(ix, d->fold[m.start]); i != SIZE_MAX; i = char_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX; i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
@@ -445,8 +366,8 @@ zn_status zn__ent_select(ent_doc *d)
     if (d->n_cands == 0) {
         return ZN_OK; // nothing to choose, split or spread (a third of news lines)
     }
-    char_index ix;
-    if (char_index_build(&ix, d) != ZN_OK || spread(d, &ix) != ZN_OK) {
+    ent_index ix;
+    if (zn__ent_index_build(&ix, d) != ZN_OK || spread(d, &ix) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
     uint8_t *used = zn__ent_zalloc(d, d->n + 1, 1);

@@ -115,10 +115,6 @@ static zn_status mark_keys(ent_doc *d)
     return ZN_OK;
 }
 
-// One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
-// key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
-// that each part is aligned. Only word_of, the flags and bit sets are cleared (for the
-// characters, once they are counted); the rest is written in full.
 // The bytes of s[0..len) that are not continuation bytes (10xxxxxx), eight at a time: a
 // continuation byte has its top bit set and the next one clear.
 static size_t count_leads(const char *s, size_t len)
@@ -137,6 +133,10 @@ static size_t count_leads(const char *s, size_t len)
     return len - cont;
 }
 
+// One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
+// key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
+// that each part is aligned. Only word_of, the flags and bit sets are cleared (for the
+// characters, once they are counted); the rest is written in full.
 static zn_status alloc_arrays(ent_doc *d)
 {
     // Room for every byte that is not a continuation byte: each character decoded before an
