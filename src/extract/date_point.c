@@ -166,6 +166,18 @@ size_t date__day_time(dctx *c, size_t j, const dpt *p, zn_date_source src, dval 
     return e;
 }
 
+// A three-figure year read as the ROC's without a month after it: only 109年度 (a fiscal
+// year) keeps it; 109年 alone is a count.
+static size_t roc_fiscal(dctx *c, size_t i, size_t j, const pstate *s, dval *v)
+{
+    if (j >= c->t->n || c->t->cp[j] != 0x5EA6) { // 度
+        return i;
+    }
+    date__val_point(v, &s->p);
+    v->src = ZN_DATE_EXPLICIT;
+    return j + 1;
+}
+
 size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
 {
     pstate s;
@@ -198,12 +210,7 @@ size_t date__point(dctx *c, size_t i, const dpt *base, dval *v)
         j = date__day_part(c, j, &s);
     }
     if (s.roc_guess && s.p.prec == PR_YEAR) {
-        if (j < c->t->n && c->t->cp[j] == 0x5EA6) { // 度: 109年度, a (fiscal) year of the ROC
-            date__val_point(v, &s.p);
-            v->src = ZN_DATE_EXPLICIT;
-            return j + 1;
-        }
-        return i;
+        return roc_fiscal(c, i, j, &s, v);
     }
     date__fill(c, base, &s);
     if (s.p.prec == PR_YEAR) {

@@ -60,6 +60,8 @@ bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end
 static int adjust(int part, int h)
 {
     switch (part) {
+    case PD_DAWN:
+        return h == 12 ? 0 : h; // 凌晨12點 is midnight
     case PD_PM:
     case PD_DUSK:
         return h < 12 ? h + 12 : h;
@@ -109,6 +111,28 @@ static bool minutes(const dtext *t, size_t i, const char *unit, int *out, size_t
     return false;
 }
 
+// 差 after the hour: 9點差一刻 is 8:45, 10點差5分 9:55. False (k unchanged) when no
+// quarter or minutes follow it.
+static bool short_of(const dtext *t, size_t j, clock *k, size_t *end)
+{
+    if (j >= t->n || t->cp[j] != 0x5DEE || k->H < 1) { // 差 (a code point: not a word start)
+        return false;
+    }
+    dnum m;
+    int q = 0;
+    if (date__num(t, j + 1, &m) && m.v >= 1 && m.v <= 3 && date__at(t, m.end, "刻", end)) {
+        q = (int)m.v * 15;
+    } else if (!minutes(t, j + 1, "分", &q, end)) {
+        return false;
+    }
+    if (q < 1) {
+        return false;
+    }
+    k->H -= 1;
+    k->M = 60 - q;
+    return true;
+}
+
 // 3點 十一點半 8時35分 20時1刻 1點30分29秒 5點多鐘 8點正; false for 七點八 (a decimal).
 static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
 {
@@ -127,6 +151,9 @@ static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
     size_t j = e;
     dnum m;
     int q;
+    if (short_of(t, j, k, &e)) {
+        return e;
+    }
     if (date__at(t, j, "半", &e)) {
         k->M = 30;
         j = e;
@@ -251,6 +278,21 @@ void date__part_point(dval *v)
     v->src = src;
 }
 
+// 24時, and 零時 of an evening (今晚零時, 晚上12點): the midnight that ends the day.
+static void midnight(dpt *p, int pd, bool meridiem)
+{
+    bool evening = pd == PD_EVENING || pd == PD_NIGHT || pd == PD_MIDNIGHT;
+    if (p->H != 24 && !(p->H == 0 && evening && !meridiem)) {
+        return;
+    }
+    if (p->y >= 0 && p->m > 0 && p->d > 0) {
+        p->H = 0;
+        date__add_days(p, 1);
+    } else if (p->M > 0) {
+        p->H = 0; // 晚上12點半 of an unknown day: 00:30 (24:30 is no time)
+    }
+}
+
 size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
 {
     const dtext *t = c->t;
@@ -285,16 +327,7 @@ size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
         p.M = k.M;
         p.S = k.S;
         p.prec = k.S >= 0 ? PR_SECOND : k.M >= 0 ? PR_MINUTE : PR_HOUR;
-        // 24時, and 零時 of an evening (今晚零時): the midnight that ends the day
-        bool evening = pd == PD_EVENING || pd == PD_NIGHT || pd == PD_MIDNIGHT;
-        if (p.H == 24 || (p.H == 0 && evening && mer < 0)) {
-            if (p.y >= 0 && p.m > 0 && p.d > 0) {
-                p.H = 0;
-                date__add_days(&p, 1);
-            } else if (p.M > 0) {
-                p.H = 0; // 晚上12點半 of an unknown day: 00:30 (24:30 is no time)
-            }
-        }
+        midnight(&p, pd, mer >= 0);
         // A zone only after an ISO clock with seconds (08:15:30-05:30, 10:00:00Z): after
         // 10:30 or 6點30pm a dash starts the end of a range.
         if (p.prec == PR_SECOND && mer < 0 && e > j && t->cp[e - 1] < 0x80) {

@@ -125,8 +125,18 @@ static void test_dates_midnight(void **state)
     check("10月31日24時", ref, &h24, 1);
     const want twelve = {"晚上12點半", "2020-10-06T00:30", ZN_DATE_TIME, ZN_DATE_REFERENCE};
     check("晚上12點半", ref, &twelve, 1);
+    // 凌晨12點 is the midnight that begins the day
+    const want dawn = {"凌晨12點", "2020-10-05T00", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("凌晨12點", ref, &dawn, 1);
     // 零點五 is a number
     check("零點五", ref, NULL, 0);
+    // 差 after the hour counts back: 9點差一刻 8:45, 下午3點差10分 14:50
+    const want quarter = {"9點差一刻", "2020-10-05T08:45", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("9點差一刻", ref, &quarter, 1);
+    const want ten = {"下午3点差10分", "2020-10-05T14:50", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("下午3点差10分", ref, &ten, 1);
+    const want three = {"3點", "2020-10-05T03", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("3點差", ref, &three, 1);
 }
 
 static void test_dates_small_links(void **state)
