@@ -22,7 +22,7 @@ static const unit_word units[] = {
     {"工作日", DU_D, 1},    {"小时", DU_H, 1},     {"个小时", DU_H, 1},
     {"钟头", DU_H, 1},      {"个钟头", DU_H, 1},   {"个钟", DU_H, 1},
     {"分钟", DU_MI, 1},     {"刻钟", DU_MI, 15},   {"秒钟", DU_S, 1},
-    {"秒", DU_S, 1},        {NULL, 0, 0},
+    {"秒", DU_S, 1},        {"个世纪", DU_Y, 100}, {NULL, 0, 0},
 };
 
 // Finest precision a duration unit gives to a point counted with it.

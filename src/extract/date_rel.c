@@ -215,6 +215,9 @@ static size_t passing(const dctx *c, size_t i, dval *v)
 size_t date__relative(dctx *c, size_t i, dval *v)
 {
     const dtext *t = c->t;
+    if (i > 0 && t->cp[i - 1] == 0x51E0) { // 几
+        return i; // the 十年 of 幾十年來 is no count of ten years
+    }
     size_t e = passing(c, i, v);
     if (e > i) {
         return e;
@@ -235,6 +238,10 @@ size_t date__relative(dctx *c, size_t i, dval *v)
     }
     if (pre == 0 && i > 0 && t->cp[i - 1] == 0x524D && total >= 100) {
         return i; // ... nor is its 841年 after the 前
+    }
+    if (pre != 0 && date__two_at(t, k, 0x4E4B, 0x4E45)) { // 之久
+        date__dur_value(&d, v); // 近半個世紀之久: "nearly", a length of time
+        return k;
     }
     if (pre != 0) {
         if (date__at(t, k, "内", &e) || date__at(t, k, "里", &e) || date__at(t, k, "以来", &e) ||

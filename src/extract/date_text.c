@@ -288,6 +288,9 @@ bool date__num(const dtext *t, size_t i, dnum *out)
     if (date__is_digit(t->cp[i])) {
         ok = arabic(t, i, out);
     } else if (t->cp[i] == 0x51E0) { // 几: "几个月" counts as a few (3)
+        if (i + 1 < t->n && cjk_unit(t->cp[i + 1]) > 0) {
+            return false; // 几十年 几百天: "for decades", no count to reckon with
+        }
         out->v = 3;
         out->end = i + 1;
         out->digits = 1;
@@ -299,6 +302,10 @@ bool date__num(const dtext *t, size_t i, dnum *out)
         ok = chinese(t, i, out);
     }
     if (ok && out->end < t->n && approx_mark(t->cp[out->end])) {
+        out->approx = true;
+        out->end++;
+    } else if (ok && !out->arabic && out->end < t->n && t->cp[out->end] == 0x51E0 &&
+               cjk_unit(t->cp[out->end - 1]) > 0) { // 十几年 二十几天: ten-odd, twenty-odd
         out->approx = true;
         out->end++;
     }

@@ -193,6 +193,16 @@ static void test_dates_month_edges(void **state)
     // 三五天: three to five days, not 35
     const want few = {"三五天", "P3D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
     check("三五天", ref, &few, 1);
+    // 十幾 is ten-odd (the whole number is read); 幾十 is no count at all
+    const want odd = {"十幾年前", "2010", ZN_DATE_YEAR, ZN_DATE_REFERENCE};
+    check("十幾年前", ref, &odd, 1);
+    check("經過幾十年的努力", ref, NULL, 0);
+    // 個世紀: a hundred years; 近 before 之久 is "nearly", a length of time
+    const want half = {"近半個世紀", "P50Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT};
+    check("持續了近半個世紀之久", ref, &half, 1);
+    const want since = {"一個世紀以來", "1920-10-05/2020-10-05T14:20:00", ZN_DATE_RANGE,
+                        ZN_DATE_REFERENCE};
+    check("一個世紀以來", ref, &since, 1);
     // 近十年來 takes its 來
     const want decade = {"近十年來", "2010-10-05/2020-10-05T14:20:00", ZN_DATE_RANGE,
                          ZN_DATE_REFERENCE};
