@@ -124,6 +124,10 @@ static size_t no_fields(dctx *c, size_t i, const dpt *base, pstate *s, dval *v)
     if (e > i && v->kind == DV_SPAN && !date__part_word(c, i, true, &part, &pe)) {
         return i; // 黎明 alone is more often a name than a time
     }
+    if (e == i + 2 && base == NULL && v->kind == DV_POINT && v->a.H == 0 &&
+        !date__soft_end(c->t, e)) {
+        return i; // 零點 before a noun (零點方案) is no time; 零點起 零時， are
+    }
     if (e == i + 2 && base == NULL && v->kind == DV_POINT && v->a.H > 0 && v->a.H < 10 &&
         date__is_cjk_digit(c->t->cp[i]) && !clock_next(c, e)) {
         return i; // 一點 兩點 一時 alone: "a little", "two points", "for a while" (零時 is

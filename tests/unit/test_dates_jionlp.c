@@ -128,8 +128,9 @@ static void test_dates_midnight(void **state)
     // 凌晨12點 is the midnight that begins the day
     const want dawn = {"凌晨12點", "2020-10-05T00", ZN_DATE_TIME, ZN_DATE_REFERENCE};
     check("凌晨12點", ref, &dawn, 1);
-    // 零點五 is a number
+    // 零點五 is a number, 零點方案 a name
     check("零點五", ref, NULL, 0);
+    check("零點方案", ref, NULL, 0);
     // 差 after the hour counts back: 9點差一刻 8:45, 下午3點差10分 14:50
     const want quarter = {"9點差一刻", "2020-10-05T08:45", ZN_DATE_TIME, ZN_DATE_REFERENCE};
     check("9點差一刻", ref, &quarter, 1);
