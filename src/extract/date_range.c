@@ -48,6 +48,30 @@ static void order(const dpt *a, dpt *b)
     }
 }
 
+// The end of a range of figures written without its year (2019.5.29~6.1, 2019/5/29-6/1):
+// a month and day in figures with a separator, in the year of the start. The end or j.
+static size_t figures_end(const dctx *c, size_t j, const dpt *from, dval *b)
+{
+    const dtext *t = c->t;
+    dnum m, d;
+    if (from->prec != PR_DAY || from->y < 0 || !date__num(t, j, &m) || !m.arabic ||
+        m.digits > 2 || m.end + 1 >= t->n) {
+        return j;
+    }
+    uint32_t sep = t->cp[m.end];
+    if ((sep != '.' && sep != '/' && sep != '-') || !date__num(t, m.end + 1, &d) ||
+        !d.arabic || d.digits > 2 || !date__valid(from->y, (int)m.v, (int)d.v) ||
+        !date__soft_end(t, d.end) || (d.end < t->n && t->cp[d.end] == sep)) {
+        return j;
+    }
+    dpt p = *from;
+    p.m = (int)m.v;
+    p.d = (int)d.v;
+    date__val_point(b, &p);
+    b->src = ZN_DATE_EXPLICIT;
+    return d.end;
+}
+
 static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
 {
     const dtext *t = c->t;
@@ -66,6 +90,9 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     c->spaced = a->a.prec >= PR_HOUR;
     size_t k = date__point(c, j, &a->a, &b);
     c->spaced = false;
+    if (k == j && i > 0 && date__is_digit(t->cp[i - 1])) {
+        k = figures_end(c, j, &a->a, &b);
+    }
     // 至今, 到現在: until now (至今天凌晨2點, read above, is a day)
     if (k <= j + 1 && (date__at(t, j, "今", &e) || date__at(t, j, "现在", &e))) {
         if (c->ref.prec < PR_YEAR) {

@@ -168,6 +168,13 @@ static void test_dates_small_links(void **state)
     const want since = {"五天前至今", "2020-09-30/2020-10-05T14:20:00", ZN_DATE_RANGE,
                         ZN_DATE_REFERENCE};
     check("五天前至今", ref, &since, 1);
+    // the end of a range of figures without its year
+    const want figs = {"2019.5.29~6.1", "2019-05-29/2019-06-01", ZN_DATE_RANGE,
+                       ZN_DATE_EXPLICIT};
+    check("展期2019.5.29~6.1", ref, &figs, 1);
+    const want slash = {"2019/12/30-1/2", "2019-12-30/2020-01-02", ZN_DATE_RANGE,
+                        ZN_DATE_EXPLICIT};
+    check("2019/12/30-1/2", ref, &slash, 1);
     // a year before the era is no count of years
     check("公元前221年", ref, NULL, 0);
     check("前221年", ref, NULL, 0);
