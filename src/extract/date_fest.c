@@ -209,7 +209,10 @@ size_t date__festival(dctx *c, size_t i, const dpt *p, dval *v)
 {
     int y = p->y;
     zn_date_source src = ZN_DATE_EXPLICIT;
-    if (y < 0 && c->ref.prec >= PR_YEAR) {
+    if (y < 0 && c->year_next) {
+        y = c->last.y; // 2020年的春節: the year just named
+        src = ZN_DATE_CONTEXT;
+    } else if (y < 0 && c->ref.prec >= PR_YEAR) {
         y = c->ref.y;
         src = ZN_DATE_REFERENCE;
     }

@@ -239,6 +239,9 @@ static bool year_just_before(const dctx *c, size_t i)
     if (c->last.prec != PR_YEAR || c->last.y < 0 || c->last_end > i) {
         return false;
     }
+    if (i == c->last_end + 1 && c->t->cp[c->last_end] == 0x7684) { // 的
+        return true; // 2020年的春節, 前年的12月: the year of what follows
+    }
     for (size_t k = c->last_end; k < i; k++) {
         uint32_t ch = c->t->cp[k];
         if (ch != ',' && ch != ' ' && ch != 0xFF0C && ch != 0x3000) {

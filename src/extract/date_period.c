@@ -398,8 +398,13 @@ size_t date__alone_period(dctx *c, size_t i, dval *v)
     }
     dpt p;
     date__pt_clear(&p);
-    if (c->ref.prec >= PR_YEAR) {
+    zn_date_source src = ZN_DATE_EXPLICIT;
+    if (c->year_next) {
+        p.y = c->last.y; // 2020年的第一季度: the year just named
+        src = ZN_DATE_CONTEXT;
+    } else if (c->ref.prec >= PR_YEAR) {
         p.y = c->ref.y;
+        src = ZN_DATE_REFERENCE;
     }
     int k = date__at_any(c->t, i, alone_words, &e);
     if (k >= 0) {
@@ -408,7 +413,7 @@ size_t date__alone_period(dctx *c, size_t i, dval *v)
         e = quarter(c->t, i, &p, v);
     }
     if (e > i) {
-        v->src = p.y >= 0 ? ZN_DATE_REFERENCE : ZN_DATE_EXPLICIT;
+        v->src = src;
     }
     return e;
 }

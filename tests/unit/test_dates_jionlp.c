@@ -239,6 +239,23 @@ static void test_dates_festival_forms(void **state)
     check("109年度預算", ref, &fiscal, 1);
 }
 
+static void test_dates_year_de(void **state)
+{
+    (void)state;
+    const char *ref = "2020-10-05 14:20:00";
+    // A year, 的, then a month, a period or a festival: one date in the year named
+    const want fest = {"2019年的中秋節", "2019-09-13", ZN_DATE_DAY, ZN_DATE_EXPLICIT};
+    check("2019年的中秋節", ref, &fest, 1);
+    const want month = {"前年的11月", "2018-11", ZN_DATE_MONTH, ZN_DATE_REFERENCE};
+    check("前年的11月", ref, &month, 1);
+    const want quarter = {"去年的第三季度", "2019-07/2019-09", ZN_DATE_QUARTER,
+                          ZN_DATE_REFERENCE};
+    check("去年的第三季度", ref, &quarter, 1);
+    // 的 before something else: the year alone
+    const want year = {"2019年", "2019", ZN_DATE_YEAR, ZN_DATE_EXPLICIT};
+    check("2019年的營收", ref, &year, 1);
+}
+
 static void test_dates_jionlp_allocation_failures(void **state)
 {
     (void)state;
@@ -264,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_dates_small_links),
         cmocka_unit_test(test_dates_month_edges),
         cmocka_unit_test(test_dates_festival_forms),
+        cmocka_unit_test(test_dates_year_de),
         cmocka_unit_test(test_dates_jionlp_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
