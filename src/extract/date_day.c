@@ -12,6 +12,7 @@
 static const rword day_words[] = {
     {"今天", 0, false, PD_NONE},      {"今日", 0, false, PD_NONE},
     {"今儿", 0, false, PD_NONE},      {"本日", 0, false, PD_NONE},
+    {"即日", 0, false, PD_NONE},
     {"明天", 1, false, PD_NONE},      {"明日", 1, false, PD_NONE},
     {"明儿", 1, false, PD_NONE},      {"听日", 1, false, PD_NONE},
     {"昨天", -1, false, PD_NONE},     {"昨日", -1, false, PD_NONE},

@@ -251,6 +251,10 @@ static void test_dates_year_de(void **state)
     const want quarter = {"去年的第三季度", "2019-07/2019-09", ZN_DATE_QUARTER,
                           ZN_DATE_REFERENCE};
     check("去年的第三季度", ref, &quarter, 1);
+    // 即日 is the reference day
+    const want from = {"從即日起至10月31日", "2020-10-05/2020-10-31", ZN_DATE_RANGE,
+                       ZN_DATE_REFERENCE};
+    check("從即日起至10月31日", ref, &from, 1);
     // 的 before something else: the year alone
     const want year = {"2019年", "2019", ZN_DATE_YEAR, ZN_DATE_EXPLICIT};
     check("2019年的營收", ref, &year, 1);
