@@ -95,8 +95,9 @@ size_t date__week(dctx *c, size_t i, dval *v)
         return i; // 星期 or 周 alone is no date
     } else {
         size_t w;
-        int again = date__at_any(t, j, week_words, &w) >= 0 ? weekday(t, w, &e) : 0;
-        if (again > 0) { // 上周星期三
+        size_t at = j < t->n && t->cp[j] == 0x7684 ? j + 1 : j; // 的
+        int again = date__at_any(t, at, week_words, &w) >= 0 ? weekday(t, w, &e) : 0;
+        if (again > 0) { // 上周星期三, 上週的週三
             wd = again;
             j = e;
         }

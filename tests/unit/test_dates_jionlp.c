@@ -251,6 +251,9 @@ static void test_dates_year_de(void **state)
     const want quarter = {"去年的第三季度", "2019-07/2019-09", ZN_DATE_QUARTER,
                           ZN_DATE_REFERENCE};
     check("去年的第三季度", ref, &quarter, 1);
+    // a week, 的, then its day
+    const want wed = {"上週的週三", "2020-09-30", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("上週的週三", ref, &wed, 1);
     // 即日 is the reference day
     const want from = {"從即日起至10月31日", "2020-10-05/2020-10-31", ZN_DATE_RANGE,
                        ZN_DATE_REFERENCE};
