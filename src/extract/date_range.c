@@ -262,7 +262,8 @@ size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v)
 
 size_t date__expr(dctx *c, size_t i, dval *v)
 {
-    static const char *const from[] = {"从", "自", "由", "自从", "截至", "截止", NULL};
+    static const char *const from[] = {"从", "自", "由", "自从", "截至", "截止", "截止到",
+                                       "截至到", NULL};
     const dtext *t = c->t;
     size_t e;
     size_t j = i;

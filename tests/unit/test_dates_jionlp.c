@@ -175,6 +175,9 @@ static void test_dates_small_links(void **state)
     const want slash = {"2019/12/30-1/2", "2019-12-30/2020-01-02", ZN_DATE_RANGE,
                         ZN_DATE_EXPLICIT};
     check("2019/12/30-1/2", ref, &slash, 1);
+    // 截止到 leads a date as 截至 does
+    const want until = {"截止到9月30日", "2020-09-30", ZN_DATE_DAY, ZN_DATE_REFERENCE};
+    check("截止到9月30日", ref, &until, 1);
     // a year before the era is no count of years
     check("公元前221年", ref, NULL, 0);
     check("前221年", ref, NULL, 0);
