@@ -19,7 +19,7 @@ python3 "$eval_dir/score/date-score.py" "$eval_dir"/dates/*.jsonl \
     --cmd "'$cli' dates --input-format jsonl" "$@"
 
 # The JioNLP parser cases by the kinds issue 7 lists (our mapping of JioNLP's categories).
-for gold in "$eval_dir"/dates/jionlp_parse*.jsonl; do
+for gold in "$eval_dir"/dates/*.jsonl; do
     [ -f "$gold" ] || continue
     python3 "$here/tests/eval/dates_kinds.py" "$eval_dir/score/date-score.py" "$gold" \
         --cmd "'$cli' dates --input-format jsonl" "$@"

@@ -2,6 +2,7 @@
 """JioNLP parser cases by the kinds of issue 7, scored exactly as date-score.py scores them.
 
 usage: dates_kinds.py SCORER GOLD.jsonl --cmd 'SHELL COMMAND' [-v]
+(a GOLD file of another suite is passed over in silence, so any *.jsonl may be given)
 
 SCORER is ../shared/eval/score/date-score.py; its own functions load the gold, run the
 tool and decide right or wrong for each item (score_parse on that item alone), so the
@@ -126,8 +127,7 @@ def main(argv):
     sc = load_scorer(a.scorer)
     suite, recs = sc.load_gold(a.gold)
     if suite != 'jionlp_parse':
-        print('dates_kinds.py: %s is not a jionlp_parse file' % a.gold, file=sys.stderr)
-        return 2
+        return 0  # the other suites have no kinds to sort by: nothing to say
     out, problem = sc.run_tool(a.cmd, ''.join(sc.input_lines(recs)), None)
     if problem:
         print('dates_kinds.py: tool: %s' % problem, file=sys.stderr)
