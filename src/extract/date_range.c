@@ -238,6 +238,16 @@ size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v)
     } else if (unit == 0x6708 && a.v >= 1 && b.v <= 12) { // 月
         p.m = (int)a.v;
         p.prec = PR_MONTH;
+    } else if (unit == 0x5B63 && b.end + 1 < t->n && t->cp[b.end + 1] == 0x5EA6 && a.v >= 1 &&
+               b.v <= 4 && p.y >= 0) { // 季度: 一至三季度, the months of the quarters
+        p.m = (int)a.v * 3 - 2;
+        p.prec = PR_MONTH;
+        q = p;
+        q.m = (int)b.v * 3;
+        date__val_span(v, &p, &q, ZN_DATE_RANGE);
+        v->halves = true;
+        v->src = src;
+        return b.end + 2;
     } else if ((unit == 0x65E5 || unit == 0x53F7) && year == NULL && a.v >= 1 && b.v <= 31 &&
                c->ref.prec >= PR_MONTH) { // 日 号: in the reference's month
         p.m = c->ref.m;

@@ -175,6 +175,10 @@ static void test_dates_small_links(void **state)
     const want slash = {"2019/12/30-1/2", "2019-12-30/2020-01-02", ZN_DATE_RANGE,
                         ZN_DATE_EXPLICIT};
     check("2019/12/30-1/2", ref, &slash, 1);
+    // a range of quarters in figures: their months
+    const want quarters = {"2019年一至三季度", "2019-01/2019-09", ZN_DATE_RANGE,
+                           ZN_DATE_EXPLICIT};
+    check("2019年一至三季度", ref, &quarters, 1);
     // 截止到 leads a date as 截至 does
     const want until = {"截止到9月30日", "2020-09-30", ZN_DATE_DAY, ZN_DATE_REFERENCE};
     check("截止到9月30日", ref, &until, 1);
