@@ -154,7 +154,15 @@ static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
     if (short_of(t, j, k, &e)) {
         return e;
     }
-    if (date__at(t, j, "半", &e)) {
+    // 十一點過五分: minutes past; 8點零5分: a 零 before figures
+    bool past = j + 1 < t->n && t->cp[j] == 0x8FC7 && minutes(t, j + 1, "分", &q, &e);
+    if (!past && j + 1 < t->n && t->cp[j] == 0x96F6 && date__is_digit(t->cp[j + 1])) {
+        j++; // 零
+    }
+    if (past) {
+        k->M = q;
+        j = e;
+    } else if (date__at(t, j, "半", &e)) {
         k->M = 30;
         j = e;
     } else if (date__num(t, j, &m) && m.end < t->n && date__at(t, m.end, "刻", &e) &&

@@ -138,6 +138,11 @@ static void test_dates_midnight(void **state)
     check("下午3点差10分", ref, &ten, 1);
     const want three = {"3點", "2020-10-05T03", ZN_DATE_TIME, ZN_DATE_REFERENCE};
     check("3點差", ref, &three, 1);
+    // 過 after the hour counts on; 零 before figures
+    const want past = {"十一點過五分", "2020-10-05T11:05", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("十一點過五分", ref, &past, 1);
+    const want oh = {"8点零5分", "2020-10-05T08:05", ZN_DATE_TIME, ZN_DATE_REFERENCE};
+    check("8点零5分", ref, &oh, 1);
 }
 
 static void test_dates_small_links(void **state)
