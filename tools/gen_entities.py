@@ -170,20 +170,22 @@ def main():
     for i in range(0, len(first), 8):
         lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')
     lines += ['};', '']
-    # how many first characters lie below each block of zn__ent_first: with the block's own
-    # bits, the place of a character among the root's children (which are sorted)
-    second = [0] * (0x10000 // 32)  # BMP characters that are the second of some key
+    # The same bits side by side for each block of 32 BMP characters (what the walk of a
+    # position reads, in one place): first characters, second characters of keys, t2s, and
+    # how many first characters lie below the block (with the block's own bits, the place
+    # of a character among the root's children, which are sorted).
+    second = [0] * (0x10000 // 32)
     for k in keys:
         if len(k) > 1 and ord(k[1]) < 0x10000:
             second[ord(k[1]) // 32] |= 1 << (ord(k[1]) % 32)
-    lines.append('const uint32_t zn__ent_second[0x10000 / 32] = {')
-    for i in range(0, len(second), 8):
-        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in second[i:i + 8]) + ',')
-    lines += ['};', '']
-    rank = [sum(bin(v).count('1') for v in first[:i]) for i in range(len(first))]
-    lines.append('const uint16_t zn__ent_first_rank[0x10000 / 32] = {')
-    for i in range(0, len(rank), 16):
-        lines.append('    ' + ', '.join(str(v) for v in rank[i:i + 16]) + ',')
+    rank = [0] * len(first)
+    for i in range(1, len(first)):
+        rank[i] = rank[i - 1] + bin(first[i - 1]).count('1')
+    lines.append('const zn__ent_block zn__ent_blocks[0x10000 / 32] = {')
+    for i in range(0, len(first), 2):
+        lines.append('    ' + ', '.join(f'{{0x{first[j]:08X}u, 0x{second[j]:08X}u, '
+                                         f'0x{t2s_bits[j]:08X}u, {rank[j]}u}}'
+                                         for j in (i, i + 1)) + ',')
     lines += ['};', '']
     if max(len(keys), 1) >= 65535:
         sys.exit('gen_entities: 65535 rows or more')

@@ -77,22 +77,29 @@ extern const uint16_t zn__ent_row_flags[]; /* zn__ent_words[i].flags, packed */
 extern const uint32_t zn__ent_t2s[][2];
 extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
 extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
-/* For each block of 32 BMP characters: how many characters below it begin a key. The root's
- * children are the characters that begin a key, sorted, so a BMP character's child is
- * the root's first child + this rank + the bits below it in its block of zn__ent_first. */
-extern const uint16_t zn__ent_first_rank[0x10000 / 32];
-extern const uint32_t zn__ent_second[0x10000 / 32]; /* BMP characters second in some key */
+/* What the key walk reads about a block of 32 BMP characters, side by side: a bit per
+ * character that begins a key (as zn__ent_first), that is the second character of a key,
+ * that t2s changes (as zn__ent_t2s_has), and how many characters below the block begin a
+ * key. The root's children are the characters that begin a key, sorted, so a BMP
+ * character's child is the root's first child + rank + the first bits below it. */
+typedef struct zn__ent_block {
+    uint32_t first;
+    uint32_t second;
+    uint32_t t2s;
+    uint32_t rank;
+} zn__ent_block;
+extern const zn__ent_block zn__ent_blocks[0x10000 / 32];
 
 /* False when no key has the folded code point cp as its second character. Cannot fail. */
 static inline bool zn__ent_may_follow(uint32_t cp)
 {
-    return cp >= 0x10000 || (zn__ent_second[cp / 32] >> (cp % 32) & 1u) != 0;
+    return cp >= 0x10000 || (zn__ent_blocks[cp / 32].second >> (cp % 32) & 1u) != 0;
 }
 
 /* True when some key may begin with the folded code point cp. Cannot fail. */
 static inline bool zn__ent_may_start(uint32_t cp)
 {
-    return cp >= 0x10000 || (zn__ent_first[cp / 32] >> (cp % 32) & 1u) != 0;
+    return cp >= 0x10000 || (zn__ent_blocks[cp / 32].first >> (cp % 32) & 1u) != 0;
 }
 extern const size_t zn__ent_n_t2s;
 

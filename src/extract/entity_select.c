@@ -268,7 +268,8 @@ static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX; i = zn__ent_index_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -348,7 +349,8 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
         if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX; i = zn__ent_index_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&

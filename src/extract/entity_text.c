@@ -33,12 +33,12 @@ static unsigned pop32(uint32_t x)
 static uint32_t root_step(uint32_t cp)
 {
     if (cp < 0x10000) {
-        uint32_t block = zn__ent_first[cp / 32];
-        if (!(block >> (cp % 32) & 1u)) {
+        const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
+        if (!(bl->first >> (cp % 32) & 1u)) {
             return 0;
         }
-        uint32_t node = zn__ent_trie[0].child + zn__ent_first_rank[cp / 32] +
-                        pop32(block & ((1u << (cp % 32)) - 1));
+        uint32_t node = zn__ent_trie[0].child + bl->rank +
+                        pop32(bl->first & ((1u << (cp % 32)) - 1));
         return zn__ent_trie[node].cp == cp ? node : 0;
     }
     const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[0].child];
@@ -178,7 +178,8 @@ static zn_status decode(ent_doc *d, zn_error *err)
         }
         d->off[d->n] = at;
         // Han characters that t2s leaves alone (most) fold to themselves
-        bool same = cp >= 0x3400 && cp <= 0x9FFF && !(zn__ent_t2s_has[cp / 32] >> (cp % 32) & 1u);
+        bool same =
+            cp >= 0x3400 && cp <= 0x9FFF && !(zn__ent_blocks[cp / 32].t2s >> (cp % 32) & 1u);
         uint32_t f = same ? cp : zn__ent_fold(cp);
         d->fold[d->n] = f;
         size_t h = zn__ent_seen_bit(f);
