@@ -20,21 +20,42 @@ static inline bool zn__lex_walkable(const zn_lexicon *lex)
     return lex->user.n == 0;
 }
 
+/* The lexicon's sections a walk reads, copied out of the lexicon so that they stay in
+ * registers across the stores of the caller's loop (which may alias the lexicon struct). */
+typedef struct zn__lex_cursor {
+    const zn_lexicon *lex;
+    const zn_lex_node *nodes;
+    const uint32_t *bmp;
+    const uint64_t *edges;
+    const char (*tags)[ZN_LEX_TAG_MAX];
+    uint32_t n_nodes;
+    uint32_t edge_bits;
+    uint32_t n_tags;
+} zn__lex_cursor;
+
+static inline zn__lex_cursor zn__lex_cursor_of(const zn_lexicon *lex)
+{
+    zn__lex_cursor c = {lex,           lex->nodes,     lex->bmp,        lex->edges,
+                        lex->tags,     lex->h->n_nodes, lex->edge_bits, lex->h->n_tags};
+    return c;
+}
+
 /* The child of node `parent` (ZN_LEX_WALK_ROOT: the root) for code point cp, or
  * ZN_LEX_WALK_ROOT. Indices out of range in a corrupt file read as absent. */
-static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
+static inline __attribute__((always_inline)) uint32_t zn__lex_child_in(const zn__lex_cursor *lc,
+                                                                       uint32_t parent, uint32_t cp)
 {
-    const zn_lex_node *nodes = lex->nodes;
-    uint32_t n = lex->h->n_nodes;
+    const zn_lex_node *nodes = lc->nodes;
+    uint32_t n = lc->n_nodes;
     if (parent == ZN_LEX_WALK_ROOT) {
         uint32_t d = cp - ZN_LEX_DENSE_LO; // the dense block: no index to read
         if (d < ZN_LEX_DENSE_N) {
             return (nodes[d].cp & ZN_LEX_CP_MASK) == cp ? d : ZN_LEX_WALK_ROOT;
         }
         if (cp >= ZN_LEX_BMP) {
-            return zn__lex_root_far(lex, cp);
+            return zn__lex_root_far(lc->lex, cp);
         }
-        uint32_t v = lex->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
+        uint32_t v = lc->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
         return v < n ? v : ZN_LEX_WALK_ROOT;
     }
     uint32_t w = nodes[parent].cp;
@@ -46,7 +67,7 @@ static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uin
     if (k > ZN_LEX_LINEAR_MAX) { // a hash table of k slots (see lex_format.h)
         uint64_t h = zn__lex_edge_hash(parent, cp);
         uint64_t m = zn__lex_edge_mask(h);
-        if ((lex->edges[zn__lex_edge_word(h, lex->edge_bits)] & m) != m) {
+        if ((lc->edges[zn__lex_edge_word(h, lc->edge_bits)] & m) != m) {
             return ZN_LEX_WALK_ROOT; // no such link
         }
         uint32_t mask = k - 1;
@@ -70,6 +91,13 @@ static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uin
         }
     }
     return ZN_LEX_WALK_ROOT;
+}
+
+/* zn__lex_child_in with the lexicon itself. */
+static inline uint32_t zn__lex_child(const zn_lexicon *lex, uint32_t parent, uint32_t cp)
+{
+    zn__lex_cursor lc = zn__lex_cursor_of(lex);
+    return zn__lex_child_in(&lc, parent, cp);
 }
 
 /* A prefetch that GCC keeps (at -O2 it drops some __builtin_prefetch whose address comes from
@@ -122,15 +150,33 @@ static inline bool zn__lex_word_info(const zn_lexicon *lex, uint32_t node, zn_wo
     return true;
 }
 
+/* A word found by a walk: its node's data, and its tag in the lexicon (8 bytes, NUL-padded
+ * but for a corrupt file's last byte). */
+typedef struct zn__lex_hit {
+    uint32_t freq;
+    uint32_t forms;
+    float lnf;
+    const char *tag;
+} zn__lex_hit;
+
 /* The node after `node` (ZN_LEX_WALK_ROOT at the start) for code point cp, or
- * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. Sets *word
- * to whether those code points are a listed word, and then *info and *lnf as
- * zn__lex_word_info. */
-static inline uint32_t zn__lex_walk(const zn_lexicon *lex, uint32_t node, uint32_t cp,
-                                    zn_word_info *info, float *lnf, bool *word)
+ * ZN_LEX_WALK_ROOT when no listed word begins with the code points walked so far. Returns in
+ * *word whether those code points are a listed word, and then its data in *hit (what
+ * zn__lex_word_info gives, without copying the tag). */
+static inline __attribute__((always_inline)) uint32_t
+zn__lex_walk_in(const zn__lex_cursor *lc, uint32_t node, uint32_t cp, zn__lex_hit *hit, bool *word)
 {
-    node = zn__lex_child(lex, node, cp);
-    *word = zn__lex_word_info(lex, node, info, lnf);
+    static const char no_tag[ZN_LEX_TAG_MAX] = {0};
+    node = zn__lex_child_in(lc, node, cp);
+    *word = node != ZN_LEX_WALK_ROOT && (lc->nodes[node].cp & ZN_LEX_WORD_BIT);
+    if (*word) {
+        const zn_lex_node *w = &lc->nodes[node];
+        uint32_t tag = w->first >> ZN_LEX_TAG_SHIFT;
+        hit->freq = w->freq;
+        hit->forms = w->cp >> ZN_LEX_FORMS_SHIFT & 0x0Fu;
+        hit->lnf = w->lnf;
+        hit->tag = tag < lc->n_tags ? lc->tags[tag] : no_tag;
+    }
     return node;
 }
 

@@ -77,12 +77,13 @@ static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t ki
         b->kind = kind;
         b->freq = freq;
         memcpy(b->tag, tag, sizeof b->tag);
+        b->tag[sizeof b->tag - 1] = '\0';
     }
 }
 
 // A word and the suffix after it (露宿 + 者) as one word, a little more likely than the two
 // apart; a word that begins with the suffix character (化学) still wins on its frequency.
-static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
+static void suffix_edge(edge_ctx *e, double w, const char *tag)
 {
     const tok_char *suf = &e->tok->chars[e->j];
     zn_word_info sinfo;
@@ -92,36 +93,37 @@ static void suffix_edge(edge_ctx *e, double w, const zn_word_info *info)
         ws = log((double)sinfo.freq);
     }
     ws -= e->tok->log_total;
-    consider(e->tok, e->i, e->j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, info->tag, 0);
+    consider(e->tok, e->i, e->j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, tag, 0);
 }
 
-// The edges of the word chars[e->i..e->j) of the lexicon.
-// lf: log(info->freq) as log_freq gives it.
-static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, const zn_word_info *info,
+// The edges of the word chars[e->i..e->j) of the lexicon: its frequency, ZN_FORM_* bits and tag
+// (8 bytes); lf: log(freq) as log_freq gives it.
+static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, uint32_t freq,
+                                                             uint32_t forms, const char *tag,
                                                              double lf)
 {
     tok_char *chars = e->tok->chars;
     if (e->j < e->to && chars[e->j].inside) {
         return; // ends inside an atom: not a word here
     }
-    if (e->quantified && info->freq < LEXICALIZED_FREQ && !(info->forms & ZN_FORM_USER) &&
+    if (e->quantified && freq < LEXICALIZED_FREQ && !(forms & ZN_FORM_USER) &&
         is_numeral_classifier(chars, e->i, e->j)) {
         return; // 一次, 第一个, 三位: numeral and classifier are two words
     }
     double w =
-        (e->j - e->i >= 3 && info->freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) + lf - e->tok->log_total;
-    if (info->forms & ZN_FORM_USER) {
+        (e->j - e->i >= 3 && freq <= FLOOR_FREQ ? -FLOOR_PENALTY : 0.0) + lf - e->tok->log_total;
+    if (forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
     uint32_t last = chars[e->j - 1].cp;
     if (e->j - e->i >= 3 && last < 65536 && (e->tok->sflags[last] & TOK_SF_PLURAL) &&
-        !(info->forms & ZN_FORM_USER)) {
+        !(forms & ZN_FORM_USER)) {
         return; // 官兵们: the noun and 们 are two words
     }
-    consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, info->tag, info->freq);
+    consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, tag, freq);
     if (e->j - e->i >= 2 && e->j < e->to && !chars[e->j].inside && chars[e->j].cp < 65536 &&
         (e->tok->sflags[chars[e->j].cp] & TOK_SF_SUFFIX)) {
-        suffix_edge(e, w, info);
+        suffix_edge(e, w, tag);
     }
 }
 
@@ -135,29 +137,27 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
         e->j++;
     }
     if (chars[e->j].off == end_off) {
-        word_edges(e, info, log_freq(e->tok, info->freq));
+        word_edges(e, info->freq, info->forms, info->tag, log_freq(e->tok, info->freq));
     }
     return true;
 }
 
 // The lexicon's words from chars[e->i], walking the trie over the decoded code points.
-static void walk_words(edge_ctx *e)
+static void walk_words(edge_ctx *e, const zn__lex_cursor *lc)
 {
-    const zn_lexicon *lex = e->tok->lex;
     const tok_char *chars = e->tok->chars;
     uint32_t node = ZN_LEX_WALK_ROOT;
-    zn_word_info info;
     for (size_t k = e->i; k < e->to; k++) {
         bool word;
-        float lnf;
-        node = zn__lex_walk(lex, node, chars[k].cp, &info, &lnf, &word);
+        zn__lex_hit hit;
+        node = zn__lex_walk_in(lc, node, chars[k].cp, &hit, &word);
         if (node == ZN_LEX_WALK_ROOT) {
             return;
         }
         if (word) { // the lexicon's float log is the table's value below TOK_LOG_TABLE
             e->j = k + 1;
-            word_edges(e, &info,
-                       info.freq < TOK_LOG_TABLE ? (double)lnf : log_freq(e->tok, info.freq));
+            word_edges(e, hit.freq, hit.forms, hit.tag,
+                       hit.freq < TOK_LOG_TABLE ? (double)hit.lnf : log_freq(e->tok, hit.freq));
         }
     }
 }
@@ -172,6 +172,10 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
     double unknown = log(UNKNOWN_FREQ) - tok->log_total;
     bool walkable = tok->lex != NULL && zn__lex_walkable(tok->lex);
     tok->best[to].score = 0.0;
+    zn__lex_cursor lc;
+    if (walkable) {
+        lc = zn__lex_cursor_of(tok->lex);
+    }
     for (size_t i = to; i-- > from;) {
         if (walkable && i >= from + PREFETCH_AHEAD) {
             zn__lex_prefetch_pair(tok->lex, chars[i - PREFETCH_AHEAD].cp,
@@ -201,7 +205,7 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             edge_ctx e = {tok, i, i, to, chars[i].off, s,
                           (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
             if (walkable) {
-                walk_words(&e);
+                walk_words(&e, &lc);
             } else {
                 zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
                                     on_word, &e);

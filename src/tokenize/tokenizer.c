@@ -187,7 +187,15 @@ static bool is_barrier(const tok_best *b)
     if (b->tag[0] == 'v' && b->tag[1] == '\0') {
         return b->freq >= 150000;
     }
-    return b->freq >= 40000 && b->tag[0] != '\0' && strchr("upcdrmqfk", b->tag[0]) != NULL;
+    if (b->freq < 40000) {
+        return false;
+    }
+    switch (b->tag[0]) {
+    case 'u': case 'p': case 'c': case 'd': case 'r': case 'm': case 'q': case 'f': case 'k':
+        return true;
+    default:
+        return false;
+    }
 }
 
 // Single characters from..to of the best path: alone, or through the character model when
