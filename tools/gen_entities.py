@@ -92,10 +92,11 @@ def c_string(s):
                          for b in s.encode()) + '"'
 
 
-def trie_lines(keys):
+def trie_lines(keys, flags):
     """The keys as a character trie laid out breadth first, so that the children of a node
     are consecutive nodes sorted by code point: node i has its code point, its first child,
-    its number of children and the row of the key it completes (0xFFFF: none)."""
+    its number of children, the row of the key it completes (0xFFFF: none) and that row's
+    flags (0: none)."""
     row = {k: i for i, k in enumerate(keys)}
     nodes = [['', 0, 0]]  # prefix, first child, number of children
     i = 0
@@ -109,7 +110,8 @@ def trie_lines(keys):
     out = ['const zn__ent_trie_node zn__ent_trie[] = {']
     for prefix, first, n in nodes:
         cp = ord(prefix[-1]) if prefix else 0
-        out.append(f'    {{0x{cp:04X}, {first}, {n}, {row.get(prefix, 0xFFFF) if prefix else 0xFFFF}}},')
+        r = row.get(prefix, 0xFFFF) if prefix else 0xFFFF
+        out.append(f'    {{0x{cp:04X}, {first}, {n}, {r}, {flags[r] if r != 0xFFFF else 0}}},')
     out += ['};', f'const size_t zn__ent_n_trie = {len(nodes)};', '']
     return out
 
@@ -189,7 +191,7 @@ def main():
     lines += ['};', '']
     if max(len(keys), 1) >= 65535:
         sys.exit('gen_entities: 65535 rows or more')
-    lines += trie_lines(keys)
+    lines += trie_lines(keys, [words[k]['flags'] for k in keys])
     with open(out, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))
 

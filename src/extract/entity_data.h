@@ -48,6 +48,7 @@ typedef struct zn__ent_trie_node { /* 12 bytes: the walk of every position reads
     uint32_t child : 20;  /* a table too large for these bits fails to compile (-Woverflow) */
     uint32_t n_child : 12;
     uint16_t row;
+    uint16_t flags;       /* zn__ent_words[row].flags (0 without a row) */
 } zn__ent_trie_node;
 #define ZN__ENT_NO_ROW 0xFFFFu
 

@@ -94,7 +94,7 @@ static zn_status mark_keys(ent_doc *d)
                 if (used == cap && !grow_rows(d, &cap)) {
                     return ZN_ERR_NOMEM;
                 }
-                uint16_t f = zn__ent_row_flags[row];
+                uint16_t f = zn__ent_trie[node].flags;
                 bits |= (uint8_t)(1u << (k - 1));
                 flags |= f;
                 d->ends[i + k] |= (uint8_t)(1u << (k - 1));
