@@ -154,8 +154,8 @@ size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v)
     dpt mon;
     first_monday(p, in_month, &mon);
     int wd = weekday(t, j, &e);
-    if (wd > 0 && wd < 8) {
-        // 第3個星期日: the third Sunday of the month
+    if (wd > 0) {
+        // 第3個星期日: the third Sunday of the month; 第一個週末 its first Saturday and Sunday
         dpt day;
         date__pt_clear(&day);
         day.y = p->y;
@@ -163,7 +163,14 @@ size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v)
         day.d = 1;
         day.prec = PR_DAY;
         int first = date__weekday(day.y, day.m, 1);
-        date__add_days(&day, (wd - first + 7) % 7 + 7L * ((long)n.v - 1));
+        int target = wd == 8 ? 6 : wd;
+        date__add_days(&day, (target - first + 7) % 7 + 7L * ((long)n.v - 1));
+        if (wd == 8) {
+            dpt sunday = day;
+            date__add_days(&sunday, 1);
+            date__val_span(v, &day, &sunday, ZN_DATE_WEEK);
+            return e;
+        }
         date__val_point(v, &day);
         return e;
     }

@@ -266,6 +266,10 @@ static void test_dates_year_de(void **state)
     // a week, 的, then its day
     const want wed = {"上週的週三", "2020-09-30", ZN_DATE_DAY, ZN_DATE_REFERENCE};
     check("上週的週三", ref, &wed, 1);
+    // the n-th weekend of a month: its Saturday and Sunday
+    const want weekend = {"11月第一個週末", "2020-11-07/2020-11-08", ZN_DATE_WEEK,
+                          ZN_DATE_REFERENCE};
+    check("11月第一個週末", ref, &weekend, 1);
     // 即日 is the reference day
     const want from = {"從即日起至10月31日", "2020-10-05/2020-10-31", ZN_DATE_RANGE,
                        ZN_DATE_REFERENCE};
