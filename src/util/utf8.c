@@ -69,21 +69,27 @@ uint32_t zn__utf8_prev(const char *s, size_t *pos)
     return cp;
 }
 
+// True for a lead byte E1-EC or EE-EF: its three-byte sequence is never overlong nor a surrogate
+// once both continuation bytes are there (ideographs and CJK punctuation).
+static inline bool plain_lead3(unsigned char b)
+{
+    return (unsigned)(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED;
+}
+
 size_t zn__utf8_valid_prefix(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t pos = 0;
     while (pos < len) {
-        // Fast path over ASCII.
-        if ((unsigned char)s[pos] < 0x80) {
+        // Fast paths: a run of ASCII, a run of such three-byte sequences.
+        while (pos < len && u[pos] < 0x80) {
             pos++;
-            continue;
         }
-        // Fast path over three-byte sequences whose lead byte (E1-EC, EE-EF) makes them never
-        // overlong nor a surrogate: ideographs and CJK punctuation.
-        const unsigned char *p = (const unsigned char *)s + pos;
-        if (pos + 3 <= len && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
-            (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        while (pos + 3 <= len && plain_lead3(u[pos]) &&
+               ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
             pos += 3;
+        }
+        if (pos >= len || u[pos] < 0x80) {
             continue;
         }
         size_t before = pos;
