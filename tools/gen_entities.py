@@ -181,12 +181,16 @@ def main():
         if len(k) > 1 and ord(k[1]) < 0x10000:
             second[ord(k[1]) // 32] |= 1 << (ord(k[1]) % 32)
     rank = [0] * len(first)
+    t2s_rank = [0] * len(first)  # the same for the (sorted) t2s pairs
     for i in range(1, len(first)):
         rank[i] = rank[i - 1] + bin(first[i - 1]).count('1')
+        t2s_rank[i] = t2s_rank[i - 1] + bin(t2s_bits[i - 1]).count('1')
+    if rank[-1] > 65535 or t2s_rank[-1] > 65535:
+        sys.exit('gen_entities: more than 65535 first characters or t2s pairs')
     lines.append('const zn__ent_block zn__ent_blocks[0x10000 / 32] = {')
     for i in range(0, len(first), 2):
         lines.append('    ' + ', '.join(f'{{0x{first[j]:08X}u, 0x{second[j]:08X}u, '
-                                         f'0x{t2s_bits[j]:08X}u, {rank[j]}u}}'
+                                         f'0x{t2s_bits[j]:08X}u, {rank[j]}u, {t2s_rank[j]}u}}'
                                          for j in (i, i + 1)) + ',')
     lines += ['};', '']
     if max(len(keys), 1) >= 65535:

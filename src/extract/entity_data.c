@@ -39,8 +39,16 @@ uint32_t zn__ent_fold(uint32_t cp)
     if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F) {
         return ' '; // ideographic, no-break and typographic spaces
     }
-    if (cp < 0x10000 && !(zn__ent_t2s_has[cp / 32] >> (cp % 32) & 1u)) {
-        return cp;
+    if (cp < 0x10000) {
+        const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
+        if (!(bl->t2s >> (cp % 32) & 1u)) {
+            return cp;
+        }
+        // the pairs are sorted: this one comes after those of the characters below it
+        size_t k = bl->t2s_rank + zn__ent_pop32(bl->t2s & ((1u << (cp % 32)) - 1));
+        if (k < zn__ent_n_t2s && zn__ent_t2s[k][0] == cp) {
+            return zn__ent_t2s[k][1];
+        }
     }
     size_t lo = 0;
     size_t hi = zn__ent_n_t2s;

@@ -80,16 +80,27 @@ extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin 
 extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
 /* What the key walk reads about a block of 32 BMP characters, side by side: a bit per
  * character that begins a key (as zn__ent_first), that is the second character of a key,
- * that t2s changes (as zn__ent_t2s_has), and how many characters below the block begin a
- * key. The root's children are the characters that begin a key, sorted, so a BMP
- * character's child is the root's first child + rank + the first bits below it. */
+ * that t2s changes (as zn__ent_t2s_has), how many characters below the block begin a key
+ * and how many t2s changes. The root's children are the characters that begin a key,
+ * sorted, so a BMP character's child is the root's first child + rank + the first bits
+ * below it in its block; its t2s pair is zn__ent_t2s[t2s_rank + the t2s bits below it]. */
 typedef struct zn__ent_block {
     uint32_t first;
     uint32_t second;
     uint32_t t2s;
-    uint32_t rank;
+    uint16_t rank;
+    uint16_t t2s_rank;
 } zn__ent_block;
 extern const zn__ent_block zn__ent_blocks[0x10000 / 32];
+
+/* Number of bits set in x. Cannot fail. */
+static inline unsigned zn__ent_pop32(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
 
 /* False when no key has the folded code point cp as its second character. Cannot fail. */
 static inline bool zn__ent_may_follow(uint32_t cp)

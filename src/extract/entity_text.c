@@ -19,14 +19,6 @@ static const uint8_t pop8[256] = {
 #undef P6
 };
 
-static unsigned pop32(uint32_t x)
-{
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-    return (x * 0x01010101u) >> 24;
-}
-
 // The child of the root for code point cp: the root's children are many (every first
 // character of a key). A BMP character's place among them is counted in the bit table of
 // first characters; others are searched without branches on the comparisons.
@@ -38,7 +30,7 @@ static uint32_t root_step(uint32_t cp)
             return 0;
         }
         uint32_t node = zn__ent_trie[0].child + bl->rank +
-                        pop32(bl->first & ((1u << (cp % 32)) - 1));
+                        zn__ent_pop32(bl->first & ((1u << (cp % 32)) - 1));
         return zn__ent_trie[node].cp == cp ? node : 0;
     }
     const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[0].child];
