@@ -37,13 +37,18 @@ static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
         c->line = line;
         c->cap = need;
     }
-    char *out = c->line;
-    for (size_t i = 0; i < c->tokens.count; i++) {
-        const zn_token *t = &c->tokens.items[i];
+    // Locals: the byte stores through out may alias *c.
+    char *const line = c->line;
+    const zn_token *items = c->tokens.items;
+    const size_t count = c->tokens.count;
+    const bool pos = c->pos;
+    char *out = line;
+    for (size_t i = 0; i < count; i++) {
+        const zn_token *t = &items[i];
         if (t->flags & ZN_TOKEN_SPACE) {
             continue;
         }
-        if (out != c->line) {
+        if (out != line) {
             *out++ = ' ';
         }
         size_t n = t->end - t->start;
@@ -53,7 +58,7 @@ static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
             memcpy(out, text + t->start, n);
         }
         out += n;
-        if (c->pos) {
+        if (pos) {
             size_t tn = strnlen(t->tag, sizeof t->tag);
             *out++ = '/';
             memcpy(out, t->tag, tn);
@@ -61,7 +66,7 @@ static zn_status format_line(seg_ctx *c, const char *text, size_t text_len)
         }
     }
     *out++ = '\n';
-    c->len = (size_t)(out - c->line);
+    c->len = (size_t)(out - line);
     return ZN_OK;
 }
 

@@ -58,13 +58,13 @@ static inline __attribute__((always_inline)) uint32_t zn__lex_child_in(const zn_
         uint32_t v = lc->bmp[cp] - 1; // 0 (no word) becomes ZN_LEX_WALK_ROOT
         return v < n ? v : ZN_LEX_WALK_ROOT;
     }
-    uint32_t w = nodes[parent].cp;
+    uint32_t code = nodes[parent].cp >> ZN_LEX_KIDS_SHIFT & ZN_LEX_KIDS_MASK;
     uint32_t lo = nodes[parent].first & ZN_LEX_FIRST_MASK;
-    uint32_t k = zn__lex_kids(w);
-    if (lo > n || k > n - lo) {
-        return ZN_LEX_WALK_ROOT;
-    }
-    if (k > ZN_LEX_LINEAR_MAX) { // a hash table of k slots (see lex_format.h)
+    if (code > ZN_LEX_LINEAR_MAX) { // a hash table of k slots (see lex_format.h)
+        uint32_t k = (uint32_t)1 << ((code - 2) & 31);
+        if (lo > n || k > n - lo) {
+            return ZN_LEX_WALK_ROOT;
+        }
         uint64_t h = zn__lex_edge_hash(parent, cp);
         uint64_t m = zn__lex_edge_mask(h);
         if ((lc->edges[zn__lex_edge_word(h, lc->edge_bits)] & m) != m) {
@@ -84,7 +84,10 @@ static inline __attribute__((always_inline)) uint32_t zn__lex_child_in(const zn_
         }
         return ZN_LEX_WALK_ROOT;
     }
-    for (uint32_t end = lo + k; lo < end; lo++) { // sorted
+    if (lo > n || code > n - lo) {
+        return ZN_LEX_WALK_ROOT;
+    }
+    for (uint32_t end = lo + code; lo < end; lo++) { // sorted: code is the number of children
         uint32_t c = nodes[lo].cp & ZN_LEX_CP_MASK;
         if (c >= cp) {
             return c == cp ? lo : ZN_LEX_WALK_ROOT;

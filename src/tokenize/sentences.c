@@ -21,8 +21,16 @@ static bool is_closer(uint32_t cp)
            cp == '\'';
 }
 
-static uint32_t first_cp(const char *s, const zn_token *t)
+// The first code point of a token (the text is valid UTF-8: the tokenizer has decoded it).
+static inline uint32_t first_cp(const char *s, const zn_token *t)
 {
+    const unsigned char *p = (const unsigned char *)s + t->start;
+    if (p[0] < 0x80) {
+        return p[0];
+    }
+    if ((p[0] & 0xF0) == 0xE0 && t->end - t->start >= 3) { // CJK punctuation
+        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
     size_t pos = t->start;
     return zn__utf8_next(s, t->end, &pos);
 }

@@ -122,33 +122,36 @@ static inline uint8_t char_class(zn_tokenizer *tok, uint32_t cp)
 static bool decode(zn_tokenizer *tok, const char *s, size_t from, size_t len, size_t *n,
                    size_t *bad)
 {
+    tok_char *chars = tok->chars; // locals: the byte stores below may alias *tok
+    const uint8_t *cflags = tok->cflags;
+    const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
     size_t pos = from;
     while (pos < len) {
-        tok_char *c = &tok->chars[k++];
-        c->off = (uint32_t)pos;
-        const unsigned char *p = (const unsigned char *)s + pos;
+        size_t at = pos;
+        const unsigned char *p = u + pos;
+        uint32_t cp;
         if (pos + 3 <= len && (unsigned)(p[0] - 0xE1) <= 0xEF - 0xE1 && p[0] != 0xED &&
             ((p[1] & 0xC0) | (p[2] & 0xC0) >> 2) == 0xA0) {
             // The common case, ideographs and CJK punctuation (U+1000-U+FFFF but the
             // surrogates): a three-byte sequence with these lead bytes is never overlong nor
             // a surrogate.
-            c->cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-                    (p[2] & 0x3F);
+            cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
             pos += 3;
         } else {
-            c->cp = zn__utf8_next(s, len, &pos);
+            cp = zn__utf8_next(s, len, &pos);
+            if (cp == ZN_UTF8_INVALID) {
+                *bad = at;
+                return false;
+            }
         }
-        if (c->cp == ZN_UTF8_INVALID) {
-            *bad = c->off;
-            return false;
-        }
-        c->cls = char_class(tok, c->cp);
-        c->flags = c->cp < 65536 ? tok->cflags[c->cp] : 0;
-        c->atom = 0;
-        c->inside = 0;
+        tok_char c = {.cp = cp,
+                      .off = (uint32_t)at,
+                      .cls = char_class(tok, cp),
+                      .flags = cp < 65536 ? cflags[cp] : 0};
+        chars[k++] = c; // atom, inside 0
     }
-    tok_char *end = &tok->chars[k];
+    tok_char *end = &chars[k];
     memset(end, 0, sizeof *end);
     end->off = (uint32_t)len;
     end->cls = TOK_SPACE;
@@ -166,7 +169,9 @@ static bool all_punct(const tok_char *chars, size_t i, size_t j)
     return true;
 }
 
-static zn_status push_best(zn_tokenizer *tok, size_t i, zn_token_list *list, zn_error *err)
+static inline __attribute__((always_inline)) zn_status push_best(zn_tokenizer *tok, size_t i,
+                                                                zn_token_list *list,
+                                                                zn_error *err)
 {
     const tok_best *b = &tok->best[i];
     uint32_t flags = b->kind == TOK_KIND_LEX ? ZN_TOKEN_IN_LEXICON : 0;
