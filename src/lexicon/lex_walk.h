@@ -118,9 +118,9 @@ static inline void zn__lex_prefetch(const void *p)
  * the first child slot where it would be (the edge filter is not asked: its load would delay
  * the prefetch, and its instructions cost more than the lines it saves). No branch on what it
  * loads; no effect on results. */
-static inline void zn__lex_prefetch_pair(const zn_lexicon *lex, uint32_t c1, uint32_t c2)
+static inline void zn__lex_prefetch_pair(const zn__lex_cursor *lc, uint32_t c1, uint32_t c2)
 {
-    const zn_lex_node *nodes = lex->nodes;
+    const zn_lex_node *nodes = lc->nodes;
     uint32_t d = c1 - ZN_LEX_DENSE_LO;
     d &= 0u - (uint32_t)(d < ZN_LEX_DENSE_N);
     uint32_t w = nodes[d].cp;
@@ -128,7 +128,7 @@ static inline void zn__lex_prefetch_pair(const zn_lexicon *lex, uint32_t c1, uin
     uint32_t table = 0u - (uint32_t)(code > ZN_LEX_LINEAR_MAX);
     uint32_t mask = (((uint32_t)1 << ((code - 2) & 31)) - 1) & table;
     uint32_t at = (nodes[d].first & ZN_LEX_FIRST_MASK) + zn__lex_child_slot(c2, mask);
-    at = at < lex->h->n_nodes ? at : d;
+    at = at < lc->n_nodes ? at : d;
     zn__lex_prefetch(&nodes[at]);
 }
 

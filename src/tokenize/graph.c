@@ -83,17 +83,18 @@ static void consider(zn_tokenizer *tok, size_t i, size_t j, double w, uint8_t ki
 
 // A word and the suffix after it (露宿 + 者) as one word, a little more likely than the two
 // apart; a word that begins with the suffix character (化学) still wins on its frequency.
-static void suffix_edge(edge_ctx *e, double w, const char *tag)
+static void suffix_edge(zn_tokenizer *tok, const char *text, size_t i, size_t j, double w,
+                        const char *tag)
 {
-    const tok_char *suf = &e->tok->chars[e->j];
+    const tok_char *suf = &tok->chars[j];
     zn_word_info sinfo;
-    double ws = e->tok->log_total;
-    size_t slen = e->tok->chars[e->j + 1].off - suf->off;
-    if (zn_lexicon_lookup(e->tok->lex, e->text + suf->off, slen, &sinfo)) {
+    double ws = tok->log_total;
+    size_t slen = tok->chars[j + 1].off - suf->off;
+    if (zn_lexicon_lookup(tok->lex, text + suf->off, slen, &sinfo)) {
         ws = log((double)sinfo.freq);
     }
-    ws -= e->tok->log_total;
-    consider(e->tok, e->i, e->j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, tag, 0);
+    ws -= tok->log_total;
+    consider(tok, i, j + 1, w + ws + WORD_BONUS + 0.5, TOK_KIND_LEX, tag, 0);
 }
 
 // The edges of the word chars[e->i..e->j) of the lexicon: its frequency, ZN_FORM_* bits and tag
@@ -102,8 +103,10 @@ static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, uint32
                                                              uint32_t forms, const char *tag,
                                                              double lf)
 {
-    tok_char *chars = e->tok->chars;
-    if (e->j < e->to && chars[e->j].inside) {
+    const tok_char *chars = e->tok->chars;
+    const tok_best *best = e->tok->best;
+    uint8_t after = best[e->j].sf; // TOK_SF_* of the char after the word (0 at the end)
+    if (after & TOK_SF_INSIDE) {
         return; // ends inside an atom: not a word here
     }
     if (e->quantified && freq < LEXICALIZED_FREQ && !(forms & ZN_FORM_USER) &&
@@ -115,15 +118,12 @@ static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, uint32
     if (forms & ZN_FORM_USER) {
         w += USER_BONUS;
     }
-    uint32_t last = chars[e->j - 1].cp;
-    if (e->j - e->i >= 3 && last < 65536 && (e->tok->sflags[last] & TOK_SF_PLURAL) &&
-        !(forms & ZN_FORM_USER)) {
+    if (e->j - e->i >= 3 && (best[e->j - 1].sf & TOK_SF_PLURAL) && !(forms & ZN_FORM_USER)) {
         return; // 官兵们: the noun and 们 are two words
     }
     consider(e->tok, e->i, e->j, w, TOK_KIND_LEX, tag, freq);
-    if (e->j - e->i >= 2 && e->j < e->to && !chars[e->j].inside && chars[e->j].cp < 65536 &&
-        (e->tok->sflags[chars[e->j].cp] & TOK_SF_SUFFIX)) {
-        suffix_edge(e, w, tag);
+    if (e->j - e->i >= 2 && (after & TOK_SF_SUFFIX)) {
+        suffix_edge(e->tok, e->text, e->i, e->j, w, tag);
     }
 }
 
@@ -131,7 +131,7 @@ static inline __attribute__((always_inline)) void word_edges(edge_ctx *e, uint32
 static bool on_word(void *ctx, size_t len, const zn_word_info *info)
 {
     edge_ctx *e = ctx;
-    tok_char *chars = e->tok->chars;
+    const tok_char *chars = e->tok->chars;
     size_t end_off = e->base_off + len;
     while (e->j < e->to && chars[e->j].off < end_off) {
         e->j++;
@@ -143,8 +143,14 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
 }
 
 // The lexicon's words from chars[e->i], walking the trie over the decoded code points.
-static void walk_words(edge_ctx *e, const zn__lex_cursor *lc)
+static void walk_words(const edge_ctx *e_in, const zn__lex_cursor *lc_in)
 {
+    // Local copies: the stores of the scores (bytes among them) could alias what the
+    // pointers reach, and would force every field to be loaded again.
+    edge_ctx local = *e_in;
+    edge_ctx *e = &local;
+    const zn__lex_cursor lcc = *lc_in;
+    const zn__lex_cursor *lc = &lcc;
     const tok_char *chars = e->tok->chars;
     uint32_t node = ZN_LEX_WALK_ROOT;
     for (size_t k = e->i; k < e->to; k++) {
@@ -172,17 +178,20 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
     double unknown = log(UNKNOWN_FREQ) - tok->log_total;
     bool walkable = tok->lex != NULL && zn__lex_walkable(tok->lex);
     tok->best[to].score = 0.0;
+    tok->best[to].sf = 0;
     zn__lex_cursor lc;
     if (walkable) {
         lc = zn__lex_cursor_of(tok->lex);
     }
     for (size_t i = to; i-- > from;) {
         if (walkable && i >= from + PREFETCH_AHEAD) {
-            zn__lex_prefetch_pair(tok->lex, chars[i - PREFETCH_AHEAD].cp,
+            zn__lex_prefetch_pair(&lc, chars[i - PREFETCH_AHEAD].cp,
                                   chars[i - PREFETCH_AHEAD + 1].cp);
         }
         tok_best *b = &tok->best[i];
         b->next = 0;
+        uint32_t cp = chars[i].cp;
+        b->sf = (uint8_t)((cp < 65536 ? tok->sflags[cp] : 0) | (chars[i].inside ? TOK_SF_INSIDE : 0));
         if (chars[i].inside) {
             continue;
         }

@@ -34,6 +34,7 @@ enum {
     TOK_SF_SUFFIX = 1u << 0, /* joins the word before it: 者 性 化 员 式 型 率 ... */
     TOK_SF_PLURAL = 1u << 1, /* 们 們: a word of its own after a noun (官兵 们) */
     TOK_SF_SURNAME = 1u << 2, /* a common Chinese surname */
+    TOK_SF_INSIDE = 1u << 7,  /* tok_best.sf only: the char is inside an atom */
 };
 #define TOK_CF_NUMERAL (TOK_CF_DIGIT | TOK_CF_TEN)
 
@@ -58,6 +59,8 @@ typedef struct tok_best {
     double score;
     uint32_t next;  /* char index where the best first word from here ends */
     uint8_t kind;   /* TOK_KIND_* */
+    uint8_t sf;     /* the best path's note of this char: TOK_SF_* of its code point (0 at the
+                       end of the run), TOK_SF_INSIDE when inside an atom */
     uint32_t freq;  /* the lexicon's frequency of the word (TOK_KIND_LEX) */
     char tag[8];
 } tok_best;
