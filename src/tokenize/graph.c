@@ -143,11 +143,12 @@ static bool on_word(void *ctx, size_t len, const zn_word_info *info)
 }
 
 // The lexicon's words from chars[e->i], walking the trie over the decoded code points.
-static void walk_words(const edge_ctx *e_in, const zn__lex_cursor *lc_in)
+static void walk_words(zn_tokenizer *tok, const char *s, size_t i, size_t to, bool quantified,
+                       const zn__lex_cursor *lc_in)
 {
-    // Local copies: the stores of the scores (bytes among them) could alias what the
-    // pointers reach, and would force every field to be loaded again.
-    edge_ctx local = *e_in;
+    // Locals, arguments in registers: the stores of the scores (bytes among them) could alias
+    // what pointers reach, and would force every field to be loaded again.
+    edge_ctx local = {tok, i, i, to, 0, s, quantified};
     edge_ctx *e = &local;
     const zn__lex_cursor lcc = *lc_in;
     const zn__lex_cursor *lc = &lcc;
@@ -211,11 +212,11 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
             consider(tok, i, i + n, unknown + 0.5, TOK_KIND_RULE, tag8, 0);
         }
         if (tok->lex != NULL && chars[i].cls != TOK_SPACE) {
-            edge_ctx e = {tok, i, i, to, chars[i].off, s,
-                          (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0};
+            bool quantified = (chars[i].flags & (TOK_CF_NUMERAL | TOK_CF_QUANT)) != 0;
             if (walkable) {
-                walk_words(&e, &lc);
+                walk_words(tok, s, i, to, quantified, &lc);
             } else {
+                edge_ctx e = {tok, i, i, to, chars[i].off, s, quantified};
                 zn_lexicon_prefixes(tok->lex, s + chars[i].off, chars[to].off - chars[i].off,
                                     on_word, &e);
             }

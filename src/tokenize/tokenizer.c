@@ -169,16 +169,18 @@ static bool all_punct(const tok_char *chars, size_t i, size_t j)
     return true;
 }
 
-static inline __attribute__((always_inline)) zn_status push_best(zn_tokenizer *tok, size_t i,
-                                                                zn_token_list *list,
-                                                                zn_error *err)
+// The best path's word from chars[i] to the list. The scratch arrays come as arguments: the
+// callers keep them in registers across the list's byte stores.
+static inline __attribute__((always_inline)) zn_status
+push_best(const tok_best *best, const tok_char *chars, size_t i, zn_token_list *list,
+          zn_error *err)
 {
-    const tok_best *b = &tok->best[i];
+    const tok_best *b = &best[i];
     uint32_t flags = b->kind == TOK_KIND_LEX ? ZN_TOKEN_IN_LEXICON : 0;
-    if (all_punct(tok->chars, i, b->next)) {
+    if (chars[i].cls == TOK_PUNCT && all_punct(chars, i, b->next)) {
         flags |= ZN_TOKEN_PUNCT;
     }
-    return zn__tok_push8(list, tok->chars[i].off, tok->chars[b->next].off, b->tag, flags, err);
+    return zn__tok_push8(list, chars[i].off, chars[b->next].off, b->tag, flags, err);
 }
 
 // Frequent function words (particles, prepositions, conjunctions, adverbs, pronouns,
@@ -213,8 +215,9 @@ static zn_status flush_plain(zn_tokenizer *tok, const char *s, size_t from, size
         !zn_lexicon_lookup(tok->lex, s + c[from].off, c[to].off - c[from].off, NULL)) {
         return zn__tok_hmm_cut(tok, from, to, list, err);
     }
+    const tok_best *best = tok->best;
     for (size_t i = from; i < to; i++) {
-        zn_status st = push_best(tok, i, list, err);
+        zn_status st = push_best(best, c, i, list, err);
         if (st != ZN_OK) {
             return st;
         }
@@ -226,13 +229,14 @@ static zn_status flush_singles(zn_tokenizer *tok, const char *s, size_t from, si
                                zn_token_list *list, zn_error *err)
 {
     size_t start = from;
+    const tok_best *best = tok->best;
     for (size_t i = from; i < to; i++) {
-        if (!is_barrier(&tok->best[i])) {
+        if (!is_barrier(&best[i])) {
             continue;
         }
         zn_status st = flush_plain(tok, s, start, i, list, err);
         if (st == ZN_OK) {
-            st = push_best(tok, i, list, err);
+            st = push_best(best, tok->chars, i, list, err);
         }
         if (st != ZN_OK) {
             return st;
@@ -247,9 +251,11 @@ static zn_status emit_run(zn_tokenizer *tok, const char *s, size_t from, size_t 
 {
     size_t pending = SIZE_MAX; // first of a row of single Han characters
     zn_status st = ZN_OK;
+    const tok_best *best = tok->best;
+    const tok_char *chars = tok->chars;
     for (size_t i = from; i < to && st == ZN_OK;) {
-        const tok_best *b = &tok->best[i];
-        if (b->next == i + 1 && tok->chars[i].cls == TOK_HAN && b->kind != TOK_KIND_RULE) {
+        const tok_best *b = &best[i];
+        if (b->next == i + 1 && chars[i].cls == TOK_HAN && b->kind != TOK_KIND_RULE) {
             pending = pending == SIZE_MAX ? i : pending;
             i = b->next;
             continue;
@@ -259,7 +265,7 @@ static zn_status emit_run(zn_tokenizer *tok, const char *s, size_t from, size_t 
             pending = SIZE_MAX;
         }
         if (st == ZN_OK) {
-            st = push_best(tok, i, list, err);
+            st = push_best(best, chars, i, list, err);
         }
         i = b->next;
     }
@@ -327,9 +333,16 @@ static zn_status run_window(zn_tokenizer *tok, const char *s, size_t from, size_
     zn__tok_mark_atoms(tok->chars, 0, n, tok->atag);
     for (size_t i = 0; i < n && st == ZN_OK;) {
         size_t j = i;
-        bool space = tok->chars[i].cls == TOK_SPACE;
-        while (j < n && (tok->chars[j].cls == TOK_SPACE) == space) {
-            j++;
+        const tok_char *chars = tok->chars;
+        bool space = chars[i].cls == TOK_SPACE;
+        if (space) {
+            while (j < n && chars[j].cls == TOK_SPACE) {
+                j++;
+            }
+        } else {
+            while (chars[j].cls != TOK_SPACE) { // chars[n], the end, is a space
+                j++;
+            }
         }
         if (space) {
             st = push_space(list, first, tok->chars[i].off, tok->chars[j].off, err);
