@@ -192,7 +192,11 @@ void zn__tok_best_path(zn_tokenizer *tok, const char *s, size_t from, size_t to)
         tok_best *b = &tok->best[i];
         b->next = 0;
         uint32_t cp = chars[i].cp;
-        b->sf = (uint8_t)((cp < 65536 ? tok->sflags[cp] : 0) | (chars[i].inside ? TOK_SF_INSIDE : 0));
+        uint8_t sf = chars[i].inside ? TOK_SF_INSIDE : 0;
+        if (cp < 65536 && (tok->sword[cp >> 6] >> (cp & 63) & 1)) {
+            sf |= tok->sflags[cp]; // a suffix or 们: rare
+        }
+        b->sf = sf;
         if (chars[i].inside) {
             continue;
         }

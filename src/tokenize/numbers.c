@@ -161,3 +161,13 @@ void zn__tok_fill_suffix_flags(uint8_t *table)
         }
     }
 }
+
+void zn__tok_fill_suffix_bits(uint64_t bits[1024])
+{
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        bits[suffixes[i] >> 6] |= (uint64_t)1 << (suffixes[i] & 63);
+    }
+    for (size_t i = 0; i < sizeof plurals / sizeof *plurals; i++) {
+        bits[plurals[i] >> 6] |= (uint64_t)1 << (plurals[i] & 63);
+    }
+}

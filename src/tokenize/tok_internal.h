@@ -83,6 +83,8 @@ struct zn_tokenizer {
     char (*atag)[8]; /* tag of the atom starting at a char */
     uint8_t *cflags;  /* TOK_CF_* of every code point below U+10000 */
     uint8_t *sflags;  /* TOK_SF_* of every code point below U+10000 */
+    uint64_t sword[1024]; /* bit cp: sflags[cp] has TOK_SF_SUFFIX or TOK_SF_PLURAL (8 KB, where
+                             the 64 KB table would miss the first-level cache per char) */
     uint8_t *cls;     /* TOK_* class of code points below U+10000 seen so far (0: not yet) */
     float *logf;      /* log of frequencies below TOK_LOG_TABLE (-1: not computed yet) */
     tok_log_slot log_cache[1u << TOK_LOG_CACHE_BITS]; /* log of larger ones */
@@ -118,6 +120,10 @@ void zn__tok_fill_char_flags(uint8_t *table);
 
 /* Fills table[0..65536) with the TOK_SF_* flags of each code point. Cannot fail. */
 void zn__tok_fill_suffix_flags(uint8_t *table);
+
+/* Sets bit cp of bits (zeroed by the caller) for the code points with TOK_SF_SUFFIX or
+ * TOK_SF_PLURAL. Cannot fail. */
+void zn__tok_fill_suffix_bits(uint64_t bits[1024]);
 
 /* Cuts chars[from..to) (single characters the lexicon lacks) into words with the character
  * model; appends tokens to list. */

@@ -45,6 +45,7 @@ zn_status zn_tokenizer_new_opts(zn_tokenizer **out, const zn_lexicon *lex,
     }
     zn__tok_fill_char_flags(tok->cflags);
     zn__tok_fill_suffix_flags(tok->sflags);
+    zn__tok_fill_suffix_bits(tok->sword); // tok was zeroed
     tok->logf[0] = 0.0f;
     for (size_t f = 1; f < TOK_LOG_TABLE; f++) {
         tok->logf[f] = -1.0f; // computed when first needed: start-up stays quick
