@@ -270,10 +270,46 @@ typedef struct ent_index {
 
 /* Builds the index of d's text (chains from d's scratch); ZN_OK or ZN_ERR_NOMEM. */
 zn_status zn__ent_index_build(ent_index *ix, ent_doc *d) __attribute__((warn_unused_result));
+
+static inline size_t zn__ent_index_bucket(const ent_index *ix, uint32_t c)
+{
+    return (size_t)((c * 2654435761u) >> ix->shift);
+}
+
+/* The first position at or after chain entry p (UINT32_MAX: none) holding character c. */
+static inline size_t zn__ent_index_chain(const ent_index *ix, uint32_t p, uint32_t c)
+{
+    while (p != UINT32_MAX && ix->d->fold[p] != c) {
+        p = ix->next[p];
+    }
+    return p == UINT32_MAX ? SIZE_MAX : p;
+}
+
+/* The first position at or after i holding character c, by scanning. */
+static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
+{
+    for (; i < d->n; i++) {
+        if (d->fold[i] == c) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* The first position holding folded character c, or SIZE_MAX. Cannot fail. */
-size_t zn__ent_index_first(const ent_index *ix, uint32_t c);
+static inline size_t zn__ent_index_first(const ent_index *ix, uint32_t c)
+{
+    return ix->next == NULL ? zn__ent_index_scan(ix->d, 0, c)
+                            : zn__ent_index_chain(ix, ix->head[zn__ent_index_bucket(ix, c)], c);
+}
+
 /* The next position after i holding the same character as i, or SIZE_MAX. Cannot fail. */
-size_t zn__ent_index_next(const ent_index *ix, size_t i);
+static inline size_t zn__ent_index_next(const ent_index *ix, size_t i)
+{
+    uint32_t c = ix->d->fold[i];
+    return ix->next == NULL ? zn__ent_index_scan(ix->d, i + 1, c)
+                            : zn__ent_index_chain(ix, ix->next[i], c);
+}
 
 /* entity_select.c: chooses non-overlapping mentions (in place, sorted by start), applies
  * the splitting rules and finds further mentions of the chosen names. */
