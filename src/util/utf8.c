@@ -85,6 +85,11 @@ size_t zn__utf8_valid_prefix(const char *s, size_t len)
         while (pos < len && u[pos] < 0x80) {
             pos++;
         }
+        while (pos + 6 <= len && plain_lead3(u[pos]) && plain_lead3(u[pos + 3]) &&
+               ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80) | (u[pos + 4] ^ 0x80) |
+                (u[pos + 5] ^ 0x80)) < 0x40) {
+            pos += 6; // two at a time: fewer loop tests
+        }
         while (pos + 3 <= len && plain_lead3(u[pos]) &&
                ((u[pos + 1] ^ 0x80) | (u[pos + 2] ^ 0x80)) < 0x40) {
             pos += 3;
