@@ -130,20 +130,29 @@ zn_status zn__result_build(const char *s, zn_buf *text, const zn__edits *edits,
     return ZN_OK;
 }
 
+// The changes are sorted and apart, so those the offset is past (in.end <= offset) come first
+// and are found by bisection; the last of them says how far everything after it moved
+// (out.end - in.end). The next change holds the offset when it starts before it.
 size_t zn_norm_result_map_offset(const zn_norm_result *res, size_t in_offset)
 {
-    long long delta = 0;
-    for (size_t k = 0; k < res->n_changes; k++) {
-        const zn_norm_change *c = &res->changes[k];
-        if (in_offset < c->in.start || (in_offset == c->in.start && c->in.end > c->in.start)) {
-            break;
+    const zn_norm_change *ch = res->changes;
+    size_t lo = 0;
+    size_t hi = res->n_changes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ch[mid].in.end <= in_offset) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
-        if (in_offset < c->in.end) {
-            return c->out.start;
-        }
-        delta += (long long)(c->out.end - c->out.start) - (long long)(c->in.end - c->in.start);
     }
-    return (size_t)((long long)in_offset + delta);
+    if (lo < res->n_changes && ch[lo].in.start < in_offset) {
+        return ch[lo].out.start;
+    }
+    if (lo == 0) {
+        return in_offset;
+    }
+    return in_offset - ch[lo - 1].in.end + ch[lo - 1].out.end;
 }
 
 void zn_norm_result_free(zn_norm_result *res)

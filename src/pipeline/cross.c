@@ -63,14 +63,23 @@ void zn__article_reference(const zn_doc *doc, zn_date_options *o)
 }
 
 // A date inside the name of an organisation or a publication is part of the name, not a
-// date: 21世紀 in 21世紀經濟報道, 五四 in 五四大街 when the extractor knows them.
-static bool inside_name(const zn_entities *ents, zn_span s)
+// date: 21世紀 in 21世紀經濟報道, 五四 in 五四大街 when the extractor knows them. Mentions come
+// in text order, and so do dates: one walk over both, the first mention that may still
+// hold a date kept in *from (back to the start should a date come before the last).
+static bool inside_name(const zn_entities *ents, zn_span s, size_t *from, size_t *last)
 {
     size_t n = 0;
     const zn_entity_mention *m = zn_entities_mentions(ents, &n);
-    for (size_t i = 0; i < n; i++) {
+    if (s.start < *last) {
+        *from = 0;
+    }
+    *last = s.start;
+    while (*from < n && m[*from].span.end <= s.start) {
+        (*from)++;
+    }
+    for (size_t i = *from; i < n && m[i].span.start <= s.start; i++) {
         const zn_entity *e = zn_entities_get(ents, m[i].entity);
-        if (e->type != ZN_ENTITY_PERSON && m[i].span.start <= s.start && s.end <= m[i].span.end &&
+        if (e->type != ZN_ENTITY_PERSON && s.end <= m[i].span.end &&
             (m[i].span.end - m[i].span.start) > (s.end - s.start)) {
             return true;
         }
@@ -81,12 +90,13 @@ static bool inside_name(const zn_entities *ents, zn_span s)
 void zn__drop_dates_inside_names(zn_doc *doc)
 {
     size_t kept = 0;
+    size_t from = 0;
+    size_t last = 0;
     for (size_t i = 0; i < doc->dates.count; i++) {
         zn_date *d = &doc->dates.items[i];
-        if (!inside_name(doc->entities, (zn_span){d->start, d->end})) {
+        if (!inside_name(doc->entities, (zn_span){d->start, d->end}, &from, &last)) {
             doc->dates.items[kept++] = *d;
         }
     }
     doc->dates.count = kept;
 }
-

@@ -254,6 +254,46 @@ static void test_offsets_map_through_changes(void **state)
     zn_norm_result_free(r);
 }
 
+// The walk the contract describes, change by change: the model the bisection must match.
+static size_t walk_map(const zn_norm_change *ch, size_t n, size_t x)
+{
+    long long delta = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (x < ch[k].in.start || (x == ch[k].in.start && ch[k].in.end > ch[k].in.start)) {
+            break;
+        }
+        if (x < ch[k].in.end) {
+            return ch[k].out.start;
+        }
+        delta += (long long)(ch[k].out.end - ch[k].out.start) -
+                 (long long)(ch[k].in.end - ch[k].in.start);
+    }
+    return (size_t)((long long)x + delta);
+}
+
+static void test_offsets_map_like_the_walk(void **state)
+{
+    (void)state;
+    // Shrinking, growing, deleting and inserting changes, one at the very start.
+    static const zn_norm_change ch[] = {
+        {{0, 3}, {0, 3}, "", "", "t"},   {{6, 8}, {6, 7}, "", "", "t"},
+        {{9, 9}, {8, 11}, "", "", "t"},  {{9, 12}, {11, 17}, "", "", "t"},
+        {{15, 18}, {20, 20}, "", "", "t"}, {{20, 21}, {22, 26}, "", "", "t"},
+    };
+    zn_norm_result r = {NULL, 0, (zn_norm_change *)ch, 0, ZN_NORM_UNKNOWN, NULL};
+    for (size_t n = 0; n <= sizeof ch / sizeof ch[0]; n++) {
+        r.n_changes = n;
+        for (size_t x = 0; x < 30; x++) {
+            assert_int_equal(zn_norm_result_map_offset(&r, x), walk_map(ch, n, x));
+        }
+    }
+    r.n_changes = 6;
+    assert_int_equal(zn_norm_result_map_offset(&r, 7), 6);   // inside: the replacement's start
+    assert_int_equal(zn_norm_result_map_offset(&r, 9), 11);  // past the insertion at 9
+    assert_int_equal(zn_norm_result_map_offset(&r, 13), 18); // after: moved by +5
+    assert_int_equal(zn_norm_result_map_offset(&r, 25), 30);
+}
+
 static void test_conversion(void **state)
 {
     (void)state;
@@ -401,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_quotation_in_other_script_kept),
         cmocka_unit_test(test_folding_rules),
         cmocka_unit_test(test_offsets_map_through_changes),
+        cmocka_unit_test(test_offsets_map_like_the_walk),
         cmocka_unit_test(test_conversion),
         cmocka_unit_test(test_opencc_failure_is_external),
         cmocka_unit_test(test_threads_share_lexicon),
