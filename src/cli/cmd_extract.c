@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/extract_json.h"
+#include "extract/valid_text.h"
 
 typedef struct ext_ctx {
     const cli_options *o;
@@ -28,7 +29,10 @@ typedef struct ext_ctx {
     bool failed;
 } ext_ctx;
 
-static zn_status find(ext_ctx *c, const char *s, size_t len, zn_entities **ents, zn_error *err)
+// `valid`: the text is the reader's, which checked it is valid UTF-8 (the extractor's
+// stages then skip their own checks).
+static zn_status find(ext_ctx *c, const char *s, size_t len, bool valid, zn_entities **ents,
+                      zn_error *err)
 {
     zn_extract_input in = {.text = s, .len = len, .lex = c->lex};
     c->tokens.count = 0;
@@ -48,7 +52,7 @@ static zn_status find(ext_ctx *c, const char *s, size_t len, zn_entities **ents,
         in.tags = c->tags.words;
         in.n_tags = c->tags.n_words;
     }
-    return zn_entities_extract(ents, &in, err);
+    return valid ? zn__entities_extract_valid(ents, &in, err) : zn_entities_extract(ents, &in, err);
 }
 
 // Extracts and writes one unit; on failure reports it and writes an empty result so that
@@ -69,11 +73,12 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     const char *t = res != NULL ? res->text : s;
     size_t tlen = res != NULL ? res->len : len;
     if (st == ZN_OK) {
-        st = find(c, t, tlen, &ents, &err);
+        st = find(c, t, tlen, res == NULL, &ents, &err);
     }
     c->dates.count = 0;
     if (st == ZN_OK) {
-        st = zn_dates_find(t, tlen, &c->dopts, &c->dates, &err);
+        st = res == NULL ? zn__dates_find_valid(t, tlen, &c->dopts, &c->dates, &err)
+                         : zn_dates_find(t, tlen, &c->dopts, &c->dates, &err);
     }
     if (st != ZN_OK) {
         cli_report(&err);

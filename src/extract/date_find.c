@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/date_priv.h"
+#include "extract/valid_text.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
@@ -300,14 +301,14 @@ static zn_status scan(dctx *c, size_t base, zn_date_list *out)
     return ZN_OK;
 }
 
-zn_status zn_dates_find(const char *text, size_t len, const zn_date_options *opts,
-                        zn_date_list *out, zn_error *err)
+static zn_status find(const char *text, size_t len, const zn_date_options *opts, bool valid,
+                      zn_date_list *out, zn_error *err)
 {
     if (out == NULL || (text == NULL && len > 0)) {
         return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: no text or no list given");
     }
     out->count = 0;
-    if (len > 0 && !zn__utf8_is_valid(text, len)) {
+    if (!valid && len > 0 && !zn__utf8_is_valid(text, len)) {
         return zn__error_set(err, ZN_ERR_INVALID_ARG, "dates: text is not valid UTF-8 (byte %zu)",
                              zn__utf8_valid_prefix(text, len));
     }
@@ -344,4 +345,16 @@ zn_status zn_dates_find(const char *text, size_t len, const zn_date_options *opt
         at = end;
     }
     return ZN_OK;
+}
+
+zn_status zn_dates_find(const char *text, size_t len, const zn_date_options *opts,
+                        zn_date_list *out, zn_error *err)
+{
+    return find(text, len, opts, false, out, err);
+}
+
+zn_status zn__dates_find_valid(const char *text, size_t len, const zn_date_options *opts,
+                               zn_date_list *out, zn_error *err)
+{
+    return find(text, len, opts, true, out, err);
 }

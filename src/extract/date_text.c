@@ -8,6 +8,7 @@
 #include "date_starts.h"
 #include "extract/date_fold.h"
 #include "extract/date_priv.h"
+#include "extract/valid_text.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
 
@@ -30,27 +31,6 @@ static uint32_t fold(uint32_t c)
         }
     }
     return c;
-}
-
-// The code point at s[*pos] of valid UTF-8 (zn_dates_find checked the whole text).
-static uint32_t next_cp(const unsigned char *s, size_t *pos)
-{
-    const unsigned char *p = s + *pos;
-    if (p[0] < 0x80) {
-        *pos += 1;
-        return p[0];
-    }
-    if (p[0] < 0xE0) {
-        *pos += 2;
-        return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3Fu);
-    }
-    if (p[0] < 0xF0) {
-        *pos += 3;
-        return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
-    }
-    *pos += 4;
-    return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-           (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3Fu);
 }
 
 // Characters of s[0, len) (valid UTF-8): bytes that are not continuation bytes (10xxxxxx),
@@ -101,7 +81,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
         size_t at = pos;
         t->off[t->n] = at;
         t->uoff[t->n] = at - shift;
-        uint32_t raw = next_cp(us, &pos);
+        uint32_t raw = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
         uint32_t c = fold(raw);
         t->cp[t->n++] = c;
         if (c != raw) {

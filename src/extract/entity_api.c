@@ -2,6 +2,7 @@
  * The public face of the entity extractor (include/zhnews/extract.h): find candidates,
  * choose mentions, group them into entities. */
 #include "extract/entity_priv.h"
+#include "extract/valid_text.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -32,8 +33,8 @@ static zn_status run(ent_doc *d, zn_entities **out)
     return zn__ent_group(d, out);
 }
 
-ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *in,
-                                     zn_error *err)
+static zn_status extract(zn_entities **out, const zn_extract_input *in, bool valid,
+                         zn_error *err)
 {
     if (out == NULL) {
         return zn__error_set(err, ZN_ERR_INVALID_ARG, "entities: no place for the result");
@@ -44,7 +45,7 @@ ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *
     }
     ent_doc d;
     _Alignas(16) char scratch[12 * 1024]; // enough for a line or a short paragraph
-    zn_status st = zn__ent_doc_init(&d, in, scratch, sizeof scratch, err);
+    zn_status st = zn__ent_doc_init(&d, in, valid, scratch, sizeof scratch, err);
     if (st == ZN_OK) {
         st = run(&d, out);
         if (st == ZN_ERR_NOMEM) {
@@ -53,6 +54,18 @@ ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *
     }
     zn__ent_doc_clear(&d);
     return st;
+}
+
+ZN_API zn_status zn_entities_extract(zn_entities **out, const zn_extract_input *in,
+                                     zn_error *err)
+{
+    return extract(out, in, false, err);
+}
+
+zn_status zn__entities_extract_valid(zn_entities **out, const zn_extract_input *in,
+                                     zn_error *err)
+{
+    return extract(out, in, true, err);
 }
 
 ZN_API void zn_entities_free(zn_entities *ents)

@@ -129,11 +129,12 @@ void *zn__ent_grow(ent_doc *d, void *old, size_t n_old, size_t n_new, size_t siz
 void zn__ent_arena_free(ent_doc *d);
 
 /* entity_text.c */
-/* Reads the text and its words into d. `scratch` (size bytes, aligned for any type, may be
- * NULL) serves as the first scratch block when it is large enough: short texts then need no
+/* Reads the text and its words into d. `valid`: the caller checked the text is valid UTF-8
+ * (else it is checked here). `scratch` (size bytes, aligned for any type, may be NULL)
+ * serves as the first scratch block when it is large enough: short texts then need no
  * allocation for their working arrays. */
-zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch, size_t size,
-                           zn_error *err) __attribute__((warn_unused_result));
+zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, bool valid, void *scratch,
+                           size_t size, zn_error *err) __attribute__((warn_unused_result));
 void zn__ent_doc_clear(ent_doc *d);
 /* The folded UTF-8 key of characters [s, e) with spaces left out, written to buf (room
  * for cap bytes); false when it does not fit. */

@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "extract/valid_text.h"
 
 // Number of bits set in a byte (the key bit sets of a position are one byte).
 static const uint8_t pop8[256] = {
@@ -155,19 +156,23 @@ static zn_status alloc_arrays(ent_doc *d)
     return ZN_OK;
 }
 
-static zn_status decode(ent_doc *d, zn_error *err)
+static zn_status decode(ent_doc *d, bool valid, zn_error *err)
 {
+    if (!valid) {
+        size_t bad = zn__utf8_valid_prefix(d->text, d->len);
+        if (bad < d->len) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                                 "entities: invalid UTF-8 at byte %zu", bad);
+        }
+    }
     if (alloc_arrays(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
+    const unsigned char *us = (const unsigned char *)d->text;
     size_t pos = 0;
     while (pos < d->len) {
         size_t at = pos;
-        uint32_t cp = zn__utf8_next(d->text, d->len, &pos);
-        if (cp == ZN_UTF8_INVALID) {
-            return zn__error_set(err, ZN_ERR_INVALID_ARG,
-                                 "entities: invalid UTF-8 at byte %zu", at);
-        }
+        uint32_t cp = zn__valid_next(us, &pos); // checked above or by the caller
         d->off[d->n] = at;
         // Han characters that t2s leaves alone (most) fold to themselves
         bool same =
@@ -210,8 +215,8 @@ size_t zn__ent_char_at(const ent_doc *d, size_t b)
     return SIZE_MAX;
 }
 
-zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch, size_t size,
-                           zn_error *err)
+zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, bool valid, void *scratch,
+                           size_t size, zn_error *err)
 {
     memset(d, 0, sizeof *d);
     d->scratch = scratch;
@@ -219,7 +224,7 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, void *scratch
     d->text = in->text != NULL ? in->text : "";
     d->len = in->text != NULL ? in->len : 0;
     d->lex = in->lex;
-    zn_status st = decode(d, err);
+    zn_status st = decode(d, valid, err);
     if (st != ZN_OK) {
         return st;
     }
