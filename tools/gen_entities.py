@@ -164,14 +164,6 @@ def main():
     for a, _ in pairs:
         if a < 0x10000:
             t2s_bits[a // 32] |= 1 << (a % 32)
-    lines.append('const uint32_t zn__ent_t2s_has[0x10000 / 32] = {')
-    for i in range(0, len(t2s_bits), 8):
-        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in t2s_bits[i:i + 8]) + ',')
-    lines += ['};', '']
-    lines.append('const uint32_t zn__ent_first[0x10000 / 32] = {')
-    for i in range(0, len(first), 8):
-        lines.append('    ' + ', '.join(f'0x{v:08X}u' for v in first[i:i + 8]) + ',')
-    lines += ['};', '']
     # The same bits side by side for each block of 32 BMP characters (what the walk of a
     # position reads, in one place): first characters, second characters of keys, t2s, and
     # how many first characters lie below the block (with the block's own bits, the place

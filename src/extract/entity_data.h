@@ -76,12 +76,9 @@ extern const zn__ent_word zn__ent_words[];
 extern const size_t zn__ent_n_words;
 extern const uint16_t zn__ent_row_flags[]; /* zn__ent_words[i].flags, packed */
 extern const uint32_t zn__ent_t2s[][2];
-extern const uint32_t zn__ent_first[0x10000 / 32]; /* BMP characters that begin a key */
-extern const uint32_t zn__ent_t2s_has[0x10000 / 32]; /* BMP characters t2s changes */
 /* What the key walk reads about a block of 32 BMP characters, side by side: a bit per
- * character that begins a key (as zn__ent_first), that is the second character of a key,
- * that t2s changes (as zn__ent_t2s_has), how many characters below the block begin a key
- * and how many t2s changes. The root's children are the characters that begin a key,
+ * character that begins a key, that is the second character of a key, that t2s changes,
+ * how many characters below the block begin a key and how many t2s changes. The root's children are the characters that begin a key,
  * sorted, so a BMP character's child is the root's first child + rank + the first bits
  * below it in its block; its t2s pair is zn__ent_t2s[t2s_rank + the t2s bits below it]. */
 typedef struct zn__ent_block {
