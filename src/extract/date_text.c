@@ -62,7 +62,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     if (entries > (SIZE_MAX - len - 1) / per) {
         return ZN_ERR_NOMEM;
     }
-    char *block = zn__calloc(entries * per + len + 1, 1);
+    char *block = zn__malloc(entries * per + len + 1); // every part is written below
     if (block == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -95,7 +95,8 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     size_t u = len - shift;
     t->off[t->n] = len;
     t->uoff[t->n] = u;
-    t->utf8[u] = '\0';
+    t->cp[t->n] = 0;
+    memset(t->utf8 + u, 0, len + 1 - u); // the NUL and the room folding left unused
     return ZN_OK;
 }
 
