@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "extract/valid_text.h"
 #include "util/alloc.h"
 #include "support_dates.h"
 #include "zhnews/dates.h"
@@ -322,6 +323,24 @@ static void test_dates_errors(void **state)
     o.ref_month = 13;
     assert_int_equal(zn_dates_find("今天", 6, &o, &list, &err), ZN_ERR_INVALID_ARG);
     assert_non_null(strstr(err.message, "reference"));
+    // the entry point for checked text: the same answers, the same argument errors
+    assert_int_equal(zn__dates_find_valid("今天", 6, &o, &list, &err), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn__dates_find_valid("6月", 4, NULL, NULL, &err), ZN_ERR_INVALID_ARG);
+    static const char text[] = "２０１８年６月１２日，民國107年3月5日下午三點";
+    zn_date_list pub;
+    zn_date_list_init(&pub);
+    assert_int_equal(zn_dates_find(text, strlen(text), NULL, &pub, &err), ZN_OK);
+    assert_int_equal(zn__dates_find_valid(text, strlen(text), NULL, &list, &err), ZN_OK);
+    assert_int_equal(list.count, 2);
+    assert_int_equal(pub.count, list.count);
+    for (size_t k = 0; k < list.count; k++) {
+        assert_int_equal(list.items[k].start, pub.items[k].start);
+        assert_int_equal(list.items[k].end, pub.items[k].end);
+        assert_string_equal(list.items[k].value, pub.items[k].value);
+    }
+    assert_string_equal(list.items[0].value, "2018-06-12");
+    assert_string_equal(list.items[1].value, "2018-03-05T15");
+    zn_date_list_clear(&pub);
     zn_date_list_clear(&list);
 }
 

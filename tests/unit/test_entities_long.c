@@ -9,9 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/valid_text.h"
 #include "util/alloc.h"
 #include "zhnews/extract.h"
 
@@ -144,7 +146,31 @@ static void test_invalid_utf8_in_long_text(void **state)
     assert_int_equal(zn_entities_extract(&e, &in, &err), ZN_ERR_INVALID_ARG);
     assert_null(e);
     assert_non_null(strstr(err.message, "invalid UTF-8"));
+    char where[64];
+    snprintf(where, sizeof where, "at byte %zu", len - 3); // where the 。 begins
+    assert_non_null(strstr(err.message, where));
     free(s);
+}
+
+// The entry point for text the caller checked finds the same as the public one, on a
+// short line and on a long article.
+static void test_valid_entry_point(void **state)
+{
+    (void)state;
+    static const size_t rounds[] = {1, 40};
+    for (size_t r = 0; r < 2; r++) {
+        size_t len;
+        char *s = make_text(rounds[r], 3, &len);
+        zn_extract_input in = {.text = s, .len = len};
+        zn_entities *e = NULL;
+        assert_int_equal(zn__entities_extract_valid(&e, &in, NULL), ZN_OK);
+        check_result(e, rounds[r], 3);
+        zn_entities_free(e);
+        free(s);
+    }
+    zn_entities *e = NULL;
+    assert_int_equal(zn__entities_extract_valid(&e, NULL, NULL), ZN_ERR_INVALID_ARG);
+    assert_int_equal(zn__entities_extract_valid(NULL, NULL, NULL), ZN_ERR_INVALID_ARG);
 }
 
 int main(void)
@@ -155,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_very_long_article),
         cmocka_unit_test(test_long_article_allocation_failures),
         cmocka_unit_test(test_invalid_utf8_in_long_text),
+        cmocka_unit_test(test_valid_entry_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
