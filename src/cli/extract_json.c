@@ -104,30 +104,25 @@ static size_t back(const cli_origin *g, size_t out, bool end)
     return b;
 }
 
-// The dates of the text that was analysed, offsets mapped back to the input:
-// "dates":[{"text","start","end","value","granularity","resolved_from"}].
-static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g)
+// True when s[0, len) (valid UTF-8) goes into JSON as it is: no control character, quote,
+// backslash, U+2028 or U+2029 (what zn_json_string would escape).
+static bool plain_json(const char *s, size_t len)
 {
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, g->in);
-    zn_json_key(j, "dates");
-    zn_json_begin_array(j);
-    for (size_t i = 0; i < dates->count; i++) {
-        const zn_date *d = &dates->items[i];
-        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
-        zn_json_begin_object(j);
-        zn_json_key(j, "text");
-        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
-        mention_json(j, &cur, sp);
-        zn_json_key(j, "value");
-        zn_json_cstr(j, d->value);
-        zn_json_key(j, "granularity");
-        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
-        zn_json_key(j, "resolved_from");
-        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
-        zn_json_end_object(j);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' ||
+            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
+            return false;
+        }
     }
-    zn_json_end_array(j);
+    return true;
+}
+
+static void put_bytes(char *out, size_t *n, const char *s, size_t len)
+{
+    memcpy(out + *n, s, len);
+    *n += len;
 }
 
 // Appends the decimal digits of v to out at *n.
@@ -144,6 +139,67 @@ static void put_number(char *out, size_t *n, size_t v)
     }
 }
 
+// A date of line mode written in one piece, {"text":"X","start":S,"end":E,"value":"V",
+// "granularity":"G","resolved_from":"R"}, when none of its strings needs escaping and its
+// text is short (as mention_raw); false otherwise, and nothing is written.
+static bool date_raw(zn_json *j, const zn_date *d, zn_cp_cursor *cur, zn_span sp, const char *s)
+{
+    char out[512];
+    const char *gran = zn_date_granularity_name(d->granularity);
+    const char *src = zn_date_source_name(d->resolved_from);
+    size_t len = sp.end - sp.start;
+    size_t vlen = strlen(d->value); // NUL-terminated (dates.h)
+    if (len > 200 || vlen >= sizeof d->value || strlen(gran) > 32 || strlen(src) > 32 ||
+        !plain_json(s + sp.start, len) || !plain_json(d->value, vlen)) {
+        return false;
+    }
+    size_t n = 0;
+    put_bytes(out, &n, "{\"text\":\"", 9);
+    put_bytes(out, &n, s + sp.start, len);
+    put_bytes(out, &n, "\",\"start\":", 10);
+    put_number(out, &n, zn_cp_cursor_at(cur, sp.start));
+    put_bytes(out, &n, ",\"end\":", 7);
+    put_number(out, &n, zn_cp_cursor_at(cur, sp.end));
+    put_bytes(out, &n, ",\"value\":\"", 10);
+    put_bytes(out, &n, d->value, vlen);
+    put_bytes(out, &n, "\",\"granularity\":\"", 17);
+    put_bytes(out, &n, gran, strlen(gran));
+    put_bytes(out, &n, "\",\"resolved_from\":\"", 19);
+    put_bytes(out, &n, src, strlen(src));
+    put_bytes(out, &n, "\"}", 2);
+    zn_json_raw(j, out, n);
+    return true;
+}
+
+// The dates of the text that was analysed, offsets mapped back to the input:
+// "dates":[{"text","start","end","value","granularity","resolved_from"}].
+static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g, bool lines)
+{
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    zn_json_key(j, "dates");
+    zn_json_begin_array(j);
+    for (size_t i = 0; i < dates->count; i++) {
+        const zn_date *d = &dates->items[i];
+        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
+        if (lines && date_raw(j, d, &cur, sp, g->in)) {
+            continue;
+        }
+        zn_json_begin_object(j);
+        zn_json_key(j, "text");
+        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+        mention_json(j, &cur, sp);
+        zn_json_key(j, "value");
+        zn_json_cstr(j, d->value);
+        zn_json_key(j, "granularity");
+        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
+        zn_json_key(j, "resolved_from");
+        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
 // A mention of line mode written in one piece, {"start":S,"end":E,"type":"T","text":"X"},
 // when its text needs no escaping (no control character, quote, backslash, U+2028 or
 // U+2029; the text is valid UTF-8, or there would be no mention) and it is short; false
@@ -156,13 +212,8 @@ static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, 
     if (len > 200 || tlen > 32) {
         return false;
     }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\' ||
-            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
-            return false;
-        }
+    if (!plain_json(s, len)) {
+        return false;
     }
     size_t n = 0;
     memcpy(out, "{\"start\":", 9);
@@ -218,7 +269,7 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
-    dates_json(j, dates, g);
+    dates_json(j, dates, g, true);
     zn_json_end_object(j);
 }
 
@@ -317,6 +368,6 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     }
     zn_json_end_array(j);
     free(cps);
-    dates_json(j, dates, g);
+    dates_json(j, dates, g, false);
     zn_json_end_object(j);
 }
