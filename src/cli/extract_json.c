@@ -139,19 +139,20 @@ static void put_number(char *out, size_t *n, size_t v)
     }
 }
 
-// A date of line mode written in one piece, {"text":"X","start":S,"end":E,"value":"V",
-// "granularity":"G","resolved_from":"R"}, when none of its strings needs escaping and its
-// text is short (as mention_raw); false otherwise, and nothing is written.
-static bool date_raw(zn_json *j, const zn_date *d, zn_cp_cursor *cur, zn_span sp, const char *s)
+// A date of line mode in one piece, {"text":"X","start":S,"end":E,"value":"V",
+// "granularity":"G","resolved_from":"R"}, into out (room for DATE_MAX bytes): its length, or
+// 0 when one of its strings needs escaping or its text is long (as mention_fmt).
+#define DATE_MAX 512
+static size_t date_fmt(char *out, const zn_date *d, zn_cp_cursor *cur, zn_span sp,
+                       const char *s)
 {
-    char out[512];
     const char *gran = zn_date_granularity_name(d->granularity);
     const char *src = zn_date_source_name(d->resolved_from);
     size_t len = sp.end - sp.start;
     size_t vlen = strlen(d->value); // NUL-terminated (dates.h)
     if (len > 200 || vlen >= sizeof d->value || strlen(gran) > 32 || strlen(src) > 32 ||
         !plain_json(s + sp.start, len) || !plain_json(d->value, vlen)) {
-        return false;
+        return 0;
     }
     size_t n = 0;
     put_bytes(out, &n, "{\"text\":\"", 9);
@@ -167,13 +168,12 @@ static bool date_raw(zn_json *j, const zn_date *d, zn_cp_cursor *cur, zn_span sp
     put_bytes(out, &n, "\",\"resolved_from\":\"", 19);
     put_bytes(out, &n, src, strlen(src));
     put_bytes(out, &n, "\"}", 2);
-    zn_json_raw(j, out, n);
-    return true;
+    return n;
 }
 
 // The dates of the text that was analysed, offsets mapped back to the input:
 // "dates":[{"text","start","end","value","granularity","resolved_from"}].
-static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g, bool lines)
+static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g)
 {
     zn_cp_cursor cur;
     zn_cp_cursor_init(&cur, g->in);
@@ -182,9 +182,6 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
     for (size_t i = 0; i < dates->count; i++) {
         const zn_date *d = &dates->items[i];
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
-        if (lines && date_raw(j, d, &cur, sp, g->in)) {
-            continue;
-        }
         zn_json_begin_object(j);
         zn_json_key(j, "text");
         zn_json_string(j, g->in + sp.start, sp.end - sp.start);
@@ -200,39 +197,80 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
     zn_json_end_array(j);
 }
 
-// A mention of line mode written in one piece, {"start":S,"end":E,"type":"T","text":"X"},
-// when its text needs no escaping (no control character, quote, backslash, U+2028 or
-// U+2029; the text is valid UTF-8, or there would be no mention) and it is short; false
-// otherwise, and nothing is written.
-static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, const char *s,
-                        size_t len)
+// A mention of line mode in one piece, {"start":S,"end":E,"type":"T","text":"X"}, into
+// out (room for MENTION_MAX bytes): its length, or 0 when its text needs escaping (a control
+// character, quote, backslash, U+2028 or U+2029; the text is valid UTF-8, or there would be
+// no mention) or is long.
+#define MENTION_MAX 320
+static size_t mention_fmt(char *out, size_t start, size_t end, const char *type, const char *s,
+                          size_t len)
 {
-    char out[320];
     size_t tlen = strlen(type);
-    if (len > 200 || tlen > 32) {
-        return false;
-    }
-    if (!plain_json(s, len)) {
-        return false;
+    if (len > 200 || tlen > 32 || !plain_json(s, len)) {
+        return 0;
     }
     size_t n = 0;
-    memcpy(out, "{\"start\":", 9);
-    n = 9;
+    put_bytes(out, &n, "{\"start\":", 9);
     put_number(out, &n, start);
-    memcpy(out + n, ",\"end\":", 7);
-    n += 7;
+    put_bytes(out, &n, ",\"end\":", 7);
     put_number(out, &n, end);
-    memcpy(out + n, ",\"type\":\"", 9);
-    n += 9;
-    memcpy(out + n, type, tlen);
-    n += tlen;
-    memcpy(out + n, "\",\"text\":\"", 10);
-    n += 10;
-    memcpy(out + n, s, len);
-    n += len;
-    memcpy(out + n, "\"}", 2);
-    n += 2;
-    zn_json_raw(j, out, n);
+    put_bytes(out, &n, ",\"type\":\"", 9);
+    put_bytes(out, &n, type, tlen);
+    put_bytes(out, &n, "\",\"text\":\"", 10);
+    put_bytes(out, &n, s, len);
+    put_bytes(out, &n, "\"}", 2);
+    return n;
+}
+
+// The whole line in one piece, when every mention and date can be written so and the line
+// fits (most lines): the same bytes as the writer's calls, without them.
+static bool line_raw(zn_json *j, const zn_entities *ents, const cli_origin *g,
+                     const zn_date_list *dates)
+{
+    char line[8192];
+    size_t cap = sizeof line - 16; // room for the closing brackets
+    size_t n = 0;
+    put_bytes(line, &n, "{\"entities\":[", 13);
+    zn_cp_cursor cur;
+    zn_cp_cursor_init(&cur, g->in);
+    size_t count;
+    const zn_entity_mention *m = zn_entities_mentions(ents, &count);
+    for (size_t i = 0; i < count; i++) {
+        const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
+        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
+        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
+        if (cap - n < MENTION_MAX + 1) {
+            return false;
+        }
+        if (i > 0) {
+            line[n++] = ',';
+        }
+        size_t k = mention_fmt(line + n, a, b, type, g->in + m[i].span.start,
+                               m[i].span.end - m[i].span.start);
+        if (k == 0) {
+            return false;
+        }
+        n += k;
+    }
+    put_bytes(line, &n, "],\"dates\":[", 11);
+    zn_cp_cursor_init(&cur, g->in);
+    for (size_t i = 0; i < dates->count; i++) {
+        const zn_date *d = &dates->items[i];
+        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
+        if (cap - n < DATE_MAX + 1) {
+            return false;
+        }
+        if (i > 0) {
+            line[n++] = ',';
+        }
+        size_t k = date_fmt(line + n, d, &cur, sp, g->in);
+        if (k == 0) {
+            return false;
+        }
+        n += k;
+    }
+    put_bytes(line, &n, "]}", 2);
+    zn_json_raw(j, line, n);
     return true;
 }
 
@@ -240,6 +278,9 @@ static bool mention_raw(zn_json *j, size_t start, size_t end, const char *type, 
 void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
                            const zn_date_list *dates)
 {
+    if (line_raw(j, ents, g, dates)) {
+        return;
+    }
     zn_cp_cursor cur;
     const char *s = g->in;
     zn_cp_cursor_init(&cur, s);
@@ -254,7 +295,10 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         size_t len = m[i].span.end - m[i].span.start;
         size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
         size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        if (mention_raw(j, a, b, type, text, len)) {
+        char one[MENTION_MAX];
+        size_t k = mention_fmt(one, a, b, type, text, len);
+        if (k > 0) {
+            zn_json_raw(j, one, k); // a long line: still most mentions in one piece
             continue;
         }
         zn_json_begin_object(j);
@@ -269,7 +313,7 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
-    dates_json(j, dates, g, true);
+    dates_json(j, dates, g);
     zn_json_end_object(j);
 }
 
@@ -368,6 +412,6 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     }
     zn_json_end_array(j);
     free(cps);
-    dates_json(j, dates, g, false);
+    dates_json(j, dates, g);
     zn_json_end_object(j);
 }
