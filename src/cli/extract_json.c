@@ -253,7 +253,8 @@ static bool line_raw(zn_json *j, const zn_entities *ents, const cli_origin *g,
         n += k;
     }
     put_bytes(line, &n, "],\"dates\":[", 11);
-    zn_cp_cursor_init(&cur, g->in);
+    // the same cursor: a date after the last mention is counted on from there (one before
+    // it makes the cursor count from the start, as a new one would)
     for (size_t i = 0; i < dates->count; i++) {
         const zn_date *d = &dates->items[i];
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
