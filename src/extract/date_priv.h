@@ -22,6 +22,7 @@ typedef struct dtext {
     size_t n;
     char *utf8;    /* the folded text again as UTF-8, for word matching by memcmp */
     size_t *uoff;  /* byte offset of cp[i] in utf8; uoff[n] is its length */
+    uint64_t *cand; /* bit i: an expression may begin at i by cp[i] alone (date_start.c) */
 } dtext;
 
 /* Precision of a point, coarse to fine. */
@@ -142,6 +143,9 @@ bool date__may_start(uint32_t c);
 /* The first index >= i where an expression may begin by its character alone (an ASCII
  * digit, a Chinese numeral, a character a date word starts with); t->n when none. */
 size_t date__next_candidate(const dtext *t, size_t i);
+/* Sets t->cand (room for (t->n + 64) / 64 words) from t->cp: the places
+ * date__next_candidate stops at, found for the whole text in one pass without branches. */
+void date__mark_candidates(dtext *t);
 /* True when some date word may start at i: its first character is a word by itself, or
  * the first two characters begin a word (a superset: a hash of the pairs); the vague words
  * count only with `vague`. */

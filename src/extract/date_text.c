@@ -55,20 +55,23 @@ static size_t count_chars(const char *s, size_t len)
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
     size_t chars = count_chars(s, len); // one entry per character and one past the end
-    // One block: off and uoff, then cp, then the folded UTF-8 (never longer than the text).
     size_t entries = chars + 1;
+    // One block: off and uoff, the candidate bits, then cp, then the folded UTF-8 (never
+    // longer than the text).
     size_t per = 2 * sizeof(size_t) + sizeof(uint32_t);
     memset(t, 0, sizeof *t);
-    if (entries > (SIZE_MAX - len - 1) / per) {
+    if (entries > (SIZE_MAX - len - 1 - sizeof(uint64_t)) / (per + 1)) {
         return ZN_ERR_NOMEM;
     }
-    char *block = zn__malloc(entries * per + len + 1); // every part is written below
+    size_t words = entries / 64 + 1;
+    char *block = zn__malloc(entries * per + words * sizeof(uint64_t) + len + 1); // all written
     if (block == NULL) {
         return ZN_ERR_NOMEM;
     }
     t->off = (size_t *)(void *)block;
     t->uoff = t->off + entries;
-    t->cp = (uint32_t *)(void *)(t->uoff + entries);
+    t->cand = (uint64_t *)(void *)(t->uoff + entries);
+    t->cp = (uint32_t *)(void *)(t->cand + words);
     t->utf8 = (char *)(t->cp + entries);
     // The folded UTF-8 is the text itself where nothing folds: runs of unchanged bytes are
     // copied whole, each folded character written after them; `shift` is how much shorter
@@ -97,6 +100,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->uoff[t->n] = u;
     t->cp[t->n] = 0;
     memset(t->utf8 + u, 0, len + 1 - u); // the NUL and the room folding left unused
+    date__mark_candidates(t);
     return ZN_OK;
 }
 
@@ -106,6 +110,7 @@ void date__text_clear(dtext *t)
     t->cp = NULL;
     t->off = NULL;
     t->uoff = NULL;
+    t->cand = NULL;
     t->utf8 = NULL;
     t->n = 0;
 }
