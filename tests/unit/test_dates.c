@@ -344,6 +344,31 @@ static void test_dates_errors(void **state)
     zn_date_list_clear(&list);
 }
 
+// A date found wherever it begins: at the edges of the scanner's 64-character words of
+// candidate bits, and as the last character of the text.
+static void test_dates_at_word_edges(void **state)
+{
+    (void)state;
+    static const size_t before[] = {0, 1, 62, 63, 64, 65, 127, 128, 200};
+    zn_date_list list;
+    zn_date_list_init(&list);
+    char text[512];
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+        memset(text, ' ', before[k]); // spaces: a digit right after a letter starts no date
+        memcpy(text + before[k], "6月1日", strlen("6月1日") + 1);
+        assert_int_equal(zn_dates_find(text, strlen(text), NULL, &list, NULL), ZN_OK);
+        assert_int_equal(list.count, 1);
+        assert_int_equal(list.items[0].start, before[k]);
+        assert_string_equal(list.items[0].value, "XXXX-06-01");
+        memset(text, ' ', before[k]); // spaces: a digit right after a letter starts no date
+        memcpy(text + before[k], "今天", strlen("今天") + 1); // ends the text
+        assert_int_equal(zn_dates_find(text, strlen(text), NULL, &list, NULL), ZN_OK);
+        assert_int_equal(list.count, 1);
+        assert_int_equal(list.items[0].start, before[k]);
+    }
+    zn_date_list_clear(&list);
+}
+
 static void test_dates_set_ref(void **state)
 {
     (void)state;
@@ -463,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_dates_offsets_are_bytes),
         cmocka_unit_test(test_dates_long_text_goes_in_pieces),
         cmocka_unit_test(test_dates_errors),
+        cmocka_unit_test(test_dates_at_word_edges),
         cmocka_unit_test(test_dates_set_ref),
         cmocka_unit_test(test_dates_names),
         cmocka_unit_test(test_dates_threads_agree),
