@@ -62,13 +62,12 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     zn_error err;
     zn_error_init(&err);
     zn_entities *ents = NULL;
-    cli_origin g = {s, len, NULL, NULL};
+    cli_origin g = {s, len, NULL};
     zn_norm_result *res = NULL;
     zn_status st = ZN_OK;
     if (!lines && c->norm != NULL) {
         st = zn_normalizer_run(c->norm, s, len, &res, &err);
         g.res = res;
-        cli_extract_shifts(&g);
     }
     const char *t = res != NULL ? res->text : s;
     size_t tlen = res != NULL ? res->len : len;
@@ -94,7 +93,6 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
     }
     zn_entities_free(ents);
     zn_norm_result_free(res);
-    free(g.shift);
     if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
         cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
         c->failed = true;

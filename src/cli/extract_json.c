@@ -24,59 +24,6 @@ static void strings_json(zn_json *j, const char *key, const char *const *v, size
     zn_json_end_array(j);
 }
 
-// The length changes of the repairs before each one, so that an offset maps in a binary
-// search instead of a walk over all changes (an article may have thousands). Left NULL (and
-// the library's function used) when the changes are not sorted and apart, as promised.
-void cli_extract_shifts(cli_origin *g)
-{
-    const zn_norm_result *r = g->res;
-    g->shift = NULL;
-    if (r == NULL || r->n_changes == 0) {
-        return;
-    }
-    long long *s = malloc((r->n_changes + 1) * sizeof *s);
-    if (s == NULL) {
-        return;
-    }
-    s[0] = 0;
-    for (size_t k = 0; k < r->n_changes; k++) {
-        const zn_norm_change *c = &r->changes[k];
-        if (c->in.end < c->in.start || c->out.end < c->out.start ||
-            (k + 1 < r->n_changes && r->changes[k + 1].in.start < c->in.end)) {
-            free(s);
-            return;
-        }
-        s[k + 1] = s[k] + ((long long)(c->out.end - c->out.start) -
-                           (long long)(c->in.end - c->in.start));
-    }
-    g->shift = s;
-}
-
-// zn_norm_result_map_offset(g->res, x), the same way: with the changes sorted and apart,
-// its walk passes exactly the changes that end at or before x (K of them); x inside the
-// next one (after its start) maps to the start of its replacement, else x moves by shift[K].
-static size_t map_offset(const cli_origin *g, size_t x)
-{
-    if (g->shift == NULL) {
-        return zn_norm_result_map_offset(g->res, x);
-    }
-    const zn_norm_change *ch = g->res->changes;
-    size_t lo = 0;
-    size_t hi = g->res->n_changes;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ch[mid].in.end <= x) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    if (lo < g->res->n_changes && ch[lo].in.start < x) {
-        return ch[lo].out.start;
-    }
-    return (size_t)((long long)x + g->shift[lo]);
-}
-
 // The input offset of repaired offset `out`: the last input character boundary that maps
 // at or before it (start) or the first that maps at or after it (end).
 static size_t back(const cli_origin *g, size_t out, bool end)
@@ -88,14 +35,14 @@ static size_t back(const cli_origin *g, size_t out, bool end)
     size_t hi = g->in_len;
     while (lo < hi) { // first input offset mapping at or after out
         size_t mid = lo + (hi - lo) / 2;
-        if (map_offset(g, mid) < out) {
+        if (zn_norm_result_map_offset(g->res, mid) < out) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
     size_t b = lo;
-    if (!end && b > 0 && map_offset(g, b) > out) {
+    if (!end && b > 0 && zn_norm_result_map_offset(g->res, b) > out) {
         b--;
     }
     while (b > 0 && b < g->in_len && ((unsigned char)g->in[b] & 0xC0) == 0x80) {

@@ -12,13 +12,7 @@ typedef struct cli_origin {
     const char *in;            /* the input as given */
     size_t in_len;
     const zn_norm_result *res; /* NULL: the text was not repaired */
-    long long *shift;          /* shift[k]: length change of the repairs before k (NULL: ask
-                                  zn_norm_result_map_offset) */
 } cli_origin;
-
-/* Fills g->shift from g->res (left NULL when there is nothing to speed up or no memory);
- * the caller frees it. */
-void cli_extract_shifts(cli_origin *g);
 
 /* One line: {"entities":[{"start","end","type","text"}],"dates":[...]}. */
 void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
