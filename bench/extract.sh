@@ -15,20 +15,6 @@ if [ ! -f "$ner/msra_test.part1.hans.jsonl" ]; then
 fi
 mkdir -p "$dir"
 
-# best_time COMMAND...: the fastest wall time of three runs, in seconds.
-best_time()
-{
-    tfile=$(mktemp)
-    best=""
-    for run in 1 2 3; do
-        /usr/bin/time -o "$tfile" -f '%e' "$@" >/dev/null 2>/dev/null
-        t=$(tail -1 "$tfile")
-        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    done
-    rm -f "$tfile"
-    echo "$best"
-}
-
 for script in hans hant; do
     f="$dir/ner-$script-x16.txt"
     if [ ! -s "$f" ]; then

@@ -21,3 +21,17 @@ bench_row()
         mbs = (w > 0) ? b / 1e6 / w : 0
         printf "| %s | %.2f | %.1f | %s (%.2f s for %.2f MB) |\n", n, mbs, k / 1024, note, w, b / 1e6 }'
 }
+
+# best_time COMMAND...: the fastest wall time (s) of 3 runs of COMMAND (stdout discarded).
+best_time()
+{
+    tfile=$(mktemp)
+    best=""
+    for run in 1 2 3; do
+        /usr/bin/time -o "$tfile" -f '%e' "$@" >/dev/null 2>/dev/null
+        t=$(tail -1 "$tfile")
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+    done
+    rm -f "$tfile"
+    echo "$best"
+}

@@ -66,28 +66,14 @@ fi
 # at least 3x).
 peers=${PEERS_DIR:-${TMPDIR:-/tmp}/peers}
 driver=../shared/bench-peers/drivers/nodejs_seg.js
-# fastest FILE COMMAND...: the fastest wall time (s) of 3 runs of COMMAND FILE.
-fastest()
-{
-    f=$1; shift
-    tfile=$(mktemp)
-    best=""
-    for run in 1 2 3; do
-        /usr/bin/time -o "$tfile" -f '%e' "$@" "$f" >/dev/null 2>/dev/null
-        t=$(tail -1 "$tfile")
-        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    done
-    rm -f "$tfile"
-    echo "$best"
-}
 if [ "${BENCH_PEERS:-1}" != 0 ] && command -v node >/dev/null &&
     [ -d "$peers/node/node_modules/@node-rs/jieba" ] && [ -f "$driver" ]; then
     export NODE_PATH="$peers/node/node_modules"
-    load=$(fastest "$dir/seg-line.txt" node "$driver" node-rs)
+    load=$(best_time node "$driver" node-rs "$dir/seg-line.txt")
     for script in simp trad; do
         f="$dir/seg-$script.txt"
-        peer=$(fastest "$f" node "$driver" node-rs)
-        ours=$(fastest "$f" "$build/zhnews" segment)
+        peer=$(best_time node "$driver" node-rs "$f")
+        ours=$(best_time "$build/zhnews" segment "$f")
         awk -v s="$script" -v b="$(wc -c <"$f")" -v p="$peer" -v l="$load" -v o="$ours" 'BEGIN {
             pm = (p > l) ? b / 1e6 / (p - l) : 0; om = (o > 0) ? b / 1e6 / o : 0
             printf "| peer: @node-rs/jieba %s | %.1f | - | HMM on; %.2f s on the corpus - %.2f s start-up |\n", s, pm, p, l
