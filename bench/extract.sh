@@ -9,10 +9,7 @@
 build=${1:-build}
 dir=${ZHNEWS_BENCH_DIR:-${TMPDIR:-/tmp}/zhnews-bench}
 ner=../shared/eval/ner
-if [ ! -f "$ner/msra_test.part1.hans.jsonl" ]; then
-    echo "| extract | - | - | skipped: ../shared/eval not found |"
-    exit 0
-fi
+bench_need "$ner/msra_test.part1.hans.jsonl" extract
 mkdir -p "$dir"
 
 for script in hans hant; do

@@ -7,10 +7,7 @@ build=${1:-build}
 . bench/lib.sh
 dir=${ZHNEWS_BENCH_DIR:-${TMPDIR:-/tmp}/zhnews-bench}
 seg=../shared/eval/seg
-if [ ! -f "$seg/pku_test.utf8" ]; then
-    echo "| segment | - | - | skipped: ../shared/eval not found |"
-    exit 0
-fi
+bench_need "$seg/pku_test.utf8" segment
 mkdir -p "$dir"
 make_corpus()
 {
