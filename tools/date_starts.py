@@ -13,6 +13,9 @@ non-ASCII string literals) writes a C header with
   which are looked for only on request), and the bit
   DATE_LIST_ONE_CHAR in date_start_lists for characters that are a word by themselves: no
   word can start where neither holds;
+- date_follow_pairs: the pairs of date_start_pairs and those the parsers compare with
+  date__two_at (前后 之久 …): where a number is followed by a character whose pair is in
+  none and that is no word by itself, no date word follows the number;
 - date_begin_bits: the start characters and the Chinese numerals (date_text.c's cjk_digit
   and cjk_unit, and 几): every character but an ASCII digit where an expression may begin;
 - with --fold FOLD.h (the folding table, date_fold.h), under DATE_FOLD_TABLES (defined by
@@ -50,6 +53,8 @@ def pair_hash(a, b):
 
 
 pairs = set()
+two_pairs = set()  # date__two_at(t, i, 0xA, 0xB)
+TWO_AT = re.compile(r'date__two_at\([^,]*,[^,]*,\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\)')
 plain_pairs = set()  # without the vague words
 VAGUE_ARRAY = re.compile(r'static const [^=;{]*?\bvague_words\s*\[\w*\]\s*=\s*\{.*?\};', re.S)
 starts = {}  # first character -> bits of the tables
@@ -73,6 +78,8 @@ for path in args:
         lists.append((name, bit))
         for c in firsts:
             starts[c] = starts.get(c, 0) | 1 << bit
+    for a, b in TWO_AT.findall(text):
+        two_pairs.add(pair_hash(int(a, 16), int(b, 16)))
     # words outside the tables (date__at(t, i, "半", ...)) start characters too
     plain_text = VAGUE_ARRAY.sub('', text)
     for source, into in ((text, pairs), (plain_text, plain_pairs)):
@@ -128,7 +135,8 @@ for i in range(0, len(items), 3):
     print('    ' + ' '.join('UINT64_C(0x%016X), /* U+%04X */' % (starts[c], c)
                          for c in items[i:i + 3]))
 print('};')
-for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs)):
+for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs),
+                     ('date_follow_pairs', pairs | two_pairs)):
     pbits = [0] * ((1 << PAIR_BITS) // 32)
     for h in hashes:
         pbits[h >> 5] |= 1 << (h & 31)

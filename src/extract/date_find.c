@@ -169,8 +169,7 @@ static bool number_may_start(const dtext *t, size_t i, bool vague)
     if (date__may_start_at(t, i, vague) || !date__num(t, i, &n) || n.end >= t->n) {
         return true;
     }
-    uint32_t next = t->cp[n.end];
-    return next < 0x80 || date__may_start(next) || next == 0x51E0 || date__is_cjk_digit(next);
+    return date__may_follow_number(t, n.end);
 }
 
 // May an expression start at i? Not inside a number or a Latin word.

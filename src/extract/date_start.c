@@ -96,6 +96,22 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     return (pairs[h >> 5] >> (h & 31) & 1u) != 0;
 }
 
+bool date__may_follow_number(const dtext *t, size_t i)
+{
+    uint32_t c = t->cp[i];
+    if (c < 0x80 || c == 0x51E0 || date__is_cjk_digit(c)) { // ASCII, 几, a numeral
+        return true;
+    }
+    if (!date__may_start(c)) {
+        return false;
+    }
+    if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || i + 1 >= t->n) {
+        return true;
+    }
+    uint32_t h = pair_hash(c, t->cp[i + 1]);
+    return (date_follow_pairs[h >> 5] >> (h & 31) & 1u) != 0;
+}
+
 uint64_t date__lists(uint32_t c)
 {
     if (c >= 0x10000) {
