@@ -16,6 +16,10 @@ non-ASCII string literals) writes a C header with
 - date_follow_pairs: the pairs of date_start_pairs and those the parsers compare with
   date__two_at (前后 之久 …): where a number is followed by a character whose pair is in
   none and that is no word by itself, no date word follows the number;
+- date_pair_open: the pairs that are a whole word (or a word's start followed by an escape),
+  and date_start_triples: a hash bitmap of the first three characters of every longer word
+  (vague ones too): where a pair is not open, the third character must continue a word
+  (和平 of 和平紀念日, 青年 of 青年節);
 - date_begin_bits: the start characters and the Chinese numerals (date_text.c's cjk_digit
   and cjk_unit, and 几): every character but an ASCII digit where an expression may begin;
 - with --fold FOLD.h (the folding table, date_fold.h), under DATE_FOLD_TABLES (defined by
@@ -45,6 +49,7 @@ if len(args) >= 2 and args[0] == '--fold':
 NUMERALS = '〇零一二两俩三四五六七八九十廿卅百千万亿几'  # must match date_text.c
 ONE_CHAR = 63  # bit of date_start_lists: a one-character word starts with c
 PAIR_BITS = 16  # log2 of the bits of the pair bitmap
+TRIPLE_BITS = 16  # log2 of the bits of the triple bitmap
 
 
 def pair_hash(a, b):
@@ -52,7 +57,15 @@ def pair_hash(a, b):
     return (((a * 0x9E3779B1) ^ (b * 0x85EBCA77)) & 0xFFFFFFFF) >> (32 - PAIR_BITS)
 
 
+def triple_hash(a, b, c):
+    """Must match triple_hash in src/extract/date_start.c."""
+    return (((a * 0x9E3779B1) ^ (b * 0x85EBCA77) ^ (c * 0xC2B2AE3D)) & 0xFFFFFFFF) \
+        >> (32 - TRIPLE_BITS)
+
+
 pairs = set()
+open_pairs = set()  # pairs a word may end after (or continue with an escape)
+triples = set()
 two_pairs = set()  # date__two_at(t, i, 0xA, 0xB)
 TWO_AT = re.compile(r'date__two_at\([^,]*,[^,]*,\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\)')
 plain_pairs = set()  # without the vague words
@@ -91,6 +104,10 @@ for path in args:
                     starts[c] |= 1 << ONE_CHAR  # (an escape after it: count it as alone)
                 else:
                     into.add(pair_hash(c, ord(lit[1])))
+                    if len(lit) == 2 or lit[2] == '\\':
+                        open_pairs.add(pair_hash(c, ord(lit[1])))
+                    else:
+                        triples.add(triple_hash(c, ord(lit[1]), ord(lit[2])))
 if len(lists) > ONE_CHAR:
     sys.exit('date_starts.py: %d word tables, more than the 64 bits of a mask' % len(lists))
 if any(c > 0xFFFF for c in starts):
@@ -105,6 +122,7 @@ for name, bit in lists:
     print('#define %s (UINT64_C(1) << %d)' % (name, bit))
 print('#define DATE_LIST_ONE_CHAR (UINT64_C(1) << %d)' % ONE_CHAR)
 print('#define DATE_PAIR_BITS %d' % PAIR_BITS)
+print('#define DATE_TRIPLE_BITS %d' % TRIPLE_BITS)
 print('#ifdef DATE_STARTS_TABLES')
 bits = [0] * 2048
 for c in starts:
@@ -136,8 +154,9 @@ for i in range(0, len(items), 3):
                          for c in items[i:i + 3]))
 print('};')
 for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs),
-                     ('date_follow_pairs', pairs | two_pairs)):
-    pbits = [0] * ((1 << PAIR_BITS) // 32)
+                     ('date_follow_pairs', pairs | two_pairs), ('date_pair_open', open_pairs),
+                     ('date_start_triples', triples)):
+    pbits = [0] * ((1 << (TRIPLE_BITS if hashes is triples else PAIR_BITS)) // 32)
     for h in hashes:
         pbits[h >> 5] |= 1 << (h & 31)
     print('static const uint32_t %s[%d] = {' % (name, len(pbits)))

@@ -147,8 +147,9 @@ size_t date__next_candidate(const dtext *t, size_t i);
  * date__next_candidate stops at, found for the whole text in one pass without branches. */
 void date__mark_candidates(dtext *t);
 /* True when some date word may start at i: its first character is a word by itself, or
- * the first two characters begin a word (a superset: a hash of the pairs); the vague words
- * count only with `vague`. */
+ * the first two characters begin a word (a superset: a hash of the pairs) and are a word
+ * or, with the third, begin one (hashes of the triples); the vague words count only with
+ * `vague` (for the pairs; the triples hold all words). */
 bool date__may_start_at(const dtext *t, size_t i, bool vague);
 bool date__is_cjk_digit(uint32_t c);
 /* May what follows a number at i continue a date? True for ASCII, 几 and a numeral, for a

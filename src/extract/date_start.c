@@ -53,6 +53,17 @@ static uint32_t pair_hash(uint32_t a, uint32_t b)
     return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - DATE_PAIR_BITS);
 }
 
+// Must match triple_hash in tools/date_starts.py.
+static uint32_t triple_hash(uint32_t a, uint32_t b, uint32_t c)
+{
+    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ c * 0xC2B2AE3Du) >> (32 - DATE_TRIPLE_BITS);
+}
+
+static bool bit_at(const uint32_t *bits, uint32_t h)
+{
+    return (bits[h >> 5] >> (h & 31) & 1u) != 0;
+}
+
 // Characters whose one-character words all come after something (a number, a date, a
 // prefix): 一 of 星期一, 月 of 三個月, 末 of 週末, 春 of 2018年春, 後 of 前三個月 / 後三月,
 // 至 of a range, 來 of 三年來. They start an expression only as the first of a longer word.
@@ -92,8 +103,12 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
         return true;
     }
     uint32_t h = pair_hash(c, next);
-    const uint32_t *pairs = vague ? date_start_pairs : date_start_pairs_plain;
-    return (pairs[h >> 5] >> (h & 31) & 1u) != 0;
+    if (!bit_at(vague ? date_start_pairs : date_start_pairs_plain, h)) {
+        return false;
+    }
+    // No word is just these two characters: the third must continue one (和平 青年 教師)
+    return i + 2 >= t->n || bit_at(date_pair_open, h) ||
+           bit_at(date_start_triples, triple_hash(c, next, t->cp[i + 2]));
 }
 
 bool date__may_follow_number(const dtext *t, size_t i)
@@ -108,8 +123,7 @@ bool date__may_follow_number(const dtext *t, size_t i)
     if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || i + 1 >= t->n) {
         return true;
     }
-    uint32_t h = pair_hash(c, t->cp[i + 1]);
-    return (date_follow_pairs[h >> 5] >> (h & 31) & 1u) != 0;
+    return bit_at(date_follow_pairs, pair_hash(c, t->cp[i + 1]));
 }
 
 uint64_t date__lists(uint32_t c)
