@@ -169,7 +169,7 @@ static bool number_may_start(const dtext *t, size_t i, bool vague)
     if (date__may_start_at(t, i, vague) || !date__num(t, i, &n) || n.end >= t->n) {
         return true;
     }
-    return date__may_follow_number(t, n.end);
+    return date__may_follow(t, n.end);
 }
 
 // May an expression start at i? Not inside a number or a Latin word.

@@ -152,11 +152,11 @@ void date__mark_candidates(dtext *t);
  * `vague` (for the pairs; the triples hold all words). */
 bool date__may_start_at(const dtext *t, size_t i, bool vague);
 bool date__is_cjk_digit(uint32_t c);
-/* May what follows a number at i continue a date? True for ASCII, 几 and a numeral, for a
+/* May what follows a number or a one-character word (自 上 週), at i, continue a date? True for ASCII, 几 and a numeral, for a
  * character that is a date word by itself, and for one whose pair with the next character
  * begins a date word (any, vague ones too) or is compared by date__two_at (前后 之久);
  * at the text's end, for any character a date word starts with. A superset (a hash). */
-bool date__may_follow_number(const dtext *t, size_t i);
+bool date__may_follow(const dtext *t, size_t i);
 
 /* ---- date_cal.c: calendar arithmetic and values ---- */
 

@@ -98,8 +98,7 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     if (alone && c == 0x8FC7) { // 过
         alone = date__is_digit(next) || date__is_cjk_digit(next) || next == 0x534A; // 半
     }
-    if (alone && (next < 0x80 || date__may_start(next) || date__is_cjk_digit(next) ||
-                  next == 0x51E0)) { // 几
+    if (alone && date__may_follow(t, i + 1)) { // 自 + 2018年, not 自由
         return true;
     }
     uint32_t h = pair_hash(c, next);
@@ -111,7 +110,7 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
            bit_at(date_start_triples, triple_hash(c, next, t->cp[i + 2]));
 }
 
-bool date__may_follow_number(const dtext *t, size_t i)
+bool date__may_follow(const dtext *t, size_t i)
 {
     uint32_t c = t->cp[i];
     if (c < 0x80 || c == 0x51E0 || date__is_cjk_digit(c)) { // ASCII, 几, a numeral
