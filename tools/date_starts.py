@@ -16,7 +16,8 @@ non-ASCII string literals) writes a C header with
 - date_follow_pairs: the pairs of date_start_pairs and those the parsers compare with
   date__two_at (前后 之久 …): where a number is followed by a character whose pair is in
   none and that is no word by itself, no date word follows the number;
-- date_pair_open: the pairs that are a whole word (or a word's start followed by an escape),
+- date_pair_open: the pairs that are a whole word (or a word's start followed by an escape,
+  or compared by date__two_at),
   and date_start_triples: a hash bitmap of the first three characters of every longer word
   (vague ones too): where a pair is not open, the third character must continue a word
   (和平 of 和平紀念日, 青年 of 青年節);
@@ -154,7 +155,7 @@ for i in range(0, len(items), 3):
                          for c in items[i:i + 3]))
 print('};')
 for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs),
-                     ('date_follow_pairs', pairs | two_pairs), ('date_pair_open', open_pairs),
+                     ('date_follow_pairs', pairs | two_pairs), ('date_pair_open', open_pairs | two_pairs),
                      ('date_start_triples', triples)):
     pbits = [0] * ((1 << (TRIPLE_BITS if hashes is triples else PAIR_BITS)) // 32)
     for h in hashes:

@@ -98,7 +98,11 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     if (alone && c == 0x8FC7) { // 过
         alone = date__is_digit(next) || date__is_cjk_digit(next) || next == 0x534A; // 半
     }
-    if (alone && date__may_follow(t, i + 1)) { // 自 + 2018年, not 自由
+    // The marks ， （ ） – — ― begin words only after a date (，星期一 （週二）): no one-character
+    // word is a date alone, so 下， 上， 前， start nothing unless a word holds the pair.
+    bool mark = next == 0xFF0C || next == 0xFF08 || next == 0xFF09 ||
+                (next >= 0x2013 && next <= 0x2015);
+    if (alone && !mark && date__may_follow(t, i + 1)) { // 自 + 2018年, not 自由
         return true;
     }
     uint32_t h = pair_hash(c, next);
@@ -122,7 +126,10 @@ bool date__may_follow(const dtext *t, size_t i)
     if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || i + 1 >= t->n) {
         return true;
     }
-    return bit_at(date_follow_pairs, pair_hash(c, t->cp[i + 1]));
+    uint32_t h = pair_hash(c, t->cp[i + 1]);
+    return bit_at(date_follow_pairs, h) &&
+           (i + 2 >= t->n || bit_at(date_pair_open, h) ||
+            bit_at(date_start_triples, triple_hash(c, t->cp[i + 1], t->cp[i + 2])));
 }
 
 uint64_t date__lists(uint32_t c)
