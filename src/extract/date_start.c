@@ -81,6 +81,16 @@ static bool single_tail(uint32_t c)
     }
 }
 
+// 第 and a number lead a word (第三天 第二季度 第3個星期日), not 第一次 第十五屆.
+static bool ordinal_goes_on(const dtext *t, size_t i)
+{
+    dnum n;
+    if (t->cp[i] != 0x7B2C || !date__num(t, i + 1, &n) || n.end >= t->n) {
+        return true;
+    }
+    return date__may_follow(t, n.end);
+}
+
 bool date__may_start_at(const dtext *t, size_t i, bool vague)
 {
     uint32_t c = t->cp[i];
@@ -102,8 +112,8 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     // word is a date alone, so 下， 上， 前， start nothing unless a word holds the pair.
     bool mark = next == 0xFF0C || next == 0xFF08 || next == 0xFF09 ||
                 (next >= 0x2013 && next <= 0x2015);
-    if (alone && !mark && date__may_follow(t, i + 1)) { // 自 + 2018年, not 自由
-        return true;
+    if (alone && !mark && date__may_follow(t, i + 1) && ordinal_goes_on(t, i)) {
+        return true; // 自 + 2018年, not 自由
     }
     uint32_t h = pair_hash(c, next);
     if (!bit_at(vague ? date_start_pairs : date_start_pairs_plain, h)) {
@@ -112,6 +122,16 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     // No word is just these two characters: the third must continue one (和平 青年 教師)
     return i + 2 >= t->n || bit_at(date_pair_open, h) ||
            bit_at(date_start_triples, triple_hash(c, next, t->cp[i + 2]));
+}
+
+// Do the characters at i and i + 1 (there is one) begin a word, or compare as a pair?
+static bool pair_follows(const dtext *t, size_t i)
+{
+    uint32_t c = t->cp[i];
+    uint32_t h = pair_hash(c, t->cp[i + 1]);
+    return bit_at(date_follow_pairs, h) &&
+           (i + 2 >= t->n || bit_at(date_pair_open, h) ||
+            bit_at(date_start_triples, triple_hash(c, t->cp[i + 1], t->cp[i + 2])));
 }
 
 bool date__may_follow(const dtext *t, size_t i)
@@ -123,13 +143,13 @@ bool date__may_follow(const dtext *t, size_t i)
     if (!date__may_start(c)) {
         return false;
     }
-    if ((date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || i + 1 >= t->n) {
+    if (i + 1 >= t->n) {
         return true;
     }
-    uint32_t h = pair_hash(c, t->cp[i + 1]);
-    return bit_at(date_follow_pairs, h) &&
-           (i + 2 >= t->n || bit_at(date_pair_open, h) ||
-            bit_at(date_start_triples, triple_hash(c, t->cp[i + 1], t->cp[i + 2])));
+    if (c == 0x4E2A) { // 个 leads a word (三個月 第二個星期 兩個半月), not 一個人 兩個文明
+        return date__may_follow(t, i + 1) || pair_follows(t, i);
+    }
+    return (date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || pair_follows(t, i);
 }
 
 uint64_t date__lists(uint32_t c)
