@@ -169,7 +169,8 @@ static bool number_may_start(const dtext *t, size_t i, bool vague)
     if (date__may_start_at(t, i, vague) || !date__num(t, i, &n) || n.end >= t->n) {
         return true;
     }
-    return date__may_follow(t, n.end);
+    // ） closes a number only in 今（20）日, read from 今: 1） 2） number a list
+    return t->cp[n.end] != 0xFF09 && date__may_follow(t, n.end);
 }
 
 // May an expression start at i? Not inside a number or a Latin word.
