@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the date finder (zn_dates_find), the places it skips before any parser
+ * runs: a number, a one-character word (自 上 第) or 个 followed by what begins no date word
+ * (兩國 一個人 第一次 第十五屆 自由 下，1）), a pair that begins a longer word followed by
+ * a third character that continues none (和平 of 和平紀念日, 青年 of 青年節). Each next to
+ * the date the same start does begin, so a filter too strict fails here. Sentences are our
+ * own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "support_dates.h"
+#include "zhnews/dates.h"
+
+static void test_dates_filter_after_a_number(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("两国签了一个新协议，一些人统一意见，1）见附件", &o, NULL, 0);
+    const want w[] = {
+        {"三个月后", "2020-08", ZN_DATE_MONTH, ZN_DATE_REFERENCE},
+        {"两个星期", "P2W", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+        {"18世纪", "1700/1799", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+    };
+    dates_check("三个月后见面，一个人等了两个星期，读18世纪的书", &o, w, 3);
+}
+
+static void test_dates_filter_after_a_one_character_word(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("第一次会议在第十五届大会前，自由讨论，在此情况下，上，下。", &o, NULL, 0);
+    const want w[] = {
+        {"自2018年起", "2018/2020-05-04", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+        {"上个月", "2020-04", ZN_DATE_MONTH, ZN_DATE_REFERENCE},
+    };
+    dates_check("自2018年起，他上个月才离开", &o, w, 2);
+}
+
+static void test_dates_filter_third_character(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("和平共处，青年人，教师们，劳动力", &o, NULL, 0);
+    const want w[] = {
+        {"青年节", "2020-05-04", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+    };
+    dates_check("青年人过青年节", &o, w, 1);
+}
+
+static void test_dates_filter_allocation_failures(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    zn_date_list list = dates_alloc_loop("两国一个人第一次和平，三个月后", &o);
+    assert_int_equal(list.count, 1);
+    assert_string_equal(list.items[0].value, "2020-08");
+    zn_date_list_clear(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_filter_after_a_number),
+        cmocka_unit_test(test_dates_filter_after_a_one_character_word),
+        cmocka_unit_test(test_dates_filter_third_character),
+        cmocka_unit_test(test_dates_filter_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
