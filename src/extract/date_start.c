@@ -81,11 +81,24 @@ static bool single_tail(uint32_t c)
     }
 }
 
-// 第 and a number lead a word (第三天 第二季度 第3個星期日), not 第一次 第十五屆.
+// Words read only after a number, a count or a date: 世紀 (18世紀 上個世紀), 以來 以後 以前
+// 以內 以上 以下 (2018年以來 三天以內 五年以上). (以往 is a word of its own.)
+static bool tail_pair(uint32_t c, uint32_t next)
+{
+    if (c == 0x4E16) { // 世
+        return next == 0x7EAA; // 纪
+    }
+    return c == 0x4EE5 && (next == 0x6765 || next == 0x540E || next == 0x524D || // 以: 来 后 前
+                           next == 0x5185 || next == 0x4E0A || next == 0x4E0B);  // 内 上 下
+}
+
+// 第 (or 這) and a number lead a word (第三天 第二季度 第3個星期日 這兩天), not 第一次
+// 第十五屆 這一理論.
 static bool ordinal_goes_on(const dtext *t, size_t i)
 {
     dnum n;
-    if (t->cp[i] != 0x7B2C || !date__num(t, i + 1, &n) || n.end >= t->n) {
+    if ((t->cp[i] != 0x7B2C && t->cp[i] != 0x8FD9) || !date__num(t, i + 1, &n) ||
+        n.end >= t->n) {
         return true;
     }
     return date__may_follow(t, n.end);
@@ -116,7 +129,7 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
         return true; // 自 + 2018年, not 自由
     }
     uint32_t h = pair_hash(c, next);
-    if (!bit_at(vague ? date_start_pairs : date_start_pairs_plain, h)) {
+    if (!bit_at(vague ? date_start_pairs : date_start_pairs_plain, h) || tail_pair(c, next)) {
         return false;
     }
     // No word is just these two characters: the third must continue one (和平 青年 教師)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the date finder (zn_dates_find), the places it skips before any parser
  * runs: a number, a one-character word (自 上 第) or 个 followed by what begins no date word
- * (兩國 一個人 第一次 第十五屆 自由 下，1）), a pair that begins a longer word followed by
+ * (兩國 一個人 第一次 第十五屆 這一理論 自由 下，1）), a pair read only after something
+ * (以來 以下 世紀), a pair that begins a longer word followed by
  * a third character that continues none (和平 of 和平紀念日, 青年 of 青年節). Each next to
  * the date the same start does begin, so a filter too strict fails here. Sentences are our
  * own. */
@@ -52,6 +53,20 @@ static void test_dates_filter_third_character(void **state)
     dates_check("青年人过青年节", &o, w, 1);
 }
 
+static void test_dates_filter_words_read_after_something(void **state)
+{
+    (void)state;
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("以来，以下几点，世纪之交，这一理论", &o, NULL, 0);
+    const want w[] = {
+        {"2018年以来", "2018/2020-05-04", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+        {"这两天", "2020-05-02/2020-05-04", ZN_DATE_RANGE, ZN_DATE_REFERENCE},
+        {"三天以内", "2020-05-07", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"上个世纪90年代", "1990/1999", ZN_DATE_RANGE, ZN_DATE_EXPLICIT},
+    };
+    dates_check("2018年以来，这两天，三天以内，上个世纪90年代", &o, w, 4);
+}
+
 static void test_dates_filter_allocation_failures(void **state)
 {
     (void)state;
@@ -68,6 +83,7 @@ int main(void)
         cmocka_unit_test(test_dates_filter_after_a_number),
         cmocka_unit_test(test_dates_filter_after_a_one_character_word),
         cmocka_unit_test(test_dates_filter_third_character),
+        cmocka_unit_test(test_dates_filter_words_read_after_something),
         cmocka_unit_test(test_dates_filter_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
