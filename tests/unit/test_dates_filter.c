@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the date finder (zn_dates_find), the places it skips before any parser
  * runs: a number, a one-character word (自 上 第) or 个 followed by what begins no date word
- * (兩國 一個人 第一次 第十五屆 這一理論 自由 下，1）), a pair read only after something
- * (以來 以下 世紀), a pair that begins a longer word followed by
- * a third character that continues none (和平 of 和平紀念日, 青年 of 青年節). Each next to
- * the date the same start does begin, so a filter too strict fails here. Sentences are our
- * own. */
+ * (兩國 一個人 第一次 第十五屆 這一理論 下，1）), a pair read only after something (以來
+ * 以下 世紀), a pair that begins a longer word followed by a third character that
+ * continues none (和平 of 和平紀念日, 青年 of 青年節). Each next to the date the same
+ * start does begin, so a filter too strict fails here. Sentences are our own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
