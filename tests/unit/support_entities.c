@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT
+ * Shared checks of the entity tests: the allocation-failure loop. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "support_entities.h"
+#include "util/alloc.h"
+
+zn_entities *entities_alloc_loop(const zn_extract_input *in)
+{
+    for (size_t n = 0;; n++) {
+        zn_entities *e = (zn_entities *)in; // not NULL: a failure must reset it
+        zn_error err;
+        zn__alloc_fail_after(n);
+        zn_status st = zn_entities_extract(&e, in, &err);
+        int failed = zn__alloc_failed();
+        zn__alloc_fail_after((size_t)-1);
+        if (!failed) {
+            assert_int_equal(st, ZN_OK);
+            return e;
+        }
+        assert_int_equal(st, ZN_ERR_NOMEM);
+        assert_null(e);
+        assert_int_equal(err.code, ZN_ERR_NOMEM);
+    }
+}

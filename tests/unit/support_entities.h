@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT
+ * Shared checks of the entity tests (test_extract.c, test_entities_long.c). */
+#ifndef ZHNEWS_TESTS_SUPPORT_ENTITIES_H
+#define ZHNEWS_TESTS_SUPPORT_ENTITIES_H
+
+#include "zhnews/extract.h"
+
+/* Runs zn_entities_extract with allocation N failing for N = 0, 1, ... until it succeeds;
+ * asserts each failure is ZN_ERR_NOMEM with a NULL result, and returns the final result
+ * (the caller checks and frees it). */
+zn_entities *entities_alloc_loop(const zn_extract_input *in);
+
+#endif
