@@ -2,7 +2,6 @@
  * The JSON of `zhnews extract`: entities and dates with offsets mapped back through the
  * normaliser's repairs to the input as given, in code points. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/extract_json.h"
 
@@ -51,73 +50,6 @@ static size_t back(const cli_origin *g, size_t out, bool end)
     return b;
 }
 
-// True when s[0, len) (valid UTF-8) goes into JSON as it is: no control character, quote,
-// backslash, U+2028 or U+2029 (what zn_json_string would escape).
-static bool plain_json(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\' ||
-            (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-             ((unsigned char)s[i + 2] & 0xFE) == 0xA8)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static void put_bytes(char *out, size_t *n, const char *s, size_t len)
-{
-    memcpy(out + *n, s, len);
-    *n += len;
-}
-
-// Appends the decimal digits of v to out at *n.
-static void put_number(char *out, size_t *n, size_t v)
-{
-    char tmp[24];
-    size_t k = 0;
-    do {
-        tmp[k++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
-    while (k > 0) {
-        out[(*n)++] = tmp[--k];
-    }
-}
-
-// A date of line mode in one piece, {"text":"X","start":S,"end":E,"value":"V",
-// "granularity":"G","resolved_from":"R"}, into out (room for DATE_MAX bytes): its length, or
-// 0 when one of its strings needs escaping or its text is long (as mention_fmt).
-#define DATE_MAX 512
-static size_t date_fmt(char *out, const zn_date *d, zn_cp_cursor *cur, zn_span sp,
-                       const char *s)
-{
-    const char *gran = zn_date_granularity_name(d->granularity);
-    const char *src = zn_date_source_name(d->resolved_from);
-    size_t len = sp.end - sp.start;
-    size_t vlen = strlen(d->value); // NUL-terminated (dates.h)
-    if (len > 200 || vlen >= sizeof d->value || strlen(gran) > 32 || strlen(src) > 32 ||
-        !plain_json(s + sp.start, len) || !plain_json(d->value, vlen)) {
-        return 0;
-    }
-    size_t n = 0;
-    put_bytes(out, &n, "{\"text\":\"", 9);
-    put_bytes(out, &n, s + sp.start, len);
-    put_bytes(out, &n, "\",\"start\":", 10);
-    put_number(out, &n, zn_cp_cursor_at(cur, sp.start));
-    put_bytes(out, &n, ",\"end\":", 7);
-    put_number(out, &n, zn_cp_cursor_at(cur, sp.end));
-    put_bytes(out, &n, ",\"value\":\"", 10);
-    put_bytes(out, &n, d->value, vlen);
-    put_bytes(out, &n, "\",\"granularity\":\"", 17);
-    put_bytes(out, &n, gran, strlen(gran));
-    put_bytes(out, &n, "\",\"resolved_from\":\"", 19);
-    put_bytes(out, &n, src, strlen(src));
-    put_bytes(out, &n, "\"}", 2);
-    return n;
-}
-
 // The dates of the text that was analysed, offsets mapped back to the input:
 // "dates":[{"text","start","end","value","granularity","resolved_from"}].
 static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g)
@@ -144,91 +76,10 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
     zn_json_end_array(j);
 }
 
-// A mention of line mode in one piece, {"start":S,"end":E,"type":"T","text":"X"}, into
-// out (room for MENTION_MAX bytes): its length, or 0 when its text needs escaping (a control
-// character, quote, backslash, U+2028 or U+2029; the text is valid UTF-8, or there would be
-// no mention) or is long.
-#define MENTION_MAX 320
-static size_t mention_fmt(char *out, size_t start, size_t end, const char *type, const char *s,
-                          size_t len)
-{
-    size_t tlen = strlen(type);
-    if (len > 200 || tlen > 32 || !plain_json(s, len)) {
-        return 0;
-    }
-    size_t n = 0;
-    put_bytes(out, &n, "{\"start\":", 9);
-    put_number(out, &n, start);
-    put_bytes(out, &n, ",\"end\":", 7);
-    put_number(out, &n, end);
-    put_bytes(out, &n, ",\"type\":\"", 9);
-    put_bytes(out, &n, type, tlen);
-    put_bytes(out, &n, "\",\"text\":\"", 10);
-    put_bytes(out, &n, s, len);
-    put_bytes(out, &n, "\"}", 2);
-    return n;
-}
-
-// The whole line in one piece, when every mention and date can be written so and the line
-// fits (most lines): the same bytes as the writer's calls, without them.
-static bool line_raw(zn_json *j, const zn_entities *ents, const cli_origin *g,
-                     const zn_date_list *dates)
-{
-    char line[8192];
-    size_t cap = sizeof line - 16; // room for the closing brackets
-    size_t n = 0;
-    put_bytes(line, &n, "{\"entities\":[", 13);
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, g->in);
-    size_t count;
-    const zn_entity_mention *m = zn_entities_mentions(ents, &count);
-    for (size_t i = 0; i < count; i++) {
-        const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
-        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
-        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        if (cap - n < MENTION_MAX + 1) {
-            return false;
-        }
-        if (i > 0) {
-            line[n++] = ',';
-        }
-        size_t k = mention_fmt(line + n, a, b, type, g->in + m[i].span.start,
-                               m[i].span.end - m[i].span.start);
-        if (k == 0) {
-            return false;
-        }
-        n += k;
-    }
-    put_bytes(line, &n, "],\"dates\":[", 11);
-    // the same cursor: a date after the last mention is counted on from there (one before
-    // it makes the cursor count from the start, as a new one would)
-    for (size_t i = 0; i < dates->count; i++) {
-        const zn_date *d = &dates->items[i];
-        zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
-        if (cap - n < DATE_MAX + 1) {
-            return false;
-        }
-        if (i > 0) {
-            line[n++] = ',';
-        }
-        size_t k = date_fmt(line + n, d, &cur, sp, g->in);
-        if (k == 0) {
-            return false;
-        }
-        n += k;
-    }
-    put_bytes(line, &n, "]}", 2);
-    zn_json_raw(j, line, n);
-    return true;
-}
-
 // One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
 void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
                            const zn_date_list *dates)
 {
-    if (line_raw(j, ents, g, dates)) {
-        return;
-    }
     zn_cp_cursor cur;
     const char *s = g->in;
     zn_cp_cursor_init(&cur, s);
@@ -243,12 +94,6 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         size_t len = m[i].span.end - m[i].span.start;
         size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
         size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        char one[MENTION_MAX];
-        size_t k = mention_fmt(one, a, b, type, text, len);
-        if (k > 0) {
-            zn_json_raw(j, one, k); // a long line: still most mentions in one piece
-            continue;
-        }
         zn_json_begin_object(j);
         zn_json_key(j, "start");
         zn_json_int(j, (long long)a);
