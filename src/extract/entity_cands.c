@@ -5,30 +5,10 @@
 
 #include "extract/entity_priv.h"
 
-#define SMALL_SORT 24
-#define MAX_ITEM 32
-
-void zn__ent_sort(void *base, size_t n, size_t size,
-                  int (*cmp)(const void *, const void *, void *), void *ctx)
+void zn__ent_sort_long(void *base, size_t n, size_t size,
+                       int (*cmp)(const void *, const void *, void *), void *ctx)
 {
-    if (n > SMALL_SORT || size > MAX_ITEM) {
-        qsort_r(base, n, size, cmp, ctx);
-        return;
-    }
-    // insertion sort: stable like the C library's merge sort, so the order is the same
-    char *a = base;
-    char tmp[MAX_ITEM];
-    for (size_t i = 1; i < n; i++) {
-        size_t k = i;
-        memcpy(tmp, a + i * size, size);
-        while (k > 0 && cmp(a + (k - 1) * size, tmp, ctx) > 0) {
-            k--;
-        }
-        if (k < i) {
-            memmove(a + (k + 1) * size, a + k * size, (i - k) * size);
-            memcpy(a + k * size, tmp, size);
-        }
-    }
+    qsort_r(base, n, size, cmp, ctx);
 }
 
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)

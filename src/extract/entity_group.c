@@ -27,50 +27,93 @@ static void unite(grouping *g, size_t a, size_t b)
     }
 }
 
-static const char *key_of(const grouping *g, size_t i)
+static size_t utf8_len(uint32_t c)
 {
-    return g->keys + g->key_off[i];
+    return c < 0x80 ? 1 : (c < 0x800 ? 2 : (c < 0x10000 ? 3 : 4));
+}
+
+// The length in bytes of every mention's key and its first three bytes (key_head, for the
+// runs of unite_keys). The keys themselves are never written out: compared as folded
+// characters they compare as their UTF-8 bytes would (zn__ent_key_cmp).
+static void measure_keys(grouping *g)
+{
+    const ent_doc *d = g->d;
+    for (size_t i = 0; i < g->m; i++) {
+        size_t len = 0;
+        size_t head = 0;
+        for (size_t p = d->cands[i].start; p < d->cands[i].end; p++) {
+            uint32_t c = d->fold[p];
+            if (c == ' ') {
+                continue;
+            }
+            if (len >= 3) {
+                len += utf8_len(c);
+                continue;
+            }
+            char u[4];
+            size_t k = zn__utf8_encode(c, u);
+            for (size_t x = 0; x < k && len + x < 3; x++) {
+                head = head << 8 | (uint8_t)u[x];
+            }
+            len += k;
+        }
+        g->key_len[i] = len;
+        g->key_head[i] = head;
+    }
+}
+
+int zn__ent_key_cmp(const grouping *g, size_t a, size_t b)
+{
+    const uint32_t *f = g->d->fold;
+    size_t i = g->d->cands[a].start;
+    size_t ie = g->d->cands[a].end;
+    size_t j = g->d->cands[b].start;
+    size_t je = g->d->cands[b].end;
+    for (;; i++, j++) {
+        while (i < ie && f[i] == ' ') {
+            i++;
+        }
+        while (j < je && f[j] == ' ') {
+            j++;
+        }
+        if (i == ie || j == je) {
+            return i < ie ? 2 : (j < je ? -2 : 0);
+        }
+        if (f[i] != f[j]) {
+            return f[i] < f[j] ? -1 : 1;
+        }
+    }
+}
+
+const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l)
+{
+    const ent_doc *d = g->d;
+    size_t skip = 0; // the characters of s's key
+    for (size_t p = d->cands[s].start; p < d->cands[s].end; p++) {
+        skip += d->fold[p] != ' ';
+    }
+    size_t p = d->cands[l].start;
+    for (; skip > 0; p++) {
+        skip -= d->fold[p] != ' ';
+    }
+    char buf[4 * ZN__ENT_MAX_KEY_CHARS + 1]; // longer is no table key
+    size_t len;
+    return zn__ent_key(d, p, d->cands[l].end, buf, sizeof buf, &len) ? zn__ent_lookup(buf, len)
+                                                                      : NULL;
 }
 
 static bool same_key(const grouping *g, size_t a, size_t b)
 {
-    return g->key_len[a] == g->key_len[b] &&
-           memcmp(key_of(g, a), key_of(g, b), g->key_len[a]) == 0;
-}
-
-// The folded key of every mention, NUL-terminated, one after another in one block.
-static zn_status make_keys(grouping *g)
-{
-    ent_doc *d = g->d;
-    size_t cap = 1;
-    for (size_t i = 0; i < g->m; i++) {
-        cap += 4 * (d->cands[i].end - d->cands[i].start) + 1;
-    }
-    g->keys = zn__ent_alloc(d, cap, 1);
-    if (g->keys == NULL) {
-        return ZN_ERR_NOMEM;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < g->m; i++) {
-        const ent_cand *c = &d->cands[i];
-        size_t len = 0;
-        (void)zn__ent_key(d, c->start, c->end, g->keys + at, cap - at, &len);
-        g->key_off[i] = at;
-        g->key_len[i] = len;
-        at += len + 1;
-    }
-    return ZN_OK;
+    return g->key_len[a] == g->key_len[b] && zn__ent_key_cmp(g, a, b) == 0;
 }
 
 // b's key is a's key plus a company suffix (京东 + 集团, 商汤 + 科技).
 static bool company_extension(const grouping *g, size_t a, size_t b)
 {
-    size_t la = g->key_len[a];
-    size_t lb = g->key_len[b];
-    if (la == 0 || lb <= la || memcmp(key_of(g, a), key_of(g, b), la) != 0) {
+    if (g->key_len[a] == 0 || g->key_len[b] <= g->key_len[a] || zn__ent_key_cmp(g, a, b) != -2) {
         return false;
     }
-    const zn__ent_word *w = zn__ent_lookup(key_of(g, b) + la, lb - la);
+    const zn__ent_word *w = zn__ent_key_suffix(g, a, b);
     return w != NULL && (w->flags & ZN__ENT_SUFFIX) && w->suffix_type == ZN_ENTITY_COMPANY;
 }
 
@@ -88,24 +131,16 @@ static size_t mention_at(const grouping *g, size_t s, size_t e)
 // that extends another (京东 → 京东集团) follows it in one run.
 static int cmp_keys(const void *x, const void *y, void *ctx)
 {
-    const grouping *g = ctx;
     size_t a = *(const size_t *)x;
     size_t b = *(const size_t *)y;
-    size_t la = g->key_len[a];
-    size_t lb = g->key_len[b];
-    int c = memcmp(key_of(g, a), key_of(g, b), la < lb ? la : lb);
-    if (c != 0) {
-        return c;
-    }
-    if (la != lb) {
-        return la < lb ? -1 : 1;
-    }
-    return (a > b) - (a < b);
+    int c = zn__ent_key_cmp(ctx, a, b);
+    return c != 0 ? c : (a > b) - (a < b);
 }
 
+// a's key is a proper prefix of b's.
 static bool is_prefix(const grouping *g, size_t a, size_t b)
 {
-    return g->key_len[a] < g->key_len[b] && memcmp(key_of(g, a), key_of(g, b), g->key_len[a]) == 0;
+    return g->key_len[a] < g->key_len[b] && zn__ent_key_cmp(g, a, b) == -2;
 }
 
 static int cmp_size(const void *x, const void *y, void *ctx)
@@ -140,12 +175,12 @@ static void join_extension(grouping *g, size_t a, size_t b)
 static zn_status unite_keys(grouping *g)
 {
     size_t m = g->m;
-    size_t *idx = zn__ent_alloc(g->d, m + 1, sizeof *idx);
-    size_t *pos = zn__ent_alloc(g->d, m + 1, sizeof *pos);   // mention → its place in idx
-    size_t *pairs = zn__ent_alloc(g->d, m + 1, sizeof *pairs); // partners of one mention
-    if (idx == NULL || pos == NULL || pairs == NULL) {
+    size_t *idx = zn__ent_alloc(g->d, 3 * (m + 1), sizeof *idx);
+    if (idx == NULL) {
         return ZN_ERR_NOMEM;
     }
+    size_t *pos = idx + (m + 1);   // mention → its place in idx
+    size_t *pairs = pos + (m + 1); // partners of one mention
     for (size_t i = 0; i < m; i++) {
         idx[i] = i;
     }
@@ -173,7 +208,7 @@ static zn_status unite_keys(grouping *g)
             if (is_prefix(g, idx[y], a) && idx[y] > a) {
                 pairs[n++] = idx[y];
             } else if (g->key_len[idx[y]] < 3 || g->key_len[a] < 3 ||
-                       memcmp(key_of(g, idx[y]), key_of(g, a), 3) != 0) {
+                       g->key_head[idx[y]] != g->key_head[a]) {
                 break; // keys before this one no longer share a's first character
             }
         }
@@ -188,8 +223,12 @@ static zn_status unite_keys(grouping *g)
 static zn_status unite_all(grouping *g)
 {
     ent_doc *d = g->d;
-    if (unite_keys(g) != ZN_OK) {
-        return ZN_ERR_NOMEM;
+    // one mention has no other to share a key with: its key is not even measured
+    if (g->m >= 2) {
+        measure_keys(g);
+        if (unite_keys(g) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
     }
     for (size_t i = 0; i < d->n_links; i++) {
         const ent_link *l = &d->links[i];
@@ -222,22 +261,19 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     g.d = d;
     g.m = d->n_cands;
     size_t n = g.m + 1;
-    g.parent = zn__ent_alloc(d, n, sizeof *g.parent);
-    g.key_off = zn__ent_alloc(d, n, sizeof *g.key_off);
-    g.key_len = zn__ent_alloc(d, n, sizeof *g.key_len);
-    g.ent_of = zn__ent_alloc(d, n, sizeof *g.ent_of);
-    g.first = zn__ent_alloc(d, n, sizeof *g.first);
-    zn_status st = ZN_ERR_NOMEM;
-    if (g.parent != NULL && g.key_off != NULL && g.key_len != NULL && g.ent_of != NULL &&
-        g.first != NULL) {
-        for (size_t i = 0; i < g.m; i++) {
-            g.parent[i] = i;
-        }
-        st = make_keys(&g);
+    size_t *block = zn__ent_alloc(d, 5 * n, sizeof *block); // the five arrays below
+    if (block == NULL) {
+        return ZN_ERR_NOMEM;
     }
-    if (st == ZN_OK) {
-        st = unite_all(&g);
+    g.parent = block;
+    g.key_len = block + n;
+    g.key_head = block + 2 * n;
+    g.ent_of = block + 3 * n;
+    g.first = block + 4 * n;
+    for (size_t i = 0; i < g.m; i++) {
+        g.parent[i] = i;
     }
+    zn_status st = unite_all(&g);
     if (st == ZN_OK) {
         number_entities(&g);
         st = zn__ent_group_build(&g, out);

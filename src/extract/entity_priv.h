@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/entity_data.h"
 #include "util/utf8.h"
@@ -230,10 +231,40 @@ bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
 bool zn__ent_lexicon_tag_is(const ent_doc *d, size_t s, size_t e, const char *tag);
 
 /* entity_cands.c */
-/* Sorts n items of `size` bytes stably (insertion sort when few, else qsort_r, which is a
- * merge sort: the same order either way). Cannot fail. */
-void zn__ent_sort(void *base, size_t n, size_t size,
-                  int (*cmp)(const void *, const void *, void *), void *ctx);
+/* Sorts n items of `size` bytes stably with qsort_r (a merge sort). Cannot fail. */
+void zn__ent_sort_long(void *base, size_t n, size_t size,
+                       int (*cmp)(const void *, const void *, void *), void *ctx);
+
+#define ZN__ENT_SMALL_SORT 32
+#define ZN__ENT_MAX_ITEM 32
+
+/* Sorts n items of `size` bytes stably: an insertion sort when few, else zn__ent_sort_long
+ * (the same order either way). Always inlined: most lines sort a handful of candidates, and
+ * with the comparator and the size known at the call the compiler inlines the comparison
+ * and the item moves (through qsort_r the calls cost more than the sorting). Cannot fail. */
+static inline __attribute__((always_inline)) void
+zn__ent_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
+             void *ctx)
+{
+    if (n > ZN__ENT_SMALL_SORT || size > ZN__ENT_MAX_ITEM) {
+        zn__ent_sort_long(base, n, size, cmp, ctx);
+        return;
+    }
+    char *a = base;
+    char tmp[ZN__ENT_MAX_ITEM];
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(a + (i - 1) * size, a + i * size, ctx) <= 0) {
+            continue; // already in place: the common case
+        }
+        memcpy(tmp, a + i * size, size);
+        size_t k = i;
+        do {
+            memcpy(a + k * size, a + (k - 1) * size, size);
+            k--;
+        } while (k > 0 && cmp(a + (k - 1) * size, tmp, ctx) > 0);
+        memcpy(a + k * size, tmp, size);
+    }
+}
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
     __attribute__((warn_unused_result));
 zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t bs, size_t be)
@@ -321,13 +352,20 @@ typedef struct grouping {
     ent_doc *d;
     size_t m;          /* mentions */
     size_t *parent;    /* union-find */
-    size_t *key_off;   /* folded key of each mention in keys */
-    size_t *key_len;
-    char *keys;        /* the keys, each NUL-terminated */
+    size_t *key_len;   /* bytes of each mention's key (zn__ent_key), measured when m >= 2 */
+    size_t *key_head;  /* its first three bytes, when it has three */
     size_t *ent_of;    /* mention → entity index */
     size_t n_ents;
     size_t *first;     /* entity → its first mention */
 } grouping;
+
+/* entity_group.c: compares the keys of mentions a and b as their bytes would compare, without
+ * writing them: 0 when equal, -2 when a's key is a proper prefix of b's (2 the other way
+ * round), else -1 or 1. Cannot fail. */
+int zn__ent_key_cmp(const grouping *g, size_t a, size_t b);
+/* The table row spelled by the key of mention l past the key of mention s, a proper prefix of
+ * it (商汤科技 past 商汤: 科技), or NULL. Cannot fail. */
+const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l);
 
 /* entity_result.c: builds the result from a finished grouping. */
 zn_status zn__ent_group_build(grouping *g, zn_entities **out) __attribute__((warn_unused_result));

@@ -6,20 +6,19 @@
 #include "extract/entity_priv.h"
 #include "util/alloc.h"
 
-enum { REC_NAME, REC_ALIAS, REC_ROLE };
-
 // A string of the result: a byte span of the text, for entity `ent`.
 typedef struct rec {
     size_t ent;
-    int kind;
     size_t b0, b1;
 } rec;
 
 typedef struct builder {
     grouping *g;
     ent_doc *d;
-    rec *recs;
-    size_t n_recs;
+    rec *names;       // entity by entity: its name, then its aliases
+    size_t n_names;
+    rec *roles;       // entity by entity: its roles
+    size_t n_roles;
     size_t *canon;    // entity → canonical mention
     size_t *by_ent;   // mentions grouped by entity, in mention order within an entity
     size_t *ent_at;   // entity e's mentions are by_ent[ent_at[e] .. ent_at[e + 1])
@@ -32,13 +31,14 @@ typedef struct builder {
 static void index_mentions(builder *bd)
 {
     const grouping *g = bd->g;
+    memset(bd->ent_at, 0, (g->n_ents + 2) * sizeof *bd->ent_at);
     for (size_t i = 0; i < g->m; i++) {
         bd->ent_at[g->ent_of[i] + 1]++;
     }
     for (size_t e = 0; e < g->n_ents; e++) {
         bd->ent_at[e + 1] += bd->ent_at[e];
     }
-    size_t *next = bd->canon; // borrowed as scratch until pick_types_and_names fills it
+    size_t *next = bd->canon; // borrowed as scratch until pick_names fills it
     for (size_t e = 0; e < g->n_ents; e++) {
         next[e] = bd->ent_at[e];
     }
@@ -95,12 +95,10 @@ static bool better_name(const builder *bd, size_t a, size_t b)
     const ent_doc *d = bd->d;
     size_t la = g->key_len[a];
     size_t lb = g->key_len[b];
-    if (la != lb && memcmp(g->keys + g->key_off[a], g->keys + g->key_off[b],
-                           la < lb ? la : lb) == 0) {
-        size_t s = la < lb ? a : b;
-        size_t l = la < lb ? b : a;
-        const zn__ent_word *w = zn__ent_lookup(g->keys + g->key_off[l] + g->key_len[s],
-                                               g->key_len[l] - g->key_len[s]);
+    int c = la != lb ? zn__ent_key_cmp(g, a, b) : 0;
+    if (c == -2 || c == 2) { // one key is a proper prefix of the other
+        size_t s = c == -2 ? a : b;
+        const zn__ent_word *w = zn__ent_key_suffix(g, s, s == a ? b : a);
         if (w != NULL && (w->flags & ZN__ENT_SUFFIX) && w->suffix_type == ZN_ENTITY_COMPANY &&
             w->strength == ZN__SUFFIX_STRONG) {
             return s == a;
@@ -122,22 +120,16 @@ static bool better_name(const builder *bd, size_t a, size_t b)
     return a < b;
 }
 
-static bool has_rec(const builder *bd, size_t ent, int kind, size_t b0, size_t b1)
+// Appends the string [b0, b1) of entity ent to list (names or roles) unless the entity has
+// it there already.
+static void add_rec(const builder *bd, rec *list, size_t *n, size_t ent, size_t b0, size_t b1)
 {
-    for (size_t i = bd->n_recs; i-- > 0 && bd->recs[i].ent == ent;) {
-        if ((kind == REC_ROLE) == (bd->recs[i].kind == REC_ROLE) &&
-            same_text(bd->d, bd->recs[i].b0, bd->recs[i].b1, b0, b1)) {
-            return true;
+    for (size_t i = *n; i-- > 0 && list[i].ent == ent;) {
+        if (same_text(bd->d, list[i].b0, list[i].b1, b0, b1)) {
+            return;
         }
     }
-    return false;
-}
-
-static void add_rec(builder *bd, size_t ent, int kind, size_t b0, size_t b1)
-{
-    if (!has_rec(bd, ent, kind, b0, b1)) {
-        bd->recs[bd->n_recs++] = (rec){ent, kind, b0, b1};
-    }
+    list[(*n)++] = (rec){ent, b0, b1};
 }
 
 // The title right before a person's mention (one space allowed): its bytes, or false.
@@ -162,14 +154,14 @@ static void collect(builder *bd, size_t e)
     ent_doc *d = bd->d;
     size_t b0;
     size_t len = bytes_of(d, &d->cands[bd->canon[e]], &b0);
-    add_rec(bd, e, REC_NAME, b0, b0 + len);
+    bd->names[bd->n_names++] = (rec){e, b0, b0 + len};
     for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
         size_t i = bd->by_ent[x];
         len = bytes_of(d, &d->cands[i], &b0);
-        add_rec(bd, e, REC_ALIAS, b0, b0 + len);
+        add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
         size_t r0, r1;
         if (d->cands[i].type == ZN_ENTITY_PERSON && role_before(d, &d->cands[i], &r0, &r1)) {
-            add_rec(bd, e, REC_ROLE, r0, r1);
+            add_rec(bd, bd->roles, &bd->n_roles, e, r0, r1);
         }
     }
     for (size_t k = 0; k < d->n_links; k++) {
@@ -179,18 +171,20 @@ static void collect(builder *bd, size_t e)
         if (l->kind == LINK_MEMBER && a != SIZE_MAX && b != SIZE_MAX && g->ent_of[a] == e &&
             g->ent_of[b] != e) {
             len = bytes_of(d, &d->cands[bd->canon[g->ent_of[b]]], &b0);
-            add_rec(bd, e, REC_ALIAS, b0, b0 + len);
+            add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
         }
     }
 }
 
-static void pick_types_and_names(builder *bd, zn_entity *items)
+static void pick_names(builder *bd)
 {
     grouping *g = bd->g;
-    ent_doc *d = bd->d;
     size_t *best = bd->canon;
     for (size_t e = 0; e < g->n_ents; e++) {
         best[e] = g->first[e];
+    }
+    if (g->n_ents == g->m) {
+        return; // every mention is an entity of its own, and its name
     }
     for (size_t i = 0; i < g->m; i++) {
         size_t e = g->ent_of[i];
@@ -198,20 +192,26 @@ static void pick_types_and_names(builder *bd, zn_entity *items)
             best[e] = i;
         }
     }
-    for (size_t e = 0; e < g->n_ents; e++) {
-        unsigned prio = 0;
-        for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
-            size_t i = bd->by_ent[x];
-            if (d->cands[i].prio > prio) {
-                prio = d->cands[i].prio;
-                items[e].type = (zn_entity_type)d->cands[i].type;
-            }
+}
+
+// The type of the entity's strongest mention (the first of the strongest).
+static zn_entity_type type_of(const builder *bd, size_t e)
+{
+    const ent_doc *d = bd->d;
+    unsigned prio = 0;
+    zn_entity_type type = ZN_ENTITY_COMPANY;
+    for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
+        const ent_cand *c = &d->cands[bd->by_ent[x]];
+        if (c->prio > prio) {
+            prio = c->prio;
+            type = (zn_entity_type)c->type;
         }
     }
+    return type;
 }
 
 // The result is one allocation: the struct, then its arrays (all of pointer alignment),
-// then the string pool.
+// then the string pool. Every field is set by the caller or fill_result.
 static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t pool)
 {
     size_t parts[] = {sizeof(zn_entities), (n_ents + 1) * sizeof(zn_entity),
@@ -224,7 +224,7 @@ static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t 
         }
         total += parts[i];
     }
-    char *p = zn__calloc(1, total);
+    char *p = zn__malloc(total);
     if (p == NULL) {
         return NULL;
     }
@@ -244,101 +244,92 @@ static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t 
     return r;
 }
 
-// Copies the strings and points names, aliases and roles at them.
-static void fill_strings(const builder *bd, zn_entities *r)
+static char *copy_rec(const builder *bd, const rec *x, char *p)
 {
-    size_t at = 0;
-    size_t s = 0;
-    size_t lo = 0; // the records come entity by entity (collect runs for e = 0, 1, ...)
-    for (size_t e = 0; e < r->count; e++) {
-        zn_entity *it = &r->items[e];
-        size_t hi = lo;
-        while (hi < bd->n_recs && bd->recs[hi].ent == e) {
-            hi++;
-        }
-        for (int kind = REC_NAME; kind <= REC_ROLE; kind++) {
-            if (kind == REC_ALIAS) {
-                it->aliases = r->strs + s;
-            } else if (kind == REC_ROLE) {
-                it->roles = r->strs + s;
-            }
-            for (size_t i = lo; i < hi; i++) {
-                const rec *x = &bd->recs[i];
-                if (x->kind != kind) {
-                    continue;
-                }
-                char *p = r->pool + at;
-                memcpy(p, bd->d->text + x->b0, x->b1 - x->b0);
-                p[x->b1 - x->b0] = '\0';
-                at += x->b1 - x->b0 + 1;
-                if (kind == REC_NAME) {
-                    it->name = p;
-                } else {
-                    r->strs[s++] = p;
-                    *(kind == REC_ALIAS ? &it->n_aliases : &it->n_roles) += 1;
-                }
-            }
-        }
-        lo = hi;
-    }
+    memcpy(p, bd->d->text + x->b0, x->b1 - x->b0);
+    p[x->b1 - x->b0] = '\0';
+    return p;
 }
 
-static void fill_mentions(const builder *bd, zn_entities *r)
+// Each entity's type, strings (names and aliases, roles) and mentions; the mentions in
+// text order.
+static void fill_result(const builder *bd, zn_entities *r)
 {
-    const grouping *g = bd->g;
     const ent_doc *d = bd->d;
+    char *pool = r->pool;
+    size_t s = 0;
+    size_t nx = 0; // the records come entity by entity (collect ran for e = 0, 1, ...)
+    size_t rx = 0;
     size_t at = 0;
     for (size_t e = 0; e < r->count; e++) {
-        r->items[e].mentions = r->spans + at;
+        zn_entity *it = &r->items[e];
+        it->type = type_of(bd, e);
+        it->name = copy_rec(bd, &bd->names[nx], pool);
+        pool += bd->names[nx].b1 - bd->names[nx].b0 + 1;
+        it->aliases = r->strs + s;
+        for (nx++; nx < bd->n_names && bd->names[nx].ent == e; nx++) {
+            r->strs[s++] = copy_rec(bd, &bd->names[nx], pool);
+            pool += bd->names[nx].b1 - bd->names[nx].b0 + 1;
+        }
+        it->n_aliases = (size_t)(r->strs + s - it->aliases);
+        it->roles = r->strs + s;
+        for (; rx < bd->n_roles && bd->roles[rx].ent == e; rx++) {
+            r->strs[s++] = copy_rec(bd, &bd->roles[rx], pool);
+            pool += bd->roles[rx].b1 - bd->roles[rx].b0 + 1;
+        }
+        it->n_roles = (size_t)(r->strs + s - it->roles);
+        it->mentions = r->spans + at;
+        it->n_mentions = bd->ent_at[e + 1] - bd->ent_at[e];
         for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
-            size_t i = bd->by_ent[x];
-            r->spans[at++] = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};
-            r->items[e].n_mentions++;
+            const ent_cand *c = &d->cands[bd->by_ent[x]];
+            r->spans[at++] = (zn_span){d->off[c->start], d->off[c->end]};
         }
     }
-    for (size_t i = 0; i < g->m; i++) {
+    for (size_t i = 0; i < bd->g->m; i++) {
         r->mentions[i].span = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};
-        r->mentions[i].entity = g->ent_of[i];
+        r->mentions[i].entity = bd->g->ent_of[i];
     }
 }
 
 zn_status zn__ent_group_build(grouping *g, zn_entities **out)
 {
-    builder bd = {g, g->d, NULL, 0, NULL, NULL, NULL, NULL, NULL};
-    size_t cap = g->n_ents + 2 * g->m + g->d->n_links + 1;
     ent_doc *d = g->d;
-    bd.recs = zn__ent_zalloc(d, cap, sizeof *bd.recs);
-    bd.canon = zn__ent_zalloc(d, g->n_ents + 1, sizeof *bd.canon);
-    bd.by_ent = zn__ent_zalloc(d, g->m + 1, sizeof *bd.by_ent);
-    bd.ent_at = zn__ent_zalloc(d, g->n_ents + 2, sizeof *bd.ent_at);
-    bd.link_a = zn__ent_zalloc(d, d->n_links + 1, sizeof *bd.link_a);
-    bd.link_b = zn__ent_zalloc(d, d->n_links + 1, sizeof *bd.link_b);
-    zn_entity *types = zn__ent_zalloc(d, g->n_ents + 1, sizeof *types);
-    zn_status st = ZN_ERR_NOMEM;
-    if (bd.recs != NULL && bd.canon != NULL && bd.by_ent != NULL && bd.ent_at != NULL &&
-        bd.link_a != NULL && bd.link_b != NULL && types != NULL) {
-        index_mentions(&bd);
-        index_links(&bd);
-        pick_types_and_names(&bd, types);
-        for (size_t e = 0; e < g->n_ents; e++) {
-            collect(&bd, e);
-        }
-        size_t pool = 0;
-        size_t n_strs = 0;
-        for (size_t i = 0; i < bd.n_recs; i++) {
-            pool += bd.recs[i].b1 - bd.recs[i].b0 + 1;
-            n_strs += bd.recs[i].kind != REC_NAME;
-        }
-        zn_entities *r = alloc_result(g->n_ents, g->m, n_strs, pool);
-        if (r != NULL) {
-            for (size_t e = 0; e < g->n_ents; e++) {
-                r->items[e].type = types[e].type;
-            }
-            fill_strings(&bd, r);
-            fill_mentions(&bd, r);
-            *out = r;
-            st = ZN_OK;
-        }
+    size_t m = g->m;
+    size_t ne = g->n_ents;
+    size_t nl = d->n_links;
+    size_t cap = ne + m + nl + 1; // names: one per entity, aliases from mentions and links
+    // one block: names and roles (three words a record), then the size_t arrays of bd
+    size_t *block = zn__ent_alloc(d, 3 * (cap + m + 1) + ne + 1 + m + 1 + ne + 2 + 2 * (nl + 1),
+                                  sizeof *block);
+    if (block == NULL) {
+        return ZN_ERR_NOMEM;
     }
-    return st;
+    builder bd = {g, d, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+    bd.names = (rec *)(void *)block;
+    bd.roles = bd.names + cap;
+    bd.canon = (size_t *)(void *)(bd.roles + m + 1);
+    bd.by_ent = bd.canon + ne + 1;
+    bd.ent_at = bd.by_ent + m + 1;
+    bd.link_a = bd.ent_at + ne + 2;
+    bd.link_b = bd.link_a + nl + 1;
+    index_mentions(&bd);
+    index_links(&bd);
+    pick_names(&bd);
+    for (size_t e = 0; e < ne; e++) {
+        collect(&bd, e);
+    }
+    size_t pool = 0;
+    for (size_t i = 0; i < bd.n_names; i++) {
+        pool += bd.names[i].b1 - bd.names[i].b0 + 1;
+    }
+    for (size_t i = 0; i < bd.n_roles; i++) {
+        pool += bd.roles[i].b1 - bd.roles[i].b0 + 1;
+    }
+    zn_entities *r = alloc_result(ne, m, bd.n_names - ne + bd.n_roles, pool);
+    if (r == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    fill_result(&bd, r);
+    *out = r;
+    return ZN_OK;
 }
