@@ -252,6 +252,66 @@ static bool matches_at(const ent_doc *d, size_t i, const ent_cand *m, size_t *en
     return true;
 }
 
+// Where the names are looked for again. A text the index scans (a short one) is scanned once
+// per step for the positions whose character may begin one of the step's names (a filter of
+// 64 bits on the low bits of the code points); each name then visits those positions only,
+// instead of scanning the whole text again. Long texts use the index's chains.
+typedef struct finder {
+    const ent_index *ix;
+    size_t *at; /* the positions, or NULL: the chains */
+    size_t n;
+    size_t x;   /* the cursor in at */
+} finder;
+
+static uint64_t filter_bit(uint32_t c)
+{
+    return (uint64_t)1 << (c & 63);
+}
+
+static void finder_fill(finder *f, uint64_t filter)
+{
+    if (f->at == NULL) {
+        return;
+    }
+    const ent_doc *d = f->ix->d;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        f->at[n] = i;
+        n += (filter & filter_bit(d->fold[i])) != 0;
+    }
+    f->n = n;
+}
+
+static size_t finder_scan(finder *f, uint32_t c)
+{
+    for (; f->x < f->n; f->x++) {
+        if (f->ix->d->fold[f->at[f->x]] == c) {
+            return f->at[f->x];
+        }
+    }
+    return SIZE_MAX;
+}
+
+// The first position holding the folded character c, or SIZE_MAX.
+static size_t finder_first(finder *f, uint32_t c)
+{
+    if (f->at == NULL) {
+        return zn__ent_index_first(f->ix, c);
+    }
+    f->x = 0;
+    return finder_scan(f, c);
+}
+
+// The next position after i (the last one returned) holding the same character.
+static size_t finder_next(finder *f, size_t i)
+{
+    if (f->at == NULL) {
+        return zn__ent_index_next(f->ix, i);
+    }
+    f->x++;
+    return finder_scan(f, f->ix->d->fold[i]);
+}
+
 static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
 {
     if (!d->analysed || len > 2) {
@@ -261,15 +321,25 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
 }
 
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_t n_chosen)
+static zn_status propagate(ent_doc *d, finder *f, uint8_t *used, size_t n_chosen)
 {
+    uint64_t filter = 0;
+    for (size_t k = 0; k < n_chosen; k++) {
+        if (d->cands[k].end - d->cands[k].start >= 2) {
+            filter |= filter_bit(d->fold[d->cands[k].start]);
+        }
+    }
+    if (filter == 0) {
+        return ZN_OK;
+    }
+    finder_fill(f, filter);
     for (size_t k = 0; k < n_chosen; k++) {
         ent_cand m = d->cands[k];
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
-             i = zn__ent_index_next(ix, i)) {
+        for (size_t i = finder_first(f, d->fold[m.start]); i != SIZE_MAX;
+             i = finder_next(f, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -329,9 +399,19 @@ static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
 
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
-static zn_status spread(ent_doc *d, const ent_index *ix)
+static zn_status spread(ent_doc *d, finder *f)
 {
     size_t n = d->n_cands;
+    uint64_t filter = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (d->cands[k].prio >= PRIO_TAGGER && d->cands[k].end - d->cands[k].start >= 2) {
+            filter |= filter_bit(d->fold[d->cands[k].start]);
+        }
+    }
+    if (filter == 0) {
+        return ZN_OK; // no strong name to spread
+    }
+    finder_fill(f, filter);
     name_set set = {NULL, 16};
     while (set.cap < 2 * n + 2) {
         set.cap *= 2;
@@ -349,8 +429,7 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
         if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
-             i = zn__ent_index_next(ix, i)) {
+        for (size_t i = finder_first(f, d->fold[m.start]); i != SIZE_MAX; i = finder_next(f, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
@@ -369,7 +448,17 @@ zn_status zn__ent_select(ent_doc *d)
         return ZN_OK; // nothing to choose, split or spread (a third of news lines)
     }
     ent_index ix;
-    if (zn__ent_index_build(&ix, d) != ZN_OK || spread(d, &ix) != ZN_OK) {
+    if (zn__ent_index_build(&ix, d) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
+    finder f = {&ix, NULL, 0, 0};
+    if (ix.next == NULL) {
+        f.at = zn__ent_alloc(d, d->n + 1, sizeof *f.at);
+        if (f.at == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    if (spread(d, &f) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
     uint8_t *used = zn__ent_zalloc(d, d->n + 1, 1);
@@ -392,7 +481,7 @@ zn_status zn__ent_select(ent_doc *d)
     d->cands = split;
     d->cap_cands = cap;
     d->n_cands = m;
-    zn_status st = propagate(d, &ix, used, m);
+    zn_status st = propagate(d, &f, used, m);
     if (st == ZN_OK && d->n_cands > 0) {
         zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_start, NULL);
     }

@@ -74,10 +74,11 @@ static bool word_starts(const ent_doc *d, size_t i)
 }
 
 // Region names (珠三角, 两岸) and organisations that stand alone (国务院, 新华社). Two-character
-// names must begin a word (民建 is not in 居民建房).
-static zn_status names_by_knowledge(ent_doc *d)
+// names must begin a word (民建 is not in 居民建房). `at`: the positions where some key starts.
+static zn_status names_by_knowledge(ent_doc *d, const size_t *at, size_t n_at)
 {
-    for (size_t i = 0; i < d->n; i++) {
+    for (size_t x = 0; x < n_at; x++) {
+        size_t i = at[x];
         size_t k = zn__ent_word_starting(d, i, ZN__ENT_REGION);
         if (k > 0 && (k > 2 || !d->analysed || word_starts(d, i)) &&
             zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_WEAK) != ZN_OK) {
@@ -115,36 +116,26 @@ static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
     return true;
 }
 
-static zn_status places_by_knowledge(ent_doc *d)
+// 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
+// after a travel verb. `at`: the positions where some key starts.
+static zn_status abbrevs_by_knowledge(ent_doc *d, const size_t *at, size_t n_at)
 {
-    if (zn__ent_doc_has(d, ZN__ENT_REGION | ZN__ENT_NAME) && names_by_knowledge(d) != ZN_OK) {
-        return ZN_ERR_NOMEM;
-    }
-    if (!zn__ent_doc_has(d, ZN__ENT_ABBREV)) {
-        return ZN_OK; // each rule below needs a one-character country name
-    }
-    for (size_t i = 0; i < d->n_words; i++) {
-        const ent_word *w = &d->words[i];
-        if (d->analysed && is_abbrev_compound(d, w) &&
-            zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
-            return ZN_ERR_NOMEM;
-        }
-    }
-    // 中加两国, 中美关系: two or three one-character names before a pair word
-    for (size_t i = 0; i + 2 < d->n; i++) {
+    for (size_t x = 0; x < n_at; x++) {
+        size_t i = at[x];
         size_t k = 0;
         while (k < 3 && i + k < d->n && zn__ent_span_is(d, i + k, i + k + 1, ZN__ENT_ABBREV)) {
             k++;
         }
-        if (k >= 2 && (i == 0 || !zn__ent_span_is(d, i - 1, i, ZN__ENT_ABBREV)) &&
+        if (i + 2 < d->n && k >= 2 && (i == 0 || !zn__ent_span_is(d, i - 1, i, ZN__ENT_ABBREV)) &&
             !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
             zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0 &&
             zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
-    for (size_t i = 1; i + 1 <= d->n; i++) {
-        if (!zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+    for (size_t x = 0; x < n_at; x++) {
+        size_t i = at[x];
+        if (i == 0 || !zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
             continue; // a one-character country name, or nothing here
         }
         bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
@@ -162,6 +153,40 @@ static zn_status places_by_knowledge(ent_doc *d)
         }
     }
     return ZN_OK;
+}
+
+static zn_status places_by_knowledge(ent_doc *d)
+{
+    unsigned flags = d->all_flags & (ZN__ENT_REGION | ZN__ENT_NAME | ZN__ENT_ABBREV);
+    if (flags == 0) {
+        return ZN_OK; // each rule below needs a region, a listed name or a country's
+    }
+    // The positions where a key with one of the flags starts, in text order: the rules visit
+    // these only (most positions have none), in the order they visited all positions.
+    size_t *at = zn__ent_alloc(d, d->n + 1, sizeof *at);
+    if (at == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    size_t n_at = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        at[n_at] = i;
+        n_at += (d->start_flags[i] & flags) != 0;
+    }
+    if ((flags & (ZN__ENT_REGION | ZN__ENT_NAME)) && names_by_knowledge(d, at, n_at) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
+    if (!(flags & ZN__ENT_ABBREV)) {
+        return ZN_OK;
+    }
+    // a word starting at a one-character country name: a compound (中美) when all of it is
+    for (size_t x = 0; d->analysed && d->n_words > 0 && x < n_at; x++) {
+        const ent_word *w = &d->words[d->word_of[at[x]]];
+        if (w->start == at[x] && is_abbrev_compound(d, w) &&
+            zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    return abbrevs_by_knowledge(d, at, n_at);
 }
 
 // The tokenizer's lexicon tags beside the tagger: a listed name that the tagger cut short
