@@ -4,6 +4,7 @@
  * dropped, and every further occurrence of a chosen name becomes a mention too. */
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "extract/entity_priv.h"
 
@@ -252,64 +253,40 @@ static bool matches_at(const ent_doc *d, size_t i, const ent_cand *m, size_t *en
     return true;
 }
 
-// Where the names are looked for again. A text the index scans (a short one) is scanned once
-// per step for the positions whose character may begin one of the step's names (a filter of
-// 64 bits on the low bits of the code points); each name then visits those positions only,
-// instead of scanning the whole text again. Long texts use the index's chains.
-typedef struct finder {
-    const ent_index *ix;
-    size_t *at; /* the positions, or NULL: the chains */
-    size_t n;
-    size_t x;   /* the cursor in at */
-} finder;
+// Where the names are looked for again. A text the index scans (a short one) is scanned per
+// name with wmemchr, which compares eight folded characters at a time where the C library
+// has vector code (the scan ran once per name and was a third of selection); this needs
+// wchar_t to be a 32-bit code point, else the index's plain scan serves. Long texts use the
+// index's chains.
+#if WCHAR_MAX == 0x7FFFFFFF || WCHAR_MAX == 0xFFFFFFFFu
+_Static_assert(sizeof(wchar_t) == sizeof(uint32_t), "wchar_t holds a folded character");
 
-static uint64_t filter_bit(uint32_t c)
+static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
 {
-    return (uint64_t)1 << (c & 63);
+    if (i >= d->n) {
+        return SIZE_MAX;
+    }
+    const wchar_t *w = (const wchar_t *)(const void *)(d->fold + i);
+    const wchar_t *p = wmemchr(w, (wchar_t)c, d->n - i);
+    return p == NULL ? SIZE_MAX : i + (size_t)(p - w);
 }
-
-static void finder_fill(finder *f, uint64_t filter)
+#else
+static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
 {
-    if (f->at == NULL) {
-        return;
-    }
-    const ent_doc *d = f->ix->d;
-    size_t n = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        f->at[n] = i;
-        n += (filter & filter_bit(d->fold[i])) != 0;
-    }
-    f->n = n;
+    return zn__ent_index_scan(d, i, c);
 }
-
-static size_t finder_scan(finder *f, uint32_t c)
-{
-    for (; f->x < f->n; f->x++) {
-        if (f->ix->d->fold[f->at[f->x]] == c) {
-            return f->at[f->x];
-        }
-    }
-    return SIZE_MAX;
-}
+#endif
 
 // The first position holding the folded character c, or SIZE_MAX.
-static size_t finder_first(finder *f, uint32_t c)
+static size_t occurrence_first(const ent_index *ix, uint32_t c)
 {
-    if (f->at == NULL) {
-        return zn__ent_index_first(f->ix, c);
-    }
-    f->x = 0;
-    return finder_scan(f, c);
+    return ix->next == NULL ? scan_from(ix->d, 0, c) : zn__ent_index_first(ix, c);
 }
 
-// The next position after i (the last one returned) holding the same character.
-static size_t finder_next(finder *f, size_t i)
+// The next position after i holding the same character as i, or SIZE_MAX.
+static size_t occurrence_next(const ent_index *ix, size_t i)
 {
-    if (f->at == NULL) {
-        return zn__ent_index_next(f->ix, i);
-    }
-    f->x++;
-    return finder_scan(f, f->ix->d->fold[i]);
+    return ix->next == NULL ? scan_from(ix->d, i + 1, ix->d->fold[i]) : zn__ent_index_next(ix, i);
 }
 
 static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
@@ -321,25 +298,15 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
 }
 
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, finder *f, uint8_t *used, size_t n_chosen)
+static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_t n_chosen)
 {
-    uint64_t filter = 0;
-    for (size_t k = 0; k < n_chosen; k++) {
-        if (d->cands[k].end - d->cands[k].start >= 2) {
-            filter |= filter_bit(d->fold[d->cands[k].start]);
-        }
-    }
-    if (filter == 0) {
-        return ZN_OK;
-    }
-    finder_fill(f, filter);
     for (size_t k = 0; k < n_chosen; k++) {
         ent_cand m = d->cands[k];
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = finder_first(f, d->fold[m.start]); i != SIZE_MAX;
-             i = finder_next(f, i)) {
+        for (size_t i = occurrence_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = occurrence_next(ix, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -399,19 +366,9 @@ static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
 
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
-static zn_status spread(ent_doc *d, finder *f)
+static zn_status spread(ent_doc *d, const ent_index *ix)
 {
     size_t n = d->n_cands;
-    uint64_t filter = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (d->cands[k].prio >= PRIO_TAGGER && d->cands[k].end - d->cands[k].start >= 2) {
-            filter |= filter_bit(d->fold[d->cands[k].start]);
-        }
-    }
-    if (filter == 0) {
-        return ZN_OK; // no strong name to spread
-    }
-    finder_fill(f, filter);
     name_set set = {NULL, 16};
     while (set.cap < 2 * n + 2) {
         set.cap *= 2;
@@ -429,7 +386,8 @@ static zn_status spread(ent_doc *d, finder *f)
         if (!strong || m.end - m.start < 2 || seen) {
             continue;
         }
-        for (size_t i = finder_first(f, d->fold[m.start]); i != SIZE_MAX; i = finder_next(f, i)) {
+        for (size_t i = occurrence_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = occurrence_next(ix, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
@@ -451,14 +409,7 @@ zn_status zn__ent_select(ent_doc *d)
     if (zn__ent_index_build(&ix, d) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
-    finder f = {&ix, NULL, 0, 0};
-    if (ix.next == NULL) {
-        f.at = zn__ent_alloc(d, d->n + 1, sizeof *f.at);
-        if (f.at == NULL) {
-            return ZN_ERR_NOMEM;
-        }
-    }
-    if (spread(d, &f) != ZN_OK) {
+    if (spread(d, &ix) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
     uint8_t *used = zn__ent_zalloc(d, d->n + 1, 1);
@@ -481,7 +432,7 @@ zn_status zn__ent_select(ent_doc *d)
     d->cands = split;
     d->cap_cands = cap;
     d->n_cands = m;
-    zn_status st = propagate(d, &f, used, m);
+    zn_status st = propagate(d, &ix, used, m);
     if (st == ZN_OK && d->n_cands > 0) {
         zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_start, NULL);
     }
