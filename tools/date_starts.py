@@ -21,11 +21,13 @@ non-ASCII string literals) writes a C header with
   and date_start_triples: a hash bitmap of the first three characters of every longer word
   (vague ones too): where a pair is not open, the third character must continue a word
   (和平 of 和平紀念日, 青年 of 青年節);
-- date_begin_bits: the start characters and the Chinese numerals (date_text.c's cjk_digit
-  and cjk_unit, and 几): every character but an ASCII digit where an expression may begin;
-- with --fold FOLD.h (the folding table, date_fold.h), under DATE_FOLD_TABLES (defined by
-  date_text.c): date_fold_bits, a bitmap of the characters the table folds, so the others
-  skip its binary search.
+- under DATE_TEXT_TABLES (defined by date_text.c, which folds the text and marks where an
+  expression may begin as it decodes): date_char_bits, two bits per character, so that one
+  lookup answers both questions: DATE_CHAR_BEGINS for the start characters and the Chinese
+  numerals (date_text.c's cjk_digit and cjk_unit, and 几), every character but an ASCII
+  digit where an expression may begin; with --fold FOLD.h (the folding table, date_fold.h)
+  DATE_CHAR_FOLDS for the characters the table folds, so the others skip its binary
+  search.
 So the scanner skips other characters at once, and a table is tried only where one of its
 words can start. Usage: date_starts.py [--fold date_fold.h] FILE.c... > date_starts.h"""
 import os
@@ -54,7 +56,7 @@ TRIPLE_BITS = 16  # log2 of the bits of the triple bitmap
 
 
 def pair_hash(a, b):
-    """Must match date__pair_hash in src/extract/date_text.c."""
+    """Must match pair_hash in src/extract/date_start.c."""
     return (((a * 0x9E3779B1) ^ (b * 0x85EBCA77)) & 0xFFFFFFFF) >> (32 - PAIR_BITS)
 
 
@@ -128,13 +130,6 @@ print('#ifdef DATE_STARTS_TABLES')
 bits = [0] * 2048
 for c in starts:
     bits[c >> 5] |= 1 << (c & 31)
-begin = list(bits)
-for ch in NUMERALS:
-    begin[ord(ch) >> 5] |= 1 << (ord(ch) & 31)
-print('static const uint32_t date_begin_bits[2048] = {')
-for i in range(0, 2048, 6):
-    print('    ' + ' '.join('0x%08X,' % b for b in begin[i:i + 6]))
-print('};')
 rank = []
 total = 0
 for w in bits:
@@ -165,14 +160,19 @@ for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', pla
         print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
     print('};')
 print('#endif')
-print('#ifdef DATE_FOLD_TABLES')
-if fold_sources is not None:
-    fbits = [0] * 2048
-    for c in fold_sources:
-        fbits[c >> 5] |= 1 << (c & 31)
-    print('static const uint32_t date_fold_bits[2048] = {')
-    for i in range(0, 2048, 6):
-        print('    ' + ' '.join('0x%08X,' % b for b in fbits[i:i + 6]))
-    print('};')
+print('#ifdef DATE_TEXT_TABLES')
+# two bits per character c of the BMP, at bit (c % 16) * 2 of word c / 16: 1 where an
+# expression may begin (DATE_CHAR_BEGINS), 2 where the folding table holds c (DATE_CHAR_FOLDS)
+cbits = [0] * 4096
+for c in list(starts) + [ord(ch) for ch in NUMERALS]:
+    cbits[c >> 4] |= 1 << (c & 15) * 2
+for c in fold_sources or []:
+    cbits[c >> 4] |= 2 << (c & 15) * 2
+print('#define DATE_CHAR_BEGINS 1u')
+print('#define DATE_CHAR_FOLDS 2u')
+print('static const uint32_t date_char_bits[4096] = {')
+for i in range(0, 4096, 6):
+    print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))
+print('};')
 print('#endif')
 print('#endif')

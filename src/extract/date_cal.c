@@ -87,20 +87,59 @@ void date__add_secs(dpt *p, long n)
     }
 }
 
-static size_t put(char *out, size_t at, const char *fmt, int v, bool known)
+// Appends the n bytes of x at out[at] as snprintf(out + at, ZN_DATE_VALUE_MAX - at, ...)
+// would (at < ZN_DATE_VALUE_MAX): cut at the end of the value, NUL-terminated; returns at
+// + n, where the whole text would end.
+static size_t append(char *out, size_t at, const char *x, size_t n)
+{
+    size_t room = ZN_DATE_VALUE_MAX - 1 - at;
+    size_t k = n < room ? n : room;
+    memcpy(out + at, x, k);
+    out[at + k] = '\0';
+    return at + n;
+}
+
+// Writes v >= 0 in at least `width` digits (leading zeros) at buf; returns the length.
+static size_t digits(char *buf, long long v, int width)
+{
+    char rev[24];
+    int k = 0;
+    do {
+        rev[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    while (k < width) {
+        rev[k++] = '0';
+    }
+    for (int j = 0; j < k; j++) {
+        buf[j] = rev[k - 1 - j];
+    }
+    return (size_t)k;
+}
+
+// A field: the separator `sep` (none when 0), then v in `width` digits at least ("%04d",
+// "-%02d" …), or as many X for an unknown one. Written by hand: snprintf was half the
+// finder's cost per date found.
+static size_t put(char *out, size_t at, char sep, int width, int v, bool known)
 {
     if (at >= ZN_DATE_VALUE_MAX) {
         return at;
     }
-    int n;
-    if (known) {
-        n = snprintf(out + at, ZN_DATE_VALUE_MAX - at, fmt, v);
-    } else {
-        const char *x = strstr(fmt, "04") != NULL ? "XXXX" : "XX";
-        int lead = (int)strcspn(fmt, "%"); // the separator before the field: - T :
-        n = snprintf(out + at, ZN_DATE_VALUE_MAX - at, "%.*s%s", lead, fmt, x);
+    char buf[32];
+    size_t n = 0;
+    if (sep != 0) {
+        buf[n++] = sep;
     }
-    return n < 0 ? at : at + (size_t)n;
+    if (!known) {
+        memset(buf + n, 'X', (size_t)width);
+        n += (size_t)width;
+    } else if (v >= 0) {
+        n += digits(buf + n, v, width);
+    } else {
+        int k = snprintf(buf + n, sizeof buf - n, "%0*d", width, v);
+        n += k > 0 ? (size_t)k : 0;
+    }
+    return append(out, at, buf, n);
 }
 
 static size_t point(const dpt *p, char *out, size_t at)
@@ -108,21 +147,21 @@ static size_t point(const dpt *p, char *out, size_t at)
     bool has_date = p->y >= 0 || p->m > 0 || p->d > 0;
     bool clock = p->H >= 0; // 10分鐘後 without a reference: XXXX-XX-XXTXX:XX
     if (p->prec >= PR_YEAR && (has_date || p->prec <= PR_DAY || !clock)) {
-        at = put(out, at, "%04d", p->y, p->y >= 0);
+        at = put(out, at, 0, 4, p->y, p->y >= 0);
         if (p->prec >= PR_MONTH) {
-            at = put(out, at, "-%02d", p->m, p->m > 0);
+            at = put(out, at, '-', 2, p->m, p->m > 0);
         }
         if (p->prec >= PR_DAY) {
-            at = put(out, at, "-%02d", p->d, p->d > 0);
+            at = put(out, at, '-', 2, p->d, p->d > 0);
         }
     }
     if (p->prec >= PR_HOUR) {
-        at = put(out, at, "T%02d", p->H, clock);
+        at = put(out, at, 'T', 2, p->H, clock);
         if (p->prec >= PR_MINUTE) {
-            at = put(out, at, ":%02d", p->M < 0 ? 0 : p->M, clock);
+            at = put(out, at, ':', 2, p->M < 0 ? 0 : p->M, clock);
         }
         if (p->prec >= PR_SECOND) {
-            at = put(out, at, ":%02d", p->S < 0 ? 0 : p->S, clock);
+            at = put(out, at, ':', 2, p->S < 0 ? 0 : p->S, clock);
         }
         if (p->tz != DATE_NO_TZ && at < ZN_DATE_VALUE_MAX) {
             int a = p->tz < 0 ? -p->tz : p->tz;
@@ -139,25 +178,32 @@ static size_t duration(const double *du, char *out, size_t at)
 {
     static const char units[DU_N] = {'Y', 'M', 'W', 'D', 'H', 'M', 'S'};
     bool any = false;
-    at += (size_t)snprintf(out + at, ZN_DATE_VALUE_MAX - at, "P");
+    at = append(out, at, "P", 1);
     for (int k = 0; k < DU_N && at < ZN_DATE_VALUE_MAX; k++) {
         if (du[k] == 0) {
             continue;
         }
         if (k >= DU_H && !any) {
-            at += (size_t)snprintf(out + at, ZN_DATE_VALUE_MAX - at, "T");
+            at = append(out, at, "T", 1);
         }
         if (k >= DU_H) {
             any = true;
         }
         double v = du[k];
-        int n = fabs(v - floor(v)) < 1e-9
-                    ? snprintf(out + at, ZN_DATE_VALUE_MAX - at, "%.0f%c", v, units[k])
-                    : snprintf(out + at, ZN_DATE_VALUE_MAX - at, "%g%c", v, units[k]);
-        at = n < 0 ? at : at + (size_t)n;
+        char buf[ZN_DATE_VALUE_MAX]; // append copies at most ZN_DATE_VALUE_MAX - 1 bytes
+        int n;
+        if (fabs(v - floor(v)) < 1e-9 && v >= 0 && v < 1e15) {
+            // "%.0f" of a whole number (within 1e-9 above it), by hand as in put
+            n = (int)digits(buf, (long long)floor(v), 1);
+            buf[n++] = units[k];
+        } else {
+            n = fabs(v - floor(v)) < 1e-9 ? snprintf(buf, sizeof buf, "%.0f%c", v, units[k])
+                                          : snprintf(buf, sizeof buf, "%g%c", v, units[k]);
+        }
+        at = n < 0 ? at : append(out, at, buf, (size_t)n);
     }
     if (at == 1) {
-        at += (size_t)snprintf(out + at, ZN_DATE_VALUE_MAX - at, "T0S");
+        at = append(out, at, "T0S", 3);
     }
     return at < ZN_DATE_VALUE_MAX ? at : ZN_DATE_VALUE_MAX - 1;
 }

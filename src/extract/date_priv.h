@@ -10,19 +10,29 @@
 #include <string.h>
 
 #include "date_starts.h" /* generated: DATE_LIST_* bits of the word tables */
-#include "util/utf8.h"
+#include "extract/valid_text.h"
 #include "zhnews/dates.h"
+
+/* Texts of at most this many bytes are folded into the dtext itself (date__text_init). */
+#define DATE_SMALL_TEXT 512
+/* Bytes of the arrays of a text with room for `entries` characters: off and cp, one entry
+ * each, and the candidate bits. */
+#define DATE_TEXT_BYTES(entries)                                                          \
+    ((entries) * (sizeof(size_t) + sizeof(uint32_t)) + ((entries) / 64 + 1) * sizeof(uint64_t))
 
 /* The text as code points, folded to one spelling (Traditional → Simplified for the date
  * words, full-width → ASCII digits and signs), with the byte offset of every code point in
- * the original (off[n] is the length). Matching happens on cp, results map back by off. */
+ * the original (off[n] is the length; cp[n] is 0). Matching happens on cp, results map
+ * back by off. */
 typedef struct dtext {
     uint32_t *cp;
     size_t *off;
     size_t n;
-    char *utf8;    /* the folded text again as UTF-8, for word matching by memcmp */
-    size_t *uoff;  /* byte offset of cp[i] in utf8; uoff[n] is its length */
     uint64_t *cand; /* bit i: an expression may begin at i by cp[i] alone (date_start.c) */
+    void *block;    /* the heap block that holds the arrays, or NULL when `small` does */
+    /* Room for the arrays of a short text (most lines of a news text), so that it needs no
+     * heap block: cp, off and cand of up to DATE_SMALL_TEXT bytes. */
+    uint64_t small[(DATE_TEXT_BYTES(DATE_SMALL_TEXT + 1) + 7) / 8];
 } dtext;
 
 /* Precision of a point, coarse to fine. */
@@ -86,28 +96,52 @@ typedef struct dnum {
 
 /* ---- date_text.c: folding and matching ---- */
 
-/* Builds the folded text of s[0, len) (valid UTF-8). Returns ZN_OK or ZN_ERR_NOMEM. */
+/* Builds the folded text of s[0, len) (valid UTF-8) and its candidate bits. Returns ZN_OK
+ * or ZN_ERR_NOMEM. The dtext must not be copied or moved until date__text_clear. */
 zn_status date__text_init(dtext *t, const char *s, size_t len);
 void date__text_clear(dtext *t);
+/* True when the folded text from j on continues with the rest of a word, `rest` (UTF-8, may
+ * be empty); *end gets the index after. date__at's slow part. */
+bool date__at_rest(const dtext *t, size_t j, const char *rest, size_t *end);
 /* True when the folded text at i starts with the UTF-8 word w; *end gets the index after.
- * Inline: the scanner calls it hundreds of times per candidate position. */
+ * Inline: the scanner calls it hundreds of times per candidate position. The word's first
+ * character is decoded here, for a literal word by the compiler, so that most tries cost
+ * one comparison of code points. */
 static inline bool date__at(const dtext *t, size_t i, const char *w, size_t *end)
 {
-    if (i >= t->n) {
+    size_t pos = 0;
+    uint32_t first = zn__valid_next((const unsigned char *)w, &pos);
+    if (i >= t->n || t->cp[i] != first) {
         return false; // every word has at least one character
     }
-    const char *at = t->utf8 + t->uoff[i];
-    // Most tries end on the first character: compare its (up to) three bytes at once. Both
-    // strings are NUL-terminated and hold whole characters, so the bytes exist.
-    if (at[0] != w[0] || ((w[0] & 0x80) && (at[1] != w[1] || at[2] != w[2]))) {
-        return false;
+    return date__at_rest(t, i + 1, w + pos, end);
+}
+
+/* The first byte of the UTF-8 form of c (0 for c = 0). */
+static inline unsigned char date__lead_byte(uint32_t c)
+{
+    if (c < 0x80) {
+        return (unsigned char)c;
     }
-    size_t wl = strlen(w);
-    if (t->uoff[t->n] - t->uoff[i] < wl || memcmp(at, w, wl) != 0) {
-        return false;
+    if (c < 0x800) {
+        return (unsigned char)(0xC0 | c >> 6);
     }
-    *end = i + zn__utf8_count(w, wl); // both sides are whole UTF-8 characters
-    return true;
+    return c < 0x10000 ? (unsigned char)(0xE0 | c >> 12) : (unsigned char)(0xF0 | c >> 18);
+}
+
+/* date__at for the words of a table tried one by one at i: `lead` is
+ * date__lead_byte(t->cp[i]) (0 when i >= t->n), found once for the table, so that most
+ * words are turned away by their first byte before their first character is decoded. */
+static inline bool date__at_lead(const dtext *t, size_t i, unsigned char lead, const char *w,
+                                 size_t *end)
+{
+    return (unsigned char)w[0] == lead && date__at(t, i, w, end);
+}
+
+/* The lead byte date__at_lead needs at i. */
+static inline unsigned char date__lead_at(const dtext *t, size_t i)
+{
+    return i < t->n ? date__lead_byte(t->cp[i]) : 0;
 }
 
 /* True when the folded text at i holds the characters a then b. For words that only come
@@ -141,11 +175,9 @@ bool date__is_digit(uint32_t c);
 /* True when some date word starts with c (a table generated from the word lists). */
 bool date__may_start(uint32_t c);
 /* The first index >= i where an expression may begin by its character alone (an ASCII
- * digit, a Chinese numeral, a character a date word starts with); t->n when none. */
+ * digit, a Chinese numeral, a character a date word starts with: the bits date__text_init
+ * sets); t->n when none. */
 size_t date__next_candidate(const dtext *t, size_t i);
-/* Sets t->cand (room for (t->n + 64) / 64 words) from t->cp: the places
- * date__next_candidate stops at, found for the whole text in one pass without branches. */
-void date__mark_candidates(dtext *t);
 /* True when some date word may start at i: its first character is a word by itself, or
  * the first two characters begin a word (a superset: a hash of the pairs) and are a word
  * or, with the third, begin one (hashes of the triples); the vague words count only with

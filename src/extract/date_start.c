@@ -14,23 +14,6 @@ bool date__may_start(uint32_t c)
     return c < 0x10000 && (date_start_bits[c >> 5] >> (c & 31) & 1u) != 0;
 }
 
-void date__mark_candidates(dtext *t)
-{
-    size_t words = (t->n + 64) / 64;
-    for (size_t w = 0; w < words; w++) {
-        uint64_t bits = 0;
-        size_t end = t->n - w * 64 < 64 ? t->n - w * 64 : 64;
-        for (size_t k = 0; k < end; k++) {
-            uint32_t c = t->cp[w * 64 + k];
-            uint32_t bmp = c < 0x10000 ? c : 0; // 0 is no candidate
-            uint64_t han = date_begin_bits[bmp >> 5] >> (bmp & 31) & 1u;
-            uint64_t digit = c - '0' < 10;
-            bits |= (c < 0x80 ? digit : han) << k;
-        }
-        t->cand[w] = bits;
-    }
-}
-
 size_t date__next_candidate(const dtext *t, size_t i)
 {
     if (i >= t->n) {

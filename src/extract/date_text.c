@@ -4,19 +4,22 @@
 #include <stdint.h>
 #include <string.h>
 
-#define DATE_FOLD_TABLES
+#define DATE_TEXT_TABLES
 #include "date_starts.h"
 #include "extract/date_fold.h"
 #include "extract/date_priv.h"
-#include "extract/valid_text.h"
 #include "util/alloc.h"
-#include "util/utf8.h"
 
+// The two bits of date_char_bits for c: DATE_CHAR_BEGINS, DATE_CHAR_FOLDS.
+static uint32_t char_bits(uint32_t c)
+{
+    uint32_t bmp = c < 0x10000 ? c : 0; // none for 0
+    return date_char_bits[bmp >> 4] >> (bmp & 15) * 2 & 3u;
+}
+
+// c as the folding table writes it (c holds DATE_CHAR_FOLDS).
 static uint32_t fold(uint32_t c)
 {
-    if (c >= 0x10000 || (date_fold_bits[c >> 5] >> (c & 31) & 1u) == 0) {
-        return c; // not in the table (most characters)
-    }
     size_t lo = 0;
     size_t hi = sizeof date_fold_table / sizeof date_fold_table[0];
     while (lo < hi) {
@@ -33,95 +36,95 @@ static uint32_t fold(uint32_t c)
     return c;
 }
 
-// Characters of s[0, len) (valid UTF-8): bytes that are not continuation bytes (10xxxxxx),
-// eight at a time.
-static size_t count_chars(const char *s, size_t len)
+// May an expression begin at the character c (of the text before folding), by c alone: an
+// ASCII digit, a Chinese numeral, a character a date word starts with (after folding)?
+// *c becomes the folded character.
+static bool fold_begins(uint32_t *c)
 {
-    size_t cont = 0;
-    size_t k = 0;
-    for (; k + 8 <= len; k += 8) {
-        uint64_t x;
-        memcpy(&x, s + k, sizeof x);
-        uint64_t m = x & ~(x << 1) & UINT64_C(0x8080808080808080); // bit 7 set, bit 6 clear
-        m = (m >> 7) * UINT64_C(0x0101010101010101);                // sum of the eight bits
-        cont += (size_t)(m >> 56);
+    if (*c < 0x80) {
+        return *c - '0' < 10;
     }
-    for (; k < len; k++) {
-        cont += ((unsigned char)s[k] & 0xC0) == 0x80;
+    uint32_t bits = char_bits(*c);
+    if (bits & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
+        *c = fold(*c);
+        bits = *c < 0x80 ? *c - '0' < 10 : char_bits(*c);
     }
-    return len - cont;
+    return (bits & DATE_CHAR_BEGINS) != 0;
 }
 
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
-    size_t chars = count_chars(s, len); // one entry per character and one past the end
-    size_t entries = chars + 1;
-    // One block: off and uoff, the candidate bits, then cp, then the folded UTF-8 (never
-    // longer than the text).
-    size_t per = 2 * sizeof(size_t) + sizeof(uint32_t);
-    memset(t, 0, sizeof *t);
-    if (entries > (SIZE_MAX - len - 1 - sizeof(uint64_t)) / (per + 1)) {
-        return ZN_ERR_NOMEM;
-    }
-    size_t words = entries / 64 + 1;
-    char *block = zn__malloc(entries * per + words * sizeof(uint64_t) + len + 1); // all written
-    if (block == NULL) {
-        return ZN_ERR_NOMEM;
-    }
-    t->off = (size_t *)(void *)block;
-    t->uoff = t->off + entries;
-    t->cand = (uint64_t *)(void *)(t->uoff + entries);
-    t->cp = (uint32_t *)(void *)(t->cand + words);
-    t->utf8 = (char *)(t->cp + entries);
-    // The folded UTF-8 is the text itself where nothing folds: runs of unchanged bytes are
-    // copied whole, each folded character written after them; `shift` is how much shorter
-    // the folded text is so far (a full-width ， becomes one byte).
-    const unsigned char *us = (const unsigned char *)s;
-    size_t pos = 0;
-    size_t run = 0;
-    size_t shift = 0;
-    while (pos < len) {
-        size_t at = pos;
-        t->off[t->n] = at;
-        t->uoff[t->n] = at - shift;
-        uint32_t raw = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
-        uint32_t c = fold(raw);
-        t->cp[t->n++] = c;
-        if (c != raw) {
-            memcpy(t->utf8 + run - shift, s + run, at - run);
-            size_t w = zn__utf8_encode(c, t->utf8 + at - shift);
-            shift += pos - at - w;
-            run = pos;
+    // One entry per byte at most (and one past the end): the text is not counted first.
+    size_t entries = len + 1;
+    t->block = NULL;
+    char *block = (char *)t->small;
+    if (len > DATE_SMALL_TEXT) {
+        if (entries > SIZE_MAX / (sizeof(size_t) + sizeof(uint32_t) + 1)) {
+            return ZN_ERR_NOMEM;
         }
+        block = zn__malloc(DATE_TEXT_BYTES(entries));
+        if (block == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+        t->block = block;
     }
-    memcpy(t->utf8 + run - shift, s + run, len - run);
-    size_t u = len - shift;
-    t->off[t->n] = len;
-    t->uoff[t->n] = u;
-    t->cp[t->n] = 0;
-    memset(t->utf8 + u, 0, len + 1 - u); // the NUL and the room folding left unused
-    date__mark_candidates(t);
+    // off, then the candidate bits, then cp: each aligned
+    t->off = (size_t *)(void *)block;
+    t->cand = (uint64_t *)(void *)(t->off + entries);
+    t->cp = (uint32_t *)(void *)(t->cand + entries / 64 + 1);
+    // One pass decodes, folds and marks the candidates (date__next_candidate's bits).
+    memset(t->cand, 0, (entries / 64 + 1) * sizeof(uint64_t));
+    const unsigned char *us = (const unsigned char *)s;
+    size_t n = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        t->off[n] = pos;
+        uint32_t c = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
+        if (fold_begins(&c)) {
+            t->cand[n / 64] |= UINT64_C(1) << (n % 64);
+        }
+        t->cp[n] = c;
+        n++;
+    }
+    t->n = n;
+    t->off[n] = len;
+    t->cp[n] = 0;
     return ZN_OK;
 }
 
 void date__text_clear(dtext *t)
 {
-    zn__free(t->off); // the block that holds the four arrays
+    zn__free(t->block);
+    t->block = NULL;
     t->cp = NULL;
     t->off = NULL;
-    t->uoff = NULL;
     t->cand = NULL;
-    t->utf8 = NULL;
     t->n = 0;
+}
+
+bool date__at_rest(const dtext *t, size_t j, const char *rest, size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)rest;
+    size_t pos = 0;
+    // cp[n] is 0, which no character of a word is: the loop stops at the text's end
+    while (u[pos] != 0) {
+        if (t->cp[j] != zn__valid_next(u, &pos)) {
+            return false;
+        }
+        j++;
+    }
+    *end = j;
+    return true;
 }
 
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end)
 {
+    unsigned char lead = date__lead_at(t, i);
     int best = -1;
     size_t best_end = i;
     for (int k = 0; words[k] != NULL; k++) {
         size_t e;
-        if (date__at(t, i, words[k], &e) && e > best_end) {
+        if (date__at_lead(t, i, lead, words[k], &e) && e > best_end) {
             best = k;
             best_end = e;
         }
