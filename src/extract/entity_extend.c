@@ -135,15 +135,13 @@ static zn_status latin_names(ent_doc *d)
 
 bool zn__ent_is_numeral(uint32_t c)
 {
-    // 〇 一 二 三 四 五 六 七 八 九 十 百 零 两
-    static const uint32_t nums[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                                    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6};
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
-        if (nums[i] == c) {
-            return true;
-        }
+    switch (c) { // 〇 一 二 三 四 五 六 七 八 九 十 百 零
+    case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
+    case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x96F6:
+        return true;
+    default:
+        return zn__ent_is_digit(c);
     }
-    return zn__ent_is_digit(c);
 }
 
 // Length of a congress after a party name at e: 第 N 次|届 全国 代表大会|大会|全会, or N 大

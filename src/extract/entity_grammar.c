@@ -285,6 +285,10 @@ zn_status zn__ent_find_grammar(ent_doc *d)
         return ZN_OK;
     }
     for (size_t e = 1; e <= d->n; e++) {
+        if (e + 3 <= d->n && zn__ent_none4(d->end_flags, e, ZN__ENT_SUFFIX)) {
+            e += 3; // no suffix ends at e .. e + 3
+            continue;
+        }
         if (!(d->end_flags[e] & ZN__ENT_SUFFIX) || !is_word_end(d, e)) {
             continue; // no suffix ends here (try_suffix's first question), or no word does
         }

@@ -205,6 +205,10 @@ static zn_status apposition(ent_doc *d)
         return ZN_OK; // neither a capital abbreviation nor a head noun
     }
     for (size_t i = 0; i < d->n; i++) {
+        if (!d->has_latin && i + 4 <= d->n && zn__ent_none4(d->end_flags, i, ZN__ENT_HEAD)) {
+            i += 3; // no abbreviation in the text, and no head noun ends at i .. i + 3
+            continue;
+        }
         size_t e = abbrev_end(d, i);
         if (e > i && (i == 0 || !zn__ent_is_latin(d->fold[i - 1]))) {
             int t = head_before(d, i);
@@ -215,7 +219,8 @@ static zn_status apposition(ent_doc *d)
             i = e - 1;
             continue;
         }
-        if (!heads || !d->analysed || d->words[d->word_of[i]].start != i) {
+        if (!heads || !(d->end_flags[i] & ZN__ENT_HEAD) || !d->analysed ||
+            d->words[d->word_of[i]].start != i) {
             continue; // the rest needs a head noun before the word
         }
         const ent_word *w = &d->words[d->word_of[i]];

@@ -79,6 +79,10 @@ static zn_status after_titles(ent_doc *d)
         return ZN_OK;
     }
     for (size_t p = 1; p < d->n; p++) {
+        if (p + 4 <= d->n && zn__ent_none4(d->end_flags, p, ZN__ENT_TITLE)) {
+            p += 3; // no title ends at p .. p + 3
+            continue;
+        }
         size_t ts;
         if (zn__ent_word_ending(d, p, ZN__ENT_TITLE, &ts) == 0) {
             continue;
@@ -110,6 +114,10 @@ static zn_status before_cues(ent_doc *d)
         return ZN_OK;
     }
     for (size_t c = 2; c < d->n; c++) {
+        if (c + 4 <= d->n && zn__ent_none4(d->start_flags, c, ZN__ENT_CUE)) {
+            c += 3; // no cue word starts at c .. c + 3
+            continue;
+        }
         if (zn__ent_word_starting(d, c, ZN__ENT_CUE) == 0) {
             continue;
         }

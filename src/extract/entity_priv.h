@@ -188,6 +188,16 @@ static inline bool zn__ent_may_contain(const ent_doc *d, uint32_t cp)
     return (d->seen[h >> 6] >> (h & 63) & 1u) != 0;
 }
 
+/* True when none of the four positions i .. i + 3 of `f` (start_flags or end_flags, which
+ * must have them) has one of the flags: the scans over every position test four with one
+ * load, since most positions have no key at all. Cannot fail. */
+static inline bool zn__ent_none4(const uint16_t *f, size_t i, unsigned flags)
+{
+    uint64_t w;
+    memcpy(&w, f + i, sizeof w);
+    return (w & ((uint64_t)(uint16_t)flags * UINT64_C(0x0001000100010001))) == 0;
+}
+
 /* True when the row of [s, e) exists and has one of the flags. */
 static inline bool zn__ent_span_is(const ent_doc *d, size_t s, size_t e, unsigned flags)
 {

@@ -169,6 +169,10 @@ static zn_status places_by_knowledge(ent_doc *d)
     }
     size_t n_at = 0;
     for (size_t i = 0; i < d->n; i++) {
+        if (i + 4 <= d->n && zn__ent_none4(d->start_flags, i, flags)) {
+            i += 3;
+            continue;
+        }
         at[n_at] = i;
         n_at += (d->start_flags[i] & flags) != 0;
     }
