@@ -21,13 +21,15 @@ non-ASCII string literals) writes a C header with
   and date_start_triples: a hash bitmap of the first three characters of every longer word
   (vague ones too): where a pair is not open, the third character must continue a word
   (和平 of 和平紀念日, 青年 of 青年節);
-- under DATE_TEXT_TABLES (defined by date_text.c, which folds the text and marks where an
-  expression may begin as it decodes): date_char_bits, two bits per character, so that one
-  lookup answers both questions: DATE_CHAR_BEGINS for the start characters and the Chinese
-  numerals (date_text.c's cjk_digit and cjk_unit, and 几), every character but an ASCII
-  digit where an expression may begin; with --fold FOLD.h (the folding table, date_fold.h)
-  DATE_CHAR_FOLDS for the characters the table folds, so the others skip its binary
-  search.
+- date__char_bits (defined under DATE_TEXT_TABLES, by date_text.c, which folds the text
+  and marks where an expression may begin as it decodes; read through date__char_class):
+  four bits per character, so that one lookup answers the scanner's questions:
+  DATE_CHAR_BEGINS for the start characters and the Chinese numerals (date_text.c's
+  cjk_digit and cjk_unit, and 几) but those of TAIL_ONLY, every character but an ASCII
+  digit where an expression may begin; with --fold FOLD.h (the folding table,
+  date_fold.h) DATE_CHAR_FOLDS for the characters the table folds, so the others skip its
+  binary search; DATE_CHAR_ONE for a word by itself (DATE_LIST_ONE_CHAR);
+  DATE_CHAR_NUMERAL for the numerals but 几 (date__is_cjk_digit).
 So the scanner skips other characters at once, and a table is tried only where one of its
 words can start. Usage: date_starts.py [--fold date_fold.h] FILE.c... > date_starts.h"""
 import os
@@ -50,6 +52,14 @@ if len(args) >= 2 and args[0] == '--fold':
     args = args[2:]
 
 NUMERALS = '〇零一二两俩三四五六七八九十廿卅百千万亿几'  # must match date_text.c
+# Characters that begin words of the tables only where they follow a date or a number,
+# never where an expression starts: the 的 and （ or ， before a time or weekday, links (至
+# and 到 begin 至今 too, but only after a date), units after a count (个月 个钟头 分钟 天),
+# clock marks and tails (点 时 分 整 多), limits after a date (起 开始 为止 内 里), 工 of
+# 工作日. Frequent in any text (的 alone is one character in thirty), so they are no
+# candidates: the scanner never stops at them.
+TAIL_ONLY = '，（）–—―的为开个时到分多点起整里天号内工'
+
 ONE_CHAR = 63  # bit of date_start_lists: a one-character word starts with c
 PAIR_BITS = 16  # log2 of the bits of the pair bitmap
 TRIPLE_BITS = 16  # log2 of the bits of the triple bitmap
@@ -160,18 +170,29 @@ for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', pla
         print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
     print('};')
 print('#endif')
-print('#ifdef DATE_TEXT_TABLES')
-# two bits per character c of the BMP, at bit (c % 16) * 2 of word c / 16: 1 where an
-# expression may begin (DATE_CHAR_BEGINS), 2 where the folding table holds c (DATE_CHAR_FOLDS)
-cbits = [0] * 4096
-for c in list(starts) + [ord(ch) for ch in NUMERALS]:
-    cbits[c >> 4] |= 1 << (c & 15) * 2
+# four bits per character c of the BMP, at bit (c % 8) * 4 of word c / 8
+cbits = [0] * 8192
+def mark(c, bit):
+    cbits[c >> 3] |= bit << (c & 7) * 4
+for c in set(starts) | {ord(ch) for ch in NUMERALS}:
+    if chr(c) not in TAIL_ONLY:
+        mark(c, 1)
 for c in fold_sources or []:
-    cbits[c >> 4] |= 2 << (c & 15) * 2
+    mark(c, 2)
+for c in starts:
+    if starts[c] >> ONE_CHAR & 1:
+        mark(c, 4)
+for ch in NUMERALS:
+    if ch != '几':
+        mark(ord(ch), 8)
 print('#define DATE_CHAR_BEGINS 1u')
 print('#define DATE_CHAR_FOLDS 2u')
-print('static const uint32_t date_char_bits[4096] = {')
-for i in range(0, 4096, 6):
+print('#define DATE_CHAR_ONE 4u')
+print('#define DATE_CHAR_NUMERAL 8u')
+print('extern const uint32_t date__char_bits[8192];')
+print('#ifdef DATE_TEXT_TABLES')
+print('const uint32_t date__char_bits[8192] = {')
+for i in range(0, 8192, 6):
     print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))
 print('};')
 print('#endif')

@@ -140,26 +140,6 @@ static bool ref_point(const zn_date_options *o, dpt *p)
     return true;
 }
 
-// Characters that begin words of the tables only where they follow a date or a number,
-// never where an expression starts: the 的 and （ or ， before a time or weekday, links (至
-// and 到 begin 至今 too, but only after a date), units after a count (个月 个钟头 分钟 天),
-// clock marks and tails (点 时 分 整 多), limits after a date (起 开始 为止 内 里). Frequent
-// in any text (的 alone is one character in thirty), so the scanner skips them at once.
-static bool tail_only(uint32_t c)
-{
-    switch (c) {
-    case 0xFF0C: case 0xFF08: case 0xFF09: // ， （ ）
-    case 0x2013: case 0x2014: case 0x2015: // – — ―
-    case 0x7684: case 0x4E3A: case 0x5F00: case 0x4E2A: // 的 为 开 个
-    case 0x65F6: case 0x5230: case 0x5206: case 0x591A: // 时 到 分 多
-    case 0x70B9: case 0x8D77: case 0x6574: case 0x91CC: // 点 起 整 里
-    case 0x5929: case 0x53F7: case 0x5185: case 0x5DE5: // 天 号 内 工 (工作日)
-        return true;
-    default:
-        return false;
-    }
-}
-
 // May a number at i start an expression? A word may (七夕, 五一), else what follows the
 // number must: a character some date word starts with (年 月 天 個 至 …), 几, anything
 // ASCII (2018-06-12, 10:30, 6 點, 3~5天) or the end. 一些 兩岸 統一 start nothing.
@@ -173,7 +153,9 @@ static bool number_may_start(const dtext *t, size_t i, bool vague)
     return t->cp[n.end] != 0xFF09 && date__may_follow(t, n.end);
 }
 
-// May an expression start at i? Not inside a number or a Latin word.
+// May an expression start at i, a candidate of date__next_candidate? Not inside a number
+// or a Latin word. (The candidates leave out the characters that only follow something:
+// 的 个 天, TAIL_ONLY of tools/date_starts.py.)
 static bool can_start(const dtext *t, size_t i, bool vague)
 {
     uint32_t c = t->cp[i];
@@ -182,7 +164,7 @@ static bool can_start(const dtext *t, size_t i, bool vague)
     }
     // 几 (a few) starts counts: 几天前
     if (!date__is_digit(c) && !date__is_cjk_digit(c) && c != 0x51E0 &&
-        (tail_only(c) || !date__may_start_at(t, i, vague))) {
+        !date__may_start_at(t, i, vague)) {
         return false;
     }
     uint32_t p = i > 0 ? t->cp[i - 1] : 0;

@@ -171,7 +171,22 @@ static inline int date__at_list(const dtext *t, size_t i, const char *const *wor
 }
 /* Reads a number (Arabic, Chinese, digit-by-digit Chinese) at i; false when none. */
 bool date__num(const dtext *t, size_t i, dnum *out);
-bool date__is_digit(uint32_t c);
+/* The DATE_CHAR_* bits of c (generated; 0 outside the Basic Multilingual Plane). */
+static inline unsigned date__char_class(uint32_t c)
+{
+    uint32_t bmp = c < 0x10000 ? c : 0; // U+0000 has no bit
+    return date__char_bits[bmp >> 3] >> (bmp & 7) * 4 & 15u;
+}
+static inline bool date__is_digit(uint32_t c)
+{
+    return c - '0' < 10;
+}
+/* A Chinese digit or unit: 〇零一二两俩三四五六七八九 十廿卅百千万亿 (date_text.c reads their
+ * values). */
+static inline bool date__is_cjk_digit(uint32_t c)
+{
+    return (date__char_class(c) & DATE_CHAR_NUMERAL) != 0;
+}
 /* True when some date word starts with c (a table generated from the word lists). */
 bool date__may_start(uint32_t c);
 /* The first index >= i where an expression may begin by its character alone (an ASCII
@@ -183,7 +198,6 @@ size_t date__next_candidate(const dtext *t, size_t i);
  * or, with the third, begin one (hashes of the triples); the vague words count only with
  * `vague` (for the pairs; the triples hold all words). */
 bool date__may_start_at(const dtext *t, size_t i, bool vague);
-bool date__is_cjk_digit(uint32_t c);
 /* May what follows a number or a one-character word (自 上 週), at i, continue a date? True for ASCII, 几 and a numeral, for a
  * character that is a date word by itself, and for one whose pair with the next character
  * begins a date word (any, vague ones too) or is compared by date__two_at (前后 之久);

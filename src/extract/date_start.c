@@ -93,7 +93,7 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     if (!date__may_start(c)) {
         return false;
     }
-    bool alone = (date__lists(c) & DATE_LIST_ONE_CHAR) != 0 && !single_tail(c);
+    bool alone = (date__char_class(c) & DATE_CHAR_ONE) != 0 && !single_tail(c);
     if (i + 1 >= t->n) {
         return alone;
     }
@@ -145,7 +145,7 @@ bool date__may_follow(const dtext *t, size_t i)
     if (c == 0x4E2A) { // 个 leads a word (三個月 第二個星期 兩個半月), not 一個人 兩個文明
         return date__may_follow(t, i + 1) || pair_follows(t, i);
     }
-    return (date__lists(c) & DATE_LIST_ONE_CHAR) != 0 || pair_follows(t, i);
+    return (date__char_class(c) & DATE_CHAR_ONE) != 0 || pair_follows(t, i);
 }
 
 uint64_t date__lists(uint32_t c)

@@ -10,13 +10,6 @@
 #include "extract/date_priv.h"
 #include "util/alloc.h"
 
-// The two bits of date_char_bits for c: DATE_CHAR_BEGINS, DATE_CHAR_FOLDS.
-static uint32_t char_bits(uint32_t c)
-{
-    uint32_t bmp = c < 0x10000 ? c : 0; // none for 0
-    return date_char_bits[bmp >> 4] >> (bmp & 15) * 2 & 3u;
-}
-
 // c as the folding table writes it (c holds DATE_CHAR_FOLDS).
 static uint32_t fold(uint32_t c)
 {
@@ -37,17 +30,21 @@ static uint32_t fold(uint32_t c)
 }
 
 // May an expression begin at the character c (of the text before folding), by c alone: an
-// ASCII digit, a Chinese numeral, a character a date word starts with (after folding)?
-// *c becomes the folded character.
+// ASCII digit, a Chinese numeral, a character a date word starts with (after folding) but
+// those that only follow something (的 个 天: TAIL_ONLY of tools/date_starts.py)? *c becomes
+// the folded character.
 static bool fold_begins(uint32_t *c)
 {
     if (*c < 0x80) {
-        return *c - '0' < 10;
+        return date__is_digit(*c);
     }
-    uint32_t bits = char_bits(*c);
+    unsigned bits = date__char_class(*c);
     if (bits & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
         *c = fold(*c);
-        bits = *c < 0x80 ? *c - '0' < 10 : char_bits(*c);
+        if (*c < 0x80) {
+            return date__is_digit(*c);
+        }
+        bits = date__char_class(*c);
     }
     return (bits & DATE_CHAR_BEGINS) != 0;
 }
@@ -135,13 +132,9 @@ int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end
     return best;
 }
 
-bool date__is_digit(uint32_t c)
-{
-    return c >= '0' && c <= '9';
-}
-
 // Value of a Chinese digit, -1 for other characters. 〇零一二两俩三四五六七八九 (these, the
-// units below and 几 are NUMERALS in tools/date_starts.py too).
+// units below and 几 are NUMERALS in tools/date_starts.py too; but 几 they are the
+// characters date__is_cjk_digit knows by the table).
 static int cjk_digit(uint32_t c)
 {
     switch (c) {
@@ -172,11 +165,6 @@ static long cjk_unit(uint32_t c)
     case 0x4EBF: return 100000000; // 亿
     default: return 0;
     }
-}
-
-bool date__is_cjk_digit(uint32_t c)
-{
-    return cjk_digit(c) >= 0 || cjk_unit(c) > 0;
 }
 
 // 多 余 after a number: "1000多年".
