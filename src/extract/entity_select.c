@@ -40,6 +40,9 @@ static int by_start(const void *a, const void *b, void *ctx)
 // Characters a mention never spans: list and clause punctuation, line breaks.
 static bool is_sep(uint32_t c)
 {
+    if (c > 0x3002) {
+        return c == 0xFF0C; // most characters (Han) are above the others
+    }
     return c == 0x3001 || c == ',' || c == 0x3002 || c == ';' || c == ':' || c == '!' ||
            c == '?' || c == '\n' || c == '\r' || c == '\t' || c == 0xFF0C;
 }
@@ -348,8 +351,8 @@ static bool same_name(const ent_doc *d, const ent_cand *a, const ent_cand *b)
                0;
 }
 
-// True when a candidate with the same text is in the set; otherwise adds cand k when `add`.
-static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
+// True when a candidate with the same text is in the set; otherwise adds cand k.
+static bool name_set_seen(name_set *set, const ent_doc *d, size_t k)
 {
     size_t at = (size_t)name_hash(d, &d->cands[k]) & (set->cap - 1);
     while (set->slots[at] != 0) {
@@ -358,9 +361,7 @@ static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
         }
         at = (at + 1) & (set->cap - 1);
     }
-    if (add) {
-        set->slots[at] = k + 1;
-    }
+    set->slots[at] = k + 1;
     return false;
 }
 
@@ -368,9 +369,18 @@ static bool name_set_find(name_set *set, const ent_doc *d, size_t k, bool add)
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
 static zn_status spread(ent_doc *d, const ent_index *ix)
 {
+    // Only strong names of two characters or more are spread (and need the set: the text
+    // of a weaker or shorter one is never looked up).
     size_t n = d->n_cands;
+    size_t n_strong = 0;
+    for (size_t k = 0; k < n; k++) {
+        n_strong += d->cands[k].prio >= PRIO_TAGGER && d->cands[k].end - d->cands[k].start >= 2;
+    }
+    if (n_strong == 0) {
+        return ZN_OK;
+    }
     name_set set = {NULL, 16};
-    while (set.cap < 2 * n + 2) {
+    while (set.cap < 2 * n_strong + 2) {
         set.cap *= 2;
     }
     set.slots = zn__ent_zalloc(d, set.cap, sizeof *set.slots);
@@ -379,11 +389,9 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
     }
     zn_status st = ZN_OK;
     for (size_t k = 0; k < n && st == ZN_OK; k++) {
-        // Seen: an earlier strong candidate with the same text was spread already.
-        bool strong = d->cands[k].prio >= PRIO_TAGGER;
-        bool seen = name_set_find(&set, d, k, strong);
         ent_cand m = d->cands[k];
-        if (!strong || m.end - m.start < 2 || seen) {
+        // Seen: an earlier strong candidate with the same text was spread already.
+        if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || name_set_seen(&set, d, k)) {
             continue;
         }
         for (size_t i = occurrence_first(ix, d->fold[m.start]); i != SIZE_MAX;
@@ -412,13 +420,16 @@ zn_status zn__ent_select(ent_doc *d)
     if (spread(d, &ix) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
-    uint8_t *used = zn__ent_zalloc(d, d->n + 1, 1);
-    ent_cand *chosen = zn__ent_alloc(d, d->n_cands + 1, sizeof *chosen);
+    // one block: the chosen candidates, their pieces, then a byte per character
     size_t cap = d->n + 1;
-    ent_cand *split = zn__ent_alloc(d, cap, sizeof *split);
-    if (used == NULL || chosen == NULL || split == NULL) {
+    size_t used_cands = (d->n + 1 + sizeof(ent_cand) - 1) / sizeof(ent_cand);
+    ent_cand *chosen = zn__ent_alloc(d, d->n_cands + 1 + cap + used_cands, sizeof *chosen);
+    if (chosen == NULL) {
         return ZN_ERR_NOMEM;
     }
+    ent_cand *split = chosen + d->n_cands + 1;
+    uint8_t *used = (uint8_t *)(split + cap);
+    memset(used, 0, d->n + 1);
     size_t n = choose(d, used, chosen);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
