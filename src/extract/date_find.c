@@ -142,15 +142,28 @@ static bool ref_point(const zn_date_options *o, dpt *p)
 
 // May a number at i start an expression? A word may (七夕, 五一), else what follows the
 // number must: a character some date word starts with (年 月 天 個 至 …), 几, anything
-// ASCII (2018-06-12, 10:30, 6 點, 3~5天) or the end. 一些 兩岸 統一 start nothing.
+// ASCII (2018-06-12, 10:30, 6 點, 3~5天) or the end. 一些 兩岸 統一 start nothing, nor
+// does what date__num reads as no number (百年 千方百計 萬里: the parsers read numerals
+// through it alone).
 static bool number_may_start(const dtext *t, size_t i, bool vague)
 {
     dnum n;
-    if (date__may_start_at(t, i, vague) || !date__num(t, i, &n) || n.end >= t->n) {
+    if (date__may_start_at(t, i, vague)) {
         return true;
     }
+    if (!date__num(t, i, &n)) {
+        return false;
+    }
+    if (n.end >= t->n) {
+        return true;
+    }
+    uint32_t next = t->cp[n.end];
+    // a point after figures goes on with a figure (2018.6.12, 1.5天): 1. 2. number a list
+    if (next == '.') {
+        return n.end + 1 < t->n && date__is_digit(t->cp[n.end + 1]);
+    }
     // ） closes a number only in 今（20）日, read from 今: 1） 2） number a list
-    return t->cp[n.end] != 0xFF09 && date__may_follow(t, n.end);
+    return next != 0xFF09 && date__may_follow(t, n.end);
 }
 
 // May an expression start at i, a candidate of date__next_candidate? Not inside a number
