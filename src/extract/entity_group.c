@@ -32,22 +32,31 @@ static size_t utf8_len(uint32_t c)
     return c < 0x80 ? 1 : (c < 0x800 ? 2 : (c < 0x10000 ? 3 : 4));
 }
 
-// The length in bytes of every mention's key and its first three bytes (key_head, for the
-// runs of unite_keys). The keys themselves are never written out: compared as folded
-// characters they compare as their UTF-8 bytes would (zn__ent_key_cmp).
+// The length in bytes of every mention's key, its first three bytes (key_head, for the runs
+// of unite_keys) and whether its text has spaces (left out of the key). The keys themselves
+// are never written out: compared as folded characters they compare as their UTF-8 bytes
+// would (zn__ent_key_cmp).
 static void measure_keys(grouping *g)
 {
     const ent_doc *d = g->d;
     for (size_t i = 0; i < g->m; i++) {
         size_t len = 0;
         size_t head = 0;
+        bool spaced = false;
         for (size_t p = d->cands[i].start; p < d->cands[i].end; p++) {
             uint32_t c = d->fold[p];
             if (c == ' ') {
+                spaced = true;
                 continue;
             }
             if (len >= 3) {
                 len += utf8_len(c);
+                continue;
+            }
+            if (len == 0 && c >= 0x800 && c < 0x10000) { // a Han character: three bytes
+                head = (size_t)(0xE0 | c >> 12) << 16 | (size_t)(0x80 | (c >> 6 & 0x3F)) << 8 |
+                       (0x80 | (c & 0x3F));
+                len = 3;
                 continue;
             }
             char u[4];
@@ -59,6 +68,7 @@ static void measure_keys(grouping *g)
         }
         g->key_len[i] = len;
         g->key_head[i] = head;
+        g->key_spaced[i] = spaced;
     }
 }
 
@@ -69,6 +79,15 @@ int zn__ent_key_cmp(const grouping *g, size_t a, size_t b)
     size_t ie = g->d->cands[a].end;
     size_t j = g->d->cands[b].start;
     size_t je = g->d->cands[b].end;
+    if (!g->key_spaced[a] && !g->key_spaced[b]) { // most names: no space to leave out
+        size_t n = ie - i < je - j ? ie - i : je - j;
+        for (size_t k = 0; k < n; k++) {
+            if (f[i + k] != f[j + k]) {
+                return f[i + k] < f[j + k] ? -1 : 1;
+            }
+        }
+        return ie - i == je - j ? 0 : (ie - i < je - j ? -2 : 2);
+    }
     for (;; i++, j++) {
         while (i < ie && f[i] == ' ') {
             i++;
@@ -95,6 +114,10 @@ const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l)
     size_t p = d->cands[l].start;
     for (; skip > 0; p++) {
         skip -= d->fold[p] != ' ';
+    }
+    if (!g->key_spaced[l]) {
+        // characters of the text as they stand: their row was found when the text was read
+        return zn__ent_span_word(d, p, d->cands[l].end);
     }
     char buf[4 * ZN__ENT_MAX_KEY_CHARS + 1]; // longer is no table key
     size_t len;
@@ -261,15 +284,19 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     g.d = d;
     g.m = d->n_cands;
     size_t n = g.m + 1;
-    size_t *block = zn__ent_alloc(d, 5 * n, sizeof *block); // the five arrays below
+    if (g.m == 0) {
+        return zn__ent_group_build(&g, out); // nothing to group
+    }
+    size_t *block = zn__ent_alloc(d, 6 * n, sizeof *block); // the six arrays below
     if (block == NULL) {
         return ZN_ERR_NOMEM;
     }
     g.parent = block;
     g.key_len = block + n;
     g.key_head = block + 2 * n;
-    g.ent_of = block + 3 * n;
-    g.first = block + 4 * n;
+    g.key_spaced = block + 3 * n;
+    g.ent_of = block + 4 * n;
+    g.first = block + 5 * n;
     for (size_t i = 0; i < g.m; i++) {
         g.parent[i] = i;
     }

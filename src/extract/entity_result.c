@@ -157,8 +157,10 @@ static void collect(builder *bd, size_t e)
     bd->names[bd->n_names++] = (rec){e, b0, b0 + len};
     for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
         size_t i = bd->by_ent[x];
-        len = bytes_of(d, &d->cands[i], &b0);
-        add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
+        if (i != bd->canon[e]) { // the name itself is no alias
+            len = bytes_of(d, &d->cands[i], &b0);
+            add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
+        }
         size_t r0, r1;
         if (d->cands[i].type == ZN_ENTITY_PERSON && role_before(d, &d->cands[i], &r0, &r1)) {
             add_rec(bd, bd->roles, &bd->n_roles, e, r0, r1);
@@ -294,6 +296,10 @@ static void fill_result(const builder *bd, zn_entities *r)
 zn_status zn__ent_group_build(grouping *g, zn_entities **out)
 {
     ent_doc *d = g->d;
+    if (g->m == 0) { // no mention (a third of news lines): the empty result
+        *out = alloc_result(0, 0, 0, 0);
+        return *out != NULL ? ZN_OK : ZN_ERR_NOMEM;
+    }
     size_t m = g->m;
     size_t ne = g->n_ents;
     size_t nl = d->n_links;

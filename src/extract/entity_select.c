@@ -202,7 +202,9 @@ static void split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t c
         return;
     }
     trim_titles(d, &c);
-    if (split_members(d, c, out, n, cap)) {
+    // only places and people are split (the test before the call: most mentions are neither)
+    if ((c.type == ZN_ENTITY_PLACE || c.type == ZN_ENTITY_PERSON) &&
+        split_members(d, c, out, n, cap)) {
         return;
     }
     // Across a clause break only the last piece can be the name (the tagger joined words).
