@@ -40,15 +40,7 @@ uint32_t zn__ent_fold(uint32_t cp)
         return ' '; // ideographic, no-break and typographic spaces
     }
     if (cp < 0x10000) {
-        const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
-        if (!(bl->t2s >> (cp % 32) & 1u)) {
-            return cp;
-        }
-        // the pairs are sorted: this one comes after those of the characters below it
-        size_t k = bl->t2s_rank + zn__ent_pop32(bl->t2s & ((1u << (cp % 32)) - 1));
-        if (k < zn__ent_n_t2s && zn__ent_t2s[k][0] == cp) {
-            return zn__ent_t2s[k][1];
-        }
+        return zn__ent_blocks[cp / 32].t2s >> (cp % 32) & 1u ? zn__ent_t2s_of(cp) : cp;
     }
     size_t lo = 0;
     size_t hi = zn__ent_n_t2s;

@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The tables below are the library's own (generated into it): declared hidden, a position's
+ * walk reads them directly instead of through the shared library's address table. */
+#pragma GCC visibility push(hidden)
+
 /* Which lists a word is in (bits of zn__ent_word.flags). */
 enum {
     ZN__ENT_SUFFIX = 1u << 0,  /* suffixes.txt: 大学, 实验室, 公司 ... */
@@ -45,10 +49,10 @@ typedef struct zn__ent_word {
  * key the path spells, or ZN__ENT_NO_ROW. */
 typedef struct zn__ent_trie_node { /* 12 bytes: the walk of every position reads these */
     uint32_t cp;
-    uint32_t child : 20;  /* a table too large for these bits fails to compile (-Woverflow) */
-    uint32_t n_child : 12;
+    uint16_t child;   /* the generator fails past 65535 nodes */
+    uint16_t n_child;
     uint16_t row;
-    uint16_t flags;       /* zn__ent_words[row].flags (0 without a row) */
+    uint16_t flags;   /* zn__ent_words[row].flags (0 without a row) */
 } zn__ent_trie_node;
 #define ZN__ENT_NO_ROW 0xFFFFu
 
@@ -76,19 +80,36 @@ extern const zn__ent_word zn__ent_words[];
 extern const size_t zn__ent_n_words;
 extern const uint16_t zn__ent_row_flags[]; /* zn__ent_words[i].flags, packed */
 extern const uint32_t zn__ent_t2s[][2];
-/* What the key walk reads about a block of 32 BMP characters, side by side: a bit per
- * character that begins a key, that is the second character of a key, that t2s changes,
- * how many characters below the block begin a key and how many t2s changes. The root's children are the characters that begin a key,
- * sorted, so a BMP character's child is the root's first child + rank + the first bits
- * below it in its block; its t2s pair is zn__ent_t2s[t2s_rank + the t2s bits below it]. */
+extern const size_t zn__ent_n_t2s;
+/* What the key walk and the fold read about a block of 32 BMP characters, side by side: a
+ * bit per character that is the second character of a key, a bit per character that t2s
+ * changes, the block's slice of zn__ent_root and how many characters below the block t2s
+ * changes (a character's t2s pair is zn__ent_t2s[t2s_rank + the t2s bits below it]). */
 typedef struct zn__ent_block {
-    uint32_t first;
     uint32_t second;
     uint32_t t2s;
-    uint16_t rank;
+    uint16_t root;
     uint16_t t2s_rank;
 } zn__ent_block;
 extern const zn__ent_block zn__ent_blocks[0x10000 / 32];
+/* The trie node of each BMP character that begins a key, 0 for the others: character cp is
+ * zn__ent_root[zn__ent_blocks[cp / 32].root][cp % 32] (slice 0 holds only zeros). */
+extern const uint16_t zn__ent_root[][32];
+
+/* What the key walk needs of a folded character (entity_text.c finds it while decoding):
+ * the trie node of the keys it begins (ZN__ENT_KEY_NODE bits, 0: none) and
+ * ZN__ENT_KEY_SECOND when some key has it as its second character. */
+#define ZN__ENT_KEY_NODE 0xFFFFu
+#define ZN__ENT_KEY_SECOND (1u << 16)
+
+/* The characters of the CJK blocks ZN__ENT_HAN_FIRST..ZN__ENT_HAN_LAST, most of a Chinese
+ * text's, one word each: ZN__ENT_HAN_T2S and the Simplified form when t2s changes the
+ * character, else its key bits (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND). Example: 學 U+5B78 is
+ * ZN__ENT_HAN_T2S | 0x5B66 (学). One read tells a character's fold and keys. */
+#define ZN__ENT_HAN_FIRST 0x3400u
+#define ZN__ENT_HAN_LAST 0x9FFFu
+#define ZN__ENT_HAN_T2S (1u << 31)
+extern const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1];
 
 /* Number of bits set in x. Cannot fail. */
 static inline unsigned zn__ent_pop32(uint32_t x)
@@ -99,18 +120,14 @@ static inline unsigned zn__ent_pop32(uint32_t x)
     return (x * 0x01010101u) >> 24;
 }
 
-/* False when no key has the folded code point cp as its second character. Cannot fail. */
-static inline bool zn__ent_may_follow(uint32_t cp)
+/* The Simplified form of the BMP character cp, whose bit in its block's t2s is set. Cannot
+ * fail. */
+static inline uint32_t zn__ent_t2s_of(uint32_t cp)
 {
-    return cp >= 0x10000 || (zn__ent_blocks[cp / 32].second >> (cp % 32) & 1u) != 0;
+    // the pairs are sorted: this one comes after those of the characters below it
+    const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
+    return zn__ent_t2s[bl->t2s_rank + zn__ent_pop32(bl->t2s & ((1u << (cp % 32)) - 1))][1];
 }
-
-/* True when some key may begin with the folded code point cp. Cannot fail. */
-static inline bool zn__ent_may_start(uint32_t cp)
-{
-    return cp >= 0x10000 || (zn__ent_blocks[cp / 32].first >> (cp % 32) & 1u) != 0;
-}
-extern const size_t zn__ent_n_t2s;
 
 /* Longest key in characters; longer strings are never looked up. */
 #define ZN__ENT_MAX_KEY_CHARS 8
@@ -122,5 +139,7 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
  * spaces to a space; ASCII letters to lowercase; Traditional characters to Simplified
  * (OpenCC's table). Cannot fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */
 uint32_t zn__ent_fold(uint32_t cp);
+
+#pragma GCC visibility pop
 
 #endif

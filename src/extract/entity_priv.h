@@ -89,7 +89,8 @@ typedef struct ent_doc {
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint16_t all_flags;    /* the flags of every key in the text, or-ed */
     bool has_latin;        /* some folded character is a-z */
-    uint64_t seen[16];     /* 1,024 bits, one per hash of a folded character of the text */
+    uint8_t seen[1024];    /* 1 at each hash of a folded character of the text (a byte each:
+                              one store per character while decoding) */
     uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
@@ -184,8 +185,7 @@ static inline size_t zn__ent_seen_bit(uint32_t cp)
 
 static inline bool zn__ent_may_contain(const ent_doc *d, uint32_t cp)
 {
-    size_t h = zn__ent_seen_bit(cp);
-    return (d->seen[h >> 6] >> (h & 63) & 1u) != 0;
+    return d->seen[zn__ent_seen_bit(cp)] != 0;
 }
 
 /* True when none of the four positions i .. i + 3 of `f` (start_flags or end_flags, which

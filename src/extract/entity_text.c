@@ -20,20 +20,10 @@ static const uint8_t pop8[256] = {
 #undef P6
 };
 
-// The child of the root for code point cp: the root's children are many (every first
-// character of a key). A BMP character's place among them is counted in the bit table of
-// first characters; others are searched without branches on the comparisons.
-static uint32_t root_step(uint32_t cp)
+// The child of the root for a code point beyond the BMP (BMP characters read theirs from
+// zn__ent_root), 0 when no key begins with it: searched without branches on the comparisons.
+static uint32_t root_search(uint32_t cp)
 {
-    if (cp < 0x10000) {
-        const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
-        if (!(bl->first >> (cp % 32) & 1u)) {
-            return 0;
-        }
-        uint32_t node = zn__ent_trie[0].child + bl->rank +
-                        zn__ent_pop32(bl->first & ((1u << (cp % 32)) - 1));
-        return zn__ent_trie[node].cp == cp ? node : 0;
-    }
     const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[0].child];
     size_t n = zn__ent_trie[0].n_child;
     if (n == 0) {
@@ -47,14 +37,52 @@ static uint32_t root_step(uint32_t cp)
     return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
 }
 
-static bool grow_rows(ent_doc *d, size_t *cap)
+// The key bits of a folded character (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND), worked out
+// while decoding and kept in key_at until mark_keys has read them.
+static uint32_t char_keys(uint32_t cp)
 {
-    uint16_t *r = zn__ent_grow(d, d->key_rows, *cap, *cap * 2, sizeof *r);
-    if (r == NULL) {
-        return false;
+    if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
+        uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
+        if (!(h & ZN__ENT_HAN_T2S)) {
+            return h;
+        }
     }
-    d->key_rows = r;
-    *cap *= 2;
+    if (cp < 0x10000) {
+        const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
+        return zn__ent_root[bl->root][cp % 32] | (bl->second >> (cp % 32) & 1u) << 16;
+    }
+    return root_search(cp) | ZN__ENT_KEY_SECOND; // beyond the BMP: any may follow
+}
+
+// The keys that start at position i: the walk down the trie from the first character's
+// node, one step per further character, stopping as soon as no key has the prefix. Each
+// key found sets its bit in *bits (bit k-1 for k characters) and at ends[i + k], adds its
+// flags to *flags and to end_flags[i + k], and its row to key_rows (grown when full).
+typedef struct key_walk {
+    ent_doc *d;
+    uint8_t *ends; // d's arrays, kept here: the stores below may alias d's fields
+    uint16_t *end_flags;
+    uint16_t *rows;
+    size_t used;
+    size_t cap;
+} key_walk;
+
+static inline bool add_key(key_walk *w, size_t end, unsigned k, const zn__ent_trie_node *nd,
+                           unsigned *bits, unsigned *flags)
+{
+    if (w->used == w->cap) {
+        uint16_t *r = zn__ent_grow(w->d, w->rows, w->cap, w->cap * 2, sizeof *r);
+        if (r == NULL) {
+            return false;
+        }
+        w->rows = r;
+        w->cap *= 2;
+    }
+    *bits |= 1u << (k - 1);
+    *flags |= nd->flags;
+    w->ends[end] |= (uint8_t)(1u << (k - 1));
+    w->end_flags[end] |= nd->flags;
+    w->rows[w->used++] = nd->row;
     return true;
 }
 
@@ -62,55 +90,64 @@ static bool grow_rows(ent_doc *d, size_t *cap)
 // those rows: one walk down the key trie per position, one step per character, stopping as
 // soon as no key has the prefix. Every later question "is [s, e) a key?" is then a bit and
 // an index; the flags of the keys that start and end at a position are or-ed there, so
-// most questions ("a title ending here?") are answered by one test.
-static zn_status mark_keys(ent_doc *d)
+// most questions ("a title ending here?") are answered by one test. Only positions where
+// a key starts are written (keys, start_flags and ends, end_flags were cleared; key_at is
+// read only where keys has a bit); a space begins and continues no key.
+__attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 {
-    size_t cap = d->n + 1;
-    size_t used = 0;
-    d->key_rows = zn__ent_alloc(d, cap, sizeof *d->key_rows);
-    if (d->key_rows == NULL) {
+    key_walk w = {d, d->ends, d->end_flags, NULL, 0, d->n + 1};
+    w.rows = zn__ent_alloc(d, w.cap, sizeof *w.rows);
+    if (w.rows == NULL) {
         return ZN_ERR_NOMEM;
     }
-    for (size_t i = 0; i < d->n; i++) {
-        d->key_at[i] = (uint32_t)used;
-        uint32_t cp = d->fold[i];
-        if (cp == ' ' || !zn__ent_may_start(cp)) {
-            continue;
+    const uint32_t *fold = d->fold;
+    uint32_t *key_at = d->key_at; // what char_keys found, until replaced here
+    size_t n = d->n;
+    unsigned all = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t node = key_at[i] & ZN__ENT_KEY_NODE;
+        if (node == 0) {
+            continue; // most positions: no key begins with the character
         }
-        uint8_t bits = 0;
-        uint16_t flags = 0;
-        uint32_t node = root_step(cp);
-        size_t max = d->n - i < ZN__ENT_MAX_KEY_CHARS ? d->n - i : ZN__ENT_MAX_KEY_CHARS;
-        for (size_t k = 1; node != 0; k++) {
-            uint32_t row = zn__ent_trie[node].row;
-            if (row != ZN__ENT_NO_ROW) {
-                if (used == cap && !grow_rows(d, &cap)) {
+        size_t at = w.used;
+        unsigned bits = 0;
+        unsigned flags = 0;
+        const zn__ent_trie_node *nd = &zn__ent_trie[node];
+        if (nd->row != ZN__ENT_NO_ROW && !add_key(&w, i + 1, 1, nd, &bits, &flags)) {
+            return ZN_ERR_NOMEM;
+        }
+        // most first characters are not followed by the second character of any key
+        if (nd->n_child != 0 && i + 1 < n && (key_at[i + 1] & ZN__ENT_KEY_SECOND)) {
+            size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
+            for (unsigned k = 2; k <= max; k++) {
+                node = zn__ent_trie_step(node, fold[i + k - 1]);
+                if (node == 0) {
+                    break;
+                }
+                nd = &zn__ent_trie[node];
+                if (nd->row != ZN__ENT_NO_ROW && !add_key(&w, i + k, k, nd, &bits, &flags)) {
                     return ZN_ERR_NOMEM;
                 }
-                uint16_t f = zn__ent_trie[node].flags;
-                bits |= (uint8_t)(1u << (k - 1));
-                flags |= f;
-                d->ends[i + k] |= (uint8_t)(1u << (k - 1));
-                d->end_flags[i + k] |= f;
-                d->key_rows[used++] = (uint16_t)row;
+                if (nd->n_child == 0) {
+                    break;
+                }
             }
-            if (k == max || zn__ent_trie[node].n_child == 0 || (cp = d->fold[i + k]) == ' ' ||
-                (k == 1 && !zn__ent_may_follow(cp))) {
-                break; // most first characters are not followed by a second one of a key
-            }
-            node = zn__ent_trie_step(node, cp);
         }
-        d->keys[i] = bits;
-        d->start_flags[i] = flags;
-        d->all_flags |= flags;
+        if (bits != 0) {
+            d->keys[i] = (uint8_t)bits;
+            d->start_flags[i] = (uint16_t)flags;
+            key_at[i] = (uint32_t)at;
+            all |= flags;
+        }
     }
-    d->key_at[d->n] = (uint32_t)used;
+    d->key_rows = w.rows;
+    d->all_flags = (uint16_t)all;
     return ZN_OK;
 }
 
 // The bytes of s[0..len) that are not continuation bytes (10xxxxxx), eight at a time: a
 // continuation byte has its top bit set and the next one clear.
-static size_t count_leads(const char *s, size_t len)
+__attribute__((noinline)) static size_t count_leads(const char *s, size_t len)
 {
     size_t cont = 0;
     size_t i = 0;
@@ -128,8 +165,8 @@ static size_t count_leads(const char *s, size_t len)
 
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
-// that each part is aligned. Only word_of, the flags and bit sets are cleared (for the
-// characters, once they are counted); the rest is written in full.
+// that each part is aligned. The flags and bit sets are cleared (for the characters, once
+// they are counted); off, fold and word_of are written in full, key_at where keys start.
 static zn_status alloc_arrays(ent_doc *d)
 {
     // Room for every byte that is not a continuation byte: each character decoded before an
@@ -156,6 +193,47 @@ static zn_status alloc_arrays(ent_doc *d)
     return ZN_OK;
 }
 
+// Decodes and folds the text into off[] and fold[], puts what the key walk needs of each
+// character into key_at[] (char_keys), and notes the text's characters (seen) and whether
+// it has Latin letters. Most characters are Han that t2s leaves alone: one word of
+// zn__ent_han tells that, and their keys.
+__attribute__((noinline)) static void fold_text(ent_doc *d)
+{
+    const unsigned char *us = (const unsigned char *)d->text;
+    size_t len = d->len;
+    size_t *off = d->off;
+    uint32_t *fold = d->fold;
+    uint32_t *keys = d->key_at;
+    size_t n = 0;
+    bool latin = false;
+    size_t pos = 0;
+    while (pos < len) {
+        off[n] = pos;
+        uint32_t cp = zn__valid_next(us, &pos); // valid: checked by the caller or decode
+        uint32_t f;
+        uint32_t k;
+        uint32_t h = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST
+                         ? zn__ent_han[cp - ZN__ENT_HAN_FIRST]
+                         : ZN__ENT_HAN_T2S;
+        if (!(h & ZN__ENT_HAN_T2S)) {
+            f = cp; // Han that t2s leaves alone (most characters): its keys are in h
+            k = h;
+        } else {
+            f = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST ? h & ~ZN__ENT_HAN_T2S
+                                                                           : zn__ent_fold(cp);
+            k = char_keys(f);
+            latin |= f - 'a' <= 'z' - 'a';
+        }
+        fold[n] = f;
+        keys[n] = k;
+        d->seen[zn__ent_seen_bit(f)] = 1;
+        n++;
+    }
+    off[n] = len;
+    d->n = n;
+    d->has_latin = latin;
+}
+
 static zn_status decode(ent_doc *d, bool valid, zn_error *err)
 {
     if (!valid) {
@@ -168,24 +246,7 @@ static zn_status decode(ent_doc *d, bool valid, zn_error *err)
     if (alloc_arrays(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
-    const unsigned char *us = (const unsigned char *)d->text;
-    size_t pos = 0;
-    while (pos < d->len) {
-        size_t at = pos;
-        uint32_t cp = zn__valid_next(us, &pos); // checked above or by the caller
-        d->off[d->n] = at;
-        // Han characters that t2s leaves alone (most) fold to themselves
-        bool same =
-            cp >= 0x3400 && cp <= 0x9FFF && !(zn__ent_blocks[cp / 32].t2s >> (cp % 32) & 1u);
-        uint32_t f = same ? cp : zn__ent_fold(cp);
-        d->fold[d->n] = f;
-        size_t h = zn__ent_seen_bit(f);
-        d->seen[h >> 6] |= (uint64_t)1 << (h & 63);
-        d->has_latin |= f >= 'a' && f <= 'z';
-        d->n++;
-    }
-    d->off[d->n] = d->len;
-    memset(d->word_of, 0, (d->n + 1) * sizeof *d->word_of); // words may leave gaps
+    fold_text(d);
     memset(d->start_flags, 0, (d->n + 1) * sizeof *d->start_flags);
     memset(d->end_flags, 0, (d->n + 1) * sizeof *d->end_flags);
     memset(d->keys, 0, d->n + 1);
@@ -232,7 +293,7 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, bool valid, v
     if (st != ZN_OK) {
         return st;
     }
-    d->word_of[d->n] = d->n_words; // the words' characters were marked as they came
+    d->word_of[d->n] = d->n_words; // the words marked their characters, all of them
     return ZN_OK;
 }
 

@@ -54,53 +54,101 @@ static ent_pos pos_of_tag(const char *t)
     }
 }
 
-#define TAG4(a, b, c, d)                                                                    \
-    ((uint64_t)(a) << 56 | (uint64_t)(b) << 48 | (uint64_t)(c) << 40 | (uint64_t)(d) << 32)
+// A tokenizer tag (its eight bytes, NUL-terminated when shorter) as a number: the letters
+// from the low byte up, zeros from the NUL on.
+static uint64_t tag_key(const char t[8])
+{
+    uint64_t x;
+    memcpy(&x, t, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t zero = (x - ones) & ~x & (ones << 7); // the lowest set bit marks the first NUL
+    return x & (((zero & -zero) >> 7) - 1);        // no NUL: zero is 0, the mask all ones
+}
 
-// The word class of a tokenizer tag (an array of eight bytes, the tag NUL-terminated in
-// it), as pos_of_tag but without branches on the letters: tags vary from word to word, and
-// a mispredicted jump costs more than all these comparisons.
+#define TAG_KEY(a, b, c, d) ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | \
+                             (uint64_t)(d) << 24)
+// The tags whose class needs the whole tag, each in its own slot of a table of 32: the
+// multiplier is the first odd number up from the golden ratio's that spreads these over
+// distinct slots (a clash fails the build: -Woverride-init, part of -Wextra).
+#define TAG_SLOT(key) ((uint32_t)(key) * 0x9E377F43u >> 27)
+#define TAG_EXACT(a, b, c, d, pos) [TAG_SLOT(TAG_KEY(a, b, c, d))] = {TAG_KEY(a, b, c, d), pos}
+
+typedef struct tag_exact {
+    uint64_t key;
+    uint8_t pos;
+} tag_exact;
+
+// The word class of a tokenizer tag (an array of eight bytes), as pos_of_tag but without
+// branches on the letters: tags vary from word to word, and a mispredicted jump costs more
+// than these few table reads. The class goes by the first letter, unless the first two
+// (nr..., an..., ad...) or the whole tag (PER, ns, eng ...) say otherwise.
 static ent_pos pos_of_token_tag(const char t[8])
 {
-    // the letters from the top byte down, zeros from the NUL on
+    static const uint8_t first[256] = {
+        // the class plus one (0: a function word), by the first letter alone
+        [0] = POS_UNK + 1, ['j'] = POS_NZ + 1, ['n'] = POS_N + 1, ['v'] = POS_V + 1,
+        ['a'] = POS_A + 1, ['b'] = POS_A + 1, ['s'] = POS_N + 1, ['m'] = POS_M + 1,
+        ['q'] = POS_Q + 1, ['r'] = POS_R + 1, ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1,
+        ['x'] = POS_PUNCT + 1,
+    };
+    static const tag_exact exact[32] = {
+        TAG_EXACT('P', 'E', 'R', 0, POS_PER), TAG_EXACT('L', 'O', 'C', 0, POS_LOC),
+        TAG_EXACT('O', 'R', 'G', 0, POS_ORG), TAG_EXACT('T', 'I', 'M', 'E', POS_TIME),
+        TAG_EXACT('n', 's', 0, 0, POS_NS),    TAG_EXACT('n', 't', 0, 0, POS_NT),
+        TAG_EXACT('n', 'z', 0, 0, POS_NZ),    TAG_EXACT('n', 'w', 0, 0, POS_NZ),
+        TAG_EXACT('v', 'n', 0, 0, POS_VN),    TAG_EXACT('e', 'n', 'g', 0, POS_ENG),
+        TAG_EXACT('u', 'r', 'l', 0, POS_ENG),
+    };
+    uint64_t key = tag_key(t);
+    unsigned f = first[key & 0xFFu];
+    unsigned pos = f != 0 ? f - 1 : POS_FUNC;
+    unsigned two = (unsigned)(key & 0xFFFFu);
+    pos = two == TAG_KEY('n', 'r', 0, 0) ? POS_NR : pos; // nr, nrt, nrfg
+    pos = two == TAG_KEY('a', 'n', 0, 0) ? POS_N : pos;
+    pos = two == TAG_KEY('a', 'd', 0, 0) ? POS_FUNC : pos;
+    const tag_exact *x = &exact[TAG_SLOT(key)];
+    pos = x->key == key ? x->pos : pos; // an empty slot: the empty tag, POS_UNK as first[0]
+    return (ent_pos)pos;
+}
+
+// The classes of the tokenizer tags met so far in a text: a line has a dozen distinct tags
+// in some thirty words, and a look here costs a third of working a class out. A slot holds
+// a tag's eight bytes as they are (those after its NUL too: the key is exact, whatever
+// they are) and its class; the cache starts all zeros, the empty tag and its class UNK.
+#define TAG_SLOTS 32
+
+typedef struct tag_cache {
+    uint64_t key[TAG_SLOTS];
+    uint8_t pos[TAG_SLOTS];
+} tag_cache;
+
+static ent_pos tag_class(tag_cache *c, const char t[8])
+{
     uint64_t key;
     memcpy(&key, t, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    key = __builtin_bswap64(key);
-#endif
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
-    uint64_t zeros = ~(((key & low7) + low7) | key | low7); // 0x80 in each zero byte
-    unsigned nul = zeros != 0 ? (unsigned)__builtin_clzll(zeros) / 8 : 8;
-    key &= nul >= 8 ? UINT64_MAX : ~(UINT64_MAX >> (8 * nul));
-    unsigned c0 = (unsigned)(key >> 56);
-    unsigned c1 = (unsigned)(key >> 48) & 0xFFu;
-    // classes by the first letter alone, plus one (0: a function word)
-    static const uint8_t first[128] = {
-        ['j'] = POS_NZ + 1, ['n'] = POS_N + 1, ['v'] = POS_V + 1, ['a'] = POS_A + 1,
-        ['b'] = POS_A + 1, ['s'] = POS_N + 1, ['m'] = POS_M + 1, ['q'] = POS_Q + 1,
-        ['r'] = POS_R + 1, ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1, ['x'] = POS_PUNCT + 1,
-    };
-    unsigned f = c0 < 128 ? first[c0] : 0;
-    unsigned pos = f != 0 ? f - 1 : POS_FUNC;
-    pos = c0 == 0 ? POS_UNK : pos;
-    pos = key == TAG4('P', 'E', 'R', 0) ? POS_PER : pos;
-    pos = key == TAG4('L', 'O', 'C', 0) ? POS_LOC : pos;
-    pos = key == TAG4('O', 'R', 'G', 0) ? POS_ORG : pos;
-    pos = key == TAG4('T', 'I', 'M', 'E') ? POS_TIME : pos;
-    pos = c0 == 'n' && c1 == 'r' ? POS_NR : pos; // nr, nrt, nrfg
-    pos = key == TAG4('n', 's', 0, 0) ? POS_NS : pos;
-    pos = key == TAG4('n', 't', 0, 0) ? POS_NT : pos;
-    pos = key == TAG4('n', 'z', 0, 0) || key == TAG4('n', 'w', 0, 0) ? POS_NZ : pos;
-    pos = key == TAG4('v', 'n', 0, 0) ? POS_VN : pos;
-    pos = c0 == 'a' && c1 == 'n' ? POS_N : pos;
-    pos = c0 == 'a' && c1 == 'd' ? POS_FUNC : pos;
-    pos = key == TAG4('e', 'n', 'g', 0) || key == TAG4('u', 'r', 'l', 0) ? POS_ENG : pos;
-    return (ent_pos)pos;
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 59); // TAG_SLOTS = 2^5
+    if (c->key[h] != key) {
+        c->key[h] = key;
+        c->pos[h] = (uint8_t)pos_of_token_tag(t);
+    }
+    return (ent_pos)c->pos[h];
 }
 
 // Class of one character for the fallback cut (no analysis).
 static ent_pos char_class(uint32_t cp)
 {
+    if (cp < 0x80) { // ASCII (most punctuation once folded): no Han
+        if (zn__ent_is_latin(cp)) {
+            return POS_ENG;
+        }
+        if (zn__ent_is_digit(cp)) {
+            return POS_M;
+        }
+        return cp <= ' ' && zn__cp_is_space(cp) ? POS_SPACE : POS_PUNCT;
+    }
     if (zn__ent_is_han(cp)) {
         return POS_UNK;
     }
@@ -116,16 +164,22 @@ static ent_pos char_class(uint32_t cp)
     return POS_PUNCT;
 }
 
+static bool grow_words(ent_doc *d, size_t *cap)
+{
+    size_t ncap = *cap ? *cap * 2 : 64;
+    ent_word *w = zn__ent_grow(d, d->words, d->n_words, ncap, sizeof *w);
+    if (w == NULL) {
+        return false;
+    }
+    d->words = w;
+    *cap = ncap;
+    return true;
+}
+
 static zn_status push_word(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
 {
-    if (d->n_words == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        ent_word *w = zn__ent_grow(d, d->words, d->n_words, ncap, sizeof *w);
-        if (w == NULL) {
-            return ZN_ERR_NOMEM;
-        }
-        d->words = w;
-        *cap = ncap;
+    if (d->n_words == *cap && !grow_words(d, cap)) {
+        return ZN_ERR_NOMEM;
     }
     for (size_t c = s; c < e; c++) {
         d->word_of[c] = d->n_words;
@@ -225,19 +279,24 @@ static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
 // Pushes the word [s, e), cut where punctuation or space meets other characters (the
 // tagger sometimes joins them: "、商汤"). A list joined by 、 keeps its tag on each item
 // (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
+// Words of Han characters of the common block only are pushed by cut_words itself (most
+// words); this is for the others, whose characters cut_words may have marked already.
 static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
 {
+    if (e - s == 1) { // one character: itself, tagged when it is text (Han is)
+        ent_pos c = char_class(d->fold[s]);
+        return push_word(d, s, e, c != POS_PUNCT && c != POS_SPACE ? pos : c, cap);
+    }
     size_t h = s;
     while (h < e && zn__ent_is_han(d->fold[h])) {
         h++;
     }
     if (h == e) {
-        return push_word(d, s, e, pos, cap); // Han only (most words): one piece, as it is
+        return push_word(d, s, e, pos, cap); // Han only: one piece, as it is
     }
-    if (e - s == 1) { // one character: itself, tagged when it is text
-        ent_pos c = char_class(d->fold[s]);
-        return push_word(d, s, e, c != POS_PUNCT && c != POS_SPACE ? pos : c, cap);
-    }
+    // the pieces below mark their characters; what no piece covers (a garbled word's part
+    // without tokenizer words) belongs to no word: index 0, as for any character unmarked
+    memset(d->word_of + s, 0, (e - s) * sizeof *d->word_of);
     size_t pieces = 0;
     bool in_piece = false;
     bool list_only = true;
@@ -293,41 +352,47 @@ static void src_span(const span_src *src, size_t i, size_t *b0, size_t *b1, cons
     }
 }
 
-// The character index of byte b1, a few bytes after character s (which starts at byte b0):
-// s plus the bytes in between that are not continuation bytes, counted in one 8-byte load
-// (no loop to mispredict), and checked against off[]; else the search.
-static size_t char_end(const ent_doc *d, size_t s, size_t b0, size_t b1)
+// The characters [*s, *e) of the bytes [b0, b1); false when that is no span of the text.
+// Words come in text order and most often start where the last one ended (character
+// `last`): then the start is known, and the end is a step over the word's few characters.
+static inline bool span_chars(const ent_doc *d, size_t b0, size_t b1, size_t last, size_t *s,
+                              size_t *e)
 {
-    if (b1 - b0 <= 8 && b0 + 8 <= d->len) {
-        uint64_t x;
-        memcpy(&x, d->text + b0, 8);
-        uint64_t cont = x & ~(x << 1) & 0x8080808080808080u; // 10xxxxxx bytes
-        unsigned len = (unsigned)(b1 - b0);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        uint64_t keep = len >= 8 ? UINT64_MAX : ~(UINT64_MAX >> (8 * len));
-#else
-        uint64_t keep = len >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * len)) - 1;
-#endif
-        size_t e = s + len - (size_t)((((cont & keep) >> 7) * 0x0101010101010101u) >> 56);
-        if (e <= d->n && d->off[e] == b1) {
-            return e;
-        }
+    if (b0 > b1 || b1 > d->len) {
+        return false;
     }
-    return zn__ent_char_from(d, b1, s);
+    size_t i = d->off[last] == b0 ? last : zn__ent_char_from(d, b0, last);
+    if (i == SIZE_MAX) {
+        return false;
+    }
+    size_t j = i;
+    while (d->off[j] < b1) { // stops at d->n at the latest: off[n] is the length
+        j++;
+    }
+    *s = i;
+    *e = j;
+    return d->off[j] == b1; // else b1 falls inside a character
 }
 
 static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
 {
-    size_t cap = 0;
+    // about one word per token: room for them at once (splits and gaps grow it)
+    size_t cap = src->count + 16;
+    d->words = zn__ent_alloc(d, cap, sizeof *d->words);
+    if (d->words == NULL) {
+        return zn__error_nomem(err, "entities");
+    }
+    tag_cache tags;
+    memset(&tags, 0, sizeof tags); // POS_UNK is 0
+    size_t *word_of = d->word_of;
+    const uint32_t *fold = d->fold;
     size_t done = 0; // characters covered so far
     size_t last = 0; // where the last word ended: the next one most likely starts there
     for (size_t i = 0; i < src->count; i++) {
-        size_t b0, b1;
+        size_t b0, b1, s, e;
         const char *tag;
         src_span(src, i, &b0, &b1, &tag);
-        size_t s = b0 <= b1 && b1 <= d->len ? zn__ent_char_from(d, b0, last) : SIZE_MAX;
-        size_t e = s != SIZE_MAX ? char_end(d, s, b0, b1) : SIZE_MAX;
-        if (e == SIZE_MAX) {
+        if (!span_chars(d, b0, b1, last, &s, &e)) {
             return zn__error_set(err, ZN_ERR_INVALID_ARG,
                                  "entities: word %zu [%zu, %zu) is not a span of the text", i,
                                  b0, b1);
@@ -337,8 +402,22 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
             continue; // overlapping or empty words are ignored
         }
         if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
-            push_split(d, s, e, src->tokens != NULL ? pos_of_token_tag(tag) : pos_of_tag(tag),
-                       &cap) != ZN_OK) {
+            (d->n_words == cap && !grow_words(d, &cap))) {
+            return zn__error_nomem(err, "entities");
+        }
+        ent_pos pos = src->tokens != NULL ? tag_class(&tags, tag) : pos_of_tag(tag);
+        // Han of the common block only (most words): one piece, as it is. The characters
+        // are marked as they are checked; push_split marks those of other words again.
+        size_t w = d->n_words;
+        bool common = true;
+        for (size_t c = s; c < e; c++) {
+            word_of[c] = w;
+            common &= fold[c] - 0x4E00u <= 0x9FFFu - 0x4E00u;
+        }
+        if (common) {
+            d->words[w] = (ent_word){s, e, (uint8_t)pos};
+            d->n_words = w + 1;
+        } else if (push_split(d, s, e, pos, &cap) != ZN_OK) {
             return zn__error_nomem(err, "entities");
         }
         done = e;
@@ -359,10 +438,8 @@ static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err
     size_t last = 0;
     for (size_t i = 0; i < in->n_tokens; i++) {
         const zn_token *t = &in->tokens[i];
-        size_t s = t->start <= t->end && t->end <= d->len ? zn__ent_char_from(d, t->start, last)
-                                                          : SIZE_MAX;
-        size_t e = s != SIZE_MAX ? zn__ent_char_from(d, t->end, s) : SIZE_MAX;
-        if (e == SIZE_MAX) {
+        size_t s, e;
+        if (!span_chars(d, t->start, t->end, last, &s, &e)) {
             return zn__error_set(err, ZN_ERR_INVALID_ARG,
                                  "entities: token %zu [%zu, %zu) is not a span of the text",
                                  i, t->start, t->end);
