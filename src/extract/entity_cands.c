@@ -1,15 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Candidate mentions and links between them, collected by the finders before selection. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "extract/entity_priv.h"
-
-void zn__ent_sort_long(void *base, size_t n, size_t size,
-                       int (*cmp)(const void *, const void *, void *), void *ctx)
-{
-    qsort_r(base, n, size, cmp, ctx);
-}
 
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
 {

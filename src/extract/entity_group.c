@@ -72,7 +72,8 @@ static void measure_keys(grouping *g)
     }
 }
 
-int zn__ent_key_cmp(const grouping *g, size_t a, size_t b)
+// zn__ent_key_cmp, inlined into the sort and the runs of unite_keys
+static inline int key_cmp(const grouping *g, size_t a, size_t b)
 {
     const uint32_t *f = g->d->fold;
     size_t i = g->d->cands[a].start;
@@ -104,6 +105,11 @@ int zn__ent_key_cmp(const grouping *g, size_t a, size_t b)
     }
 }
 
+int zn__ent_key_cmp(const grouping *g, size_t a, size_t b)
+{
+    return key_cmp(g, a, b);
+}
+
 const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l)
 {
     const ent_doc *d = g->d;
@@ -127,13 +133,13 @@ const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l)
 
 static bool same_key(const grouping *g, size_t a, size_t b)
 {
-    return g->key_len[a] == g->key_len[b] && zn__ent_key_cmp(g, a, b) == 0;
+    return g->key_len[a] == g->key_len[b] && key_cmp(g, a, b) == 0;
 }
 
 // b's key is a's key plus a company suffix (京东 + 集团, 商汤 + 科技).
 static bool company_extension(const grouping *g, size_t a, size_t b)
 {
-    if (g->key_len[a] == 0 || g->key_len[b] <= g->key_len[a] || zn__ent_key_cmp(g, a, b) != -2) {
+    if (g->key_len[a] == 0 || g->key_len[b] <= g->key_len[a] || key_cmp(g, a, b) != -2) {
         return false;
     }
     const zn__ent_word *w = zn__ent_key_suffix(g, a, b);
@@ -156,14 +162,14 @@ static int cmp_keys(const void *x, const void *y, void *ctx)
 {
     size_t a = *(const size_t *)x;
     size_t b = *(const size_t *)y;
-    int c = zn__ent_key_cmp(ctx, a, b);
+    int c = key_cmp(ctx, a, b);
     return c != 0 ? c : (a > b) - (a < b);
 }
 
 // a's key is a proper prefix of b's.
 static bool is_prefix(const grouping *g, size_t a, size_t b)
 {
-    return g->key_len[a] < g->key_len[b] && zn__ent_key_cmp(g, a, b) == -2;
+    return g->key_len[a] < g->key_len[b] && key_cmp(g, a, b) == -2;
 }
 
 static int cmp_size(const void *x, const void *y, void *ctx)
@@ -198,16 +204,17 @@ static void join_extension(grouping *g, size_t a, size_t b)
 static zn_status unite_keys(grouping *g)
 {
     size_t m = g->m;
-    size_t *idx = zn__ent_alloc(g->d, 3 * (m + 1), sizeof *idx);
+    size_t *idx = zn__ent_alloc(g->d, 4 * (m + 1), sizeof *idx);
     if (idx == NULL) {
         return ZN_ERR_NOMEM;
     }
     size_t *pos = idx + (m + 1);   // mention → its place in idx
     size_t *pairs = pos + (m + 1); // partners of one mention
+    size_t *tmp = pairs + (m + 1); // for the sorts
     for (size_t i = 0; i < m; i++) {
         idx[i] = i;
     }
-    zn__ent_sort(idx, m, sizeof *idx, cmp_keys, g);
+    zn__ent_sort(idx, m, sizeof *idx, cmp_keys, g, tmp);
     for (size_t x = 0; x < m; x++) {
         pos[idx[x]] = x;
         if (x > 0 && same_key(g, idx[x - 1], idx[x])) {
@@ -235,7 +242,7 @@ static zn_status unite_keys(grouping *g)
                 break; // keys before this one no longer share a's first character
             }
         }
-        zn__ent_sort(pairs, n, sizeof *pairs, cmp_size, NULL);
+        zn__ent_sort(pairs, n, sizeof *pairs, cmp_size, NULL, tmp);
         for (size_t k = 0; k < n; k++) {
             join_extension(g, a, pairs[k]);
         }

@@ -241,38 +241,59 @@ bool zn__ent_in_lexicon(const ent_doc *d, size_t s, size_t e);
 bool zn__ent_lexicon_tag_is(const ent_doc *d, size_t s, size_t e, const char *tag);
 
 /* entity_cands.c */
-/* Sorts n items of `size` bytes stably with qsort_r (a merge sort). Cannot fail. */
-void zn__ent_sort_long(void *base, size_t n, size_t size,
-                       int (*cmp)(const void *, const void *, void *), void *ctx);
-
-#define ZN__ENT_SMALL_SORT 32
+#define ZN__ENT_SORT_RUN 16 /* items sorted by insertion before merging */
 #define ZN__ENT_MAX_ITEM 32
 
-/* Sorts n items of `size` bytes stably: an insertion sort when few, else zn__ent_sort_long
- * (the same order either way). Always inlined: most lines sort a handful of candidates, and
- * with the comparator and the size known at the call the compiler inlines the comparison
- * and the item moves (through qsort_r the calls cost more than the sorting). Cannot fail. */
+/* Sorts n items of `size` bytes (at most ZN__ENT_MAX_ITEM) stably: insertion sorts of runs
+ * of ZN__ENT_SORT_RUN items, then merges through tmp, room for n items (not used, may be
+ * NULL, when n <= ZN__ENT_SORT_RUN). Always inlined: most lines sort a handful of candidates,
+ * and with the comparator and the size known at the call the compiler inlines the
+ * comparison and the item moves (through qsort_r the calls cost more than the sorting).
+ * Cannot fail. */
 static inline __attribute__((always_inline)) void
 zn__ent_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
-             void *ctx)
+             void *ctx, void *tmp)
 {
-    if (n > ZN__ENT_SMALL_SORT || size > ZN__ENT_MAX_ITEM) {
-        zn__ent_sort_long(base, n, size, cmp, ctx);
-        return;
-    }
     char *a = base;
-    char tmp[ZN__ENT_MAX_ITEM];
-    for (size_t i = 1; i < n; i++) {
-        if (cmp(a + (i - 1) * size, a + i * size, ctx) <= 0) {
-            continue; // already in place: the common case
+    char item[ZN__ENT_MAX_ITEM];
+    for (size_t lo = 0; lo < n; lo += ZN__ENT_SORT_RUN) {
+        size_t hi = n - lo < ZN__ENT_SORT_RUN ? n : lo + ZN__ENT_SORT_RUN;
+        for (size_t i = lo + 1; i < hi; i++) {
+            if (cmp(a + (i - 1) * size, a + i * size, ctx) <= 0) {
+                continue; // already in place: the common case
+            }
+            memcpy(item, a + i * size, size);
+            size_t k = i;
+            do {
+                memcpy(a + k * size, a + (k - 1) * size, size);
+                k--;
+            } while (k > lo && cmp(a + (k - 1) * size, item, ctx) > 0);
+            memcpy(a + k * size, item, size);
         }
-        memcpy(tmp, a + i * size, size);
-        size_t k = i;
-        do {
-            memcpy(a + k * size, a + (k - 1) * size, size);
-            k--;
-        } while (k > 0 && cmp(a + (k - 1) * size, tmp, ctx) > 0);
-        memcpy(a + k * size, tmp, size);
+    }
+    char *src = a;
+    char *dst = tmp;
+    for (size_t w = ZN__ENT_SORT_RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = n - lo < w ? n : lo + w;
+            size_t hi = n - lo < 2 * w ? n : lo + 2 * w;
+            size_t i = lo;
+            size_t j = mid;
+            size_t k = lo;
+            while (i < mid && j < hi) { // the left one first when equal: stable
+                bool left = cmp(src + i * size, src + j * size, ctx) <= 0;
+                memcpy(dst + k++ * size, src + (left ? i++ : j++) * size, size);
+            }
+            memcpy(dst + k * size, src + i * size, (mid - i) * size);
+            k += mid - i;
+            memcpy(dst + k * size, src + j * size, (hi - j) * size);
+        }
+        char *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a) {
+        memcpy(a, src, n * size);
     }
 }
 zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)

@@ -89,12 +89,11 @@ static bool free_span(const uint8_t *used, size_t s, size_t e)
     return true;
 }
 
-// Greedy choice: strongest first, each accepted if no character is taken.
+// Greedy choice: strongest first, each accepted if no character is taken. out (room for
+// every candidate) serves the sort first.
 static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
 {
-    if (d->n_cands > 0) {
-        zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_strength, NULL);
-    }
+    zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_strength, NULL, out);
     size_t n = 0;
     for (size_t i = 0; i < d->n_cands; i++) {
         ent_cand c = d->cands[i];
@@ -445,9 +444,16 @@ zn_status zn__ent_select(ent_doc *d)
     d->cands = split;
     d->cap_cands = cap;
     d->n_cands = m;
-    zn_status st = propagate(d, &ix, used, m);
-    if (st == ZN_OK && d->n_cands > 0) {
-        zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_start, NULL);
+    if (propagate(d, &ix, used, m) != ZN_OK) {
+        return ZN_ERR_NOMEM;
     }
-    return st;
+    ent_cand *tmp = NULL;
+    if (d->n_cands > ZN__ENT_SORT_RUN) {
+        tmp = zn__ent_alloc(d, d->n_cands, sizeof *tmp);
+        if (tmp == NULL) {
+            return ZN_ERR_NOMEM;
+        }
+    }
+    zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_start, NULL, tmp);
+    return ZN_OK;
 }
