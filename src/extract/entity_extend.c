@@ -187,8 +187,9 @@ static zn_status numbered_congresses(ent_doc *d)
     if (!zn__ent_may_contain(d, 0x5341)) {
         return ZN_OK; // no 十
     }
-    for (size_t i = 0; i + 2 < d->n; i++) {
-        if (d->fold[i] != 0x5341 || d->fold[i + 2] != 0x5927 ||
+    for (size_t i = zn__ent_index_scan(d, 0, 0x5341); i != SIZE_MAX && i + 2 < d->n;
+         i = zn__ent_index_scan(d, i + 1, 0x5341)) {
+        if (d->fold[i + 2] != 0x5927 ||
             !zn__ent_is_numeral(d->fold[i + 1]) || d->fold[i + 1] == 0x5341 ||
             (i > 0 && zn__ent_is_numeral(d->fold[i - 1]))) {
             continue;

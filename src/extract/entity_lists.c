@@ -113,10 +113,8 @@ static zn_status lists_with_heads(ent_doc *d)
     if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x7B49)) {
         return ZN_OK;
     }
-    for (size_t i = 1; i < d->n; i++) {
-        if (d->fold[i] != 0x7B49) {
-            continue;
-        }
+    for (size_t i = zn__ent_index_scan(d, 1, 0x7B49); i != SIZE_MAX;
+         i = zn__ent_index_scan(d, i + 1, 0x7B49)) {
         for (size_t q = i + 1; q <= i + 1 + MAX_QUANTITY_CHARS && q < d->n; q++) {
             size_t k = zn__ent_word_starting(d, q, ZN__ENT_HEAD);
             const zn__ent_word *h = k > 0 ? zn__ent_span_word(d, q, q + k) : NULL;
@@ -241,8 +239,9 @@ static zn_status as_head(ent_doc *d)
     if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x4F5C)) {
         return ZN_OK;
     }
-    for (size_t i = 1; i + 2 < d->n; i++) {
-        if (d->fold[i] != 0x4F5C || d->fold[i + 1] != 0x4E3A) {
+    for (size_t i = zn__ent_index_scan(d, 1, 0x4F5C); i != SIZE_MAX && i + 2 < d->n;
+         i = zn__ent_index_scan(d, i + 1, 0x4F5C)) {
+        if (d->fold[i + 1] != 0x4E3A) {
             continue;
         }
         size_t k = zn__ent_word_starting(d, i + 2, ZN__ENT_HEAD);
@@ -268,8 +267,10 @@ static zn_status declared_names(ent_doc *d)
     if (!zn__ent_may_contain(d, 0x79F0)) {
         return ZN_OK; // no 称
     }
-    for (size_t i = 1; i + 3 < d->n; i++) {
-        if (d->fold[i + 1] != 0x79F0 || (d->fold[i] != 0x7B80 && d->fold[i] != 0x4E0B)) {
+    for (size_t c = zn__ent_index_scan(d, 2, 0x79F0); c != SIZE_MAX && c + 2 < d->n;
+         c = zn__ent_index_scan(d, c + 1, 0x79F0)) {
+        size_t i = c - 1; // 简 or 下 before 称
+        if (d->fold[i] != 0x7B80 && d->fold[i] != 0x4E0B) {
             continue;
         }
         size_t open = i;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "extract/entity_data.h"
 #include "util/utf8.h"
@@ -348,7 +349,23 @@ static inline size_t zn__ent_index_chain(const ent_index *ix, uint32_t p, uint32
     return p == UINT32_MAX ? SIZE_MAX : p;
 }
 
-/* The first position at or after i holding character c, by scanning. */
+/* The first position at or after i holding character c, by scanning, or SIZE_MAX. Where
+ * wchar_t is a 32-bit code point (glibc, musl, the BSDs) wmemchr scans, eight characters at
+ * a time where the C library has vector code: names are looked for again this way, and
+ * rules that start at one character (等, 作为, 十) jump from one to the next. */
+#if WCHAR_MAX == 0x7FFFFFFF || WCHAR_MAX == 0xFFFFFFFFu
+_Static_assert(sizeof(wchar_t) == sizeof(uint32_t), "wchar_t holds a folded character");
+
+static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
+{
+    if (i >= d->n) {
+        return SIZE_MAX;
+    }
+    const wchar_t *w = (const wchar_t *)(const void *)(d->fold + i);
+    const wchar_t *p = wmemchr(w, (wchar_t)c, d->n - i);
+    return p == NULL ? SIZE_MAX : i + (size_t)(p - w);
+}
+#else
 static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
 {
     for (; i < d->n; i++) {
@@ -358,6 +375,7 @@ static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
     }
     return SIZE_MAX;
 }
+#endif
 
 /* The first position holding folded character c, or SIZE_MAX. Cannot fail. */
 static inline size_t zn__ent_index_first(const ent_index *ix, uint32_t c)

@@ -4,7 +4,6 @@
  * dropped, and every further occurrence of a chosen name becomes a mention too. */
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "extract/entity_priv.h"
 
@@ -257,42 +256,6 @@ static bool matches_at(const ent_doc *d, size_t i, const ent_cand *m, size_t *en
     return true;
 }
 
-// Where the names are looked for again. A text the index scans (a short one) is scanned per
-// name with wmemchr, which compares eight folded characters at a time where the C library
-// has vector code (the scan ran once per name and was a third of selection); this needs
-// wchar_t to be a 32-bit code point, else the index's plain scan serves. Long texts use the
-// index's chains.
-#if WCHAR_MAX == 0x7FFFFFFF || WCHAR_MAX == 0xFFFFFFFFu
-_Static_assert(sizeof(wchar_t) == sizeof(uint32_t), "wchar_t holds a folded character");
-
-static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
-{
-    if (i >= d->n) {
-        return SIZE_MAX;
-    }
-    const wchar_t *w = (const wchar_t *)(const void *)(d->fold + i);
-    const wchar_t *p = wmemchr(w, (wchar_t)c, d->n - i);
-    return p == NULL ? SIZE_MAX : i + (size_t)(p - w);
-}
-#else
-static size_t scan_from(const ent_doc *d, size_t i, uint32_t c)
-{
-    return zn__ent_index_scan(d, i, c);
-}
-#endif
-
-// The first position holding the folded character c, or SIZE_MAX.
-static size_t occurrence_first(const ent_index *ix, uint32_t c)
-{
-    return ix->next == NULL ? scan_from(ix->d, 0, c) : zn__ent_index_first(ix, c);
-}
-
-// The next position after i holding the same character as i, or SIZE_MAX.
-static size_t occurrence_next(const ent_index *ix, size_t i)
-{
-    return ix->next == NULL ? scan_from(ix->d, i + 1, ix->d->fold[i]) : zn__ent_index_next(ix, i);
-}
-
 static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
 {
     if (!d->analysed || len > 2) {
@@ -309,8 +272,8 @@ static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_
         if (m.end - m.start < 2) {
             continue;
         }
-        for (size_t i = occurrence_first(ix, d->fold[m.start]); i != SIZE_MAX;
-             i = occurrence_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (used[i] || !matches_at(d, i, &m, &e) ||
                 !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
@@ -395,8 +358,8 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
         if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || name_set_seen(&set, d, k)) {
             continue;
         }
-        for (size_t i = occurrence_first(ix, d->fold[m.start]); i != SIZE_MAX;
-             i = occurrence_next(ix, i)) {
+        for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
+             i = zn__ent_index_next(ix, i)) {
             size_t e;
             if (i != m.start && matches_at(d, i, &m, &e) &&
                 boundaries_ok(d, i, e, m.end - m.start) &&
