@@ -93,9 +93,9 @@ static size_t group(const dtext *t, size_t i, ddur *d, bool month_ok)
     }
     int k = -1;
     size_t best = j;
-    unsigned char lead = date__lead_at(t, j);
+    dlead lead = date__lead_at(t, j);
     for (int u = 0; units[u].w != NULL; u++) {
-        if (date__at_lead(t, j, lead, units[u].w, &e) && e > best) {
+        if (date__at_lead(t, j, &lead, units[u].w, &e) && e > best) {
             k = u;
             best = e;
         }

@@ -34,12 +34,12 @@ int date__at_rword(const dtext *t, size_t i, const rword *words, uint64_t list, 
     if (!date__gate(t, i, list)) {
         return -1;
     }
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     int best = -1;
     size_t best_end = i;
     for (int k = 0; words[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, words[k].w, &e) && e > best_end) {
+        if (date__at_lead(t, i, &lead, words[k].w, &e) && e > best_end) {
             best = k;
             best_end = e;
         }

@@ -55,10 +55,10 @@ static int at_festival(const dtext *t, size_t i, size_t *end)
     }
     int best = -1;
     size_t best_end = i;
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     for (int k = 0; festivals[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, festivals[k].w, &e) && e > best_end) {
+        if (date__at_lead(t, i, &lead, festivals[k].w, &e) && e > best_end) {
             best = k;
             best_end = e;
         }

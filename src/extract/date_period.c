@@ -31,10 +31,10 @@ static int at_period(const dtext *t, size_t i, const period *list, size_t *end)
 {
     int best = -1;
     size_t best_end = i;
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     for (int k = 0; list[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, list[k].w, &e) && e > best_end) {
+        if (date__at_lead(t, i, &lead, list[k].w, &e) && e > best_end) {
             best = k;
             best_end = e;
         }
@@ -256,10 +256,10 @@ static size_t rel_quarter(dctx *c, size_t i, dval *v)
     const dtext *t = c->t;
     size_t best = i;
     int delta = 0;
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     for (int k = 0; rel_quarters[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, rel_quarters[k].w, &e) && e > best) {
+        if (date__at_lead(t, i, &lead, rel_quarters[k].w, &e) && e > best) {
             best = e;
             delta = rel_quarters[k].delta;
         }

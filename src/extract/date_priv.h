@@ -117,31 +117,54 @@ static inline bool date__at(const dtext *t, size_t i, const char *w, size_t *end
     return date__at_rest(t, i + 1, w + pos, end);
 }
 
-/* The first byte of the UTF-8 form of c (0 for c = 0). */
-static inline unsigned char date__lead_byte(uint32_t c)
+/* The character at an index as UTF-8, for the word tables tried one by one at that index
+ * (date__lead_at, date__at_lead): most words are turned away by their first byte, the
+ * others by the rest of their first character, before anything is decoded. */
+typedef struct dlead {
+    unsigned char b[4]; /* the UTF-8 bytes; b[0] is 0 past the text's end */
+    size_t len;
+} dlead;
+
+static inline dlead date__lead_at(const dtext *t, size_t i)
 {
+    dlead l = {{0, 0, 0, 0}, 1};
+    uint32_t c = i < t->n ? t->cp[i] : 0;
     if (c < 0x80) {
-        return (unsigned char)c;
+        l.b[0] = (unsigned char)c;
+    } else if (c < 0x800) {
+        l.b[0] = (unsigned char)(0xC0 | c >> 6);
+        l.len = 2;
+    } else if (c < 0x10000) {
+        l.b[0] = (unsigned char)(0xE0 | c >> 12);
+        l.b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+        l.len = 3;
+    } else {
+        l.b[0] = (unsigned char)(0xF0 | c >> 18);
+        l.b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+        l.b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+        l.len = 4;
     }
-    if (c < 0x800) {
-        return (unsigned char)(0xC0 | c >> 6);
+    if (l.len > 1) {
+        l.b[l.len - 1] = (unsigned char)(0x80 | (c & 0x3F));
     }
-    return c < 0x10000 ? (unsigned char)(0xE0 | c >> 12) : (unsigned char)(0xF0 | c >> 18);
+    return l;
 }
 
-/* date__at for the words of a table tried one by one at i: `lead` is
- * date__lead_byte(t->cp[i]) (0 when i >= t->n), found once for the table, so that most
- * words are turned away by their first byte before their first character is decoded. */
-static inline bool date__at_lead(const dtext *t, size_t i, unsigned char lead, const char *w,
+/* date__at for a word of a table at i, where l = date__lead_at(t, i). */
+static inline bool date__at_lead(const dtext *t, size_t i, const dlead *l, const char *w,
                                  size_t *end)
 {
-    return (unsigned char)w[0] == lead && date__at(t, i, w, end);
-}
-
-/* The lead byte date__at_lead needs at i. */
-static inline unsigned char date__lead_at(const dtext *t, size_t i)
-{
-    return i < t->n ? date__lead_byte(t->cp[i]) : 0;
+    const unsigned char *u = (const unsigned char *)w;
+    if (u[0] != l->b[0]) {
+        return false; // never equal past the text's end: a word has a first character
+    }
+    // w ends with a NUL, which no byte of l->b after the first is: no byte past it is read
+    for (size_t k = 1; k < l->len; k++) {
+        if (u[k] != l->b[k]) {
+            return false;
+        }
+    }
+    return date__at_rest(t, i + 1, w + l->len, end);
 }
 
 /* True when the folded text at i holds the characters a then b. For words that only come

@@ -104,10 +104,11 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     if (alone && c == 0x8FC7) { // 过
         alone = date__is_digit(next) || date__is_cjk_digit(next) || next == 0x534A; // 半
     }
-    // The marks ， （ ） – — ― begin words only after a date (，星期一 （週二）): no one-character
-    // word is a date alone, so 下， 上， 前， start nothing unless a word holds the pair.
+    // The marks ， （ ） – — ― and 的 begin words only after a date (，星期一 （週二） 的晚上):
+    // no one-character word is a date alone, so 下， 上， 上的 start nothing unless a word
+    // holds the pair.
     bool mark = next == 0xFF0C || next == 0xFF08 || next == 0xFF09 ||
-                (next >= 0x2013 && next <= 0x2015);
+                (next >= 0x2013 && next <= 0x2015) || next == 0x7684; // 的
     if (alone && !mark && date__may_follow(t, i + 1) && ordinal_goes_on(t, i)) {
         return true; // 自 + 2018年, not 自由
     }

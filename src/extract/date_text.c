@@ -116,12 +116,12 @@ bool date__at_rest(const dtext *t, size_t j, const char *rest, size_t *end)
 
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end)
 {
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     int best = -1;
     size_t best_end = i;
     for (int k = 0; words[k] != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, words[k], &e) && e > best_end) {
+        if (date__at_lead(t, i, &lead, words[k], &e) && e > best_end) {
             best = k;
             best_end = e;
         }

@@ -42,10 +42,10 @@ bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end
     }
     int best = -1;
     size_t best_end = i;
-    unsigned char lead = date__lead_at(c->t, i);
+    dlead lead = date__lead_at(c->t, i);
     for (int k = 0; parts[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(c->t, i, lead, parts[k].w, &e) && e > best_end) {
+        if (date__at_lead(c->t, i, &lead, parts[k].w, &e) && e > best_end) {
             best = k;
             best_end = e;
         }

@@ -51,10 +51,10 @@ size_t date__pair(dctx *c, size_t i, dval *v)
         {"今明两天", 0, false}, {"今明两日", 0, false}, {"明后两天", 1, false},
         {"明后两日", 1, false}, {"今明两年", 0, true},  {NULL, 0, false},
     };
-    unsigned char lead = date__lead_at(c->t, i);
+    dlead lead = date__lead_at(c->t, i);
     for (int k = 0; pairs[k].w != NULL; k++) {
         size_t e;
-        if (!date__at_lead(c->t, i, lead, pairs[k].w, &e)) {
+        if (!date__at_lead(c->t, i, &lead, pairs[k].w, &e)) {
             continue;
         }
         dpt a, b;

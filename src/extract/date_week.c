@@ -23,10 +23,10 @@ static int prefix(const dtext *t, size_t i, size_t *end)
 {
     size_t best = i;
     int delta = 99;
-    unsigned char lead = date__lead_at(t, i);
+    dlead lead = date__lead_at(t, i);
     for (int k = 0; week_prefix[k].w != NULL; k++) {
         size_t e;
-        if (date__at_lead(t, i, lead, week_prefix[k].w, &e) && e > best) {
+        if (date__at_lead(t, i, &lead, week_prefix[k].w, &e) && e > best) {
             best = e;
             delta = week_prefix[k].delta;
         }
