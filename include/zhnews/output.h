@@ -47,6 +47,12 @@ ZN_API void zn_json_bool(zn_json *j, bool v);
 ZN_API void zn_json_null(zn_json *j);
 /* Inserts an already-serialised JSON value verbatim (e.g. carried-over metadata). */
 ZN_API void zn_json_raw(zn_json *j, const char *json, size_t len);
+/* A member of the current object in one call: writes exactly what zn_json_key(j, key)
+ * followed by zn_json_int / zn_json_string / zn_json_cstr writes, with the same checks and
+ * errors, at a lower cost per member (one room check, one separator check). */
+ZN_API void zn_json_member_int(zn_json *j, const char *key, long long v);
+ZN_API void zn_json_member_string(zn_json *j, const char *key, const char *s, size_t len);
+ZN_API void zn_json_member_cstr(zn_json *j, const char *key, const char *s);
 
 /* Code-point offset of byte offset `byte` in valid UTF-8 text, counted incrementally: the
  * cursor remembers the last position, so increasing offsets cost O(distance). */

@@ -7,10 +7,8 @@
 
 static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
 {
-    zn_json_key(j, "start");
-    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.start));
-    zn_json_key(j, "end");
-    zn_json_int(j, (long long)zn_cp_cursor_at(cur, sp.end));
+    zn_json_member_int(j, "start", (long long)zn_cp_cursor_at(cur, sp.start));
+    zn_json_member_int(j, "end", (long long)zn_cp_cursor_at(cur, sp.end));
 }
 
 static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
@@ -62,15 +60,11 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
         const zn_date *d = &dates->items[i];
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
         zn_json_begin_object(j);
-        zn_json_key(j, "text");
-        zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+        zn_json_member_string(j, "text", g->in + sp.start, sp.end - sp.start);
         mention_json(j, &cur, sp);
-        zn_json_key(j, "value");
-        zn_json_cstr(j, d->value);
-        zn_json_key(j, "granularity");
-        zn_json_cstr(j, zn_date_granularity_name(d->granularity));
-        zn_json_key(j, "resolved_from");
-        zn_json_cstr(j, zn_date_source_name(d->resolved_from));
+        zn_json_member_cstr(j, "value", d->value);
+        zn_json_member_cstr(j, "granularity", zn_date_granularity_name(d->granularity));
+        zn_json_member_cstr(j, "resolved_from", zn_date_source_name(d->resolved_from));
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
@@ -95,14 +89,10 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
         size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
         zn_json_begin_object(j);
-        zn_json_key(j, "start");
-        zn_json_int(j, (long long)a);
-        zn_json_key(j, "end");
-        zn_json_int(j, (long long)b);
-        zn_json_key(j, "type");
-        zn_json_cstr(j, type);
-        zn_json_key(j, "text");
-        zn_json_string(j, text, len);
+        zn_json_member_int(j, "start", (long long)a);
+        zn_json_member_int(j, "end", (long long)b);
+        zn_json_member_cstr(j, "type", type);
+        zn_json_member_string(j, "text", text, len);
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
@@ -163,10 +153,8 @@ static void article_mention_offsets(zn_json *j, const zn_entities *ents, const s
         mention_json(j, cur, sp);
         return;
     }
-    zn_json_key(j, "start");
-    zn_json_int(j, (long long)cps[2 * i]);
-    zn_json_key(j, "end");
-    zn_json_int(j, (long long)cps[2 * i + 1]);
+    zn_json_member_int(j, "start", (long long)cps[2 * i]);
+    zn_json_member_int(j, "end", (long long)cps[2 * i + 1]);
 }
 
 // One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
@@ -182,22 +170,18 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     for (size_t i = 0; i < zn_entities_count(ents); i++) {
         const zn_entity *e = zn_entities_get(ents, i);
         zn_json_begin_object(j);
-        zn_json_key(j, "name");
-        zn_json_cstr(j, e->name);
-        zn_json_key(j, "type");
-        zn_json_cstr(j, zn_entity_type_name(e->type));
+        zn_json_member_cstr(j, "name", e->name);
+        zn_json_member_cstr(j, "type", zn_entity_type_name(e->type));
         strings_json(j, "aliases", e->aliases, e->n_aliases);
         strings_json(j, "roles", e->roles, e->n_roles);
-        zn_json_key(j, "count");
-        zn_json_int(j, (long long)e->n_mentions);
+        zn_json_member_int(j, "count", (long long)e->n_mentions);
         zn_json_key(j, "mentions");
         zn_json_begin_array(j);
         for (size_t k = 0; k < e->n_mentions; k++) {
             zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
             zn_json_begin_object(j);
             article_mention_offsets(j, ents, cps, &cur, e->mentions[k], sp);
-            zn_json_key(j, "text");
-            zn_json_string(j, g->in + sp.start, sp.end - sp.start);
+            zn_json_member_string(j, "text", g->in + sp.start, sp.end - sp.start);
             zn_json_end_object(j);
         }
         zn_json_end_array(j);

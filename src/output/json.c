@@ -9,6 +9,21 @@
 
 #include "util/utf8.h"
 
+/* How bytes get out. Each call knows the most bytes it may write (a separator, a number, a
+ * string escaped at worst six bytes per input byte). When the buffer already has room for
+ * that many, the call writes straight into it and then moves its end (`commit`); otherwise
+ * it writes into an array on its stack and appends that with zn_buf_append, which grows the
+ * buffer or fails at its limit. Both ways write the same bytes, and the short pieces that
+ * make up most of the output cost no library call. Strings too long for the stack array go
+ * out in slices of SLICE input bytes. */
+
+// Most bytes before an item: a comma, then in the pretty form a newline and the indent.
+#define SEP_MAX (2 + 2 * ZN_JSON_MAX_DEPTH)
+// Input bytes of a string escaped into the stack array at a time when the buffer must grow.
+#define SLICE 64
+// Longest string whose worst case (6 bytes out per byte in) is computed without overflow.
+#define ESCAPE_MAX ((SIZE_MAX - SEP_MAX - 8) / 6)
+
 void zn_json_init(zn_json *j, zn_buf *buf, bool pretty)
 {
     j->buf = buf;
@@ -27,65 +42,85 @@ zn_status zn_json_status(const zn_json *j)
 
 static void put(zn_json *j, const char *s, size_t len)
 {
-    zn_buf *b = j->buf;
-    if (j->status == ZN_OK && b->data != NULL && len < b->cap - b->len && len <= b->limit &&
-        b->len <= b->limit - len) {
-        memcpy(b->data + b->len, s, len); // room already: what zn_buf_append would do
-        b->len += len;
-        b->data[b->len] = '\0';
-        return;
-    }
     if (j->status == ZN_OK) {
         j->status = zn_buf_append(j->buf, s, len);
     }
 }
 
-static void newline_indent(zn_json *j)
+// Where a piece of at most n bytes is written: the buffer's end when n bytes and the NUL fit
+// its capacity and its limit, else tmp. (A zn_buf keeps len <= cap and len <= limit, and has
+// cap 0 while data is NULL.)
+static inline char *piece(const zn_json *j, size_t n, char *tmp)
 {
-    static const char spaces[] = "                                ";
-    put(j, "\n", 1);
-    for (int i = 0; i < j->depth; i++) {
-        put(j, spaces, 2);
-    }
+    const zn_buf *b = j->buf;
+    return n < b->cap - b->len && n <= b->limit - b->len ? b->data + b->len : tmp;
 }
 
-// Writes the separator before a value or key and checks that a value is allowed here.
-static void before_item(zn_json *j, bool is_key)
+// Ends the piece written from start to end (see piece).
+static inline void commit(zn_json *j, const char *start, char *end, const char *tmp)
+{
+    if (start == tmp) {
+        put(j, tmp, (size_t)(end - start));
+        return;
+    }
+    *end = '\0';
+    j->buf->len = (size_t)(end - j->buf->data);
+}
+
+// Most bytes the separator before the next item takes.
+static inline size_t sep_max(const zn_json *j)
+{
+    return j->pretty ? 2 + 2 * (size_t)j->depth : 1;
+}
+
+static char *newline_indent(char *p, int depth)
+{
+    *p++ = '\n';
+    memset(p, ' ', 2 * (size_t)depth);
+    return p + 2 * (size_t)depth;
+}
+
+// Checks that a key (is_key) or a value may come next and writes the separator before it at
+// p. Returns the end of what it wrote, or NULL when the writer has failed (now or before).
+static inline char *item(zn_json *j, bool is_key, char *p)
 {
     if (j->status != ZN_OK) {
-        return;
+        return NULL;
     }
     if (j->after_key) {
+        j->after_key = false;
         if (is_key) {
             j->status = ZN_ERR_INVALID_ARG;
+            return NULL;
         }
-        j->after_key = false;
-        return;
+        return p;
     }
-    if (j->in_object[j->depth] && !is_key) {
+    int d = j->depth;
+    if (j->in_object[d] && !is_key) {
         j->status = ZN_ERR_INVALID_ARG; // a value inside an object needs a key first
-        return;
+        return NULL;
     }
-    if (!j->first[j->depth]) {
-        put(j, ",", 1);
+    if (!j->first[d]) {
+        *p++ = ',';
     }
-    if (j->pretty && j->depth > 0) {
-        newline_indent(j);
-    }
-    j->first[j->depth] = false;
+    j->first[d] = false;
+    return j->pretty && d > 0 ? newline_indent(p, d) : p;
 }
 
 static void open_container(zn_json *j, char c, bool object)
 {
-    before_item(j, false);
-    if (j->status != ZN_OK) {
+    char tmp[SEP_MAX + 1];
+    char *start = piece(j, sep_max(j) + 1, tmp);
+    char *p = item(j, false, start);
+    if (p == NULL) {
         return;
     }
     if (j->depth >= ZN_JSON_MAX_DEPTH) {
         j->status = ZN_ERR_TOO_BIG;
         return;
     }
-    put(j, &c, 1);
+    *p++ = c;
+    commit(j, start, p, tmp);
     j->depth++;
     j->first[j->depth] = true;
     j->in_object[j->depth] = object;
@@ -102,10 +137,11 @@ static void close_container(zn_json *j, char c, bool object)
     }
     bool empty = j->first[j->depth];
     j->depth--;
-    if (j->pretty && !empty) {
-        newline_indent(j);
-    }
-    put(j, &c, 1);
+    char tmp[SEP_MAX + 1];
+    char *start = piece(j, sep_max(j) + 1, tmp);
+    char *p = j->pretty && !empty ? newline_indent(start, j->depth) : start;
+    *p++ = c;
+    commit(j, start, p, tmp);
 }
 
 void zn_json_begin_object(zn_json *j)
@@ -128,87 +164,296 @@ void zn_json_end_array(zn_json *j)
     close_container(j, ']', false);
 }
 
-static void put_escaped(zn_json *j, const char *s, size_t len)
+// What the escaper does with a byte: 0 copy it (ASCII), 1 escape it (control character, " or
+// \), 2 a lead byte E3-EC, EE or EF, whose sequence is valid and copied when two continuation
+// bytes follow (never overlong, a surrogate or U+2028/9: most Chinese characters and
+// punctuation), 3 decode the sequence it starts.
+static const unsigned char byte_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+// True when none of the 8 bytes at u is at or above 0x80, below 0x20, " or \. Without a byte
+// at or above 0x80, the "has a byte below n" tests give an exact yes or no.
+static inline bool plain8(const unsigned char *u)
 {
-    put(j, "\"", 1);
-    size_t valid = zn__utf8_valid_prefix(s, len); // no sequence before this needs decoding
-    size_t run = 0; // start of the pending run of bytes that need no escaping
-    size_t pos = 0;
-    while (pos < len && j->status == ZN_OK) {
-        unsigned char c = (unsigned char)s[pos];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            pos++;
-            continue;
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t w;
+    memcpy(&w, u, 8);
+    uint64_t q = w ^ (ones * '"');
+    uint64_t bs = w ^ (ones * '\\');
+    uint64_t below = (w - ones * 0x20) & ~w;
+    uint64_t quote = (q - ones) & ~q;
+    uint64_t backslash = (bs - ones) & ~bs;
+    return ((below | quote | backslash | w) & (ones * 0x80)) == 0;
+}
+
+// The end of the run of plain ASCII (byte class 0) that starts at u[i] < stop. Runs of 4 bytes
+// or more are checked a word at a time, the last bytes as the word that ends at stop (its
+// first bytes were checked already); a word with a byte needing care, byte by byte. Not
+// inlined: its constants would crowd plain_end's registers.
+static __attribute__((noinline)) size_t ascii_end(const unsigned char *u, size_t i, size_t stop)
+{
+    if (stop - i >= 8) {
+        for (; i + 8 <= stop; i += 8) {
+            if (!plain8(u + i)) {
+                break;
+            }
         }
-        // in valid UTF-8 only U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped
-        if (c >= 0x80 && pos < valid &&
-            !(c == 0xE2 && (unsigned char)s[pos + 1] == 0x80 &&
-              ((unsigned char)s[pos + 2] & 0xFE) == 0xA8)) {
-            pos++;
-            continue;
+        if (i + 8 > stop && (i == stop || plain8(u + stop - 8))) {
+            return stop;
         }
-        size_t at = pos;
-        uint32_t cp = c < 0x80 ? c : zn__utf8_next(s, len, &pos);
-        if (c < 0x80) {
-            pos++;
+    } else if (stop - i >= 4) {
+        unsigned char ends[8]; // the first four bytes and the last four, one word
+        memcpy(ends, u + i, 4);
+        memcpy(ends + 4, u + stop - 4, 4);
+        if (plain8(ends)) {
+            return stop;
         }
-        if (cp != ZN_UTF8_INVALID && c >= 0x80 && cp != 0x2028 && cp != 0x2029) {
-            continue; // valid multibyte sequence: copy as is
-        }
-        put(j, s + run, at - run);
-        run = pos;
-        char esc[16];
-        switch (cp) {
-        case '"': put(j, "\\\"", 2); break;
-        case '\\': put(j, "\\\\", 2); break;
-        case '\n': put(j, "\\n", 2); break;
-        case '\r': put(j, "\\r", 2); break;
-        case '\t': put(j, "\\t", 2); break;
-        case '\b': put(j, "\\b", 2); break;
-        case '\f': put(j, "\\f", 2); break;
-        case ZN_UTF8_INVALID: put(j, "\\ufffd", 6); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
-            put(j, esc, 6);
+    }
+    while (i < stop && byte_class[u[i]] == 0) {
+        i++;
+    }
+    return i;
+}
+
+// The end of the run at u[i] (before stop; the last character may end past it, within len)
+// that the fast checks pass: plain ASCII (byte class 0) and three-byte sequences of byte
+// class 2. It stops at anything else, which escape_one looks at. It calls nothing, so that
+// its values stay in registers.
+static inline size_t plain_end(const unsigned char *u, size_t i, size_t stop, size_t len)
+{
+    while (i < stop) {
+        unsigned char k = byte_class[u[i]];
+        if (k == 0) {
+            i = ascii_end(u, i, stop);
+        } else if (k == 2 && i + 6 <= stop && byte_class[u[i + 3]] == 2 &&
+                   ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80) | (u[i + 4] ^ 0x80) |
+                    (u[i + 5] ^ 0x80)) < 0x40) {
+            i += 6; // two Chinese characters at a time: fewer loop tests
+        } else if (k == 2 && i + 2 < len && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
+            i += 3;
+        } else {
             break;
         }
     }
-    put(j, s + run, len - run);
-    put(j, "\"", 1);
+    return i;
+}
+
+// Copies n bytes from s to p without a library call for the short runs most strings are:
+// overlapping loads and stores cover n exactly, never reading past s + n.
+static char *copy_run(char *p, const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t w;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&w, s + k, 8);
+            memcpy(p + k, &w, 8);
+        }
+        memcpy(&w, s + n - 8, 8);
+        memcpy(p + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t a;
+        uint32_t b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(p, &a, 4);
+        memcpy(p + n - 4, &b, 4);
+    } else if (n > 0) {
+        p[0] = s[0];
+        p[n / 2] = s[n / 2];
+        p[n - 1] = s[n - 1];
+    }
+    return p + n;
+}
+
+static char *put6(char *p, const char *esc)
+{
+    memcpy(p, esc, 6);
+    return p + 6;
+}
+
+/* The character at s[*i] that plain_end stopped at, written at p; *i moves past it. Copied
+ * as is: other valid sequences except U+2028 and U+2029 (which JavaScript reads as line
+ * ends); escaped: those two, control characters, " and \; invalid bytes become \ufffd. */
+static char *escape_one(char *p, const char *s, size_t *i, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned char c = (unsigned char)s[*i];
+    if (c >= 0x80) {
+        size_t at = *i;
+        uint32_t cp = zn__utf8_next(s, len, i);
+        if (cp != ZN_UTF8_INVALID && cp != 0x2028 && cp != 0x2029) {
+            memcpy(p, s + at, *i - at);
+            return p + (*i - at);
+        }
+        return put6(p, cp == 0x2028 ? "\\u2028" : cp == 0x2029 ? "\\u2029" : "\\ufffd");
+    }
+    *i += 1;
+    char e;
+    switch (c) {
+    case '"': e = '"'; break;
+    case '\\': e = '\\'; break;
+    case '\n': e = 'n'; break;
+    case '\r': e = 'r'; break;
+    case '\t': e = 't'; break;
+    case '\b': e = 'b'; break;
+    case '\f': e = 'f'; break;
+    default: {
+        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        return put6(p, esc);
+    }
+    }
+    p[0] = '\\';
+    p[1] = e;
+    return p + 2;
+}
+
+// Escapes the characters of s[0..len) that start in [*pos, stop) into p and returns its new
+// end; *pos moves past them (the last may end past stop). At most 6 bytes out per byte in.
+static char *escape(char *p, const char *s, size_t *pos, size_t stop, size_t len)
+{
+    size_t i = *pos;
+    while (i < stop) {
+        size_t run = i;
+        i = plain_end((const unsigned char *)s, i, stop, len);
+        p = copy_run(p, s + run, i - run);
+        if (i < stop) {
+            p = escape_one(p, s, &i, len);
+        }
+    }
+    *pos = i;
+    return p;
+}
+
+// The end of a string after its closing quote: a member name's colon (and space).
+static char *string_tail(zn_json *j, char *p, bool is_key)
+{
+    *p++ = '"';
+    if (is_key) {
+        *p++ = ':';
+        if (j->pretty) {
+            *p++ = ' ';
+        }
+        j->after_key = true;
+    }
+    return p;
+}
+
+// The rest of a string whose opening quote is written: s[pos..len) escaped, the closing quote
+// and a key's colon, through tmp in slices (when the buffer must grow first).
+static void string_rest(zn_json *j, const char *s, size_t pos, size_t len, bool is_key)
+{
+    char tmp[6 * SLICE + 3];
+    char *p = tmp;
+    while (pos < len && j->status == ZN_OK) {
+        p = escape(p, s, &pos, len - pos <= SLICE ? len : pos + SLICE, len);
+        if (pos < len) {
+            put(j, tmp, (size_t)(p - tmp));
+            p = tmp;
+        }
+    }
+    put(j, tmp, (size_t)(string_tail(j, p, is_key) - tmp));
+}
+
+// An opening quote and the escaped string s[0..len) at p, which has room for 6 * len + 1
+// bytes; returns their end.
+static inline char *open_quoted(char *p, const char *s, size_t len)
+{
+    *p++ = '"';
+    // most strings need no escape: copied here, without the call
+    size_t pos = plain_end((const unsigned char *)s, 0, len, len);
+    p = copy_run(p, s, pos);
+    return pos < len ? escape(p, s, &pos, len, len) : p;
+}
+
+// A string s[0..len) as a value or, with is_key, as a member name and its colon.
+static void string_item(zn_json *j, const char *s, size_t len, bool is_key)
+{
+    char tmp[SEP_MAX + 1];
+    char *start = len <= ESCAPE_MAX ? piece(j, sep_max(j) + 6 * len + 4, NULL) : NULL;
+    bool whole = start != NULL; // room for the worst case: all in one piece
+    if (!whole) {
+        start = piece(j, sep_max(j) + 1, tmp);
+    }
+    char *p = item(j, is_key, start);
+    if (p == NULL) {
+        return;
+    }
+    if (!whole) {
+        *p++ = '"';
+        commit(j, start, p, tmp);
+        string_rest(j, s, 0, len, is_key);
+        return;
+    }
+    commit(j, start, string_tail(j, open_quoted(p, s, len), is_key), NULL);
+}
+
+// Key bytes written in the first piece; a longer key continues through string_rest.
+#define KEY_SHORT 32
+// Room the separator and a short key take.
+#define KEY_PIECE (SEP_MAX + KEY_SHORT + 4)
+
+// key_piece for a name that is not short plain ASCII: commits its first n bytes, written up
+// to p, and sends the rest the long way. Returns NULL. Apart from key_piece, so that its
+// fast path keeps its values in registers.
+static __attribute__((noinline)) char *key_rest(zn_json *j, char *start, char *tmp,
+                                                const char *key, size_t n, char *p)
+{
+    commit(j, start, p, tmp);
+    string_rest(j, key, n, n + strlen(key + n), true);
+    return NULL;
+}
+
+/* Writes the separator and the member name `key` with its colon at start, a piece begun with
+ * room for KEY_PIECE bytes (see piece). Returns the end, to be committed; or NULL when the
+ * writer has failed, or when the name was not short plain ASCII: then it went out in full
+ * the long way and a value must follow through the usual calls. */
+static inline __attribute__((always_inline)) char *key_piece(zn_json *j, char *start,
+                                                            char *tmp, const char *key)
+{
+    char *p = item(j, true, start);
+    if (p == NULL) {
+        return NULL;
+    }
+    *p++ = '"';
+    // Keys are short plain ASCII (all of ours): copied as they are checked, one pass, two
+    // bytes a round (key[n + 1] may be read once key[n] is no NUL). A NUL has byte class 1.
+    size_t n = 0;
+    while (n < KEY_SHORT) {
+        unsigned char a = (unsigned char)key[n];
+        if (byte_class[a] != 0) {
+            break;
+        }
+        unsigned char b = (unsigned char)key[n + 1];
+        p[n] = (char)a;
+        if (byte_class[b] != 0) {
+            n++;
+            break;
+        }
+        p[n + 1] = (char)b;
+        n += 2;
+    }
+    if (key[n] == '\0') {
+        return string_tail(j, p + n, true);
+    }
+    return key_rest(j, start, tmp, key, n, p + n);
 }
 
 void zn_json_key(zn_json *j, const char *key)
 {
-    before_item(j, true);
-    if (j->status != ZN_OK) {
-        return;
+    char tmp[KEY_PIECE];
+    char *start = piece(j, sep_max(j) + KEY_SHORT + 4, tmp);
+    char *p = key_piece(j, start, tmp, key);
+    if (p != NULL) {
+        commit(j, start, p, tmp);
     }
-    // a short key of plain ASCII (all of ours) goes out in one piece: "key":
-    char plain[48];
-    size_t k = 0;
-    plain[k++] = '"';
-    while (k < sizeof plain - 4 && key[k - 1] >= 0x20 && (unsigned char)key[k - 1] < 0x80 &&
-           key[k - 1] != '"' && key[k - 1] != '\\') {
-        plain[k] = key[k - 1];
-        k++;
-    }
-    if (key[k - 1] == '\0') {
-        plain[k++] = '"';
-        plain[k++] = ':';
-        if (j->pretty) {
-            plain[k++] = ' ';
-        }
-        put(j, plain, k);
-        j->after_key = true;
-        return;
-    }
-    size_t n = 0;
-    while (key[n] != '\0') {
-        n++;
-    }
-    put_escaped(j, key, n);
-    put(j, j->pretty ? ": " : ":", j->pretty ? 2 : 1);
-    j->after_key = true;
 }
 
 void zn_json_string(zn_json *j, const char *s, size_t len)
@@ -217,33 +462,104 @@ void zn_json_string(zn_json *j, const char *s, size_t len)
         zn_json_null(j);
         return;
     }
-    before_item(j, false);
-    put_escaped(j, s, len);
+    string_item(j, s, len, false);
 }
 
 void zn_json_cstr(zn_json *j, const char *s)
 {
-    size_t n = 0;
-    while (s != NULL && s[n] != '\0') {
+    zn_json_string(j, s, s != NULL ? strlen(s) : 0);
+}
+
+// The digits of %lld at p (at most 20 bytes); returns their end. Two digits a division.
+static inline __attribute__((always_inline)) char *digits(char *p, long long v)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    if (v < 0) {
+        *p++ = '-';
+    }
+    size_t n = 1;
+    for (unsigned long long t = 10; n < 20 && u >= t; t *= 10) {
         n++;
     }
-    zn_json_string(j, s, n);
+    char *end = p + n;
+    for (; u >= 100; u /= 100) { // written from the end
+        end -= 2;
+        memcpy(end, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        memcpy(end - 2, pairs + 2 * u, 2);
+    } else {
+        end[-1] = (char)('0' + u);
+    }
+    return p + n;
 }
 
 void zn_json_int(zn_json *j, long long v)
 {
-    before_item(j, false);
-    char num[32]; // the digits of %lld, written from the end
-    size_t at = sizeof num;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        num[--at] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    if (v < 0) {
-        num[--at] = '-';
+    char tmp[SEP_MAX + 20];
+    char *start = piece(j, sep_max(j) + 20, tmp);
+    char *p = item(j, false, start);
+    if (p != NULL) {
+        commit(j, start, digits(p, v), tmp);
     }
-    put(j, num + at, sizeof num - at);
+}
+
+// The members below write the key and its value as one piece: the bytes of zn_json_key and
+// the value's call, for one room check, one separator check and one commit.
+
+void zn_json_member_int(zn_json *j, const char *key, long long v)
+{
+    char tmp[KEY_PIECE + 20];
+    char *start = piece(j, sep_max(j) + KEY_SHORT + 4 + 20, tmp);
+    char *p = key_piece(j, start, tmp, key);
+    if (p == NULL) {
+        zn_json_int(j, v);
+        return;
+    }
+    j->after_key = false;
+    commit(j, start, digits(p, v), tmp);
+}
+
+void zn_json_member_string(zn_json *j, const char *key, const char *s, size_t len)
+{
+    char *start = s != NULL && len <= ESCAPE_MAX
+                      ? piece(j, sep_max(j) + KEY_SHORT + 4 + 6 * len + 2, NULL)
+                      : NULL;
+    if (start == NULL) { // null, or the buffer must grow first
+        zn_json_key(j, key);
+        zn_json_string(j, s, len);
+        return;
+    }
+    char *p = key_piece(j, start, NULL, key);
+    if (p == NULL) {
+        zn_json_string(j, s, len);
+        return;
+    }
+    j->after_key = false;
+    p = open_quoted(p, s, len);
+    *p++ = '"';
+    commit(j, start, p, NULL);
+}
+
+void zn_json_member_cstr(zn_json *j, const char *key, const char *s)
+{
+    zn_json_member_string(j, key, s, s != NULL ? strlen(s) : 0);
+}
+
+// Writes a piece made of the separator and text[0..len) (len at most 40).
+static void short_item(zn_json *j, const char *text, size_t len)
+{
+    char tmp[SEP_MAX + 40];
+    char *start = piece(j, sep_max(j) + len, tmp);
+    char *p = item(j, false, start);
+    if (p != NULL) {
+        memcpy(p, text, len);
+        commit(j, start, p + len, tmp);
+    }
 }
 
 void zn_json_double(zn_json *j, double v)
@@ -252,7 +568,6 @@ void zn_json_double(zn_json *j, double v)
         zn_json_null(j);
         return;
     }
-    before_item(j, false);
     char num[40];
     int n = snprintf(num, sizeof num, "%.4g", v);
     // Four digits keep scores short, but near DBL_MAX they round past it (1.798e+308):
@@ -260,24 +575,22 @@ void zn_json_double(zn_json *j, double v)
     if (!isfinite(strtod(num, NULL))) {
         n = snprintf(num, sizeof num, "%.17g", v);
     }
-    put(j, num, (size_t)n);
+    short_item(j, num, (size_t)n);
 }
 
 void zn_json_bool(zn_json *j, bool v)
 {
-    before_item(j, false);
-    put(j, v ? "true" : "false", v ? 4 : 5);
+    short_item(j, v ? "true" : "false", v ? 4 : 5);
 }
 
 void zn_json_null(zn_json *j)
 {
-    before_item(j, false);
-    put(j, "null", 4);
+    short_item(j, "null", 4);
 }
 
 void zn_json_raw(zn_json *j, const char *json, size_t len)
 {
-    before_item(j, false);
+    short_item(j, "", 0);
     put(j, json, len);
 }
 
@@ -290,6 +603,11 @@ void zn_cp_cursor_init(zn_cp_cursor *c, const char *text)
 
 size_t zn_cp_cursor_at(zn_cp_cursor *c, size_t byte)
 {
+    if (byte < c->byte && c->byte - byte <= byte) {
+        c->cp -= zn__utf8_count(c->text + byte, c->byte - byte); // back from here: nearer
+        c->byte = byte;
+        return c->cp;
+    }
     if (byte < c->byte) {
         c->byte = 0;
         c->cp = 0;
