@@ -4,20 +4,15 @@
 
 #include "extract/entity_priv.h"
 
-zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
+zn_status zn__ent_add_grown(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
 {
-    if (e <= s || e > d->n) {
-        return ZN_OK;
+    size_t cap = d->cap_cands ? d->cap_cands * 2 : 32;
+    ent_cand *c = zn__ent_grow(d, d->cands, d->n_cands, cap, sizeof *c);
+    if (c == NULL) {
+        return ZN_ERR_NOMEM;
     }
-    if (d->n_cands == d->cap_cands) {
-        size_t cap = d->cap_cands ? d->cap_cands * 2 : 32;
-        ent_cand *c = zn__ent_grow(d, d->cands, d->n_cands, cap, sizeof *c);
-        if (c == NULL) {
-            return ZN_ERR_NOMEM;
-        }
-        d->cands = c;
-        d->cap_cands = cap;
-    }
+    d->cands = c;
+    d->cap_cands = cap;
     d->cands[d->n_cands++] = (ent_cand){s, e, (uint8_t)type, (uint8_t)prio};
     return ZN_OK;
 }

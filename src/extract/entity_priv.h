@@ -297,8 +297,24 @@ zn__ent_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
         memcpy(a, src, n * size);
     }
 }
-zn_status zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
+/* zn__ent_add when the candidate array is full: grows it, then adds. */
+zn_status zn__ent_add_grown(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
     __attribute__((warn_unused_result));
+
+/* Adds the candidate [s, e) (nothing when empty or past the text); ZN_OK or ZN_ERR_NOMEM.
+ * Inline: every finder adds, and the array is rarely full. */
+static inline __attribute__((warn_unused_result)) zn_status
+zn__ent_add(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
+{
+    if (e <= s || e > d->n) {
+        return ZN_OK;
+    }
+    if (d->n_cands == d->cap_cands) {
+        return zn__ent_add_grown(d, s, e, type, prio);
+    }
+    d->cands[d->n_cands++] = (ent_cand){s, e, (uint8_t)type, (uint8_t)prio};
+    return ZN_OK;
+}
 zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t bs, size_t be)
     __attribute__((warn_unused_result));
 /* The type of the best candidate covering exactly [s, e), or -1. */
