@@ -144,14 +144,15 @@ static size_t with_suffix(const dctx *c, size_t j, const ddur *d, dval *v)
     return e;
 }
 
-// 30~90日 13天—8周 100到200个小时: a span of durations
-static size_t dur_range(const dtext *t, size_t i, dval *v)
+// 30~90日 13天—8周 100到200个小时: a span of durations. `first` is the count at i (its end j,
+// or i when none), date__duration(t, i, first, false) as the caller read it already.
+static size_t dur_range(const dtext *t, size_t i, const ddur *first, size_t j, dval *v)
 {
     static const char *const links[] = {"~", "-", "—", "到", "至", NULL};
     dnum n;
     size_t e;
-    ddur a, b;
-    size_t j = date__duration(t, i, &a, false);
+    ddur a = *first;
+    ddur b;
     if (j == i) {
         if (!date__num(t, i, &n)) {
             return i;
@@ -227,7 +228,7 @@ size_t date__relative(dctx *c, size_t i, dval *v)
     ddur d;
     size_t k = date__duration(t, j, &d, pre != 0);
     if (k == j) {
-        return pre == 0 ? dur_range(t, i, v) : i;
+        return pre == 0 ? dur_range(t, i, &d, k, v) : i;
     }
     double total = 0;
     for (int u = 0; u < DU_N; u++) {
@@ -251,7 +252,7 @@ size_t date__relative(dctx *c, size_t i, dval *v)
         now_span(c, &d, pre, v);
         return k;
     }
-    size_t r = dur_range(t, i, v);
+    size_t r = dur_range(t, i, &d, k, v); // pre is 0: j is i, d the count at i
     if (r > k) {
         return r;
     }
