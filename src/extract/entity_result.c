@@ -216,16 +216,18 @@ static zn_entity_type type_of(const builder *bd, size_t e)
 // then the string pool. Every field is set by the caller or fill_result.
 static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t pool)
 {
+    // The counts are of arrays and text already in memory, far from overflowing; bounded
+    // anyway, so that the sum below stays under SIZE_MAX / 2.
+    _Static_assert(sizeof(zn_entity) <= 64 && sizeof(zn_entity_mention) <= 64,
+                   "the bounds below hold");
+    if (n_ents > SIZE_MAX / 1024 || m > SIZE_MAX / 1024 || n_strs > SIZE_MAX / 1024 ||
+        pool > SIZE_MAX / 4) {
+        return NULL;
+    }
     size_t parts[] = {sizeof(zn_entities), (n_ents + 1) * sizeof(zn_entity),
                       (m + 1) * sizeof(zn_entity_mention), (m + 1) * sizeof(zn_span),
                       (n_strs + 1) * sizeof(const char *), pool + 1};
-    size_t total = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        if (parts[i] > SIZE_MAX / 2 - total) {
-            return NULL;
-        }
-        total += parts[i];
-    }
+    size_t total = parts[0] + parts[1] + parts[2] + parts[3] + parts[4] + parts[5];
     char *p = zn__malloc(total);
     if (p == NULL) {
         return NULL;

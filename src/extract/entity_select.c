@@ -205,6 +205,18 @@ static void split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t c
         split_members(d, c, out, n, cap)) {
         return;
     }
+    // Most mentions hold no separator and no space: one piece, the mention itself.
+    bool plain = true;
+    for (size_t i = c.start; i < c.end && plain; i++) {
+        plain = !is_sep(d->fold[i]) && d->fold[i] != ' ';
+    }
+    if (plain) {
+        if (c.end > c.start && *n < cap && !zn__ent_span_is(d, c.start, c.end, ZN__ENT_TITLE) &&
+            !is_generic(d, &c)) {
+            out[(*n)++] = c;
+        }
+        return;
+    }
     // Across a clause break only the last piece can be the name (the tagger joined words).
     for (size_t i = c.end; i-- > c.start;) {
         if ((is_sep(d->fold[i]) && d->fold[i] != 0x3001) || han_space(d, i)) {

@@ -58,14 +58,13 @@ static zn_status from_word(ent_doc *d, const ent_word *w)
 // (U+9A7B U+8BBF U+8D74 U+6765 U+62B5 U+79BB U+8FD4 U+65C5 U+5BF9).
 static bool is_travel_verb(uint32_t cp)
 {
-    static const uint32_t verbs[] = {0x9A7B, 0x8BBF, 0x8D74, 0x6765, 0x62B5,
-                                     0x79BB, 0x8FD4, 0x65C5, 0x5BF9};
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
-        if (verbs[i] == cp) {
-            return true;
-        }
+    switch (cp) {
+    case 0x9A7B: case 0x8BBF: case 0x8D74: case 0x6765: case 0x62B5:
+    case 0x79BB: case 0x8FD4: case 0x65C5: case 0x5BF9:
+        return true;
+    default:
+        return false;
     }
-    return false;
 }
 
 static bool word_starts(const ent_doc *d, size_t i)
