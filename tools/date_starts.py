@@ -27,8 +27,9 @@ non-ASCII string literals) writes a C header with
   DATE_CHAR_BEGINS for the start characters and the Chinese numerals (date_text.c's
   cjk_digit and cjk_unit, and 几) but those of TAIL_ONLY, every character but an ASCII
   digit where an expression may begin; with --fold FOLD.h (the folding table,
-  date_fold.h) DATE_CHAR_FOLDS for the characters the table folds, so the others skip its
-  binary search; DATE_CHAR_ONE for a word by itself (DATE_LIST_ONE_CHAR);
+  date_fold.h) DATE_CHAR_FOLDS for the characters the table folds, so the others skip it,
+  and date_fold_slots, where each of them is in the table (a hash with linear probing);
+  DATE_CHAR_ONE for a word by itself (DATE_LIST_ONE_CHAR);
   DATE_CHAR_NUMERAL for the numerals but 几 (date__is_cjk_digit).
 So the scanner skips other characters at once, and a table is tried only where one of its
 words can start. Usage: date_starts.py [--fold date_fold.h] FILE.c... > date_starts.h"""
@@ -68,6 +69,14 @@ TRIPLE_BITS = 16  # log2 of the bits of the triple bitmap
 def pair_hash(a, b):
     """Must match pair_hash in src/extract/date_start.c."""
     return (((a * 0x9E3779B1) ^ (b * 0x85EBCA77)) & 0xFFFFFFFF) >> (32 - PAIR_BITS)
+
+
+FOLD_SLOTS = 512  # slots of the folding table's hash (date_fold_slots)
+
+
+def fold_hash(c):
+    """Must match fold_hash in src/extract/date_text.c."""
+    return ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 23
 
 
 def triple_hash(a, b, c):
@@ -195,5 +204,21 @@ print('const uint32_t date__char_bits[8192] = {')
 for i in range(0, 8192, 6):
     print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))
 print('};')
+if fold_sources is not None:
+    # where each character of the folding table is in it (index + 1; 0: an empty slot), by
+    # fold_hash with linear probing: a folded character costs a probe or two, not a search
+    if len(fold_sources) >= FOLD_SLOTS * 3 // 4 or len(fold_sources) > 255:
+        sys.exit('date_starts.py: %d folded characters: make FOLD_SLOTS larger' % len(fold_sources))
+    slots = [0] * FOLD_SLOTS
+    for k, c in enumerate(fold_sources):
+        h = fold_hash(c)
+        while slots[h]:
+            h = (h + 1) % FOLD_SLOTS
+        slots[h] = k + 1
+    print('#define DATE_FOLD_SLOTS %d' % FOLD_SLOTS)
+    print('static const uint8_t date_fold_slots[%d] = {' % FOLD_SLOTS)
+    for i in range(0, FOLD_SLOTS, 16):
+        print('    ' + ' '.join('%d,' % k for k in slots[i:i + 16]))
+    print('};')
 print('#endif')
 print('#endif')

@@ -10,23 +10,25 @@
 #include "extract/date_priv.h"
 #include "util/alloc.h"
 
-// c as the folding table writes it (c holds DATE_CHAR_FOLDS).
+// Must match fold_hash in tools/date_starts.py.
+static uint32_t fold_hash(uint32_t c)
+{
+    return (c * 0x9E3779B1u) >> 23;
+}
+
+// c as the folding table writes it (c holds DATE_CHAR_FOLDS), found through the generated
+// slots: a Traditional text folds one character in ten.
 static uint32_t fold(uint32_t c)
 {
-    size_t lo = 0;
-    size_t hi = sizeof date_fold_table / sizeof date_fold_table[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (date_fold_table[mid].from == c) {
-            return date_fold_table[mid].to;
+    for (uint32_t h = fold_hash(c);; h = (h + 1) % DATE_FOLD_SLOTS) {
+        unsigned k = date_fold_slots[h];
+        if (k == 0) {
+            return c;
         }
-        if (date_fold_table[mid].from < c) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+        if (date_fold_table[k - 1].from == c) {
+            return date_fold_table[k - 1].to;
         }
     }
-    return c;
 }
 
 // May an expression begin at the character c (of the text before folding), by c alone: an
@@ -261,8 +263,12 @@ bool date__num(const dtext *t, size_t i, dnum *out)
     if (i >= t->n) {
         return false;
     }
+    uint32_t c = t->cp[i];
+    if (!date__is_digit(c) && c != 0x51E0 && !date__is_cjk_digit(c)) {
+        return false; // most places the parsers ask about hold no number at all
+    }
     bool ok;
-    if (date__is_digit(t->cp[i])) {
+    if (date__is_digit(c)) {
         ok = arabic(t, i, out);
     } else if (t->cp[i] == 0x51E0) { // 几: "几个月" counts as a few (3)
         if (i + 1 < t->n && cjk_unit(t->cp[i + 1]) > 0) {
