@@ -138,6 +138,8 @@ void zn__ent_arena_free(ent_doc *d);
  * allocation for their working arrays. */
 zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, bool valid, void *scratch,
                            size_t size, zn_error *err) __attribute__((warn_unused_result));
+/* Frees every working array of d (they all come from its scratch area); d's pointers are
+ * stale afterwards, until zn__ent_doc_init. Cannot fail. */
 void zn__ent_doc_clear(ent_doc *d);
 /* The folded UTF-8 key of characters [s, e) with spaces left out, written to buf (room
  * for cap bytes); false when it does not fit. */
@@ -161,6 +163,10 @@ static inline size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
  * ZN_ERR_NOMEM. */
 zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
     __attribute__((warn_unused_result));
+/* entity_tags.c: the word class of a tagger or tokenizer tag (NUL-terminated, "" for none),
+ * and of a tokenizer tag as its eight bytes (NUL-terminated when shorter). Cannot fail. */
+ent_pos zn__ent_pos_of_tag(const char *t);
+ent_pos zn__ent_pos_of_token_tag(const char t[8]);
 /* The table row of characters [s, e), or NULL (also when longer than the longest key). */
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
 /* The three questions below are asked at nearly every position; most often no key with

@@ -145,24 +145,6 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
     return ZN_OK;
 }
 
-// The bytes of s[0..len) that are not continuation bytes (10xxxxxx), eight at a time: a
-// continuation byte has its top bit set and the next one clear.
-__attribute__((noinline)) static size_t count_leads(const char *s, size_t len)
-{
-    size_t cont = 0;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t c = x & ~(x << 1) & 0x8080808080808080u;
-        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
-    }
-    for (; i < len; i++) {
-        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-    }
-    return len - cont;
-}
-
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
 // that each part is aligned. The flags and bit sets are cleared (for the characters, once
@@ -171,7 +153,7 @@ static zn_status alloc_arrays(ent_doc *d)
 {
     // Room for every byte that is not a continuation byte: each character decoded before an
     // invalid sequence (which ends the extraction) has one.
-    size_t m = count_leads(d->text, d->len) + 2;
+    size_t m = zn__utf8_count(d->text, d->len) + 2;
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
@@ -299,8 +281,8 @@ zn_status zn__ent_doc_init(ent_doc *d, const zn_extract_input *in, bool valid, v
 
 void zn__ent_doc_clear(ent_doc *d)
 {
-    zn__ent_arena_free(d);
-    memset(d, 0, sizeof *d);
+    zn__ent_arena_free(d); // every array goes with it (not the struct: clearing its kilobyte
+                           // of character bits cost more than a short line's cut)
 }
 
 bool zn__ent_key(const ent_doc *d, size_t s, size_t e, char *buf, size_t cap, size_t *len)

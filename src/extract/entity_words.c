@@ -9,111 +9,6 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-static bool is(const char *t, const char *name)
-{
-    while (*t != '\0' && *t == *name) { // tags are two or three letters: no library call
-        t++;
-        name++;
-    }
-    return *t == *name;
-}
-
-// The word class of a tagger or tokenizer tag (LAC's and jieba's tag sets).
-static ent_pos pos_of_tag(const char *t)
-{
-    switch (t[0]) {
-    case '\0': return POS_UNK;
-    case 'P': return is(t, "PER") ? POS_PER : POS_FUNC;
-    case 'L': return is(t, "LOC") ? POS_LOC : POS_FUNC;
-    case 'O': return is(t, "ORG") ? POS_ORG : POS_FUNC;
-    case 'T': return is(t, "TIME") ? POS_TIME : POS_FUNC;
-    case 'n':
-        if (t[1] == 'r') {
-            return POS_NR; // nr, nrt, nrfg
-        }
-        if (is(t, "ns")) {
-            return POS_NS;
-        }
-        if (is(t, "nt")) {
-            return POS_NT;
-        }
-        return is(t, "nz") || is(t, "nw") ? POS_NZ : POS_N;
-    case 'j': return POS_NZ;
-    case 'v': return is(t, "vn") ? POS_VN : POS_V;
-    case 'a': return t[1] == 'n' ? POS_N : (t[1] == 'd' ? POS_FUNC : POS_A);
-    case 'b': return POS_A;
-    case 's': return POS_N;
-    case 'm': return POS_M;
-    case 'q': return POS_Q;
-    case 'r': return POS_R;
-    case 't': return POS_TIME;
-    case 'w': case 'x': return POS_PUNCT;
-    case 'e': return is(t, "eng") ? POS_ENG : POS_FUNC;
-    case 'u': return is(t, "url") ? POS_ENG : POS_FUNC;
-    default: return POS_FUNC;
-    }
-}
-
-// A tokenizer tag (its eight bytes, NUL-terminated when shorter) as a number: the letters
-// from the low byte up, zeros from the NUL on.
-static uint64_t tag_key(const char t[8])
-{
-    uint64_t x;
-    memcpy(&x, t, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t zero = (x - ones) & ~x & (ones << 7); // the lowest set bit marks the first NUL
-    return x & (((zero & -zero) >> 7) - 1);        // no NUL: zero is 0, the mask all ones
-}
-
-#define TAG_KEY(a, b, c, d) ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | \
-                             (uint64_t)(d) << 24)
-// The tags whose class needs the whole tag, each in its own slot of a table of 32: the
-// multiplier is the first odd number up from the golden ratio's that spreads these over
-// distinct slots (a clash fails the build: -Woverride-init, part of -Wextra).
-#define TAG_SLOT(key) ((uint32_t)(key) * 0x9E377F43u >> 27)
-#define TAG_EXACT(a, b, c, d, pos) [TAG_SLOT(TAG_KEY(a, b, c, d))] = {TAG_KEY(a, b, c, d), pos}
-
-typedef struct tag_exact {
-    uint64_t key;
-    uint8_t pos;
-} tag_exact;
-
-// The word class of a tokenizer tag (an array of eight bytes), as pos_of_tag but without
-// branches on the letters: tags vary from word to word, and a mispredicted jump costs more
-// than these few table reads. The class goes by the first letter, unless the first two
-// (nr..., an..., ad...) or the whole tag (PER, ns, eng ...) say otherwise.
-static ent_pos pos_of_token_tag(const char t[8])
-{
-    static const uint8_t first[256] = {
-        // the class plus one (0: a function word), by the first letter alone
-        [0] = POS_UNK + 1, ['j'] = POS_NZ + 1, ['n'] = POS_N + 1, ['v'] = POS_V + 1,
-        ['a'] = POS_A + 1, ['b'] = POS_A + 1, ['s'] = POS_N + 1, ['m'] = POS_M + 1,
-        ['q'] = POS_Q + 1, ['r'] = POS_R + 1, ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1,
-        ['x'] = POS_PUNCT + 1,
-    };
-    static const tag_exact exact[32] = {
-        TAG_EXACT('P', 'E', 'R', 0, POS_PER), TAG_EXACT('L', 'O', 'C', 0, POS_LOC),
-        TAG_EXACT('O', 'R', 'G', 0, POS_ORG), TAG_EXACT('T', 'I', 'M', 'E', POS_TIME),
-        TAG_EXACT('n', 's', 0, 0, POS_NS),    TAG_EXACT('n', 't', 0, 0, POS_NT),
-        TAG_EXACT('n', 'z', 0, 0, POS_NZ),    TAG_EXACT('n', 'w', 0, 0, POS_NZ),
-        TAG_EXACT('v', 'n', 0, 0, POS_VN),    TAG_EXACT('e', 'n', 'g', 0, POS_ENG),
-        TAG_EXACT('u', 'r', 'l', 0, POS_ENG),
-    };
-    uint64_t key = tag_key(t);
-    unsigned f = first[key & 0xFFu];
-    unsigned pos = f != 0 ? f - 1 : POS_FUNC;
-    unsigned two = (unsigned)(key & 0xFFFFu);
-    pos = two == TAG_KEY('n', 'r', 0, 0) ? POS_NR : pos; // nr, nrt, nrfg
-    pos = two == TAG_KEY('a', 'n', 0, 0) ? POS_N : pos;
-    pos = two == TAG_KEY('a', 'd', 0, 0) ? POS_FUNC : pos;
-    const tag_exact *x = &exact[TAG_SLOT(key)];
-    pos = x->key == key ? x->pos : pos; // an empty slot: the empty tag, POS_UNK as first[0]
-    return (ent_pos)pos;
-}
-
 // The classes of the tokenizer tags met so far in a text: a line has a dozen distinct tags
 // in some thirty words, and a look here costs a third of working a class out. A slot holds
 // a tag's eight bytes as they are (those after its NUL too: the key is exact, whatever
@@ -132,7 +27,7 @@ static ent_pos tag_class(tag_cache *c, const char t[8])
     size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 59); // TAG_SLOTS = 2^5
     if (c->key[h] != key) {
         c->key[h] = key;
-        c->pos[h] = (uint8_t)pos_of_token_tag(t);
+        c->pos[h] = (uint8_t)zn__ent_pos_of_token_tag(t);
     }
     return (ent_pos)c->pos[h];
 }
@@ -279,14 +174,11 @@ static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
 // Pushes the word [s, e), cut where punctuation or space meets other characters (the
 // tagger sometimes joins them: "、商汤"). A list joined by 、 keeps its tag on each item
 // (中山大学、华南理工大学/ORG); other joined pieces take the tokenizer's words.
-// Words of Han characters of the common block only are pushed by cut_words itself (most
-// words); this is for the others, whose characters cut_words may have marked already.
+// Words of one character or of Han characters of the common block only are pushed by
+// cut_words itself (most words); this is for the others, of two characters or more, whose
+// characters cut_words marked already.
 static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
 {
-    if (e - s == 1) { // one character: itself, tagged when it is text (Han is)
-        ent_pos c = char_class(d->fold[s]);
-        return push_word(d, s, e, c != POS_PUNCT && c != POS_SPACE ? pos : c, cap);
-    }
     size_t h = s;
     while (h < e && zn__ent_is_han(d->fold[h])) {
         h++;
@@ -339,9 +231,12 @@ typedef struct span_src {
     const zn_tag_word *tags;
 } span_src;
 
-static void src_span(const span_src *src, size_t i, size_t *b0, size_t *b1, const char **tag)
+// Word i of the source: its bytes and its tag; `tokens` says which array the source has
+// (a constant where cut_words_of is inlined).
+static inline void src_span(const span_src *src, bool tokens, size_t i, size_t *b0, size_t *b1,
+                            const char **tag)
 {
-    if (src->tags != NULL) {
+    if (!tokens) {
         *b0 = src->tags[i].span.start;
         *b1 = src->tags[i].span.end;
         *tag = src->tags[i].tag != NULL ? src->tags[i].tag : "";
@@ -352,16 +247,20 @@ static void src_span(const span_src *src, size_t i, size_t *b0, size_t *b1, cons
     }
 }
 
+// The character at byte b0 of the word [b0, b1), searched from character `last` on;
+// SIZE_MAX when [b0, b1) is no span of the text.
+static size_t span_start(const ent_doc *d, size_t b0, size_t b1, size_t last)
+{
+    return b0 <= b1 && b1 <= d->len ? zn__ent_char_from(d, b0, last) : SIZE_MAX;
+}
+
 // The characters [*s, *e) of the bytes [b0, b1); false when that is no span of the text.
 // Words come in text order and most often start where the last one ended (character
 // `last`): then the start is known, and the end is a step over the word's few characters.
-static inline bool span_chars(const ent_doc *d, size_t b0, size_t b1, size_t last, size_t *s,
-                              size_t *e)
+static bool span_chars(const ent_doc *d, size_t b0, size_t b1, size_t last, size_t *s,
+                       size_t *e)
 {
-    if (b0 > b1 || b1 > d->len) {
-        return false;
-    }
-    size_t i = d->off[last] == b0 ? last : zn__ent_char_from(d, b0, last);
+    size_t i = b1 <= d->len && d->off[last] == b0 ? last : span_start(d, b0, b1, last);
     if (i == SIZE_MAX) {
         return false;
     }
@@ -374,7 +273,8 @@ static inline bool span_chars(const ent_doc *d, size_t b0, size_t b1, size_t las
     return d->off[j] == b1; // else b1 falls inside a character
 }
 
-static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
+static inline __attribute__((always_inline)) zn_status
+cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
 {
     // about one word per token: room for them at once (splits and gaps grow it)
     size_t cap = src->count + 16;
@@ -386,35 +286,55 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
     memset(&tags, 0, sizeof tags); // POS_UNK is 0
     size_t *word_of = d->word_of;
     const uint32_t *fold = d->fold;
+    const size_t *off = d->off;
     size_t done = 0; // characters covered so far
     size_t last = 0; // where the last word ended: the next one most likely starts there
     for (size_t i = 0; i < src->count; i++) {
-        size_t b0, b1, s, e;
+        size_t b0, b1;
         const char *tag;
-        src_span(src, i, &b0, &b1, &tag);
-        if (!span_chars(d, b0, b1, last, &s, &e)) {
+        src_span(src, tokens, i, &b0, &b1, &tag);
+        size_t s = b1 <= d->len && off[last] == b0 ? last : span_start(d, b0, b1, last);
+        size_t e = s;
+        if (s != SIZE_MAX && (s < done || b0 == b1)) {
+            while (off[e] < b1) {
+                e++;
+            }
+            if (off[e] == b1) {
+                last = e;
+                continue; // overlapping or empty words are ignored
+            }
+        }
+        if (s == SIZE_MAX || s < done || b0 == b1) {
             return zn__error_set(err, ZN_ERR_INVALID_ARG,
                                  "entities: word %zu [%zu, %zu) is not a span of the text", i,
                                  b0, b1);
-        }
-        last = e;
-        if (s < done || s == e) {
-            continue; // overlapping or empty words are ignored
         }
         if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
             (d->n_words == cap && !grow_words(d, &cap))) {
             return zn__error_nomem(err, "entities");
         }
-        ent_pos pos = src->tokens != NULL ? tag_class(&tags, tag) : pos_of_tag(tag);
         // Han of the common block only (most words): one piece, as it is. The characters
-        // are marked as they are checked; push_split marks those of other words again.
+        // are marked while the word's end is found; push_split marks those of other words
+        // again. The walk stops at d->n at the latest: off[n] is the length.
         size_t w = d->n_words;
         bool common = true;
-        for (size_t c = s; c < e; c++) {
-            word_of[c] = w;
-            common &= fold[c] - 0x4E00u <= 0x9FFFu - 0x4E00u;
+        while (off[e] < b1) {
+            word_of[e] = w;
+            common &= fold[e] - 0x4E00u <= 0x9FFFu - 0x4E00u;
+            e++;
         }
-        if (common) {
+        if (off[e] != b1) {
+            return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                                 "entities: word %zu [%zu, %zu) is not a span of the text", i,
+                                 b0, b1);
+        }
+        last = e;
+        ent_pos pos = tokens ? tag_class(&tags, tag) : zn__ent_pos_of_tag(tag);
+        if (!common && e - s == 1) { // one character: itself, tagged when it is text
+            ent_pos c = char_class(fold[s]);
+            pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+        }
+        if (common || e - s == 1) {
             d->words[w] = (ent_word){s, e, (uint8_t)pos};
             d->n_words = w + 1;
         } else if (push_split(d, s, e, pos, &cap) != ZN_OK) {
@@ -426,6 +346,13 @@ static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
         return zn__error_nomem(err, "entities");
     }
     return ZN_OK;
+}
+
+// The loop once for each source, so that neither asks per word which it reads.
+static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
+{
+    return src->tokens != NULL ? cut_words_of(d, src, true, err)
+                               : cut_words_of(d, src, false, err);
 }
 
 // The tokenizer's words beside the tagger's: kept apart, for their lexicon tags.
@@ -446,7 +373,7 @@ static zn_status alt_words(ent_doc *d, const zn_extract_input *in, zn_error *err
         }
         last = e;
         if (e > s) {
-            d->alt[d->n_alt++] = (ent_word){s, e, (uint8_t)pos_of_tag(t->tag)};
+            d->alt[d->n_alt++] = (ent_word){s, e, (uint8_t)zn__ent_pos_of_tag(t->tag)};
         }
     }
     return ZN_OK;
