@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests for the date finder's text (zn_dates_find): short texts folded without a heap
+ * block, longer ones with one (DATE_SMALL_TEXT, 512 bytes, in date_priv.h), folding in
+ * both, words compared as code points at the text's end, and the values written by hand
+ * (unknown fields, time zones, durations). Sentences are our own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "support_dates.h"
+#include "util/alloc.h"
+#include "zhnews/dates.h"
+
+// A text of `len` bytes: spaces, with `word` at its start (at_end false) or its end.
+static char *padded(const char *word, size_t len, bool at_end)
+{
+    size_t n = strlen(word);
+    char *text = test_malloc(len + 1);
+    memset(text, ' ', len);
+    memcpy(at_end ? text + len - n : text, word, n);
+    text[len] = '\0';
+    return text;
+}
+
+static void test_dates_text_short_and_long_texts(void **state)
+{
+    (void)state;
+    // Lengths on both sides of the 512 bytes folded without a heap block, the date at the
+    // start and at the very end (its last word compared up to the end of the text).
+    const char *word = "２０１８年６月１２號";
+    size_t n = strlen(word);
+    for (size_t len = 500; len <= 530; len++) {
+        for (int end = 0; end < 2; end++) {
+            char *text = padded(word, len, end == 1);
+            zn_date_list list;
+            zn_date_list_init(&list);
+            assert_int_equal(zn_dates_find(text, len, NULL, &list, NULL), ZN_OK);
+            assert_int_equal(list.count, 1);
+            assert_int_equal(list.items[0].start, end == 1 ? len - n : 0);
+            assert_int_equal(list.items[0].end, end == 1 ? len : n);
+            assert_string_equal(list.items[0].value, "2018-06-12");
+            zn_date_list_clear(&list);
+            test_free(text);
+        }
+    }
+}
+
+static void test_dates_text_words_at_the_end(void **state)
+{
+    (void)state;
+    // Words are compared as code points up to the text's end: a word the end cuts short
+    // (下星 of 下星期) is none, one that ends with the text is found.
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("下星", &o, NULL, 0);
+    const want week[] = {{"下星期", "2020-05-11/2020-05-17", ZN_DATE_WEEK, ZN_DATE_REFERENCE}};
+    dates_check("下星期", &o, week, 1);
+    const want fest[] = {{"國慶", "2020-10-01", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    dates_check("我們在國慶", &o, fest, 1);
+    const want lunar[] = {{"農曆八月十", "2020-09-26", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    dates_check("農曆八月十", &o, lunar, 1);
+}
+
+static void test_dates_text_values(void **state)
+{
+    (void)state;
+    zn_date_options none = dates_ref_opts(NULL, ZN_DATE_REGION_AUTO);
+    const want unknown[] = {
+        {"6月12日下午3点", "XXXX-06-12T15", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+        {"星期四", "XXXX-WXX-4", ZN_DATE_DAY, ZN_DATE_EXPLICIT},
+        {"10分钟后", "XXXX-XX-XXTXX:XX", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+    };
+    dates_check("6月12日下午3点，星期四，10分钟后", &none, unknown, 3);
+    const want zones[] = {
+        {"1994-11-05T08:15:30-05:30", "1994-11-05T08:15:30-05:30", ZN_DATE_TIME,
+         ZN_DATE_EXPLICIT},
+        {"2018-06-12T10:30:00Z", "2018-06-12T10:30:00Z", ZN_DATE_TIME, ZN_DATE_EXPLICIT},
+    };
+    dates_check("1994-11-05T08:15:30-05:30，2018-06-12T10:30:00Z", &none, zones, 2);
+    const want counts[] = {
+        {"三年六个月", "P3Y6M", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+        {"两个半小时", "PT2.5H", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+        {"一刻钟", "PT15M", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+        {"0.25天", "P0.25D", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+        {"十万年", "P100000Y", ZN_DATE_DURATION, ZN_DATE_EXPLICIT},
+    };
+    dates_check("三年六个月，两个半小时，一刻钟，0.25天，十万年", &none, counts, 5);
+}
+
+static void test_dates_text_allocation_failures(void **state)
+{
+    (void)state;
+    // A text past 512 bytes folds into a heap block: its failure is reported.
+    char *text = padded("兩個星期後", 600, true);
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    zn_date_list list = dates_alloc_loop(text, &o);
+    assert_int_equal(list.count, 1);
+    assert_string_equal(list.items[0].value, "2020-05-18");
+    zn_date_list_clear(&list);
+    test_free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates_text_short_and_long_texts),
+        cmocka_unit_test(test_dates_text_words_at_the_end),
+        cmocka_unit_test(test_dates_text_values),
+        cmocka_unit_test(test_dates_text_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
