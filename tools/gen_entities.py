@@ -113,6 +113,17 @@ def trie_lines(keys, flags):
         r = row.get(prefix, 0xFFFF) if prefix else 0xFFFF
         out.append(f'    {{0x{cp:04X}, {first}, {n}, {r}, {flags[r] if r != 0xFFFF else 0}}},')
     out += ['};', f'const size_t zn__ent_n_trie = {len(nodes)};', '']
+    # For the root's children (nodes 1 .. n): a bit per second character's code point mod 64,
+    # which turns away most characters that follow a first one without continuing a key.
+    out.append('const uint64_t zn__ent_follow[] = {')
+    follow = [0] * (nodes[0][2] + 1)
+    for i in range(1, len(follow)):
+        prefix, first, n = nodes[i]
+        for c in range(first, first + n):
+            follow[i] |= 1 << (ord(nodes[c][0][-1]) % 64)
+    for i in range(0, len(follow), 4):
+        out.append('    ' + ' '.join(f'0x{x:016X}u,' for x in follow[i:i + 4]))
+    out += ['};', '']
     if len(nodes) > 65535:
         sys.exit('gen_entities: more than 65535 trie nodes')
     return out, {prefix: i for i, (prefix, _, _) in enumerate(nodes) if len(prefix) == 1}

@@ -88,6 +88,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->n = n;
     t->off[n] = len;
     t->cp[n] = 0;
+    date__drop_candidates(t);
     return ZN_OK;
 }
 

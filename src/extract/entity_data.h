@@ -55,6 +55,10 @@ typedef struct zn__ent_trie_node { /* 12 bytes: the walk of every position reads
     uint16_t flags;   /* zn__ent_words[row].flags (0 without a row) */
 } zn__ent_trie_node;
 #define ZN__ENT_NO_ROW 0xFFFFu
+/* For each child of the root (nodes 1 .. zn__ent_trie[0].n_child): bit c % 64 set for the
+ * code point c of each of its children. A character whose bit is clear continues no key
+ * that begins with that node's character. */
+extern const uint64_t zn__ent_follow[];
 
 extern const zn__ent_trie_node zn__ent_trie[];
 extern const size_t zn__ent_n_trie;

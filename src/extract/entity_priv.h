@@ -85,7 +85,6 @@ typedef struct ent_doc {
     size_t n;          /* characters */
     uint32_t *fold;    /* n folded code points */
     uint8_t *keys;     /* n bit sets: bit k-1 when characters [i, i+k) are a table key */
-    uint8_t *ends;     /* n + 1 bit sets: bit k-1 when characters [i-k, i) are a table key */
     uint16_t *start_flags; /* n + 1: the flags of every key that starts at i, or-ed */
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint16_t all_flags;    /* the flags of every key in the text, or-ed */

@@ -54,35 +54,15 @@ static uint32_t char_keys(uint32_t cp)
     return root_search(cp) | ZN__ENT_KEY_SECOND; // beyond the BMP: any may follow
 }
 
-// The keys that start at position i: the walk down the trie from the first character's
-// node, one step per further character, stopping as soon as no key has the prefix. Each
-// key found sets its bit in *bits (bit k-1 for k characters) and at ends[i + k], adds its
-// flags to *flags and to end_flags[i + k], and its row to key_rows (grown when full).
-typedef struct key_walk {
-    ent_doc *d;
-    uint8_t *ends; // d's arrays, kept here: the stores below may alias d's fields
-    uint16_t *end_flags;
-    uint16_t *rows;
-    size_t used;
-    size_t cap;
-} key_walk;
-
-static inline bool add_key(key_walk *w, size_t end, unsigned k, const zn__ent_trie_node *nd,
-                           unsigned *bits, unsigned *flags)
+// Makes room for at least ZN__ENT_MAX_KEY_CHARS more rows (the most one position adds).
+static bool grow_rows(ent_doc *d, uint16_t **rows, size_t used, size_t *cap)
 {
-    if (w->used == w->cap) {
-        uint16_t *r = zn__ent_grow(w->d, w->rows, w->cap, w->cap * 2, sizeof *r);
-        if (r == NULL) {
-            return false;
-        }
-        w->rows = r;
-        w->cap *= 2;
+    uint16_t *r = zn__ent_grow(d, *rows, used, *cap * 2 + ZN__ENT_MAX_KEY_CHARS, sizeof *r);
+    if (r == NULL) {
+        return false;
     }
-    *bits |= 1u << (k - 1);
-    *flags |= nd->flags;
-    w->ends[end] |= (uint8_t)(1u << (k - 1));
-    w->end_flags[end] |= nd->flags;
-    w->rows[w->used++] = nd->row;
+    *rows = r;
+    *cap = *cap * 2 + ZN__ENT_MAX_KEY_CHARS;
     return true;
 }
 
@@ -91,17 +71,22 @@ static inline bool add_key(key_walk *w, size_t end, unsigned k, const zn__ent_tr
 // soon as no key has the prefix. Every later question "is [s, e) a key?" is then a bit and
 // an index; the flags of the keys that start and end at a position are or-ed there, so
 // most questions ("a title ending here?") are answered by one test. Only positions where
-// a key starts are written (keys, start_flags and ends, end_flags were cleared; key_at is
-// read only where keys has a bit); a space begins and continues no key.
+// a key starts or ends are written (keys, start_flags and end_flags were cleared; key_at is
+// read only where keys has a bit); a space begins and continues no key. The arrays are
+// held in locals: the stores through them may alias d's fields.
 __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 {
-    key_walk w = {d, d->ends, d->end_flags, NULL, 0, d->n + 1};
-    w.rows = zn__ent_alloc(d, w.cap, sizeof *w.rows);
-    if (w.rows == NULL) {
+    size_t cap = d->n + ZN__ENT_MAX_KEY_CHARS;
+    size_t used = 0;
+    uint16_t *rows = zn__ent_alloc(d, cap, sizeof *rows);
+    if (rows == NULL) {
         return ZN_ERR_NOMEM;
     }
     const uint32_t *fold = d->fold;
     uint32_t *key_at = d->key_at; // what char_keys found, until replaced here
+    uint8_t *keys = d->keys;
+    uint16_t *start_flags = d->start_flags;
+    uint16_t *end_flags = d->end_flags;
     size_t n = d->n;
     unsigned all = 0;
     for (size_t i = 0; i < n; i++) {
@@ -109,24 +94,35 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
         if (node == 0) {
             continue; // most positions: no key begins with the character
         }
-        size_t at = w.used;
+        if (cap - used < ZN__ENT_MAX_KEY_CHARS && !grow_rows(d, &rows, used, &cap)) {
+            return ZN_ERR_NOMEM;
+        }
+        size_t at = used;
         unsigned bits = 0;
         unsigned flags = 0;
         const zn__ent_trie_node *nd = &zn__ent_trie[node];
-        if (nd->row != ZN__ENT_NO_ROW && !add_key(&w, i + 1, 1, nd, &bits, &flags)) {
-            return ZN_ERR_NOMEM;
+        if (nd->row != ZN__ENT_NO_ROW) {
+            bits = 1;
+            flags = nd->flags;
+            end_flags[i + 1] |= nd->flags;
+            rows[used++] = nd->row;
         }
-        // most first characters are not followed by the second character of any key
-        if (nd->n_child != 0 && i + 1 < n && (key_at[i + 1] & ZN__ENT_KEY_SECOND)) {
+        // most first characters are not followed by the second character of any key, or
+        // not of one that begins with them
+        if (nd->n_child != 0 && i + 1 < n && (key_at[i + 1] & ZN__ENT_KEY_SECOND) &&
+            (zn__ent_follow[node] >> (fold[i + 1] % 64) & 1u)) {
             size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
-            for (unsigned k = 2; k <= max; k++) {
+            for (size_t k = 2; k <= max; k++) {
                 node = zn__ent_trie_step(node, fold[i + k - 1]);
                 if (node == 0) {
                     break;
                 }
                 nd = &zn__ent_trie[node];
-                if (nd->row != ZN__ENT_NO_ROW && !add_key(&w, i + k, k, nd, &bits, &flags)) {
-                    return ZN_ERR_NOMEM;
+                if (nd->row != ZN__ENT_NO_ROW) {
+                    bits |= 1u << (k - 1);
+                    flags |= nd->flags;
+                    end_flags[i + k] |= nd->flags;
+                    rows[used++] = nd->row;
                 }
                 if (nd->n_child == 0) {
                     break;
@@ -134,13 +130,13 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
             }
         }
         if (bits != 0) {
-            d->keys[i] = (uint8_t)bits;
-            d->start_flags[i] = (uint16_t)flags;
+            keys[i] = (uint8_t)bits;
+            start_flags[i] = (uint16_t)flags;
             key_at[i] = (uint32_t)at;
             all |= flags;
         }
     }
-    d->key_rows = w.rows;
+    d->key_rows = rows;
     d->all_flags = (uint16_t)all;
     return ZN_OK;
 }
@@ -154,7 +150,7 @@ static zn_status alloc_arrays(ent_doc *d)
     // Room for every byte that is not a continuation byte: each character decoded before an
     // invalid sequence (which ends the extraction) has one.
     size_t m = zn__utf8_count(d->text, d->len) + 2;
-    size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
+    size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 1;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
     }
@@ -171,7 +167,6 @@ static zn_status alloc_arrays(ent_doc *d)
     d->start_flags = (uint16_t *)(void *)(d->key_at + m);
     d->end_flags = d->start_flags + m;
     d->keys = (uint8_t *)(void *)(d->end_flags + m);
-    d->ends = d->keys + m;
     return ZN_OK;
 }
 
@@ -232,7 +227,6 @@ static zn_status decode(ent_doc *d, bool valid, zn_error *err)
     memset(d->start_flags, 0, (d->n + 1) * sizeof *d->start_flags);
     memset(d->end_flags, 0, (d->n + 1) * sizeof *d->end_flags);
     memset(d->keys, 0, d->n + 1);
-    memset(d->ends, 0, d->n + 1);
     if (d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
@@ -325,11 +319,9 @@ bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
 
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s)
 {
-    unsigned bits = d->ends[e]; // the keys that end at e, longest first
-    while (bits != 0) {
-        unsigned k = 32u - (unsigned)__builtin_clz(bits);
-        bits &= ~(1u << (k - 1));
-        if (zn__ent_span_is(d, e - k, e, flags)) {
+    // the keys that end at e, longest first: the key of k characters has bit k-1 at e - k
+    for (size_t k = e < ZN__ENT_MAX_KEY_CHARS ? e : ZN__ENT_MAX_KEY_CHARS; k > 0; k--) {
+        if ((d->keys[e - k] >> (k - 1) & 1u) && zn__ent_span_is(d, e - k, e, flags)) {
             *s = e - k;
             return k;
         }

@@ -110,6 +110,23 @@ static void test_dates_filter_de_after_a_one_character_word(void **state)
     dates_check("上周的周三开会，上个月的会", &o, w, 2);
 }
 
+static void test_dates_filter_pair_at_the_end(void **state)
+{
+    (void)state;
+    // A character that only begins longer words starts nothing where the next one begins
+    // none of them, nor as the text's last character; where it does, the word is found up
+    // to the text's end.
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("我爱中国", &o, NULL, 0);
+    dates_check("你和", &o, NULL, 0);
+    const want w[] = {
+        {"国庆", "2020-10-01", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"和平纪念日", "2020-02-28", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+        {"元旦", "2020-01-01", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+    };
+    dates_check("欢度国庆，和平纪念日，元旦", &o, w, 3);
+}
+
 static void test_dates_filter_allocation_failures(void **state)
 {
     (void)state;
@@ -130,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_dates_filter_numerals_read_as_no_number),
         cmocka_unit_test(test_dates_filter_list_numbers),
         cmocka_unit_test(test_dates_filter_de_after_a_one_character_word),
+        cmocka_unit_test(test_dates_filter_pair_at_the_end),
         cmocka_unit_test(test_dates_filter_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
