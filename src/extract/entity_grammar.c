@@ -189,7 +189,8 @@ static bool is_rare(const ent_doc *d, const ent_word *w)
     return info.freq < 60;
 }
 
-static body_info describe(const ent_doc *d, size_t b, size_t ss)
+// `want_proper`: whether bi.proper is asked at all (its lexicon lookups are the cost here).
+static body_info describe(const ent_doc *d, size_t b, size_t ss, bool want_proper)
 {
     body_info bi = {false, true, false, false, false};
     for (size_t i = b; i < ss;) {
@@ -200,8 +201,9 @@ static body_info describe(const ent_doc *d, size_t b, size_t ss)
         if (!is_placeish(pos) && !region) {
             bi.places = false;
         }
-        if (is_proper(pos) || ((pos == POS_M || pos == POS_TIME) && is_digit_start(d, w)) ||
-            is_rare(d, w)) {
+        if (want_proper && !bi.proper &&
+            (is_proper(pos) || ((pos == POS_M || pos == POS_TIME) && is_digit_start(d, w)) ||
+             is_rare(d, w))) {
             bi.proper = true;
         }
         if (is_common(pos)) {
@@ -259,8 +261,10 @@ static zn_status try_suffix(ent_doc *d, size_t e)
     if (b == ss || zn__ent_all_generic(d, b, ss) || after_quantity(d, b)) {
         return ZN_OK;
     }
-    body_info bi = describe(d, b, ss);
-    if (!bi.proper && verb_before(d, b)) {
+    // a proper word matters after a verb and for a weak suffix only
+    bool verb = verb_before(d, b);
+    body_info bi = describe(d, b, ss, verb || suf->strength == ZN__SUFFIX_WEAK);
+    if (!bi.proper && verb) {
         return ZN_OK;
     }
     switch (suf->strength) {
