@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * The text the date finder scans: code points folded to one spelling with their byte
- * offsets, word matching at an index, and numbers written in Arabic or Chinese numerals. */
+ * offsets and the places an expression may begin, word matching at an index, and numbers
+ * written in Arabic or Chinese numerals. */
 #include <stdint.h>
 #include <string.h>
 
