@@ -125,6 +125,9 @@ bool zn__ent_all_generic(const ent_doc *d, size_t s, size_t e)
 {
     size_t i = s;
     while (i < e) {
+        if (!(d->start_flags[i] & ZN__ENT_GENERIC)) {
+            return false; // no generic word starts here (most first characters)
+        }
         size_t k = 0;
         for (size_t n = e - i < ZN__ENT_MAX_KEY_CHARS ? e - i : ZN__ENT_MAX_KEY_CHARS; n >= 1;
              n--) {

@@ -250,13 +250,41 @@ static zn_status unite_keys(grouping *g)
     return ZN_OK;
 }
 
+#define FEW_MENTIONS 8
+
+// unite_keys for a few mentions whose keys all have three bytes or more (a Han character
+// has three): every pair compared once, in the order (a, then b ascending) unite_keys visits
+// them. The same pairs: with keys that long, its runs reach every prefix of a key.
+static bool unite_pairs(grouping *g)
+{
+    if (g->m > FEW_MENTIONS) {
+        return false;
+    }
+    for (size_t i = 0; i < g->m; i++) {
+        if (g->key_len[i] < 3) {
+            return false;
+        }
+    }
+    for (size_t a = 0; a < g->m; a++) {
+        for (size_t b = a + 1; b < g->m; b++) {
+            int c = key_cmp(g, a, b);
+            if (c == 0) {
+                unite(g, a, b);
+            } else if (c == -2 || c == 2) {
+                join_extension(g, a, b);
+            }
+        }
+    }
+    return true;
+}
+
 static zn_status unite_all(grouping *g)
 {
     ent_doc *d = g->d;
     // one mention has no other to share a key with: its key is not even measured
     if (g->m >= 2) {
         measure_keys(g);
-        if (unite_keys(g) != ZN_OK) {
+        if (!unite_pairs(g) && unite_keys(g) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }

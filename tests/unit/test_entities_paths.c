@@ -232,6 +232,48 @@ static void test_keys_with_and_without_spaces(void **state)
     zn_entities_free(e);
 }
 
+// Grouping compares the pairs of a few mentions directly and sorts the keys of more, or of
+// keys shorter than a Han character (AT): the same entities either way.
+static void test_grouping_few_many_and_short_keys(void **state)
+{
+    (void)state;
+    zn_entities *e = run_text("AT(阿里巴巴、騰訊)合作，AT表示");
+    assert_int_equal(zn_entities_count(e), 3);
+    const zn_entity *at = zn_entities_get(e, 0);
+    assert_string_equal(at->name, "AT");
+    assert_int_equal(at->n_aliases, 2);
+    assert_string_equal(at->aliases[0], "阿里巴巴");
+    assert_string_equal(at->aliases[1], "騰訊");
+    assert_int_equal(at->n_mentions, 2);
+    assert_int_equal(at->mentions[1].start, strlen("AT(阿里巴巴、騰訊)合作，"));
+    zn_entities_free(e);
+
+    char buf[1024];
+    size_t at_end = 0;
+    for (size_t k = 0; k < 9; k++) { // nine people: more mentions than compared in pairs
+        int n = snprintf(buf + at_end, sizeof buf - at_end, "記者%s說，", people[k]);
+        assert_true(n > 0 && (size_t)n < sizeof buf - at_end);
+        at_end += (size_t)n;
+    }
+    int n = snprintf(buf + at_end, sizeof buf - at_end, "%s",
+                     "ATJ(阿里巴巴、騰訊、京東)合作。京東集團表示，京東 集團稱");
+    assert_true(n > 0 && (size_t)n < sizeof buf - at_end);
+    e = run_text(buf);
+    assert_int_equal(zn_entities_count(e), 13);
+    for (size_t k = 0; k < 9; k++) {
+        assert_string_equal(zn_entities_get(e, k)->name, people[k]);
+    }
+    assert_string_equal(zn_entities_get(e, 9)->name, "ATJ");
+    const zn_entity *jd = zn_entities_get(e, 12);
+    assert_string_equal(jd->name, "京東");
+    assert_int_equal(jd->type, ZN_ENTITY_COMPANY);
+    assert_int_equal(jd->n_aliases, 2);
+    assert_string_equal(jd->aliases[0], "京東集團");
+    assert_string_equal(jd->aliases[1], "京東 集團");
+    assert_int_equal(jd->n_mentions, 3);
+    zn_entities_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_country_pairs_at_every_offset),
         cmocka_unit_test(test_rules_at_one_character),
         cmocka_unit_test(test_keys_with_and_without_spaces),
+        cmocka_unit_test(test_grouping_few_many_and_short_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
