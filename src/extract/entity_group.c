@@ -53,7 +53,7 @@ static void measure_keys(grouping *g)
                 len += utf8_len(c);
                 continue;
             }
-            if (len == 0 && c >= 0x800 && c < 0x10000) { // a Han character: three bytes
+            if (len == 0 && c >= 0x800 && c < 0x10000) { // three bytes (Han, most often)
                 head = (size_t)(0xE0 | c >> 12) << 16 | (size_t)(0x80 | (c >> 6 & 0x3F)) << 8 |
                        (0x80 | (c & 0x3F));
                 len = 3;

@@ -31,6 +31,13 @@ typedef struct builder {
 static void index_mentions(builder *bd)
 {
     const grouping *g = bd->g;
+    if (g->n_ents == g->m) { // every mention an entity of its own (most lines): in order
+        for (size_t i = 0; i <= g->m; i++) {
+            bd->by_ent[i] = i;
+            bd->ent_at[i] = i;
+        }
+        return;
+    }
     memset(bd->ent_at, 0, (g->n_ents + 2) * sizeof *bd->ent_at);
     for (size_t i = 0; i < g->m; i++) {
         bd->ent_at[g->ent_of[i] + 1]++;
