@@ -166,6 +166,14 @@ zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *er
  * and of a tokenizer tag as its eight bytes (NUL-terminated when shorter). Cannot fail. */
 ent_pos zn__ent_pos_of_tag(const char *t);
 ent_pos zn__ent_pos_of_token_tag(const char t[8]);
+/* The class of a tag of one letter (or none): by its first letter, the class plus one
+ * (0: a function word). */
+extern const uint8_t zn__ent_tag_first[256];
+static inline ent_pos zn__ent_tag_first_pos(char c)
+{
+    unsigned f = zn__ent_tag_first[(unsigned char)c];
+    return f != 0 ? (ent_pos)(f - 1) : POS_FUNC;
+}
 /* The table row of characters [s, e), or NULL (also when longer than the longest key). */
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
 /* The three questions below are asked at nearly every position; most often no key with

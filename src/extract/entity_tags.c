@@ -77,19 +77,19 @@ typedef struct tag_exact {
     uint8_t pos;
 } tag_exact;
 
+const uint8_t zn__ent_tag_first[256] = {
+    [0] = POS_UNK + 1,    ['j'] = POS_NZ + 1,   ['n'] = POS_N + 1,    ['v'] = POS_V + 1,
+    ['a'] = POS_A + 1,    ['b'] = POS_A + 1,    ['s'] = POS_N + 1,    ['m'] = POS_M + 1,
+    ['q'] = POS_Q + 1,    ['r'] = POS_R + 1,    ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1,
+    ['x'] = POS_PUNCT + 1,
+};
+
 // As zn__ent_pos_of_tag, without branches on the letters: tags vary from word to word, and
 // a mispredicted jump costs more than these few table reads. The class goes by the first
 // letter, unless the first two (nr..., an..., ad...) or the whole tag (PER, ns, eng ...)
 // say otherwise.
 ent_pos zn__ent_pos_of_token_tag(const char t[8])
 {
-    static const uint8_t first[256] = {
-        // the class plus one (0: a function word), by the first letter alone
-        [0] = POS_UNK + 1, ['j'] = POS_NZ + 1, ['n'] = POS_N + 1, ['v'] = POS_V + 1,
-        ['a'] = POS_A + 1, ['b'] = POS_A + 1, ['s'] = POS_N + 1, ['m'] = POS_M + 1,
-        ['q'] = POS_Q + 1, ['r'] = POS_R + 1, ['t'] = POS_TIME + 1, ['w'] = POS_PUNCT + 1,
-        ['x'] = POS_PUNCT + 1,
-    };
     static const tag_exact exact[32] = {
         TAG_EXACT('P', 'E', 'R', 0, POS_PER), TAG_EXACT('L', 'O', 'C', 0, POS_LOC),
         TAG_EXACT('O', 'R', 'G', 0, POS_ORG), TAG_EXACT('T', 'I', 'M', 'E', POS_TIME),
@@ -99,13 +99,13 @@ ent_pos zn__ent_pos_of_token_tag(const char t[8])
         TAG_EXACT('u', 'r', 'l', 0, POS_ENG),
     };
     uint64_t key = tag_key(t);
-    unsigned f = first[key & 0xFFu];
-    unsigned pos = f != 0 ? f - 1 : POS_FUNC;
+    unsigned pos = zn__ent_tag_first_pos((char)(key & 0xFFu));
     unsigned two = (unsigned)(key & 0xFFFFu);
     pos = two == TAG_KEY('n', 'r', 0, 0) ? POS_NR : pos; // nr, nrt, nrfg
     pos = two == TAG_KEY('a', 'n', 0, 0) ? POS_N : pos;
     pos = two == TAG_KEY('a', 'd', 0, 0) ? POS_FUNC : pos;
     const tag_exact *x = &exact[TAG_SLOT(key)];
-    pos = x->key == key ? x->pos : pos; // an empty slot: the empty tag, POS_UNK as first[0]
+    // an empty slot holds the key 0: the empty tag's, whose class (POS_UNK) it keeps
+    pos = x->key == key ? x->pos : pos;
     return (ent_pos)pos;
 }

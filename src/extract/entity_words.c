@@ -9,10 +9,11 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-// The classes of the tokenizer tags met so far in a text: a line has a dozen distinct tags
-// in some thirty words, and a look here costs a third of working a class out. A slot holds
-// a tag's eight bytes as they are (those after its NUL too: the key is exact, whatever
-// they are) and its class; the cache starts all zeros, the empty tag and its class UNK.
+// The classes of the tokenizer tags of two letters or more met so far in a text (a tag of
+// one letter, most words', goes by it at once): a line repeats a few of them, and a
+// look here costs a third of working a class out. A slot holds a tag's eight bytes as they
+// are (those after its NUL too: the key is exact, whatever they are) and its class; the
+// cache starts all zeros, the empty tag and its class UNK.
 #define TAG_SLOTS 32
 
 typedef struct tag_cache {
@@ -22,6 +23,9 @@ typedef struct tag_cache {
 
 static ent_pos tag_class(tag_cache *c, const char t[8])
 {
+    if (t[1] == '\0') {
+        return zn__ent_tag_first_pos(t[0]); // one letter (most words): no look needed
+    }
     uint64_t key;
     memcpy(&key, t, 8);
     size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 59); // TAG_SLOTS = 2^5
@@ -289,11 +293,13 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
     const size_t *off = d->off;
     size_t done = 0; // characters covered so far
     size_t last = 0; // where the last word ended: the next one most likely starts there
-    for (size_t i = 0; i < src->count; i++) {
+    const size_t len = d->len; // locals: the stores through word_of may alias d's fields
+    const size_t count = src->count;
+    for (size_t i = 0; i < count; i++) {
         size_t b0, b1;
         const char *tag;
         src_span(src, tokens, i, &b0, &b1, &tag);
-        size_t s = b1 <= d->len && off[last] == b0 ? last : span_start(d, b0, b1, last);
+        size_t s = b1 <= len && off[last] == b0 ? last : span_start(d, b0, b1, last);
         size_t e = s;
         if (s != SIZE_MAX && (s < done || b0 == b1)) {
             while (off[e] < b1) {
