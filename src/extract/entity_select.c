@@ -200,9 +200,9 @@ static void split_one(ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t c
         return;
     }
     trim_titles(d, &c);
-    // only places and people are split (the test before the call: most mentions are neither)
-    if ((c.type == ZN_ENTITY_PLACE || c.type == ZN_ENTITY_PERSON) &&
-        split_members(d, c, out, n, cap)) {
+    // People only: a place is split above, or not at all (trim_titles leaves places alone),
+    // and other mentions never
+    if (c.type == ZN_ENTITY_PERSON && split_members(d, c, out, n, cap)) {
         return;
     }
     // Most mentions hold no separator and no space: one piece, the mention itself.
