@@ -321,12 +321,28 @@ bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
 
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s)
 {
-    // the keys that end at e, longest first: the key of k characters has bit k-1 at e - k
-    for (size_t k = e < ZN__ENT_MAX_KEY_CHARS ? e : ZN__ENT_MAX_KEY_CHARS; k > 0; k--) {
-        if ((d->keys[e - k] >> (k - 1) & 1u) && zn__ent_span_is(d, e - k, e, flags)) {
+    // the keys that end at e, longest first: the key of k characters has bit k-1 at e - k,
+    // gathered from the eight positions before e at once (byte j of x is keys[e - 8 + j])
+    _Static_assert(ZN__ENT_MAX_KEY_CHARS == 8, "a key's end bits are read 8 positions at once");
+    uint64_t x = 0;
+    if (e >= 8) {
+        memcpy(&x, d->keys + e - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+    } else {
+        for (size_t j = 8 - e; j < 8; j++) {
+            x |= (uint64_t)d->keys[e - 8 + j] << (8 * j);
+        }
+    }
+    x &= 0x0102040810204080u; // bit 7 - j of byte j: the key of 8 - j characters
+    while (x != 0) {
+        size_t k = 8 - (size_t)__builtin_ctzll(x) / 8;
+        if (zn__ent_span_is(d, e - k, e, flags)) {
             *s = e - k;
             return k;
         }
+        x &= x - 1;
     }
     return 0;
 }

@@ -242,6 +242,11 @@ static void test_keys_folded(void **state)
     size_t s = 0;
     assert_int_equal(zn__ent_word_ending(&d, 9, ZN__ENT_TITLE, &s), 2);
     assert_int_equal(s, 7);
+    assert_int_equal(zn__ent_word_ending(&d, 7, ZN__ENT_SUFFIX, &s), 2); // fewer than 8 before
+    assert_int_equal(s, 5);
+    assert_int_equal(zn__ent_word_ending(&d, 12, ZN__ENT_SURNAME, &s), 1);
+    assert_int_equal(s, 11);
+    assert_int_equal(zn__ent_word_ending(&d, 12, ZN__ENT_TITLE, &s), 0);
     assert_int_equal(zn__ent_word_starting(&d, 5, ZN__ENT_SUFFIX), 2);
     assert_true(zn__ent_doc_has(&d, ZN__ENT_SUFFIX | ZN__ENT_TITLE | ZN__ENT_CUE));
     assert_true(zn__ent_may_contain(&d, 0x5B66)); // 学, folded
