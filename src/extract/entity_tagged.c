@@ -167,13 +167,15 @@ static zn_status places_by_knowledge(ent_doc *d)
         return ZN_ERR_NOMEM;
     }
     size_t n_at = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        if (i + 4 <= d->n && zn__ent_none4(d->start_flags, i, flags)) {
+    const uint16_t *start_flags = d->start_flags; // read once: `at` might alias d's fields
+    size_t n = d->n;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 4 <= n && zn__ent_none4(start_flags, i, flags)) {
             i += 3;
             continue;
         }
         at[n_at] = i;
-        n_at += (d->start_flags[i] & flags) != 0;
+        n_at += (start_flags[i] & flags) != 0;
     }
     if ((flags & (ZN__ENT_REGION | ZN__ENT_NAME)) && names_by_knowledge(d, at, n_at) != ZN_OK) {
         return ZN_ERR_NOMEM;
@@ -212,8 +214,10 @@ zn_status zn__ent_find_tagged(ent_doc *d)
     // the classes from_word takes: names of the lexicon and the tagger (most words are not)
     const unsigned named = 1u << POS_PER | 1u << POS_LOC | 1u << POS_ORG | 1u << POS_NR |
                            1u << POS_NS | 1u << POS_NT;
-    for (size_t i = 0; i < d->n_words; i++) {
-        if ((named >> d->words[i].pos & 1u) != 0 && from_word(d, &d->words[i]) != ZN_OK) {
+    const ent_word *words = d->words; // read once: adding candidates changes neither
+    size_t n_words = d->n_words;
+    for (size_t i = 0; i < n_words; i++) {
+        if ((named >> words[i].pos & 1u) != 0 && from_word(d, &words[i]) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
