@@ -49,11 +49,11 @@ static size_t back(const cli_origin *g, size_t out, bool end)
 }
 
 // The dates of the text that was analysed, offsets mapped back to the input:
-// "dates":[{"text","start","end","value","granularity","resolved_from"}].
-static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g)
+// "dates":[{"text","start","end","value","granularity","resolved_from"}]. `cur` is a cursor
+// on the input, wherever the entities left it.
+static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g,
+                       zn_cp_cursor *cur)
 {
-    zn_cp_cursor cur;
-    zn_cp_cursor_init(&cur, g->in);
     zn_json_key(j, "dates");
     zn_json_begin_array(j);
     for (size_t i = 0; i < dates->count; i++) {
@@ -61,7 +61,7 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
         zn_json_begin_object(j);
         zn_json_member_string(j, "text", g->in + sp.start, sp.end - sp.start);
-        mention_json(j, &cur, sp);
+        mention_json(j, cur, sp);
         zn_json_member_cstr(j, "value", d->value);
         zn_json_member_cstr(j, "granularity", zn_date_granularity_name(d->granularity));
         zn_json_member_cstr(j, "resolved_from", zn_date_source_name(d->resolved_from));
@@ -96,7 +96,7 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         zn_json_end_object(j);
     }
     zn_json_end_array(j);
-    dates_json(j, dates, g);
+    dates_json(j, dates, g, &cur);
     zn_json_end_object(j);
 }
 
@@ -189,6 +189,6 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     }
     zn_json_end_array(j);
     free(cps);
-    dates_json(j, dates, g);
+    dates_json(j, dates, g, &cur);
     zn_json_end_object(j);
 }

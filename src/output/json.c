@@ -10,19 +10,24 @@
 #include "util/utf8.h"
 
 /* How bytes get out. Each call knows the most bytes it may write (a separator, a number, a
- * string escaped at worst six bytes per input byte). When the buffer already has room for
- * that many, the call writes straight into it and then moves its end (`commit`); otherwise
- * it writes into an array on its stack and appends that with zn_buf_append, which grows the
- * buffer or fails at its limit. Both ways write the same bytes, and the short pieces that
- * make up most of the output cost no library call. Strings too long for the stack array go
- * out in slices of SLICE input bytes. */
+ * string escaped at worst six bytes per input byte). In the compact form, when the buffer
+ * already has room for that many, the call writes straight into the buffer and then moves its
+ * end: the fast path, which calls no function, so that its values stay in registers. Else
+ * (the buffer must grow first, or the pretty form) a separate function writes the same bytes
+ * into an array on its stack and appends them with zn_buf_append, which grows the buffer or
+ * fails at its limit: the slow path. Strings too long for the array go out in slices of SLICE
+ * input bytes. */
 
 // Most bytes before an item: a comma, then in the pretty form a newline and the indent.
 #define SEP_MAX (2 + 2 * ZN_JSON_MAX_DEPTH)
-// Input bytes of a string escaped into the stack array at a time when the buffer must grow.
+// Input bytes of a string escaped into the stack array at a time on the slow path.
 #define SLICE 64
 // Longest string whose worst case (6 bytes out per byte in) is computed without overflow.
-#define ESCAPE_MAX ((SIZE_MAX - SEP_MAX - 8) / 6)
+#define ESCAPE_MAX ((SIZE_MAX - SEP_MAX - 64) / 6)
+// Key bytes written on the fast path; a longer key continues through string_rest.
+#define KEY_SHORT 32
+// Most bytes of a short key: the quotes, the colon and the space of the pretty form.
+#define KEY_MAX (KEY_SHORT + 4)
 
 void zn_json_init(zn_json *j, zn_buf *buf, bool pretty)
 {
@@ -40,6 +45,7 @@ zn_status zn_json_status(const zn_json *j)
     return j->status;
 }
 
+// Appends on the slow path.
 static void put(zn_json *j, const char *s, size_t len)
 {
     if (j->status == ZN_OK) {
@@ -47,30 +53,34 @@ static void put(zn_json *j, const char *s, size_t len)
     }
 }
 
-// Where a piece of at most n bytes is written: the buffer's end when n bytes and the NUL fit
-// its capacity and its limit, else tmp. (A zn_buf keeps len <= cap and len <= limit, and has
-// cap 0 while data is NULL.)
-static inline char *piece(const zn_json *j, size_t n, char *tmp)
+// The fast path's place: the buffer's end when the form is compact and n bytes and the NUL
+// fit the buffer's capacity and its limit; else NULL. (A zn_buf keeps len <= cap and
+// len <= limit, and has cap 0 while data is NULL.)
+static inline char *room(const zn_json *j, size_t n)
 {
     const zn_buf *b = j->buf;
-    return n < b->cap - b->len && n <= b->limit - b->len ? b->data + b->len : tmp;
+    if (j->pretty || n >= b->cap - b->len || n > b->limit - b->len) {
+        return NULL;
+    }
+    return b->data + b->len;
 }
 
-// Ends the piece written from start to end (see piece).
+// Ends a piece the fast path wrote up to end: the buffer's end moves there.
+static inline void finish(zn_json *j, char *end)
+{
+    *end = '\0';
+    j->buf->len = (size_t)(end - j->buf->data);
+}
+
+// Ends a piece written from start to end: on the slow path (start is tmp) the bytes in tmp are
+// appended, on the fast path the buffer's end moves.
 static inline void commit(zn_json *j, const char *start, char *end, const char *tmp)
 {
     if (start == tmp) {
         put(j, tmp, (size_t)(end - start));
         return;
     }
-    *end = '\0';
-    j->buf->len = (size_t)(end - j->buf->data);
-}
-
-// Most bytes the separator before the next item takes.
-static inline size_t sep_max(const zn_json *j)
-{
-    return j->pretty ? 2 + 2 * (size_t)j->depth : 1;
+    finish(j, end);
 }
 
 static char *newline_indent(char *p, int depth)
@@ -81,8 +91,9 @@ static char *newline_indent(char *p, int depth)
 }
 
 // Checks that a key (is_key) or a value may come next and writes the separator before it at
-// p. Returns the end of what it wrote, or NULL when the writer has failed (now or before).
-static inline char *item(zn_json *j, bool is_key, char *p)
+// p (pretty: as j->pretty, false on the fast path). Returns the end of what it wrote, or NULL
+// when the writer has failed (now or before).
+static inline char *item(zn_json *j, bool is_key, char *p, bool pretty)
 {
     if (j->status != ZN_OK) {
         return NULL;
@@ -104,14 +115,14 @@ static inline char *item(zn_json *j, bool is_key, char *p)
         *p++ = ',';
     }
     j->first[d] = false;
-    return j->pretty && d > 0 ? newline_indent(p, d) : p;
+    return pretty && d > 0 ? newline_indent(p, d) : p;
 }
 
-static void open_container(zn_json *j, char c, bool object)
+// Writes the separator and c at start and enters the container.
+static inline void open_piece(zn_json *j, char c, bool object, char *start, const char *tmp,
+                              bool pretty)
 {
-    char tmp[SEP_MAX + 1];
-    char *start = piece(j, sep_max(j) + 1, tmp);
-    char *p = item(j, false, start);
+    char *p = item(j, false, start, pretty);
     if (p == NULL) {
         return;
     }
@@ -120,10 +131,34 @@ static void open_container(zn_json *j, char c, bool object)
         return;
     }
     *p++ = c;
-    commit(j, start, p, tmp);
     j->depth++;
     j->first[j->depth] = true;
     j->in_object[j->depth] = object;
+    commit(j, start, p, tmp);
+}
+
+static __attribute__((noinline)) void open_slow(zn_json *j, char c, bool object)
+{
+    char tmp[SEP_MAX + 1];
+    open_piece(j, c, object, tmp, tmp, j->pretty);
+}
+
+static void open_container(zn_json *j, char c, bool object)
+{
+    char *start = room(j, 2);
+    if (start == NULL) {
+        open_slow(j, c, object);
+        return;
+    }
+    open_piece(j, c, object, start, NULL, false);
+}
+
+static __attribute__((noinline)) void close_slow(zn_json *j, char c, bool empty)
+{
+    char tmp[SEP_MAX + 1];
+    char *p = j->pretty && !empty ? newline_indent(tmp, j->depth) : tmp;
+    *p++ = c;
+    put(j, tmp, (size_t)(p - tmp));
 }
 
 static void close_container(zn_json *j, char c, bool object)
@@ -137,11 +172,13 @@ static void close_container(zn_json *j, char c, bool object)
     }
     bool empty = j->first[j->depth];
     j->depth--;
-    char tmp[SEP_MAX + 1];
-    char *start = piece(j, sep_max(j) + 1, tmp);
-    char *p = j->pretty && !empty ? newline_indent(start, j->depth) : start;
+    char *p = room(j, 1);
+    if (p == NULL) {
+        close_slow(j, c, empty);
+        return;
+    }
     *p++ = c;
-    commit(j, start, p, tmp);
+    finish(j, p);
 }
 
 void zn_json_begin_object(zn_json *j)
@@ -333,12 +370,12 @@ static char *escape(char *p, const char *s, size_t *pos, size_t stop, size_t len
 }
 
 // The end of a string after its closing quote: a member name's colon (and space).
-static char *string_tail(zn_json *j, char *p, bool is_key)
+static char *string_tail(zn_json *j, char *p, bool is_key, bool pretty)
 {
     *p++ = '"';
     if (is_key) {
         *p++ = ':';
-        if (j->pretty) {
+        if (pretty) {
             *p++ = ' ';
         }
         j->after_key = true;
@@ -347,7 +384,7 @@ static char *string_tail(zn_json *j, char *p, bool is_key)
 }
 
 // The rest of a string whose opening quote is written: s[pos..len) escaped, the closing quote
-// and a key's colon, through tmp in slices (when the buffer must grow first).
+// and a key's colon, through tmp in slices (the slow path).
 static void string_rest(zn_json *j, const char *s, size_t pos, size_t len, bool is_key)
 {
     char tmp[6 * SLICE + 3];
@@ -359,7 +396,19 @@ static void string_rest(zn_json *j, const char *s, size_t pos, size_t len, bool 
             p = tmp;
         }
     }
-    put(j, tmp, (size_t)(string_tail(j, p, is_key) - tmp));
+    put(j, tmp, (size_t)(string_tail(j, p, is_key, j->pretty) - tmp));
+}
+
+static __attribute__((noinline)) void string_slow(zn_json *j, const char *s, size_t len,
+                                                  bool is_key)
+{
+    char tmp[SEP_MAX + 1];
+    char *p = item(j, is_key, tmp, j->pretty);
+    if (p != NULL) {
+        *p++ = '"';
+        put(j, tmp, (size_t)(p - tmp));
+        string_rest(j, s, 0, len, is_key);
+    }
 }
 
 // An opening quote and the escaped string s[0..len) at p, which has room for 6 * len + 1
@@ -376,33 +425,19 @@ static inline char *open_quoted(char *p, const char *s, size_t len)
 // A string s[0..len) as a value or, with is_key, as a member name and its colon.
 static void string_item(zn_json *j, const char *s, size_t len, bool is_key)
 {
-    char tmp[SEP_MAX + 1];
-    char *start = len <= ESCAPE_MAX ? piece(j, sep_max(j) + 6 * len + 4, NULL) : NULL;
-    bool whole = start != NULL; // room for the worst case: all in one piece
-    if (!whole) {
-        start = piece(j, sep_max(j) + 1, tmp);
-    }
-    char *p = item(j, is_key, start);
-    if (p == NULL) {
+    char *start = len <= ESCAPE_MAX ? room(j, 6 * len + 5) : NULL;
+    if (start == NULL) {
+        string_slow(j, s, len, is_key);
         return;
     }
-    if (!whole) {
-        *p++ = '"';
-        commit(j, start, p, tmp);
-        string_rest(j, s, 0, len, is_key);
-        return;
+    char *p = item(j, is_key, start, false);
+    if (p != NULL) {
+        finish(j, string_tail(j, open_quoted(p, s, len), is_key, false));
     }
-    commit(j, start, string_tail(j, open_quoted(p, s, len), is_key), NULL);
 }
 
-// Key bytes written in the first piece; a longer key continues through string_rest.
-#define KEY_SHORT 32
-// Room the separator and a short key take.
-#define KEY_PIECE (SEP_MAX + KEY_SHORT + 4)
-
 // key_piece for a name that is not short plain ASCII: commits its first n bytes, written up
-// to p, and sends the rest the long way. Returns NULL. Apart from key_piece, so that its
-// fast path keeps its values in registers.
+// to p, and sends the rest the slow way. Returns NULL.
 static __attribute__((noinline)) char *key_rest(zn_json *j, char *start, char *tmp,
                                                 const char *key, size_t n, char *p)
 {
@@ -411,14 +446,16 @@ static __attribute__((noinline)) char *key_rest(zn_json *j, char *start, char *t
     return NULL;
 }
 
-/* Writes the separator and the member name `key` with its colon at start, a piece begun with
- * room for KEY_PIECE bytes (see piece). Returns the end, to be committed; or NULL when the
- * writer has failed, or when the name was not short plain ASCII: then it went out in full
- * the long way and a value must follow through the usual calls. */
+/* Writes the separator and the member name `key` with its colon at start, a piece with room
+ * for SEP_MAX + KEY_MAX bytes (pretty: as in item). Returns the end, to be committed; or NULL
+ * when the writer has failed, or when the name was not short plain ASCII: then it went out in
+ * full the slow way and a value must follow through the usual calls. Inlined: the loop is
+ * the cost of a key. */
 static inline __attribute__((always_inline)) char *key_piece(zn_json *j, char *start,
-                                                            char *tmp, const char *key)
+                                                            char *tmp, const char *key,
+                                                            bool pretty)
 {
-    char *p = item(j, true, start);
+    char *p = item(j, true, start, pretty);
     if (p == NULL) {
         return NULL;
     }
@@ -441,18 +478,30 @@ static inline __attribute__((always_inline)) char *key_piece(zn_json *j, char *s
         n += 2;
     }
     if (key[n] == '\0') {
-        return string_tail(j, p + n, true);
+        return string_tail(j, p + n, true, pretty);
     }
     return key_rest(j, start, tmp, key, n, p + n);
 }
 
+static __attribute__((noinline)) void key_slow(zn_json *j, const char *key)
+{
+    char tmp[SEP_MAX + KEY_MAX];
+    char *p = key_piece(j, tmp, tmp, key, j->pretty);
+    if (p != NULL) {
+        put(j, tmp, (size_t)(p - tmp));
+    }
+}
+
 void zn_json_key(zn_json *j, const char *key)
 {
-    char tmp[KEY_PIECE];
-    char *start = piece(j, sep_max(j) + KEY_SHORT + 4, tmp);
-    char *p = key_piece(j, start, tmp, key);
+    char *start = room(j, 1 + KEY_MAX);
+    if (start == NULL) {
+        key_slow(j, key);
+        return;
+    }
+    char *p = key_piece(j, start, NULL, key, false);
     if (p != NULL) {
-        commit(j, start, p, tmp);
+        finish(j, p);
     }
 }
 
@@ -498,51 +547,62 @@ static inline __attribute__((always_inline)) char *digits(char *p, long long v)
     return p + n;
 }
 
-void zn_json_int(zn_json *j, long long v)
+static __attribute__((noinline)) void int_slow(zn_json *j, long long v)
 {
     char tmp[SEP_MAX + 20];
-    char *start = piece(j, sep_max(j) + 20, tmp);
-    char *p = item(j, false, start);
+    char *p = item(j, false, tmp, j->pretty);
     if (p != NULL) {
-        commit(j, start, digits(p, v), tmp);
+        put(j, tmp, (size_t)(digits(p, v) - tmp));
     }
 }
 
-// The members below write the key and its value as one piece: the bytes of zn_json_key and
-// the value's call, for one room check, one separator check and one commit.
+void zn_json_int(zn_json *j, long long v)
+{
+    char *start = room(j, 21);
+    if (start == NULL) {
+        int_slow(j, v);
+        return;
+    }
+    char *p = item(j, false, start, false);
+    if (p != NULL) {
+        finish(j, digits(p, v));
+    }
+}
+
+// The members write the key and its value as one piece on the fast path: the bytes of
+// zn_json_key and the value's call, for one room check, one separator check and one end.
+// On the slow path they are those two calls.
 
 void zn_json_member_int(zn_json *j, const char *key, long long v)
 {
-    char tmp[KEY_PIECE + 20];
-    char *start = piece(j, sep_max(j) + KEY_SHORT + 4 + 20, tmp);
-    char *p = key_piece(j, start, tmp, key);
-    if (p == NULL) {
+    char *start = room(j, 1 + KEY_MAX + 20);
+    char *p = start != NULL ? key_piece(j, start, NULL, key, false) : NULL;
+    if (p == NULL) { // the slow path, a long key (written) or a failed writer (no-op)
+        if (start == NULL) {
+            zn_json_key(j, key);
+        }
         zn_json_int(j, v);
         return;
     }
     j->after_key = false;
-    commit(j, start, digits(p, v), tmp);
+    finish(j, digits(p, v));
 }
 
 void zn_json_member_string(zn_json *j, const char *key, const char *s, size_t len)
 {
-    char *start = s != NULL && len <= ESCAPE_MAX
-                      ? piece(j, sep_max(j) + KEY_SHORT + 4 + 6 * len + 2, NULL)
-                      : NULL;
-    if (start == NULL) { // null, or the buffer must grow first
-        zn_json_key(j, key);
-        zn_json_string(j, s, len);
-        return;
-    }
-    char *p = key_piece(j, start, NULL, key);
-    if (p == NULL) {
+    char *start = s != NULL && len <= ESCAPE_MAX ? room(j, 1 + KEY_MAX + 6 * len + 2) : NULL;
+    char *p = start != NULL ? key_piece(j, start, NULL, key, false) : NULL;
+    if (p == NULL) { // as in zn_json_member_int; a NULL s writes null
+        if (start == NULL) {
+            zn_json_key(j, key);
+        }
         zn_json_string(j, s, len);
         return;
     }
     j->after_key = false;
     p = open_quoted(p, s, len);
     *p++ = '"';
-    commit(j, start, p, NULL);
+    finish(j, p);
 }
 
 void zn_json_member_cstr(zn_json *j, const char *key, const char *s)
@@ -550,15 +610,14 @@ void zn_json_member_cstr(zn_json *j, const char *key, const char *s)
     zn_json_member_string(j, key, s, s != NULL ? strlen(s) : 0);
 }
 
-// Writes a piece made of the separator and text[0..len) (len at most 40).
+// Writes the separator and text[0..len) (at most 40 bytes) the slow way: not hot.
 static void short_item(zn_json *j, const char *text, size_t len)
 {
     char tmp[SEP_MAX + 40];
-    char *start = piece(j, sep_max(j) + len, tmp);
-    char *p = item(j, false, start);
+    char *p = item(j, false, tmp, j->pretty);
     if (p != NULL) {
         memcpy(p, text, len);
-        commit(j, start, p + len, tmp);
+        put(j, tmp, (size_t)(p + len - tmp));
     }
 }
 

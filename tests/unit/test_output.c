@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/utf8.h"
 #include "zhnews/zhnews.h"
 
 static void test_json_escapes_every_control_character(void **state)
@@ -155,6 +156,299 @@ static void test_cp_cursor_counts_code_points(void **state)
     assert_int_equal(zn_cp_cursor_at(&c, strlen(t)), 10);
 }
 
+/* The escaper's pieces and what each becomes inside a JSON string; none starts with a
+ * continuation byte, so any sequence of them escapes piece by piece. They cover the fast
+ * paths (plain ASCII, words of 8, Chinese characters of lead bytes E3-EF) and the slow ones
+ * (other sequences decoded, U+2028/9, controls, invalid and truncated bytes). */
+static const char *const esc_in[] = {
+    "a", "Zz09 ", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "/", "中", "国务院", "、",
+    "\xc3\xa9", "\xf0\xa0\x80\x80", "\xe1\x84\x80", "\xe2\x80\xa8", "\xe2\x80\xa9",
+    "\xe2\x80\xa7", "\xff", "\xe5\x85", "\xc0\xaf", "\xed\xa0\x80", "plain ASCII run 1234567",
+};
+static const char *const esc_out[] = {
+    "a", "Zz09 ", "\\\"", "\\\\", "\\n", "\\u0001", "\\u001f", "\x7f", "/", "中", "国务院", "、",
+    "\xc3\xa9", "\xf0\xa0\x80\x80", "\xe1\x84\x80", "\\u2028", "\\u2029",
+    "\xe2\x80\xa7", "\\ufffd", "\\ufffd\\ufffd", "\\ufffd\\ufffd", "\\ufffd\\ufffd\\ufffd",
+    "plain ASCII run 1234567",
+};
+
+// Builds string number `seed` from the pieces (deterministic), and the expected JSON.
+static size_t esc_case(unsigned seed, char *in, char *want)
+{
+    size_t n = 0;
+    size_t w = 0;
+    want[w++] = '"';
+    unsigned x = seed * 2654435761u + 1;
+    unsigned count = seed % 29;
+    for (unsigned k = 0; k < count; k++) {
+        x = x * 1103515245u + 12345u;
+        size_t i = (x >> 16) % (sizeof esc_in / sizeof esc_in[0]);
+        memcpy(in + n, esc_in[i], strlen(esc_in[i]));
+        n += strlen(esc_in[i]);
+        memcpy(want + w, esc_out[i], strlen(esc_out[i]));
+        w += strlen(esc_out[i]);
+    }
+    want[w++] = '"';
+    want[w] = '\0';
+    return n;
+}
+
+static void test_json_escaping_matches_piece_by_piece(void **state)
+{
+    (void)state;
+    char in[1024];
+    char want[4096];
+    zn_buf roomy; // written straight into the buffer
+    zn_buf_init(&roomy, 0);
+    assert_int_equal(zn_buf_append(&roomy, want, sizeof want), ZN_OK);
+    for (unsigned seed = 0; seed < 3000; seed++) {
+        size_t n = esc_case(seed, in, want);
+        zn_json j;
+        roomy.len = 0;
+        zn_json_init(&j, &roomy, false);
+        zn_json_string(&j, in, n);
+        assert_int_equal(zn_json_status(&j), ZN_OK);
+        assert_string_equal(roomy.data, want);
+        zn_buf fresh; // no room yet: through the stack array, in slices
+        zn_buf_init(&fresh, 0);
+        zn_json_init(&j, &fresh, false);
+        zn_json_string(&j, in, n);
+        assert_int_equal(zn_json_status(&j), ZN_OK);
+        assert_string_equal(fresh.data, want);
+        zn_buf_clear(&fresh);
+    }
+    zn_buf_clear(&roomy);
+}
+
+static void test_json_escapes_at_start_middle_and_end(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"\"abcdefghijklmnop", "\"\\\"abcdefghijklmnop\""},
+        {"abcdefgh\\ijklmnop", "\"abcdefgh\\\\ijklmnop\""},
+        {"abcdefghijklmnop\n", "\"abcdefghijklmnop\\n\""},
+        {"\xe2\x80\xa8中文中文中文", "\"\\u2028中文中文中文\""},
+        {"中文中\xe2\x80\xa9文中文", "\"中文中\\u2029文中文\""},
+        {"中文中文中文\xe2\x80\xa8", "\"中文中文中文\\u2028\""},
+        {"中\xe5\x85国", "\"中\\ufffd\\ufffd国\""},
+        {"中文\xe4\xb8", "\"中文\\ufffd\\ufffd\""},
+        {"abcdefg\x1f", "\"abcdefg\\u001f\""},
+        {"abc\tdefghijklmnopqrstuvwxyz0123456789", "\"abc\\tdefghijklmnopqrstuvwxyz0123456789\""},
+    };
+    zn_buf b;
+    zn_buf_init(&b, 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        b.len = 0;
+        zn_json j;
+        zn_json_init(&j, &b, false);
+        zn_json_cstr(&j, cases[i][0]);
+        assert_int_equal(zn_json_status(&j), ZN_OK);
+        assert_string_equal(b.data, cases[i][1]);
+    }
+    zn_buf_clear(&b);
+}
+
+static void test_json_long_ascii_and_chinese_runs(void **state)
+{
+    (void)state;
+    char in[3000];
+    char want[3100];
+    for (size_t len = 0; len < 300; len += 7) {
+        for (size_t i = 0; i < len; i++) {
+            in[i] = (char)('a' + i % 26);
+        }
+        want[0] = '"';
+        memcpy(want + 1, in, len);
+        want[len + 1] = '"';
+        want[len + 2] = '\0';
+        zn_buf b;
+        zn_buf_init(&b, 0);
+        zn_json j;
+        zn_json_init(&j, &b, false);
+        zn_json_string(&j, in, len); // slow path (no room yet)
+        zn_json_string(&j, in, len); // fast path (room now), after a comma
+        assert_int_equal(zn_json_status(&j), ZN_OK);
+        assert_memory_equal(b.data, want, len + 2);
+        assert_int_equal(b.data[len + 2], ',');
+        assert_string_equal(b.data + len + 3, want);
+        zn_buf_clear(&b);
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < 700; k++) { // 2100 bytes of 中
+        memcpy(in + n, "中", 3);
+        n += 3;
+    }
+    zn_buf b;
+    zn_buf_init(&b, 0);
+    zn_json j;
+    zn_json_init(&j, &b, false);
+    zn_json_string(&j, in, n);
+    assert_int_equal(zn_json_status(&j), ZN_OK);
+    assert_int_equal(b.len, n + 2);
+    assert_memory_equal(b.data + 1, in, n);
+    zn_buf_clear(&b);
+}
+
+// The writer's calls of one small document; members and plain calls take turns.
+static void write_doc(zn_json *j, bool members)
+{
+    zn_json_begin_object(j);
+    if (members) {
+        zn_json_member_int(j, "start", -12);
+        zn_json_member_string(j, "text", "騰訊\"", 7);
+        zn_json_member_cstr(j, "a key longer than thirty-two bytes, plain", "x");
+        zn_json_member_cstr(j, "k\"ey", NULL);
+        zn_json_member_int(j, "big", INT64_MIN);
+    } else {
+        zn_json_key(j, "start");
+        zn_json_int(j, -12);
+        zn_json_key(j, "text");
+        zn_json_string(j, "騰訊\"", 7);
+        zn_json_key(j, "a key longer than thirty-two bytes, plain");
+        zn_json_cstr(j, "x");
+        zn_json_key(j, "k\"ey");
+        zn_json_cstr(j, NULL);
+        zn_json_key(j, "big");
+        zn_json_int(j, INT64_MIN);
+    }
+    zn_json_key(j, "list");
+    zn_json_begin_array(j);
+    zn_json_int(j, 0);
+    zn_json_int(j, 99);
+    zn_json_int(j, 100);
+    zn_json_int(j, INT64_MAX);
+    zn_json_begin_object(j);
+    zn_json_end_object(j);
+    zn_json_end_array(j);
+    zn_json_end_object(j);
+}
+
+static const char doc_compact[] =
+    "{\"start\":-12,\"text\":\"騰訊\\\"\",\"a key longer than thirty-two bytes, plain\":\"x\","
+    "\"k\\\"ey\":null,\"big\":-9223372036854775808,"
+    "\"list\":[0,99,100,9223372036854775807,{}]}";
+
+static void test_json_members_write_what_key_and_value_write(void **state)
+{
+    (void)state;
+    for (int pretty = 0; pretty < 2; pretty++) {
+        for (int roomy = 0; roomy < 2; roomy++) {
+            zn_buf a;
+            zn_buf b;
+            zn_buf_init(&a, 0);
+            zn_buf_init(&b, 0);
+            if (roomy) { // room already: the fast path
+                static const char filler[400];
+                assert_int_equal(zn_buf_append(&a, filler, sizeof filler), ZN_OK);
+                assert_int_equal(zn_buf_append(&b, filler, sizeof filler), ZN_OK);
+                a.len = b.len = 0;
+            }
+            zn_json j;
+            zn_json_init(&j, &a, pretty);
+            write_doc(&j, true);
+            assert_int_equal(zn_json_status(&j), ZN_OK);
+            zn_json_init(&j, &b, pretty);
+            write_doc(&j, false);
+            assert_int_equal(zn_json_status(&j), ZN_OK);
+            assert_string_equal(a.data, b.data);
+            if (!pretty) {
+                assert_string_equal(a.data, doc_compact);
+            }
+            zn_buf_clear(&a);
+            zn_buf_clear(&b);
+        }
+    }
+}
+
+static void test_json_member_after_key_is_misuse(void **state)
+{
+    (void)state;
+    zn_buf b;
+    zn_buf_init(&b, 0);
+    zn_json j;
+    zn_json_init(&j, &b, false);
+    zn_json_begin_object(&j);
+    zn_json_key(&j, "k");
+    zn_json_member_int(&j, "n", 1);
+    assert_int_equal(zn_json_status(&j), ZN_ERR_INVALID_ARG);
+    assert_string_equal(b.data, "{\"k\":");
+    zn_buf_clear(&b);
+}
+
+/* Every buffer limit around the document's length: it fits exactly at its length, and below
+ * that the writer fails with ZN_ERR_TOO_BIG, the buffer never past the limit; the calls after
+ * the failure write nothing. */
+static void test_json_buffer_limit_at_every_size(void **state)
+{
+    (void)state;
+    size_t len = sizeof doc_compact - 1;
+    for (int members = 0; members < 2; members++) {
+        for (size_t limit = 1; limit <= len + 2; limit++) {
+            zn_buf b;
+            zn_buf_init(&b, limit);
+            zn_json j;
+            zn_json_init(&j, &b, false);
+            write_doc(&j, members);
+            assert_true(b.len <= limit);
+            if (limit >= len) {
+                assert_int_equal(zn_json_status(&j), ZN_OK);
+                assert_string_equal(b.data, doc_compact);
+            } else {
+                assert_int_equal(zn_json_status(&j), ZN_ERR_TOO_BIG);
+                size_t at = b.len;
+                zn_json_member_int(&j, "n", 1);
+                zn_json_string(&j, "more", 4);
+                zn_json_end_object(&j);
+                assert_int_equal(b.len, at);
+                assert_int_equal(zn_json_status(&j), ZN_ERR_TOO_BIG);
+            }
+            zn_buf_clear(&b);
+        }
+    }
+}
+
+static void test_utf8_count_every_length_and_offset(void **state)
+{
+    (void)state;
+    const char *t = "ab中文é𠀀c\xe2\x80\xa8國務院 xyz、0123456789中";
+    size_t len = strlen(t);
+    for (size_t from = 0; from <= len; from++) {
+        size_t want = 0;
+        for (size_t to = from; to <= len; to++) {
+            if (to > from && ((unsigned char)t[to - 1] & 0xC0) != 0x80) {
+                want++;
+            }
+            assert_int_equal(zn__utf8_count(t + from, to - from), want);
+        }
+    }
+}
+
+static void test_cp_cursor_any_order(void **state)
+{
+    (void)state;
+    const char *t = "ab中文é𠀀c國務院 xyz、0123456789中文中文中文";
+    size_t len = strlen(t);
+    size_t cps[200];
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        cps[i] = n;
+        if (i < len && ((unsigned char)t[i] & 0xC0) != 0x80) {
+            n++;
+        }
+    }
+    zn_cp_cursor c;
+    zn_cp_cursor_init(&c, t);
+    unsigned x = 1;
+    for (int k = 0; k < 500; k++) { // back a little, back a lot, forward
+        x = x * 1103515245u + 12345u;
+        size_t at = (x >> 16) % (len + 1);
+        while (at > 0 && ((unsigned char)t[at] & 0xC0) == 0x80) {
+            at--;
+        }
+        assert_int_equal(zn_cp_cursor_at(&c, at), cps[at]);
+    }
+}
+
 static void test_fields_parse(void **state)
 {
     (void)state;
@@ -239,6 +533,14 @@ int main(void)
         cmocka_unit_test(test_json_depth_limit_and_buffer_limit),
         cmocka_unit_test(test_json_doubles_read_back_finite),
         cmocka_unit_test(test_cp_cursor_counts_code_points),
+        cmocka_unit_test(test_json_escaping_matches_piece_by_piece),
+        cmocka_unit_test(test_json_escapes_at_start_middle_and_end),
+        cmocka_unit_test(test_json_long_ascii_and_chinese_runs),
+        cmocka_unit_test(test_json_members_write_what_key_and_value_write),
+        cmocka_unit_test(test_json_member_after_key_is_misuse),
+        cmocka_unit_test(test_json_buffer_limit_at_every_size),
+        cmocka_unit_test(test_utf8_count_every_length_and_offset),
+        cmocka_unit_test(test_cp_cursor_any_order),
         cmocka_unit_test(test_fields_parse),
         cmocka_unit_test(test_doc_json_parses_back_with_fields),
         cmocka_unit_test(test_doc_json_too_big_names_the_path),
