@@ -32,43 +32,41 @@ static size_t utf8_len(uint32_t c)
     return c < 0x80 ? 1 : (c < 0x800 ? 2 : (c < 0x10000 ? 3 : 4));
 }
 
-// The length in bytes of every mention's key, its first three bytes (key_head, for the runs
-// of unite_keys) and whether its text has spaces (left out of the key). The keys themselves
-// are never written out: compared as folded characters they compare as their UTF-8 bytes
-// would (zn__ent_key_cmp).
+// The length in bytes of every mention's key and whether its text has spaces (left out of
+// the key). The keys themselves are never written out: compared as folded characters they
+// compare as their UTF-8 bytes would (zn__ent_key_cmp).
 static void measure_keys(grouping *g)
 {
     const ent_doc *d = g->d;
     for (size_t i = 0; i < g->m; i++) {
         size_t len = 0;
-        size_t head = 0;
         bool spaced = false;
         for (size_t p = d->cands[i].start; p < d->cands[i].end; p++) {
             uint32_t c = d->fold[p];
-            if (c == ' ') {
-                spaced = true;
-                continue;
-            }
-            if (len >= 3) {
-                len += utf8_len(c);
-                continue;
-            }
-            if (len == 0 && c >= 0x800 && c < 0x10000) { // three bytes (Han, most often)
-                head = (size_t)(0xE0 | c >> 12) << 16 | (size_t)(0x80 | (c >> 6 & 0x3F)) << 8 |
-                       (0x80 | (c & 0x3F));
-                len = 3;
-                continue;
-            }
+            spaced |= c == ' ';
+            len += c == ' ' ? 0 : utf8_len(c);
+        }
+        g->key_len[i] = len;
+        g->key_spaced[i] = spaced;
+    }
+}
+
+// The first three bytes of every mention's key (key_head, for the runs of unite_keys).
+static void key_heads(grouping *g)
+{
+    const ent_doc *d = g->d;
+    for (size_t i = 0; i < g->m; i++) {
+        size_t len = 0;
+        size_t head = 0;
+        for (size_t p = d->cands[i].start; p < d->cands[i].end && len < 3; p++) {
             char u[4];
-            size_t k = zn__utf8_encode(c, u);
+            size_t k = d->fold[p] == ' ' ? 0 : zn__utf8_encode(d->fold[p], u);
             for (size_t x = 0; x < k && len + x < 3; x++) {
                 head = head << 8 | (uint8_t)u[x];
             }
             len += k;
         }
-        g->key_len[i] = len;
         g->key_head[i] = head;
-        g->key_spaced[i] = spaced;
     }
 }
 
@@ -211,6 +209,7 @@ static zn_status unite_keys(grouping *g)
     size_t *pos = idx + (m + 1);   // mention → its place in idx
     size_t *pairs = pos + (m + 1); // partners of one mention
     size_t *tmp = pairs + (m + 1); // for the sorts
+    key_heads(g);
     for (size_t i = 0; i < m; i++) {
         idx[i] = i;
     }
