@@ -178,8 +178,8 @@ static inline ent_pos zn__ent_tag_first_pos(char c)
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
 /* The three questions below are asked at nearly every position; most often no key with
  * the flags starts (or ends) there at all, which the inline part answers from the position's
- * flag sum. The _at functions (entity_text.c) look at the keys themselves. */
-bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags);
+ * flag sum. The _at functions look at the keys themselves (two in entity_text.c; the
+ * span's, short and asked most, inline below). */
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s);
 size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
 
@@ -210,6 +210,19 @@ static inline bool zn__ent_none4(const uint16_t *f, size_t i, unsigned flags)
     uint64_t w;
     memcpy(&w, f + i, sizeof w);
     return (w & ((uint64_t)(uint16_t)flags * UINT64_C(0x0001000100010001))) == 0;
+}
+
+/* Number of bits set in a byte (entity_text.c): a position's key bit set is one byte. */
+extern const uint8_t zn__ent_pop8[256];
+
+/* The row's flags are those of the (number of shorter keys at s)-th row of the position. */
+static inline bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
+{
+    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || !(d->keys[s] & (1u << (e - s - 1)))) {
+        return false;
+    }
+    unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
+    return (zn__ent_row_flags[d->key_rows[d->key_at[s] + zn__ent_pop8[below]]] & flags) != 0;
 }
 
 /* True when the row of [s, e) exists and has one of the flags. */

@@ -9,8 +9,9 @@
 #include "util/utf8.h"
 #include "extract/valid_text.h"
 
+
 // Number of bits set in a byte (the key bit sets of a position are one byte).
-static const uint8_t pop8[256] = {
+const uint8_t zn__ent_pop8[256] = {
 #define P2(n) n, n + 1, n + 1, n + 2
 #define P4(n) P2(n), P2(n + 1), P2(n + 1), P2(n + 2)
 #define P6(n) P4(n), P4(n + 1), P4(n + 1), P4(n + 2)
@@ -307,16 +308,7 @@ const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e)
         return NULL;
     }
     unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
-    return &zn__ent_words[d->key_rows[d->key_at[s] + pop8[below]]];
-}
-
-bool zn__ent_span_is_at(const ent_doc *d, size_t s, size_t e, unsigned flags)
-{
-    if (e <= s || e - s > ZN__ENT_MAX_KEY_CHARS || !(d->keys[s] & (1u << (e - s - 1)))) {
-        return false;
-    }
-    unsigned below = d->keys[s] & ((1u << (e - s - 1)) - 1);
-    return (zn__ent_row_flags[d->key_rows[d->key_at[s] + pop8[below]]] & flags) != 0;
+    return &zn__ent_words[d->key_rows[d->key_at[s] + zn__ent_pop8[below]]];
 }
 
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s)
@@ -356,7 +348,7 @@ size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags)
     while (bits != 0) {
         unsigned k = 32u - (unsigned)__builtin_clz(bits);
         bits &= ~(1u << (k - 1));
-        if (zn__ent_row_flags[d->key_rows[at + pop8[bits]]] & flags) {
+        if (zn__ent_row_flags[d->key_rows[at + zn__ent_pop8[bits]]] & flags) {
             return k;
         }
     }
