@@ -237,17 +237,17 @@ typedef struct span_src {
 
 // Word i of the source: its bytes and its tag; `tokens` says which array the source has
 // (a constant where cut_words_of is inlined).
-static inline void src_span(const span_src *src, bool tokens, size_t i, size_t *b0, size_t *b1,
-                            const char **tag)
+static inline void src_span(const zn_token *tk, const zn_tag_word *tg, bool tokens, size_t i,
+                            size_t *b0, size_t *b1, const char **tag)
 {
     if (!tokens) {
-        *b0 = src->tags[i].span.start;
-        *b1 = src->tags[i].span.end;
-        *tag = src->tags[i].tag != NULL ? src->tags[i].tag : "";
+        *b0 = tg[i].span.start;
+        *b1 = tg[i].span.end;
+        *tag = tg[i].tag != NULL ? tg[i].tag : "";
     } else {
-        *b0 = src->tokens[i].start;
-        *b1 = src->tokens[i].end;
-        *tag = src->tokens[i].tag;
+        *b0 = tk[i].start;
+        *b1 = tk[i].end;
+        *tag = tk[i].tag;
     }
 }
 
@@ -295,10 +295,12 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
     size_t last = 0; // where the last word ended: the next one most likely starts there
     const size_t len = d->len; // locals: the stores through word_of may alias d's fields
     const size_t count = src->count;
+    const zn_token *tk = src->tokens;
+    const zn_tag_word *tg = src->tags;
     for (size_t i = 0; i < count; i++) {
         size_t b0, b1;
         const char *tag;
-        src_span(src, tokens, i, &b0, &b1, &tag);
+        src_span(tk, tg, tokens, i, &b0, &b1, &tag);
         size_t s = b1 <= len && off[last] == b0 ? last : span_start(d, b0, b1, last);
         size_t e = s;
         if (s != SIZE_MAX && (s < done || b0 == b1)) {
