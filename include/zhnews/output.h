@@ -47,9 +47,10 @@ ZN_API void zn_json_bool(zn_json *j, bool v);
 ZN_API void zn_json_null(zn_json *j);
 /* Inserts an already-serialised JSON value verbatim (e.g. carried-over metadata). */
 ZN_API void zn_json_raw(zn_json *j, const char *json, size_t len);
-/* A member of the current object in one call: writes exactly what zn_json_key(j, key)
- * followed by zn_json_int / zn_json_string / zn_json_cstr writes, with the same checks and
- * errors, at a lower cost per member (one room check, one separator check). */
+/* A member of the current object in one call: the same bytes, checks and errors as
+ * zn_json_key(j, key) followed by zn_json_int(j, v) / zn_json_string(j, s, len) /
+ * zn_json_cstr(j, s) (null when s is NULL), with one look at the buffer instead of two.
+ * Example: zn_json_member_int(j, "start", 3) writes "start":3, after a comma if needed. */
 ZN_API void zn_json_member_int(zn_json *j, const char *key, long long v);
 ZN_API void zn_json_member_string(zn_json *j, const char *key, const char *s, size_t len);
 ZN_API void zn_json_member_cstr(zn_json *j, const char *key, const char *s);
@@ -65,7 +66,8 @@ typedef struct zn_cp_cursor {
 /* Starts a cursor at offset 0 of text. Cannot fail. */
 ZN_API void zn_cp_cursor_init(zn_cp_cursor *c, const char *text);
 /* The code-point offset of `byte` (must lie on a sequence boundary within the text).
- * Works for any order, fastest for increasing offsets. Cannot fail. */
+ * Works for any order: it counts from its last position, forward or back, or from the start
+ * of the text when that is nearer. Cannot fail. */
 ZN_API size_t zn_cp_cursor_at(zn_cp_cursor *c, size_t byte);
 
 /* Script of a text, as decided from its characters. */

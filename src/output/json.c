@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/json_escape.h"
 #include "util/utf8.h"
 
 /* How bytes get out. Each call knows the most bytes it may write (a separator, a number, a
@@ -201,174 +202,6 @@ void zn_json_end_array(zn_json *j)
     close_container(j, ']', false);
 }
 
-// What the escaper does with a byte: 0 copy it (ASCII), 1 escape it (control character, " or
-// \), 2 a lead byte E3-EC, EE or EF, whose sequence is valid and copied when two continuation
-// bytes follow (never overlong, a surrogate or U+2028/9: most Chinese characters and
-// punctuation), 3 decode the sequence it starts.
-static const unsigned char byte_class[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-};
-
-// True when none of the 8 bytes at u is at or above 0x80, below 0x20, " or \. Without a byte
-// at or above 0x80, the "has a byte below n" tests give an exact yes or no.
-static inline bool plain8(const unsigned char *u)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t w;
-    memcpy(&w, u, 8);
-    uint64_t q = w ^ (ones * '"');
-    uint64_t bs = w ^ (ones * '\\');
-    uint64_t below = (w - ones * 0x20) & ~w;
-    uint64_t quote = (q - ones) & ~q;
-    uint64_t backslash = (bs - ones) & ~bs;
-    return ((below | quote | backslash | w) & (ones * 0x80)) == 0;
-}
-
-// The end of the run of plain ASCII (byte class 0) that starts at u[i] < stop. Runs of 4 bytes
-// or more are checked a word at a time, the last bytes as the word that ends at stop (its
-// first bytes were checked already); a word with a byte needing care, byte by byte. Not
-// inlined: its constants would crowd plain_end's registers.
-static __attribute__((noinline)) size_t ascii_end(const unsigned char *u, size_t i, size_t stop)
-{
-    if (stop - i >= 8) {
-        for (; i + 8 <= stop; i += 8) {
-            if (!plain8(u + i)) {
-                break;
-            }
-        }
-        if (i + 8 > stop && (i == stop || plain8(u + stop - 8))) {
-            return stop;
-        }
-    } else if (stop - i >= 4) {
-        unsigned char ends[8]; // the first four bytes and the last four, one word
-        memcpy(ends, u + i, 4);
-        memcpy(ends + 4, u + stop - 4, 4);
-        if (plain8(ends)) {
-            return stop;
-        }
-    }
-    while (i < stop && byte_class[u[i]] == 0) {
-        i++;
-    }
-    return i;
-}
-
-// The end of the run at u[i] (before stop; the last character may end past it, within len)
-// that the fast checks pass: plain ASCII (byte class 0) and three-byte sequences of byte
-// class 2. It stops at anything else, which escape_one looks at. It calls nothing, so that
-// its values stay in registers.
-static inline size_t plain_end(const unsigned char *u, size_t i, size_t stop, size_t len)
-{
-    while (i < stop) {
-        unsigned char k = byte_class[u[i]];
-        if (k == 0) {
-            i = ascii_end(u, i, stop);
-        } else if (k == 2 && i + 6 <= stop && byte_class[u[i + 3]] == 2 &&
-                   ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80) | (u[i + 4] ^ 0x80) |
-                    (u[i + 5] ^ 0x80)) < 0x40) {
-            i += 6; // two Chinese characters at a time: fewer loop tests
-        } else if (k == 2 && i + 2 < len && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-            i += 3;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
-// Copies n bytes from s to p without a library call for the short runs most strings are:
-// overlapping loads and stores cover n exactly, never reading past s + n.
-static char *copy_run(char *p, const char *s, size_t n)
-{
-    if (n >= 8) {
-        uint64_t w;
-        for (size_t k = 0; k + 8 < n; k += 8) {
-            memcpy(&w, s + k, 8);
-            memcpy(p + k, &w, 8);
-        }
-        memcpy(&w, s + n - 8, 8);
-        memcpy(p + n - 8, &w, 8);
-    } else if (n >= 4) {
-        uint32_t a;
-        uint32_t b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        memcpy(p, &a, 4);
-        memcpy(p + n - 4, &b, 4);
-    } else if (n > 0) {
-        p[0] = s[0];
-        p[n / 2] = s[n / 2];
-        p[n - 1] = s[n - 1];
-    }
-    return p + n;
-}
-
-static char *put6(char *p, const char *esc)
-{
-    memcpy(p, esc, 6);
-    return p + 6;
-}
-
-/* The character at s[*i] that plain_end stopped at, written at p; *i moves past it. Copied
- * as is: other valid sequences except U+2028 and U+2029 (which JavaScript reads as line
- * ends); escaped: those two, control characters, " and \; invalid bytes become \ufffd. */
-static char *escape_one(char *p, const char *s, size_t *i, size_t len)
-{
-    static const char hex[] = "0123456789abcdef";
-    unsigned char c = (unsigned char)s[*i];
-    if (c >= 0x80) {
-        size_t at = *i;
-        uint32_t cp = zn__utf8_next(s, len, i);
-        if (cp != ZN_UTF8_INVALID && cp != 0x2028 && cp != 0x2029) {
-            memcpy(p, s + at, *i - at);
-            return p + (*i - at);
-        }
-        return put6(p, cp == 0x2028 ? "\\u2028" : cp == 0x2029 ? "\\u2029" : "\\ufffd");
-    }
-    *i += 1;
-    char e;
-    switch (c) {
-    case '"': e = '"'; break;
-    case '\\': e = '\\'; break;
-    case '\n': e = 'n'; break;
-    case '\r': e = 'r'; break;
-    case '\t': e = 't'; break;
-    case '\b': e = 'b'; break;
-    case '\f': e = 'f'; break;
-    default: {
-        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        return put6(p, esc);
-    }
-    }
-    p[0] = '\\';
-    p[1] = e;
-    return p + 2;
-}
-
-// Escapes the characters of s[0..len) that start in [*pos, stop) into p and returns its new
-// end; *pos moves past them (the last may end past stop). At most 6 bytes out per byte in.
-static char *escape(char *p, const char *s, size_t *pos, size_t stop, size_t len)
-{
-    size_t i = *pos;
-    while (i < stop) {
-        size_t run = i;
-        i = plain_end((const unsigned char *)s, i, stop, len);
-        p = copy_run(p, s + run, i - run);
-        if (i < stop) {
-            p = escape_one(p, s, &i, len);
-        }
-    }
-    *pos = i;
-    return p;
-}
-
 // The end of a string after its closing quote: a member name's colon (and space).
 static char *string_tail(zn_json *j, char *p, bool is_key, bool pretty)
 {
@@ -390,7 +223,7 @@ static void string_rest(zn_json *j, const char *s, size_t pos, size_t len, bool 
     char tmp[6 * SLICE + 3];
     char *p = tmp;
     while (pos < len && j->status == ZN_OK) {
-        p = escape(p, s, &pos, len - pos <= SLICE ? len : pos + SLICE, len);
+        p = zn__json_escape(p, s, &pos, len - pos <= SLICE ? len : pos + SLICE, len);
         if (pos < len) {
             put(j, tmp, (size_t)(p - tmp));
             p = tmp;
@@ -413,13 +246,14 @@ static __attribute__((noinline)) void string_slow(zn_json *j, const char *s, siz
 
 // An opening quote and the escaped string s[0..len) at p, which has room for 6 * len + 1
 // bytes; returns their end.
-static inline char *open_quoted(char *p, const char *s, size_t len)
+static inline __attribute__((always_inline)) char *open_quoted(char *p, const char *s,
+                                                              size_t len)
 {
     *p++ = '"';
     // most strings need no escape: copied here, without the call
-    size_t pos = plain_end((const unsigned char *)s, 0, len, len);
-    p = copy_run(p, s, pos);
-    return pos < len ? escape(p, s, &pos, len, len) : p;
+    size_t pos = zn__json_plain_end((const unsigned char *)s, 0, len, len);
+    p = zn__json_copy(p, s, pos);
+    return pos < len ? zn__json_escape(p, s, &pos, len, len) : p;
 }
 
 // A string s[0..len) as a value or, with is_key, as a member name and its colon.
@@ -465,12 +299,12 @@ static inline __attribute__((always_inline)) char *key_piece(zn_json *j, char *s
     size_t n = 0;
     while (n < KEY_SHORT) {
         unsigned char a = (unsigned char)key[n];
-        if (byte_class[a] != 0) {
+        if (zn__json_byte_class[a] != 0) {
             break;
         }
         unsigned char b = (unsigned char)key[n + 1];
         p[n] = (char)a;
-        if (byte_class[b] != 0) {
+        if (zn__json_byte_class[b] != 0) {
             n++;
             break;
         }

@@ -161,11 +161,22 @@ size_t zn__utf8_count(const char *s, size_t len)
     static const unsigned char last_lanes[16] = {0, 0, 0, 0, 0, 0, 0, 0,
                                                  0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
     size_t n = len;
-    if (len < 8) {
+    if (len < 4) {
         for (size_t i = 0; i < len; i++) {
             n -= ((unsigned char)s[i] & 0xC0) == 0x80;
         }
         return n;
+    }
+    if (len < 8) { // the first four bytes and the last four as one word, the repeats masked off
+        char ends[8];
+        unsigned char lanes[8];
+        memcpy(ends, s, 4);
+        memcpy(ends + 4, s + len - 4, 4);
+        memcpy(lanes, last_lanes + 8, 4);
+        memcpy(lanes + 4, last_lanes + len, 4);
+        uint64_t mask;
+        memcpy(&mask, lanes, sizeof mask);
+        return n - continuations(ends, mask);
     }
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
