@@ -166,6 +166,9 @@ zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *er
  * and of a tokenizer tag as its eight bytes (NUL-terminated when shorter). Cannot fail. */
 ent_pos zn__ent_pos_of_tag(const char *t);
 ent_pos zn__ent_pos_of_token_tag(const char t[8]);
+/* The class of a folded character: POS_UNK for Han, POS_ENG, POS_M (digits), POS_SPACE,
+ * else POS_PUNCT. Cannot fail. */
+ent_pos zn__ent_char_class(uint32_t cp);
 /* The class of a tag of one letter (or none): by its first letter, the class plus one
  * (0: a function word). */
 extern const uint8_t zn__ent_tag_first[256];

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT
  * Word classes from tags: the tagger's (LAC: PER, LOC, ORG, TIME and POS tags) and the
- * tokenizer's (the lexicon's jieba tags: nr, ns, nt, ...), read once per word. */
+ * tokenizer's (the lexicon's jieba tags: nr, ns, nt, ...), read once per word; and the
+ * class of a lone character. */
 #include <string.h>
 
 #include "extract/entity_priv.h"
+#include "util/utf8.h"
 
 static bool is(const char *t, const char *name)
 {
@@ -108,4 +110,32 @@ ent_pos zn__ent_pos_of_token_tag(const char t[8])
     // an empty slot holds the key 0: the empty tag's, whose class (POS_UNK) it keeps
     pos = x->key == key ? x->pos : pos;
     return (ent_pos)pos;
+}
+
+// The class of one character: where no analysis covers the text, and for a word of one
+// character that is no text.
+ent_pos zn__ent_char_class(uint32_t cp)
+{
+    if (cp < 0x80) { // ASCII (most punctuation once folded): no Han
+        if (zn__ent_is_latin(cp)) {
+            return POS_ENG;
+        }
+        if (zn__ent_is_digit(cp)) {
+            return POS_M;
+        }
+        return cp <= ' ' && zn__cp_is_space(cp) ? POS_SPACE : POS_PUNCT;
+    }
+    if (zn__ent_is_han(cp)) {
+        return POS_UNK;
+    }
+    if (zn__ent_is_latin(cp)) {
+        return POS_ENG;
+    }
+    if (zn__ent_is_digit(cp)) {
+        return POS_M;
+    }
+    if (zn__cp_is_space(cp)) {
+        return POS_SPACE;
+    }
+    return POS_PUNCT;
 }

@@ -7,7 +7,6 @@
 #include "extract/entity_priv.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/utf8.h"
 
 // The classes of the tokenizer tags of two letters or more met so far in a text (a tag of
 // one letter, most words', goes by it at once): a line repeats a few of them, and a
@@ -34,33 +33,6 @@ static ent_pos tag_class(tag_cache *c, const char t[8])
         c->pos[h] = (uint8_t)zn__ent_pos_of_token_tag(t);
     }
     return (ent_pos)c->pos[h];
-}
-
-// Class of one character for the fallback cut (no analysis).
-static ent_pos char_class(uint32_t cp)
-{
-    if (cp < 0x80) { // ASCII (most punctuation once folded): no Han
-        if (zn__ent_is_latin(cp)) {
-            return POS_ENG;
-        }
-        if (zn__ent_is_digit(cp)) {
-            return POS_M;
-        }
-        return cp <= ' ' && zn__cp_is_space(cp) ? POS_SPACE : POS_PUNCT;
-    }
-    if (zn__ent_is_han(cp)) {
-        return POS_UNK;
-    }
-    if (zn__ent_is_latin(cp)) {
-        return POS_ENG;
-    }
-    if (zn__ent_is_digit(cp)) {
-        return POS_M;
-    }
-    if (zn__cp_is_space(cp)) {
-        return POS_SPACE;
-    }
-    return POS_PUNCT;
 }
 
 static bool grow_words(ent_doc *d, size_t *cap)
@@ -92,10 +64,10 @@ static zn_status fill_gap(ent_doc *d, size_t s, size_t e, size_t *cap)
 {
     size_t i = s;
     while (i < e) {
-        ent_pos c = char_class(d->fold[i]);
+        ent_pos c = zn__ent_char_class(d->fold[i]);
         size_t j = i + 1;
         if (c != POS_UNK && c != POS_PUNCT) {
-            while (j < e && char_class(d->fold[j]) == c) {
+            while (j < e && zn__ent_char_class(d->fold[j]) == c) {
                 j++;
             }
         }
@@ -164,14 +136,14 @@ static bool is_joiner(const ent_doc *d, size_t k, size_t s, size_t e)
     if ((c != 0xB7 && c != 0x30FB && c != 0x2027 && c != '-') || k == s || k + 1 >= e) {
         return false;
     }
-    ent_pos l = char_class(d->fold[k - 1]);
-    ent_pos r = char_class(d->fold[k + 1]);
+    ent_pos l = zn__ent_char_class(d->fold[k - 1]);
+    ent_pos r = zn__ent_char_class(d->fold[k + 1]);
     return l != POS_PUNCT && l != POS_SPACE && r != POS_PUNCT && r != POS_SPACE;
 }
 
 static bool is_text_at(const ent_doc *d, size_t k, size_t s, size_t e)
 {
-    ent_pos c = char_class(d->fold[k]);
+    ent_pos c = zn__ent_char_class(d->fold[k]);
     return (c != POS_PUNCT && c != POS_SPACE) || is_joiner(d, k, s, e);
 }
 
@@ -209,10 +181,10 @@ static zn_status push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t 
     size_t i = s;
     while (i < e) {
         bool text = is_text_at(d, i, s, e);
-        ent_pos c = char_class(d->fold[i]);
+        ent_pos c = zn__ent_char_class(d->fold[i]);
         size_t j = i + 1;
         while (j < e && is_text_at(d, j, s, e) == text &&
-               (text || char_class(d->fold[j]) == c)) {
+               (text || zn__ent_char_class(d->fold[j]) == c)) {
             j++;
         }
         bool keep = !garbled && (!listed || item_keeps_tag(d, i, j, pos));
@@ -277,15 +249,30 @@ static bool span_chars(const ent_doc *d, size_t b0, size_t b1, size_t last, size
     return d->off[j] == b1; // else b1 falls inside a character
 }
 
-static inline __attribute__((always_inline)) zn_status
-cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
+static zn_status bad_word(zn_error *err, size_t i, size_t b0, size_t b1)
 {
-    // about one word per token: room for them at once (splits and gaps grow it)
-    size_t cap = src->count + 16;
-    d->words = zn__ent_alloc(d, cap, sizeof *d->words);
-    if (d->words == NULL) {
-        return zn__error_nomem(err, "entities");
+    return zn__error_set(err, ZN_ERR_INVALID_ARG,
+                         "entities: word %zu [%zu, %zu) is not a span of the text", i, b0, b1);
+}
+
+// A word to ignore (overlapping the last one, or empty) from character s (SIZE_MAX: none)
+// to byte b1: true, with *last set to its end, when it is a span of the text.
+static bool ignored_span(const ent_doc *d, size_t s, size_t b1, size_t *last)
+{
+    if (s == SIZE_MAX) {
+        return false;
     }
+    size_t e = s;
+    while (d->off[e] < b1) {
+        e++;
+    }
+    *last = e;
+    return d->off[e] == b1;
+}
+
+static inline __attribute__((always_inline)) zn_status
+cut_words_of(ent_doc *d, const span_src *src, bool tokens, size_t cap, zn_error *err)
+{
     tag_cache tags;
     memset(&tags, 0, sizeof tags); // POS_UNK is 0
     size_t *word_of = d->word_of;
@@ -302,20 +289,11 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
         const char *tag;
         src_span(tk, tg, tokens, i, &b0, &b1, &tag);
         size_t s = b1 <= len && off[last] == b0 ? last : span_start(d, b0, b1, last);
-        size_t e = s;
-        if (s != SIZE_MAX && (s < done || b0 == b1)) {
-            while (off[e] < b1) {
-                e++;
-            }
-            if (off[e] == b1) {
-                last = e;
-                continue; // overlapping or empty words are ignored
-            }
-        }
         if (s == SIZE_MAX || s < done || b0 == b1) {
-            return zn__error_set(err, ZN_ERR_INVALID_ARG,
-                                 "entities: word %zu [%zu, %zu) is not a span of the text", i,
-                                 b0, b1);
+            if (!ignored_span(d, s, b1, &last)) {
+                return bad_word(err, i, b0, b1);
+            }
+            continue; // overlapping or empty words are ignored
         }
         if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
             (d->n_words == cap && !grow_words(d, &cap))) {
@@ -325,6 +303,7 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
         // are marked while the word's end is found; push_split marks those of other words
         // again. The walk stops at d->n at the latest: off[n] is the length.
         size_t w = d->n_words;
+        size_t e = s;
         bool common = true;
         while (off[e] < b1) {
             word_of[e] = w;
@@ -332,14 +311,12 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
             e++;
         }
         if (off[e] != b1) {
-            return zn__error_set(err, ZN_ERR_INVALID_ARG,
-                                 "entities: word %zu [%zu, %zu) is not a span of the text", i,
-                                 b0, b1);
+            return bad_word(err, i, b0, b1);
         }
         last = e;
         ent_pos pos = tokens ? tag_class(&tags, tag) : zn__ent_pos_of_tag(tag);
         if (!common && e - s == 1) { // one character: itself, tagged when it is text
-            ent_pos c = char_class(fold[s]);
+            ent_pos c = zn__ent_char_class(fold[s]);
             pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
         }
         if (common || e - s == 1) {
@@ -359,8 +336,14 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, zn_error *err)
 // The loop once for each source, so that neither asks per word which it reads.
 static zn_status cut_words(ent_doc *d, const span_src *src, zn_error *err)
 {
-    return src->tokens != NULL ? cut_words_of(d, src, true, err)
-                               : cut_words_of(d, src, false, err);
+    // about one word per token: room for them at once (splits and gaps grow it)
+    size_t cap = src->count + 16;
+    d->words = zn__ent_alloc(d, cap, sizeof *d->words);
+    if (d->words == NULL) {
+        return zn__error_nomem(err, "entities");
+    }
+    return src->tokens != NULL ? cut_words_of(d, src, true, cap, err)
+                               : cut_words_of(d, src, false, cap, err);
 }
 
 // The tokenizer's words beside the tagger's: kept apart, for their lexicon tags.
