@@ -91,7 +91,8 @@ typedef struct ent_doc {
     bool has_latin;        /* some folded character is a-z */
     uint8_t seen[1024];    /* 1 at each hash of a folded character of the text (a byte each:
                               one store per character while decoding) */
-    uint32_t *key_at;  /* n + 1: where position i's rows start in key_rows */
+    uint32_t *key_at;  /* n: where position i's rows start in key_rows (only where keys[i]
+                          has a bit; elsewhere what the key walk noted while decoding) */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
     ent_word *words;
