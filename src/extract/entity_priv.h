@@ -89,8 +89,6 @@ typedef struct ent_doc {
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint16_t all_flags;    /* the flags of every key in the text, or-ed */
     bool has_latin;        /* some folded character is a-z */
-    uint8_t seen[1024];    /* 1 at each hash of a folded character of the text (a byte each:
-                              one store per character while decoding) */
     uint32_t *key_at;  /* n: where position i's rows start in key_rows (only where keys[i]
                           has a bit; elsewhere what the key walk noted while decoding) */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
@@ -192,18 +190,6 @@ size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
 static inline bool zn__ent_doc_has(const ent_doc *d, unsigned flags)
 {
     return (d->all_flags & flags) != 0;
-}
-
-/* False when the folded character cp is nowhere in the text (true may be a collision):
- * rules that start at one rare character (等, 称, 作为, 十) skip texts without it. */
-static inline size_t zn__ent_seen_bit(uint32_t cp)
-{
-    return (size_t)((cp * 2654435761u) >> 22); // 10 bits
-}
-
-static inline bool zn__ent_may_contain(const ent_doc *d, uint32_t cp)
-{
-    return d->seen[zn__ent_seen_bit(cp)] != 0;
 }
 
 /* True when none of the four positions i .. i + 3 of `f` (start_flags or end_flags, which
@@ -422,6 +408,14 @@ static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
     return SIZE_MAX;
 }
 #endif
+
+/* False when the folded character cp is nowhere in the text: rules that start at one
+ * character (等, 称, 作为, 十) skip texts without it. Exact, by one scan: a table of the
+ * text's characters filled while decoding cost more than the scans it spared. */
+static inline bool zn__ent_may_contain(const ent_doc *d, uint32_t cp)
+{
+    return zn__ent_index_scan(d, 0, cp) != SIZE_MAX;
+}
 
 /* The first position holding folded character c, or SIZE_MAX. Cannot fail. */
 static inline size_t zn__ent_index_first(const ent_index *ix, uint32_t c)

@@ -172,9 +172,9 @@ static zn_status alloc_arrays(ent_doc *d)
 }
 
 // Decodes and folds the text into off[] and fold[], puts what the key walk needs of each
-// character into key_at[] (char_keys), and notes the text's characters (seen) and whether
-// it has Latin letters. Most characters are Han that t2s leaves alone: one word of
-// zn__ent_han tells that, and their keys.
+// character into key_at[] (char_keys), and notes whether the text has Latin letters. Most
+// characters are Han that t2s leaves alone: one word of zn__ent_han tells that, and their
+// keys.
 // (Neither this nor mark_keys is inlined into decode: apart, each loop keeps its pointers in
 // registers; inlined, they spilled some, 0.1M instructions more on a 2,753-line corpus.)
 __attribute__((noinline)) static void fold_text(ent_doc *d)
@@ -206,7 +206,6 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
         }
         fold[n] = f;
         keys[n] = k;
-        d->seen[zn__ent_seen_bit(f)] = 1;
         n++;
     }
     off[n] = len;

@@ -251,6 +251,8 @@ static void test_keys_folded(void **state)
     assert_true(zn__ent_doc_has(&d, ZN__ENT_SUFFIX | ZN__ENT_TITLE | ZN__ENT_CUE));
     assert_true(zn__ent_may_contain(&d, 0x5B66)); // 学, folded
     assert_true(zn__ent_may_contain(&d, 0x20000));
+    assert_false(zn__ent_may_contain(&d, 0x7B49)); // 等: not in the text
+    assert_false(zn__ent_may_contain(&d, 0x5B78)); // 學: folded away
     assert_false(d.has_latin);
     zn__ent_doc_clear(&d);
 }
