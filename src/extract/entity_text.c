@@ -110,7 +110,7 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
         }
         // most first characters are not followed by the second character of any key, or
         // not of one that begins with them
-        if (nd->n_child != 0 && i + 1 < n && (key_at[i + 1] & ZN__ENT_KEY_SECOND) &&
+        if (nd->n_child != 0 && (key_at[i + 1] & ZN__ENT_KEY_SECOND) &&
             (zn__ent_follow[node] >> (fold[i + 1] % 64) & 1u)) {
             size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
             for (size_t k = 2; k <= max; k++) {
@@ -144,8 +144,8 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
-// that each part is aligned. The flags and bit sets are cleared (for the characters, once
-// they are counted); off, fold and word_of are written in full, key_at where keys start.
+// that each part is aligned. The flags and bit sets are cleared here; off, fold and word_of
+// are written in full, key_at for every character and the end (0: no key there).
 static zn_status alloc_arrays(ent_doc *d)
 {
     // Room for every byte that is not a continuation byte: each character decoded before an
@@ -168,6 +168,7 @@ static zn_status alloc_arrays(ent_doc *d)
     d->start_flags = (uint16_t *)(void *)(d->key_at + m);
     d->end_flags = d->start_flags + m;
     d->keys = (uint8_t *)(void *)(d->end_flags + m);
+    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1)); // flag sums, bit sets: side by side
     return ZN_OK;
 }
 
@@ -192,15 +193,13 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
         uint32_t cp = zn__valid_next(us, &pos); // valid: checked by the caller or decode
         uint32_t f;
         uint32_t k;
-        uint32_t h = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST
-                         ? zn__ent_han[cp - ZN__ENT_HAN_FIRST]
-                         : ZN__ENT_HAN_T2S;
+        bool cjk = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST;
+        uint32_t h = cjk ? zn__ent_han[cp - ZN__ENT_HAN_FIRST] : ZN__ENT_HAN_T2S;
         if (!(h & ZN__ENT_HAN_T2S)) {
             f = cp; // Han that t2s leaves alone (most characters): its keys are in h
             k = h;
         } else {
-            f = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST ? h & ~ZN__ENT_HAN_T2S
-                                                                           : zn__ent_fold(cp);
+            f = cjk ? h & ~ZN__ENT_HAN_T2S : zn__ent_fold(cp);
             k = char_keys(f);
             latin |= f - 'a' <= 'z' - 'a';
         }
@@ -209,6 +208,7 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
         n++;
     }
     off[n] = len;
+    keys[n] = 0; // the walk's look at the character after the last: none
     d->n = n;
     d->has_latin = latin;
 }
@@ -226,9 +226,6 @@ static zn_status decode(ent_doc *d, bool valid, zn_error *err)
         return zn__error_nomem(err, "entities");
     }
     fold_text(d);
-    memset(d->start_flags, 0, (d->n + 1) * sizeof *d->start_flags);
-    memset(d->end_flags, 0, (d->n + 1) * sizeof *d->end_flags);
-    memset(d->keys, 0, d->n + 1);
     if (d->n > UINT32_MAX / 2 || mark_keys(d) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
