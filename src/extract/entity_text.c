@@ -184,7 +184,7 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
     size_t len = d->len;
     size_t *off = d->off;
     uint32_t *fold = d->fold;
-    uint32_t *keys = d->key_at;
+    uint32_t *key_at = d->key_at;
     size_t n = 0;
     bool latin = false;
     size_t pos = 0;
@@ -204,11 +204,11 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
             latin |= f - 'a' <= 'z' - 'a';
         }
         fold[n] = f;
-        keys[n] = k;
+        key_at[n] = k;
         n++;
     }
     off[n] = len;
-    keys[n] = 0; // the walk's look at the character after the last: none
+    key_at[n] = 0; // the walk's look at the character after the last: none
     d->n = n;
     d->has_latin = latin;
 }
