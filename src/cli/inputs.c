@@ -95,8 +95,9 @@ static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *
     return true;
 }
 
+// `end` (may be NULL) is called once the input's last record has been handed over.
 static int run_input(const char *path, const zn_reader_options *ropts, cli_record_fn fn,
-                     void *ctx, FILE *out)
+                     cli_end_fn end, void *ctx, FILE *out)
 {
     zn_error err;
     zn_error_init(&err);
@@ -127,12 +128,15 @@ static int run_input(const char *path, const zn_reader_options *ropts, cli_recor
             rc = CLI_SOME_FAILED;
         }
     }
+    if (end != NULL && !end(ctx, out)) {
+        rc = CLI_SOME_FAILED;
+    }
     zn_reader_close(r);
     return rc;
 }
 
-int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
-                    void *ctx)
+static int each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
+                       cli_end_fn end, void *ctx)
 {
     FILE *out = cli_open_output(o);
     if (out == NULL) {
@@ -140,10 +144,10 @@ int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_re
     }
     int rc = CLI_OK;
     if (o->n_inputs == 0) {
-        rc = run_input("-", ropts, fn, ctx, out);
+        rc = run_input("-", ropts, fn, end, ctx, out);
     }
     for (int i = 0; i < o->n_inputs; i++) {
-        if (run_input(o->inputs[i], ropts, fn, ctx, out) != CLI_OK) {
+        if (run_input(o->inputs[i], ropts, fn, end, ctx, out) != CLI_OK) {
             rc = CLI_SOME_FAILED;
         }
     }
@@ -153,8 +157,15 @@ int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_re
     return rc;
 }
 
+int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
+                    void *ctx)
+{
+    return each_record(o, ropts, fn, NULL, ctx);
+}
+
 typedef struct line_ctx {
     cli_line_fn fn;
+    cli_end_fn end;
     void *ctx;
 } line_ctx;
 
@@ -166,10 +177,21 @@ static bool lines_of_record(void *ctx, zn_record *rec, FILE *out)
     return ok;
 }
 
-int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
+static bool end_of_lines(void *ctx, FILE *out)
+{
+    const line_ctx *lc = ctx;
+    return lc->end(lc->ctx, out);
+}
+
+int cli_each_line_then(const cli_options *o, cli_line_fn fn, cli_end_fn end, void *ctx)
 {
     zn_reader_options ropts = o->reader;
     ropts.format = ZN_FORMAT_LINES;
-    line_ctx lc = {fn, ctx};
-    return cli_each_record(o, &ropts, lines_of_record, &lc);
+    line_ctx lc = {fn, end, ctx};
+    return each_record(o, &ropts, lines_of_record, end != NULL ? end_of_lines : NULL, &lc);
+}
+
+int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
+{
+    return cli_each_line_then(o, fn, NULL, ctx);
 }
