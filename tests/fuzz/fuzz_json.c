@@ -85,7 +85,9 @@ static void add(json_t **stack, int depth, json_t **root, const char *key, json_
     json_decref(v);
 }
 
-static json_t *scalar(zn_json *j, prog *g, uint8_t op, bool *valid_utf8)
+/* A string or an integer inside an object goes out through zn_json_member_* (key and value
+ * in one call) when `key` is not NULL; the caller then has not written the key. */
+static json_t *scalar(zn_json *j, prog *g, uint8_t op, const char *key, bool *valid_utf8)
 {
     switch (op) {
     case 3: {
@@ -93,7 +95,10 @@ static json_t *scalar(zn_json *j, prog *g, uint8_t op, bool *valid_utf8)
         take(g, &n, 1);
         char s[64];
         size_t len = take(g, s, n % sizeof s);
-        zn_json_string(j, s, len);
+        if (key != NULL)
+            zn_json_member_string(j, key, s, len);
+        else
+            zn_json_string(j, s, len);
         if (!zn__utf8_is_valid(s, len))
             *valid_utf8 = false;
         return json_stringn_nocheck(s, len);
@@ -101,7 +106,10 @@ static json_t *scalar(zn_json *j, prog *g, uint8_t op, bool *valid_utf8)
     case 4: {
         long long v = 0;
         take(g, &v, sizeof v);
-        zn_json_int(j, v);
+        if (key != NULL)
+            zn_json_member_int(j, key, v);
+        else
+            zn_json_int(j, v);
         return json_integer(v);
     }
     case 5: {
@@ -152,6 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint8_t op = 0;
         take(&g, &op, 1);
         op %= 9;
+        bool member = false;
         if ((op == 2 && depth == 0) || ((op == 0 || op == 1) && depth >= MAX_NEST))
             op = 7;
         if (op != 2 && depth > 0 && json_is_object(stack[depth - 1])) {
@@ -161,7 +170,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             take(&g, key, n % sizeof key);
             if (!zn__utf8_is_valid(key, strlen(key)))
                 valid_utf8 = false;
-            zn_json_key(&j, key);
+            member = (op == 3 || op == 4) && (n & 0x80) != 0; /* key and value in one call */
+            if (!member)
+                zn_json_key(&j, key);
         }
         if (op == 0 || op == 1) {
             json_t *c = op == 0 ? json_object() : json_array();
@@ -181,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             else
                 json_decref(done);
         } else {
-            add(stack, depth, &root, key, scalar(&j, &g, op, &valid_utf8));
+            add(stack, depth, &root, key, scalar(&j, &g, op, member ? key : NULL, &valid_utf8));
         }
     }
     while (depth > 0) {
