@@ -24,9 +24,10 @@ non-ASCII string literals) writes a C header with
 - date__char_bits (defined under DATE_TEXT_TABLES, by date_text.c, which folds the text
   and marks where an expression may begin as it decodes; read through date__char_class):
   four bits per character, so that one lookup answers the scanner's questions:
-  DATE_CHAR_BEGINS for the start characters and the Chinese numerals (date_text.c's
-  cjk_digit and cjk_unit, and 几) but those of TAIL_ONLY, every character but an ASCII
-  digit where an expression may begin; with --fold FOLD.h (the folding table,
+  DATE_CHAR_BEGINS for the ASCII digits, the start characters and the Chinese numerals
+  (date_text.c's cjk_digit and cjk_unit, and 几) but those of TAIL_ONLY: every character
+  where an expression may begin (so that the text's characters are marked without a test
+  of their kind); with --fold FOLD.h (the folding table,
   date_fold.h) DATE_CHAR_FOLDS for the characters the table folds, so the others skip it,
   and date_fold_slots, where each of them is in the table (a hash with linear probing);
   DATE_CHAR_ONE for a word by itself (DATE_LIST_ONE_CHAR);
@@ -77,6 +78,14 @@ FOLD_SLOTS = 512  # slots of the folding table's hash (date_fold_slots)
 def fold_hash(c):
     """Must match fold_hash in src/extract/date_text.c."""
     return ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 23
+
+
+FILTER_BITS = 13  # log2 of the bits of the filter of date__text_init (date_char_filter)
+
+
+def filter_hash(c):
+    """Must match filter_hash in src/extract/date_text.c."""
+    return ((c * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - FILTER_BITS)
 
 
 def triple_hash(a, b, c):
@@ -183,7 +192,7 @@ print('#endif')
 cbits = [0] * 8192
 def mark(c, bit):
     cbits[c >> 3] |= bit << (c & 7) * 4
-for c in set(starts) | {ord(ch) for ch in NUMERALS}:
+for c in set(starts) | {ord(ch) for ch in NUMERALS} | {ord(d) for d in '0123456789'}:
     if chr(c) not in TAIL_ONLY:
         mark(c, 1)
 for c in fold_sources or []:
@@ -200,6 +209,20 @@ print('#define DATE_CHAR_ONE 4u')
 print('#define DATE_CHAR_NUMERAL 8u')
 print('extern const uint32_t date__char_bits[8192];')
 print('#ifdef DATE_TEXT_TABLES')
+# the characters with DATE_CHAR_BEGINS or DATE_CHAR_FOLDS as one bit each at filter_hash
+# of a 1 KB bitmap (date_char_filter), which stays in the cache where the 32 KB of
+# date__char_bits would not: date__text_init looks the others up at U+0000 (a few share a
+# bit and are looked up for nothing)
+fbits = [0] * (1 << FILTER_BITS >> 5)
+for c in range(0x10000):
+    if cbits[c >> 3] >> (c & 7) * 4 & 3:
+        h = filter_hash(c)
+        fbits[h >> 5] |= 1 << (h & 31)
+print('#define DATE_FILTER_BITS %d' % FILTER_BITS)
+print('static const uint32_t date_char_filter[%d] = {' % len(fbits))
+for i in range(0, len(fbits), 6):
+    print('    ' + ' '.join('0x%08X,' % b for b in fbits[i:i + 6]))
+print('};')
 print('const uint32_t date__char_bits[8192] = {')
 for i in range(0, 8192, 6):
     print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))
