@@ -88,7 +88,6 @@ const char *cli_lexicon_path(const cli_options *o, char *buf, size_t size);
  * read are reported and counted; the others are still processed. Opens and closes the output
  * (-o). Returns an exit status. */
 typedef bool (*cli_record_fn)(void *ctx, zn_record *rec, FILE *out);
-typedef bool (*cli_end_fn)(void *ctx, FILE *out);
 int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_record_fn fn,
                     void *ctx);
 
@@ -98,9 +97,14 @@ int cli_each_record(const cli_options *o, const zn_reader_options *ropts, cli_re
 typedef bool (*cli_line_fn)(void *ctx, const char *line, size_t len, FILE *out);
 int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx);
 
-/* As cli_each_line, then end(ctx, out) after the last line of each input, before the output
- * is closed: a command that holds lines back (extract works in batches) writes them there.
- * end returns false when it failed (it has reported why). */
-int cli_each_line_then(const cli_options *o, cli_line_fn fn, cli_end_fn end, void *ctx);
+/* As cli_each_line, but fn gets the lines in batches, in order: up to CLI_BATCH_LINES lines
+ * or CLI_BATCH_BYTES bytes, a longer line alone; a batch never spans two inputs. For
+ * commands whose stages are faster on many lines at once (LAC: zn_tagger_run_many) or keep
+ * their tables in the cache when run over many lines in turn. */
+#define CLI_BATCH_LINES 64
+#define CLI_BATCH_BYTES (64 * 1024)
+typedef bool (*cli_batch_fn)(void *ctx, const char *const *lines, const size_t *lens, size_t n,
+                             FILE *out);
+int cli_each_line_batch(const cli_options *o, cli_batch_fn fn, void *ctx);
 
 #endif

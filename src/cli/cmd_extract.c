@@ -15,21 +15,15 @@
 #include "cli/extract_json.h"
 #include "extract/valid_text.h"
 
-// Line mode works in batches: the lines of a batch are all cut by the tokenizer and tagged
-// by LAC first (several lines per pass over LAC's weights: zn_tagger_run_many), then
-// extracted and written one by one. The output is the same as line by line; the tagger runs
-// about 1.5 times as fast, and each stage finds its tables still in the cache.
-#define BATCH_LINES 64
-#define BATCH_BYTES (64 * 1024)
-
+// Line mode works in batches (cli_each_line_batch): the lines of a batch are all cut by the
+// tokenizer and tagged by LAC first (several lines per pass over LAC's weights:
+// zn_tagger_run_many), then extracted and written one by one. The output is the same as line
+// by line; the tagger runs about 1.5 times as fast.
 typedef struct ext_batch {
-    zn_buf text;                  /* the lines, one after another */
-    size_t off[BATCH_LINES + 1];  /* line i is text[off[i], off[i + 1]) */
-    size_t tok[BATCH_LINES + 1];  /* its tokens are tokens.items[tok[i], tok[i + 1]) */
-    bool tok_ok[BATCH_LINES];     /* else the line is done again alone, to report why */
-    bool tags_ok;                 /* tags[i] holds line i's words (else as tok_ok) */
-    zn_tag_list tags[BATCH_LINES];
-    size_t n;
+    size_t tok[CLI_BATCH_LINES + 1]; /* line i's tokens are tokens.items[tok[i], tok[i + 1]) */
+    bool tok_ok[CLI_BATCH_LINES];    /* else the line is done again alone, to report why */
+    bool tags_ok;                    /* tags[i] holds line i's words (else as tok_ok) */
+    zn_tag_list tags[CLI_BATCH_LINES];
 } ext_batch;
 
 typedef struct ext_ctx {
@@ -136,77 +130,45 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, const ext_wo
     return cli_write(out, c->out.data, c->out.len);
 }
 
-// The batch's analyses: tokens of all lines into c->tokens, LAC's words into b->tags.
-static void analyse_batch(ext_ctx *c)
+// The analyses of a batch: the tokens of all lines into c->tokens, LAC's words into b->tags.
+static void analyse_batch(ext_ctx *c, const char *const *lines, const size_t *lens, size_t n)
 {
     ext_batch *b = &c->batch;
     zn_error err;
     zn_error_init(&err);
     c->tokens.count = 0;
-    for (size_t i = 0; i < b->n; i++) {
+    for (size_t i = 0; i < n; i++) {
         b->tok[i] = c->tokens.count;
-        b->tok_ok[i] = c->tok == NULL || zn_tokenizer_run(c->tok, b->text.data + b->off[i],
-                                                          b->off[i + 1] - b->off[i],
-                                                          &c->tokens, &err) == ZN_OK;
+        b->tok_ok[i] = c->tok == NULL ||
+                       zn_tokenizer_run(c->tok, lines[i], lens[i], &c->tokens, &err) == ZN_OK;
         if (!b->tok_ok[i]) {
             c->tokens.count = b->tok[i]; // what a failed run appended is dropped
         }
     }
-    b->tok[b->n] = c->tokens.count;
-    b->tags_ok = c->tagger == NULL;
-    if (c->tagger != NULL) {
-        const char *texts[BATCH_LINES];
-        size_t lens[BATCH_LINES];
-        for (size_t i = 0; i < b->n; i++) {
-            texts[i] = b->text.data + b->off[i];
-            lens[i] = b->off[i + 1] - b->off[i];
-        }
-        b->tags_ok = zn_tagger_run_many(c->tagger, texts, lens, b->n, b->tags, &err) == ZN_OK;
-    }
+    b->tok[n] = c->tokens.count;
+    b->tags_ok = c->tagger == NULL ||
+                 zn_tagger_run_many(c->tagger, lines, lens, n, b->tags, &err) == ZN_OK;
 }
 
-// Extracts and writes the lines held back. A line whose analysis failed is done again
-// alone, so that its error is reported in its place.
-static bool flush_batch(void *ctx, FILE *out)
+// Extracts and writes a batch of lines. A line whose analysis failed is done again alone, so
+// that its error is reported in its place.
+static bool on_lines(void *ctx, const char *const *lines, const size_t *lens, size_t n,
+                     FILE *out)
 {
     ext_ctx *c = ctx;
     ext_batch *b = &c->batch;
-    if (b->n == 0) {
-        return true;
-    }
-    analyse_batch(c);
+    analyse_batch(c, lines, lens, n);
     bool ok = true;
-    for (size_t i = 0; i < b->n; i++) {
-        const char *s = b->text.data + b->off[i];
-        size_t len = b->off[i + 1] - b->off[i];
+    for (size_t i = 0; i < n; i++) {
         ext_words w = {c->tokens.items + b->tok[i], b->tok[i + 1] - b->tok[i], NULL, 0};
         if (c->tagger != NULL && b->tags_ok) {
             w.tags = b->tags[i].words;
             w.n_tags = b->tags[i].n_words;
         }
         bool ahead = b->tok_ok[i] && b->tags_ok;
-        ok &= emit(c, s, len, true, ahead ? &w : NULL, out);
+        ok &= emit(c, lines[i], lens[i], true, ahead ? &w : NULL, out);
     }
-    b->n = 0;
-    b->text.len = 0;
     return ok;
-}
-
-static bool on_line(void *ctx, const char *line, size_t len, FILE *out)
-{
-    ext_ctx *c = ctx;
-    ext_batch *b = &c->batch;
-    if (b->n == BATCH_LINES || (b->n > 0 && b->text.len + len > BATCH_BYTES)) {
-        if (!flush_batch(c, out)) {
-            return false;
-        }
-    }
-    if (len > BATCH_BYTES || zn_buf_append(&b->text, line, len) != ZN_OK) {
-        return flush_batch(c, out) && emit(c, line, len, true, NULL, out); // alone
-    }
-    b->off[b->n++] = b->text.len - len;
-    b->off[b->n] = b->text.len;
-    return true;
 }
 
 static int run_articles(ext_ctx *c, const char *path, FILE *out)
@@ -307,16 +269,13 @@ int cli_cmd_extract(const cli_options *o)
     zn_tag_list_init(&c.tags);
     zn_buf_init(&c.out, 0);
     zn_date_list_init(&c.dates);
-    zn_buf_init(&c.batch.text, 0);
-    for (size_t i = 0; i < BATCH_LINES; i++) {
+    for (size_t i = 0; i < CLI_BATCH_LINES; i++) {
         zn_tag_list_init(&c.batch.tags[i]);
     }
     open_analyses(&c);
-    int rc = o->reader.format == ZN_FORMAT_LINES
-                 ? cli_each_line_then(o, on_line, flush_batch, &c)
-                 : each_article(&c);
-    zn_buf_clear(&c.batch.text);
-    for (size_t i = 0; i < BATCH_LINES; i++) {
+    int rc = o->reader.format == ZN_FORMAT_LINES ? cli_each_line_batch(o, on_lines, &c)
+                                                  : each_article(&c);
+    for (size_t i = 0; i < CLI_BATCH_LINES; i++) {
         zn_tag_list_clear(&c.batch.tags[i]);
     }
     zn_token_list_clear(&c.tokens);

@@ -95,6 +95,10 @@ static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *
     return true;
 }
 
+// Called once an input's last record has been handed over (a command that holds records
+// back writes them there); false when it failed (it has reported why).
+typedef bool (*cli_end_fn)(void *ctx, FILE *out);
+
 // `end` (may be NULL) is called once the input's last record has been handed over.
 static int run_input(const char *path, const zn_reader_options *ropts, cli_record_fn fn,
                      cli_end_fn end, void *ctx, FILE *out)
@@ -183,7 +187,7 @@ static bool end_of_lines(void *ctx, FILE *out)
     return lc->end(lc->ctx, out);
 }
 
-int cli_each_line_then(const cli_options *o, cli_line_fn fn, cli_end_fn end, void *ctx)
+static int each_line_then(const cli_options *o, cli_line_fn fn, cli_end_fn end, void *ctx)
 {
     zn_reader_options ropts = o->reader;
     ropts.format = ZN_FORMAT_LINES;
@@ -193,5 +197,58 @@ int cli_each_line_then(const cli_options *o, cli_line_fn fn, cli_end_fn end, voi
 
 int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx)
 {
-    return cli_each_line_then(o, fn, NULL, ctx);
+    return each_line_then(o, fn, NULL, ctx);
+}
+
+// Lines held back until a batch is full or the input ends: copied one after another into
+// text, line i being text[off[i], off[i + 1]).
+typedef struct batch_ctx {
+    cli_batch_fn fn;
+    void *ctx;
+    zn_buf text;
+    size_t off[CLI_BATCH_LINES + 1];
+    size_t n;
+} batch_ctx;
+
+static bool flush_batch(void *ctx, FILE *out)
+{
+    batch_ctx *b = ctx;
+    if (b->n == 0) {
+        return true;
+    }
+    const char *lines[CLI_BATCH_LINES];
+    size_t lens[CLI_BATCH_LINES];
+    for (size_t i = 0; i < b->n; i++) {
+        lines[i] = b->text.data + b->off[i];
+        lens[i] = b->off[i + 1] - b->off[i];
+    }
+    bool ok = b->fn(b->ctx, lines, lens, b->n, out);
+    b->n = 0;
+    b->text.len = 0;
+    return ok;
+}
+
+static bool batch_line(void *ctx, const char *line, size_t len, FILE *out)
+{
+    batch_ctx *b = ctx;
+    bool ok = true;
+    if (b->n == CLI_BATCH_LINES || (b->n > 0 && b->text.len + len > CLI_BATCH_BYTES)) {
+        ok = flush_batch(b, out);
+    }
+    if (len > CLI_BATCH_BYTES || zn_buf_append(&b->text, line, len) != ZN_OK) {
+        // a long line (or no memory to hold it) goes alone, after the lines before it
+        return flush_batch(b, out) && b->fn(b->ctx, &line, &len, 1, out) && ok;
+    }
+    b->off[b->n++] = b->text.len - len;
+    b->off[b->n] = b->text.len;
+    return ok;
+}
+
+int cli_each_line_batch(const cli_options *o, cli_batch_fn fn, void *ctx)
+{
+    batch_ctx b = {.fn = fn, .ctx = ctx};
+    zn_buf_init(&b.text, 0);
+    int rc = each_line_then(o, batch_line, flush_batch, &b);
+    zn_buf_clear(&b.text);
+    return rc;
 }
