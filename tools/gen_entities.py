@@ -131,23 +131,22 @@ def trie_lines(keys, flags):
 
 def han_lines(fold, root, second):
     """What the extractor needs of each character of the CJK blocks 3400-9FFF, most of a
-    Chinese text's characters, in one word: its Simplified form when t2s changes it (with
-    ZN__ENT_HAN_T2S), else the trie node of the keys it begins and ZN__ENT_KEY_SECOND when
-    some key has it as its second character."""
-    out = ['#define T ZN__ENT_HAN_T2S', '#define S ZN__ENT_KEY_SECOND',
-           'const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1] = {']
+    Chinese text's characters, in one word: its folded form when t2s changes it (bits 0-17,
+    0: unchanged), and the trie node of the keys that form begins (bits 18-29) and bit 30
+    when some key has the form as its second character."""
+    out = ['const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1] = {']
     row = []
     for cp in range(0x3400, 0xA000):
-        if cp in fold:
-            v = f'T|0x{fold[cp]:X}'
-        else:
-            node = root.get(chr(cp), 0)
-            v = (f'S|{node}' if cp in second else str(node)) if node or cp in second else '0'
-        row.append(v)
-        if len(row) == 16:
+        f = fold.get(cp, cp)
+        node = root.get(chr(f), 0)
+        if f >= 1 << 18 or node >= 1 << 12:
+            sys.exit(f'gen_entities: U+{cp:04X} does not fit zn__ent_han')
+        v = (f if f != cp else 0) | node << 18 | (1 << 30 if f in second else 0)
+        row.append(f'0x{v:08X}')
+        if len(row) == 8:
             out.append('    ' + ','.join(row) + ',')
             row = []
-    out += ['};', '#undef T', '#undef S', '']
+    out += ['};', '']
     return out
 
 

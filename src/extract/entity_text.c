@@ -38,14 +38,22 @@ static uint32_t root_search(uint32_t cp)
     return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
 }
 
+// The key bits (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND) in a word of zn__ent_han: those of the
+// character's folded form.
+static inline uint32_t han_keys(uint32_t h)
+{
+    return (h & ZN__ENT_HAN_NODE) >> ZN__ENT_HAN_NODE_SHIFT |
+           ((h & ZN__ENT_HAN_SECOND) != 0 ? ZN__ENT_KEY_SECOND : 0);
+}
+
 // The key bits of a folded character (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND), worked out
 // while decoding and kept in key_at until mark_keys has read them.
 static uint32_t char_keys(uint32_t cp)
 {
     if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
         uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
-        if (!(h & ZN__ENT_HAN_T2S)) {
-            return h;
+        if ((h & ZN__ENT_HAN_FORM) == 0) {
+            return han_keys(h); // its own keys: the fold leaves it alone
         }
     }
     if (cp < 0x10000) {
@@ -67,14 +75,60 @@ static bool grow_rows(ent_doc *d, uint16_t **rows, size_t used, size_t *cap)
     return true;
 }
 
+// Walks the key trie from position i, where a key begins (node: the trie node of its
+// character), one step per character, stopping as soon as no key has the prefix; notes the
+// rows of the keys found at rows[*used ...] and the flags of those ending at each position
+// in end_flags. Returns the bit set of their lengths (bit k-1: k characters), their flags
+// in *flags.
+static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t *rows,
+                            size_t *used, uint16_t *end_flags, unsigned *flags)
+{
+    const uint32_t *fold = d->fold;
+    const zn__ent_trie_node *nd = &zn__ent_trie[node];
+    // the first character's key without branches (a node without row has no flags): which
+    // first characters are keys themselves, and which go on, the CPU cannot foresee
+    unsigned bits = nd->row != ZN__ENT_NO_ROW;
+    *flags = nd->flags;
+    end_flags[i + 1] |= nd->flags;
+    rows[*used] = nd->row; // kept when it is one (the caller made room)
+    *used += bits;
+    // most first characters are not followed by the second character of any key, or not of
+    // one that begins with them (key_at[n] is 0: no second character after the last)
+    unsigned more = (nd->n_child != 0) & (d->key_at[i + 1] >> 16 & 1u) &
+                    (unsigned)(zn__ent_follow[node] >> (fold[i + 1] % 64) & 1u);
+    _Static_assert(ZN__ENT_KEY_SECOND == 1u << 16, "the second bit is bit 16");
+    if (!more) {
+        return bits;
+    }
+    size_t max = d->n - i < ZN__ENT_MAX_KEY_CHARS ? d->n - i : ZN__ENT_MAX_KEY_CHARS;
+    for (size_t k = 2; k <= max; k++) {
+        node = zn__ent_trie_step(node, fold[i + k - 1]);
+        if (node == 0) {
+            break;
+        }
+        nd = &zn__ent_trie[node];
+        if (nd->row != ZN__ENT_NO_ROW) {
+            bits |= 1u << (k - 1);
+            *flags |= nd->flags;
+            end_flags[i + k] |= nd->flags;
+            rows[(*used)++] = nd->row;
+        }
+        if (nd->n_child == 0) {
+            break;
+        }
+    }
+    return bits;
+}
+
 // Marks, for every position, the lengths at which the text spells a table key and keeps
-// those rows: one walk down the key trie per position, one step per character, stopping as
-// soon as no key has the prefix. Every later question "is [s, e) a key?" is then a bit and
-// an index; the flags of the keys that start and end at a position are or-ed there, so
-// most questions ("a title ending here?") are answered by one test. Only positions where
-// a key starts or ends are written (keys, start_flags and end_flags were cleared; key_at is
-// read only where keys has a bit); a space begins and continues no key. The arrays are
-// held in locals: the stores through them may alias d's fields.
+// those rows: a walk (above) at each position where a key begins. fold_text left a 1 in
+// keys[] there: read eight positions at a time, the others cost nothing, and no branch asks
+// at each character whether a key begins there, which a CPU mispredicts often (they begin
+// at about half the characters of a text). Every later question "is
+// [s, e) a key?" is then a bit and an index; the flags of the keys that start and end at a
+// position are or-ed there, so most questions ("a title ending here?") are answered by one
+// test. Only positions where a key starts or ends are written (keys, start_flags and
+// end_flags were cleared; key_at is read only where keys has a bit).
 __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 {
     size_t cap = d->n + ZN__ENT_MAX_KEY_CHARS;
@@ -83,54 +137,28 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
     if (rows == NULL) {
         return ZN_ERR_NOMEM;
     }
-    const uint32_t *fold = d->fold;
-    uint32_t *key_at = d->key_at; // what char_keys found, until replaced here
+    uint32_t *key_at = d->key_at; // locals: the stores through them may alias d's fields
     uint8_t *keys = d->keys;
     uint16_t *start_flags = d->start_flags;
     uint16_t *end_flags = d->end_flags;
-    size_t n = d->n;
     unsigned all = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t node = key_at[i] & ZN__ENT_KEY_NODE;
-        if (node == 0) {
-            continue; // most positions: no key begins with the character
-        }
-        if (cap - used < ZN__ENT_MAX_KEY_CHARS && !grow_rows(d, &rows, used, &cap)) {
-            return ZN_ERR_NOMEM;
-        }
-        size_t at = used;
-        unsigned bits = 0;
-        unsigned flags = 0;
-        const zn__ent_trie_node *nd = &zn__ent_trie[node];
-        if (nd->row != ZN__ENT_NO_ROW) {
-            bits = 1;
-            flags = nd->flags;
-            end_flags[i + 1] |= nd->flags;
-            rows[used++] = nd->row;
-        }
-        // most first characters are not followed by the second character of any key, or
-        // not of one that begins with them
-        if (nd->n_child != 0 && (key_at[i + 1] & ZN__ENT_KEY_SECOND) &&
-            (zn__ent_follow[node] >> (fold[i + 1] % 64) & 1u)) {
-            size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
-            for (size_t k = 2; k <= max; k++) {
-                node = zn__ent_trie_step(node, fold[i + k - 1]);
-                if (node == 0) {
-                    break;
-                }
-                nd = &zn__ent_trie[node];
-                if (nd->row != ZN__ENT_NO_ROW) {
-                    bits |= 1u << (k - 1);
-                    flags |= nd->flags;
-                    end_flags[i + k] |= nd->flags;
-                    rows[used++] = nd->row;
-                }
-                if (nd->n_child == 0) {
-                    break;
-                }
+    for (size_t g = 0; g < d->n; g += 8) {
+        uint64_t x; // byte j: 1 when a key begins at g + j (the bytes past the end are 0)
+        memcpy(&x, keys + g, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        for (; x != 0; x &= x - 1) {
+            size_t i = g + (size_t)__builtin_ctzll(x) / 8;
+            if (cap - used < ZN__ENT_MAX_KEY_CHARS && !grow_rows(d, &rows, used, &cap)) {
+                return ZN_ERR_NOMEM;
             }
-        }
-        if (bits != 0) {
+            size_t at = used;
+            unsigned flags;
+            unsigned bits = walk(d, i, key_at[i] & ZN__ENT_KEY_NODE, rows, &used, end_flags,
+                                 &flags);
+            // written whether or not a key starts here (0, as cleared, when none; key_at is
+            // read only where keys has a bit): no branch
             keys[i] = (uint8_t)bits;
             start_flags[i] = (uint16_t)flags;
             key_at[i] = (uint32_t)at;
@@ -152,12 +180,12 @@ static zn_status alloc_arrays(ent_doc *d)
     // invalid sequence (which ends the extraction) has one.
     size_t m = zn__utf8_count(d->text, d->len) + 2;
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 1;
-    if (m > SIZE_MAX / per) {
+    if (m > (SIZE_MAX - 8) / per) {
         return ZN_ERR_NOMEM;
     }
     // the first scratch block holds these and, most often, everything else of the text
     d->arena_hint = m * per + (m < 16384 ? 32 * m : 1u << 20) + 1024;
-    char *p = zn__ent_alloc(d, m, per);
+    char *p = zn__ent_alloc(d, m * per + 8, 1); // 8: mark_keys reads keys[] by eight
     if (p == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -168,14 +196,15 @@ static zn_status alloc_arrays(ent_doc *d)
     d->start_flags = (uint16_t *)(void *)(d->key_at + m);
     d->end_flags = d->start_flags + m;
     d->keys = (uint8_t *)(void *)(d->end_flags + m);
-    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1)); // flag sums, bit sets: side by side
+    // flag sums, bit sets (and the 8 bytes after them): side by side
+    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1) + 8);
     return ZN_OK;
 }
 
 // Decodes and folds the text into off[] and fold[], puts what the key walk needs of each
-// character into key_at[] (char_keys), and notes whether the text has Latin letters. Most
-// characters are Han that t2s leaves alone: one word of zn__ent_han tells that, and their
-// keys.
+// character into key_at[] (char_keys), a 1 into keys[] where a key begins (for mark_keys,
+// which puts the key bits there), and notes whether the text has Latin letters. A character of the CJK blocks (most) is one
+// read of zn__ent_han, which tells its fold and its keys, Traditional or not.
 // (Neither this nor mark_keys is inlined into decode: apart, each loop keeps its pointers in
 // registers; inlined, they spilled some, 0.1M instructions more on a 2,753-line corpus.)
 __attribute__((noinline)) static void fold_text(ent_doc *d)
@@ -185,6 +214,7 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
     size_t *off = d->off;
     uint32_t *fold = d->fold;
     uint32_t *key_at = d->key_at;
+    uint8_t *keys = d->keys;
     size_t n = 0;
     bool latin = false;
     size_t pos = 0;
@@ -193,18 +223,18 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
         uint32_t cp = zn__valid_next(us, &pos); // valid: checked by the caller or decode
         uint32_t f;
         uint32_t k;
-        bool cjk = cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST;
-        uint32_t h = cjk ? zn__ent_han[cp - ZN__ENT_HAN_FIRST] : ZN__ENT_HAN_T2S;
-        if (!(h & ZN__ENT_HAN_T2S)) {
-            f = cp; // Han that t2s leaves alone (most characters): its keys are in h
-            k = h;
+        if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
+            uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
+            f = (h & ZN__ENT_HAN_FORM) != 0 ? h & ZN__ENT_HAN_FORM : cp;
+            k = han_keys(h);
         } else {
-            f = cjk ? h & ~ZN__ENT_HAN_T2S : zn__ent_fold(cp);
+            f = zn__ent_fold(cp);
             k = char_keys(f);
             latin |= f - 'a' <= 'z' - 'a';
         }
         fold[n] = f;
         key_at[n] = k;
+        keys[n] = (k & ZN__ENT_KEY_NODE) != 0;
         n++;
     }
     off[n] = len;

@@ -249,11 +249,53 @@ static void test_keys_folded(void **state)
     assert_int_equal(zn__ent_word_ending(&d, 12, ZN__ENT_TITLE, &s), 0);
     assert_int_equal(zn__ent_word_starting(&d, 5, ZN__ENT_SUFFIX), 2);
     assert_true(zn__ent_doc_has(&d, ZN__ENT_SUFFIX | ZN__ENT_TITLE | ZN__ENT_CUE));
-    assert_true(zn__ent_may_contain(&d, 0x5B66)); // 学, folded
-    assert_true(zn__ent_may_contain(&d, 0x20000));
-    assert_false(zn__ent_may_contain(&d, 0x7B49)); // 等: not in the text
-    assert_false(zn__ent_may_contain(&d, 0x5B78)); // 學: folded away
+    assert_true(zn__ent_index_scan(&d, 0, 0x5B66) != SIZE_MAX); // 学, folded
+    assert_true(zn__ent_index_scan(&d, 0, 0x20000) != SIZE_MAX);
+    assert_true(zn__ent_index_scan(&d, 0, 0x7B49) == SIZE_MAX); // 等: not in the text
+    assert_true(zn__ent_index_scan(&d, 0, 0x5B78) == SIZE_MAX); // 學: folded away
     assert_false(d.has_latin);
+    zn__ent_doc_clear(&d);
+}
+
+// Keys begin anywhere among the start bits, 64 positions to a word: at the last bit of one
+// word (a key across two), at the first of the next, at the text's last character (also
+// when that is the last of a word); a Traditional character whose Simplified form lies
+// beyond the BMP folds to it.
+static void test_keys_start_bits(void **state)
+{
+    (void)state;
+    static const char comma[] = "\xef\xbc\x8c"; // ，: no key begins with it
+    char text[200 * 3 + 16];
+    size_t len = 0;
+    for (size_t i = 0; i < 63; i++) {
+        memcpy(text + len, comma, 3), len += 3;
+    }
+    memcpy(text + len, "大學校長", 12), len += 12; // 63: 大学, 65: 校长
+    for (size_t i = 0; i < 62; i++) {
+        memcpy(text + len, comma, 3), len += 3;
+    }
+    memcpy(text + len, "王", 4), len += 3; // 129, the last
+    text[len] = '\0';
+    ent_doc d;
+    init_doc(&d, text, NULL, 0);
+    assert_int_equal(d.n, 130);
+    assert_true(zn__ent_span_is(&d, 63, 65, ZN__ENT_SUFFIX));
+    assert_true(zn__ent_span_is(&d, 65, 67, ZN__ENT_TITLE));
+    assert_true(zn__ent_span_is(&d, 129, 130, ZN__ENT_SURNAME));
+    assert_int_equal(zn__ent_word_starting(&d, 0, ZN__ENT_SUFFIX | ZN__ENT_TITLE), 0);
+    zn__ent_doc_clear(&d);
+
+    memcpy(text + 63 * 3, "王", 4); // 64 characters, a key at the last
+    init_doc(&d, text, NULL, 0);
+    assert_int_equal(d.n, 64);
+    assert_true(zn__ent_span_is(&d, 63, 64, ZN__ENT_SURNAME));
+    assert_int_equal(d.keys[62], 0);
+    zn__ent_doc_clear(&d);
+
+    init_doc(&d, "\xe3\x91\xae\xe5\xad\xb8", NULL, 0); // U+346E 學
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.fold[0], 0x2B748);
+    assert_int_equal(d.fold[1], 0x5B66);
     zn__ent_doc_clear(&d);
 }
 
@@ -268,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_words_tagger_and_tokens),
         cmocka_unit_test(test_words_without_tokens),
         cmocka_unit_test(test_keys_folded),
+        cmocka_unit_test(test_keys_start_bits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
