@@ -80,14 +80,6 @@ def fold_hash(c):
     return ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 23
 
 
-FILTER_BITS = 13  # log2 of the bits of the filter of date__text_init (date_char_filter)
-
-
-def filter_hash(c):
-    """Must match filter_hash in src/extract/date_text.c."""
-    return ((c * 0x9E3779B1) & 0xFFFFFFFF) >> (32 - FILTER_BITS)
-
-
 def triple_hash(a, b, c):
     """Must match triple_hash in src/extract/date_start.c."""
     return (((a * 0x9E3779B1) ^ (b * 0x85EBCA77) ^ (c * 0xC2B2AE3D)) & 0xFFFFFFFF) \
@@ -209,20 +201,6 @@ print('#define DATE_CHAR_ONE 4u')
 print('#define DATE_CHAR_NUMERAL 8u')
 print('extern const uint32_t date__char_bits[8192];')
 print('#ifdef DATE_TEXT_TABLES')
-# the characters with DATE_CHAR_BEGINS or DATE_CHAR_FOLDS as one bit each at filter_hash
-# of a 1 KB bitmap (date_char_filter), which stays in the cache where the 32 KB of
-# date__char_bits would not: date__text_init looks the others up at U+0000 (a few share a
-# bit and are looked up for nothing)
-fbits = [0] * (1 << FILTER_BITS >> 5)
-for c in range(0x10000):
-    if cbits[c >> 3] >> (c & 7) * 4 & 3:
-        h = filter_hash(c)
-        fbits[h >> 5] |= 1 << (h & 31)
-print('#define DATE_FILTER_BITS %d' % FILTER_BITS)
-print('static const uint32_t date_char_filter[%d] = {' % len(fbits))
-for i in range(0, len(fbits), 6):
-    print('    ' + ' '.join('0x%08X,' % b for b in fbits[i:i + 6]))
-print('};')
 print('const uint32_t date__char_bits[8192] = {')
 for i in range(0, 8192, 6):
     print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))

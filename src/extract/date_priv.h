@@ -216,11 +216,6 @@ bool date__may_start(uint32_t c);
  * digit, a Chinese numeral, a character a date word starts with: the bits date__text_init
  * sets); t->n when none. */
 size_t date__next_candidate(const dtext *t, size_t i);
-/* Drops the candidates (t->cand) whose character only begins words of two characters or
- * more, where its pair with the next character begins none (国 of 国庆 before 家, 和 of
- * 和平纪念日 before 谐): a test of date__may_start_at run once over the candidate bits in
- * a tight loop, so that the scanner does not stop at the most frequent of them. */
-void date__drop_candidates(dtext *t);
 /* True when some date word may start at i: its first character is a word by itself, or
  * the first two characters begin a word (a superset: a hash of the pairs) and are a word
  * or, with the third, begin one (hashes of the triples); the vague words count only with

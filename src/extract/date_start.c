@@ -64,28 +64,6 @@ static bool single_tail(uint32_t c)
     }
 }
 
-void date__drop_candidates(dtext *t)
-{
-    for (size_t w = 0; w * 64 < t->n; w++) {
-        uint64_t keep = t->cand[w];
-        for (uint64_t bits = keep; bits != 0; bits &= bits - 1) {
-            size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
-            uint32_t c = t->cp[i];
-            unsigned cls = date__char_class(c);
-            if (c < 0x80 || c == 0x51E0 || (cls & DATE_CHAR_NUMERAL) != 0 ||
-                ((cls & DATE_CHAR_ONE) != 0 && !single_tail(c))) {
-                continue; // a figure, 几, a numeral, a word by itself: the scanner decides
-            }
-            // the first test of date__may_start_at for a character that only begins longer
-            // words (with the vague ones, a superset of what it asks without them)
-            if (i + 1 >= t->n || !bit_at(date_start_pairs, pair_hash(c, t->cp[i + 1]))) {
-                keep &= ~(UINT64_C(1) << (i % 64));
-            }
-        }
-        t->cand[w] = keep;
-    }
-}
-
 // Words read only after a number, a count or a date: 世紀 (18世紀 上個世紀), 以來 以後 以前
 // 以內 以上 以下 (2018年以來 三天以內 五年以上). (以往 is a word of its own.)
 static bool tail_pair(uint32_t c, uint32_t next)

@@ -32,23 +32,6 @@ static uint32_t fold(uint32_t c)
     }
 }
 
-// Must match filter_hash in tools/date_starts.py.
-static uint32_t filter_hash(uint32_t c)
-{
-    return (c * 0x9E3779B1u) >> (32 - DATE_FILTER_BITS);
-}
-
-// The DATE_CHAR_* bits of c where they hold DATE_CHAR_BEGINS or DATE_CHAR_FOLDS, else
-// those of c or of U+0000 (none). Three characters in four of a news text have neither:
-// the 1 KB filter (date_char_filter) sends them to U+0000 without a branch, so that they
-// do not load the lines of date__char_bits (32 KB, more than the cache keeps of it).
-static unsigned text_class(uint32_t c)
-{
-    uint32_t h = filter_hash(c);
-    uint32_t hit = date_char_filter[h >> 5] >> (h & 31) & 1u;
-    return date__char_class(c & (0u - hit));
-}
-
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
     // One entry per byte at most (and one past the end): the text is not counted first.
@@ -74,8 +57,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     // numeral, a character a date word starts with (after folding) but those that only
     // follow something (的 个 天: TAIL_ONLY of tools/date_starts.py), DATE_CHAR_BEGINS of
     // the folded character. Its bit goes into a word of 64 without a test: such a branch
-    // would go one way or the other at random, a third of the characters being candidates
-    // before date__drop_candidates.
+    // goes one way or the other at random (a third of the characters are candidates).
     const unsigned char *us = (const unsigned char *)s;
     size_t n = 0;
     size_t pos = 0;
@@ -83,10 +65,10 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     while (pos < len) {
         t->off[n] = pos;
         uint32_t c = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
-        unsigned cls = text_class(c);
+        unsigned cls = date__char_class(c);
         if (cls & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
             c = fold(c);
-            cls = text_class(c);
+            cls = date__char_class(c);
         }
         bits |= (uint64_t)(cls & DATE_CHAR_BEGINS) << (n % 64);
         t->cp[n] = c;
@@ -100,7 +82,6 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->n = n;
     t->off[n] = len;
     t->cp[n] = 0;
-    date__drop_candidates(t);
     return ZN_OK;
 }
 
