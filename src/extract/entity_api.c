@@ -3,7 +3,6 @@
  * choose mentions, group them into entities. */
 #include "extract/entity_priv.h"
 #include "extract/valid_text.h"
-#include "util/alloc.h"
 #include "util/error.h"
 
 ZN_API const char *zn_entity_type_name(zn_entity_type type)
@@ -70,7 +69,7 @@ zn_status zn__entities_extract_valid(zn_entities **out, const zn_extract_input *
 
 ZN_API void zn_entities_free(zn_entities *ents)
 {
-    zn__free(ents); // one allocation holds the arrays and strings too (entity_result.c)
+    zn__ent_result_free(ents);
 }
 
 ZN_API size_t zn_entities_count(const zn_entities *ents)

@@ -184,9 +184,6 @@ static size_t congress_after(const ent_doc *d, size_t e)
 // ("top ten") is not one.
 static zn_status numbered_congresses(ent_doc *d)
 {
-    if (!zn__ent_may_contain(d, 0x5341)) {
-        return ZN_OK; // no 十
-    }
     for (size_t i = zn__ent_index_scan(d, 0, 0x5341); i != SIZE_MAX && i + 2 < d->n;
          i = zn__ent_index_scan(d, i + 1, 0x5341)) {
         if (d->fold[i + 2] != 0x5927 ||

@@ -291,16 +291,14 @@ zn_status zn__ent_find_grammar(ent_doc *d)
     if (!zn__ent_doc_has(d, ZN__ENT_SUFFIX)) {
         return ZN_OK;
     }
-    for (size_t e = 1; e <= d->n; e++) {
-        if (e + 3 <= d->n && zn__ent_none4(d->end_flags, e, ZN__ENT_SUFFIX)) {
-            e += 3; // no suffix ends at e .. e + 3
-            continue;
-        }
-        if (!(d->end_flags[e] & ZN__ENT_SUFFIX) || !is_word_end(d, e)) {
-            continue; // no suffix ends here (try_suffix's first question), or no word does
-        }
-        if (try_suffix(d, e) != ZN_OK) {
-            return ZN_ERR_NOMEM;
+    // the ends e = 1 .. n where a suffix ends (try_suffix's first question), in order
+    for (size_t base = 1; base <= d->n; base += 64) {
+        uint64_t bits = zn__ent_flag_bits(d->end_flags, base, d->n + 1, ZN__ENT_SUFFIX);
+        for (; bits != 0; bits &= bits - 1) {
+            size_t e = base + (size_t)__builtin_ctzll(bits);
+            if (is_word_end(d, e) && try_suffix(d, e) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
         }
     }
     return ZN_OK;

@@ -110,9 +110,10 @@ static zn_status type_members(ent_doc *d, size_t end, unsigned type)
 // 等 (U+7B49), then a few quantity characters, then a head noun: 等一大批独角兽企业.
 static zn_status lists_with_heads(ent_doc *d)
 {
-    if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x7B49)) {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
         return ZN_OK;
     }
+    // from one 等 to the next (a text without any: one scan that finds none)
     for (size_t i = zn__ent_index_scan(d, 1, 0x7B49); i != SIZE_MAX;
          i = zn__ent_index_scan(d, i + 1, 0x7B49)) {
         for (size_t q = i + 1; q <= i + 1 + MAX_QUANTITY_CHARS && q < d->n; q++) {
@@ -236,7 +237,7 @@ static zn_status apposition(ent_doc *d)
 // X作为企业 (作为 U+4F5C U+4E3A): X is of the head's type.
 static zn_status as_head(ent_doc *d)
 {
-    if (!zn__ent_doc_has(d, ZN__ENT_HEAD) || !zn__ent_may_contain(d, 0x4F5C)) {
+    if (!zn__ent_doc_has(d, ZN__ENT_HEAD)) {
         return ZN_OK;
     }
     for (size_t i = zn__ent_index_scan(d, 1, 0x4F5C); i != SIZE_MAX && i + 2 < d->n;
@@ -264,8 +265,8 @@ static zn_status as_head(ent_doc *d)
 // 简称 U+7B80 U+79F0, 下称 U+4E0B U+79F0.
 static zn_status declared_names(ent_doc *d)
 {
-    if (!zn__ent_may_contain(d, 0x79F0)) {
-        return ZN_OK; // no 称
+    if (d->n_cands == 0) {
+        return ZN_OK; // no candidate to name (a third of news lines): 称 is not looked for
     }
     for (size_t c = zn__ent_index_scan(d, 2, 0x79F0); c != SIZE_MAX && c + 2 < d->n;
          c = zn__ent_index_scan(d, c + 1, 0x79F0)) {

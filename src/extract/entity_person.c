@@ -78,19 +78,20 @@ static zn_status after_titles(ent_doc *d)
     if (!zn__ent_doc_has(d, ZN__ENT_TITLE)) {
         return ZN_OK;
     }
-    for (size_t p = 1; p < d->n; p++) {
-        if (p + 4 <= d->n && zn__ent_none4(d->end_flags, p, ZN__ENT_TITLE)) {
-            p += 3; // no title ends at p .. p + 3
-            continue;
-        }
-        size_t ts;
-        if (zn__ent_word_ending(d, p, ZN__ENT_TITLE, &ts) == 0) {
-            continue;
-        }
-        size_t s = d->fold[p] == ' ' ? p + 1 : p;
-        size_t len = name_after_title(d, s);
-        if (len > 0 && zn__ent_add(d, s, s + len, ZN_ENTITY_PERSON, PRIO_EXTENDED) != ZN_OK) {
-            return ZN_ERR_NOMEM;
+    for (size_t base = 1; base < d->n; base += 64) { // the ends p = 1 .. n - 1 of titles
+        uint64_t bits = zn__ent_flag_bits(d->end_flags, base, d->n, ZN__ENT_TITLE);
+        for (; bits != 0; bits &= bits - 1) {
+            size_t p = base + (size_t)__builtin_ctzll(bits);
+            size_t ts;
+            if (zn__ent_word_ending_at(d, p, ZN__ENT_TITLE, &ts) == 0) {
+                continue;
+            }
+            size_t s = d->fold[p] == ' ' ? p + 1 : p;
+            size_t len = name_after_title(d, s);
+            if (len > 0 &&
+                zn__ent_add(d, s, s + len, ZN_ENTITY_PERSON, PRIO_EXTENDED) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
         }
     }
     return ZN_OK;
@@ -108,40 +109,44 @@ static bool before_name(const ent_doc *d, size_t s)
            zn__ent_span_is(d, s - 1, s, ZN__ENT_NONNAME);
 }
 
+// A person before the cue word starting at c, if one does (周林生认为, 张潼看来).
+static zn_status cue_at(ent_doc *d, size_t c)
+{
+    if (zn__ent_word_starting_at(d, c, ZN__ENT_CUE) == 0) {
+        return ZN_OK;
+    }
+    size_t ts;
+    size_t found = 0;
+    for (size_t len = 4; len >= 2 && found == 0; len--) {
+        if (len > c) {
+            continue;
+        }
+        size_t s = c - len;
+        size_t sl = surname_len(d, s);
+        if (sl == 0 || sl >= len || !given_ok(d, s + sl, c) || len - sl > 2 ||
+            !before_name(d, s) || is_common_word(d, s, c)) {
+            continue;
+        }
+        // 主任张潼看来: a title ending inside the longer reading wins over it.
+        if (len > 2 && zn__ent_word_ending(d, s + 1, ZN__ENT_TITLE, &ts) > 0) {
+            continue;
+        }
+        found = len;
+    }
+    return found > 0 ? zn__ent_add(d, c - found, c, ZN_ENTITY_PERSON, PRIO_TAGGER) : ZN_OK;
+}
+
 static zn_status before_cues(ent_doc *d)
 {
     if (!zn__ent_doc_has(d, ZN__ENT_CUE)) {
         return ZN_OK;
     }
-    for (size_t c = 2; c < d->n; c++) {
-        if (c + 4 <= d->n && zn__ent_none4(d->start_flags, c, ZN__ENT_CUE)) {
-            c += 3; // no cue word starts at c .. c + 3
-            continue;
-        }
-        if (zn__ent_word_starting(d, c, ZN__ENT_CUE) == 0) {
-            continue;
-        }
-        size_t ts;
-        size_t found = 0;
-        for (size_t len = 4; len >= 2 && found == 0; len--) {
-            if (len > c) {
-                continue;
+    for (size_t base = 2; base < d->n; base += 64) { // the starts c = 2 .. n - 1 of cues
+        uint64_t bits = zn__ent_flag_bits(d->start_flags, base, d->n, ZN__ENT_CUE);
+        for (; bits != 0; bits &= bits - 1) {
+            if (cue_at(d, base + (size_t)__builtin_ctzll(bits)) != ZN_OK) {
+                return ZN_ERR_NOMEM;
             }
-            size_t s = c - len;
-            size_t sl = surname_len(d, s);
-            if (sl == 0 || sl >= len || !given_ok(d, s + sl, c) || len - sl > 2 ||
-                !before_name(d, s) || is_common_word(d, s, c)) {
-                continue;
-            }
-            // 主任张潼看来: a title ending inside the longer reading wins over it.
-            if (len > 2 && zn__ent_word_ending(d, s + 1, ZN__ENT_TITLE, &ts) > 0) {
-                continue;
-            }
-            found = len;
-        }
-        if (found > 0 &&
-            zn__ent_add(d, c - found, c, ZN_ENTITY_PERSON, PRIO_TAGGER) != ZN_OK) {
-            return ZN_ERR_NOMEM;
         }
     }
     return ZN_OK;

@@ -94,12 +94,20 @@ static zn_status names_by_knowledge(ent_doc *d, const size_t *at, size_t n_at)
     return ZN_OK;
 }
 
+// True when the character at i alone is a one-character country name (中, 美, 港), as
+// `abbrev` (a bit per position) has it: the rules below ask it of a position and of its
+// neighbours several times, and the table rows behind the answer are far apart.
+static bool abbrev_at(const uint64_t *abbrev, size_t i)
+{
+    return (abbrev[i / 64] >> (i % 64) & 1u) != 0;
+}
+
 // A word of two or three one-character country names (中美, 中俄, 港澳): a place compound
 // that selection splits into its members.
-static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
+static bool is_abbrev_compound(const ent_doc *d, const uint64_t *abbrev, const ent_word *w)
 {
     size_t len = w->end - w->start;
-    if (len < 2 || len > 3 || !zn__ent_span_is(d, w->start, w->start + 1, ZN__ENT_ABBREV) ||
+    if (len < 2 || len > 3 || !abbrev_at(abbrev, w->start) ||
         zn__ent_span_is(d, w->start, w->end, ZN__ENT_REGION)) {
         return false;
     }
@@ -108,7 +116,7 @@ static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
         return false;
     }
     for (size_t i = w->start; i < w->end; i++) {
-        if (!zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+        if (!abbrev_at(abbrev, i)) {
             return false;
         }
     }
@@ -117,15 +125,16 @@ static bool is_abbrev_compound(const ent_doc *d, const ent_word *w)
 
 // 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
 // after a travel verb. `at`: the positions where some key starts.
-static zn_status abbrevs_by_knowledge(ent_doc *d, const size_t *at, size_t n_at)
+static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const size_t *at,
+                                      size_t n_at)
 {
     for (size_t x = 0; x < n_at; x++) {
         size_t i = at[x];
         size_t k = 0;
-        while (k < 3 && i + k < d->n && zn__ent_span_is(d, i + k, i + k + 1, ZN__ENT_ABBREV)) {
+        while (k < 3 && i + k < d->n && abbrev_at(abbrev, i + k)) {
             k++;
         }
-        if (i + 2 < d->n && k >= 2 && (i == 0 || !zn__ent_span_is(d, i - 1, i, ZN__ENT_ABBREV)) &&
+        if (i + 2 < d->n && k >= 2 && (i == 0 || !abbrev_at(abbrev, i - 1)) &&
             !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
             zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0 &&
             zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
@@ -134,7 +143,7 @@ static zn_status abbrevs_by_knowledge(ent_doc *d, const size_t *at, size_t n_at)
     }
     for (size_t x = 0; x < n_at; x++) {
         size_t i = at[x];
-        if (i == 0 || !zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV)) {
+        if (i == 0 || !abbrev_at(abbrev, i)) {
             continue; // a one-character country name, or nothing here
         }
         bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
@@ -169,13 +178,11 @@ static zn_status places_by_knowledge(ent_doc *d)
     size_t n_at = 0;
     const uint16_t *start_flags = d->start_flags; // read once: `at` might alias d's fields
     size_t n = d->n;
-    for (size_t i = 0; i < n; i++) {
-        if (i + 4 <= n && zn__ent_none4(start_flags, i, flags)) {
-            i += 3;
-            continue;
+    for (size_t base = 0; base < n; base += 64) {
+        uint64_t bits = zn__ent_flag_bits(start_flags, base, n, flags);
+        for (; bits != 0; bits &= bits - 1) {
+            at[n_at++] = base + (size_t)__builtin_ctzll(bits);
         }
-        at[n_at] = i;
-        n_at += (start_flags[i] & flags) != 0;
     }
     if ((flags & (ZN__ENT_REGION | ZN__ENT_NAME)) && names_by_knowledge(d, at, n_at) != ZN_OK) {
         return ZN_ERR_NOMEM;
@@ -183,15 +190,24 @@ static zn_status places_by_knowledge(ent_doc *d)
     if (!(flags & ZN__ENT_ABBREV)) {
         return ZN_OK;
     }
+    // Every one-character country name has the flag where it starts: it is at one of `at`.
+    uint64_t *abbrev = zn__ent_zalloc(d, n / 64 + 1, sizeof *abbrev);
+    if (abbrev == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    for (size_t x = 0; x < n_at; x++) {
+        size_t i = at[x];
+        abbrev[i / 64] |= (uint64_t)zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) << (i % 64);
+    }
     // a word starting at a one-character country name: a compound (中美) when all of it is
     for (size_t x = 0; d->analysed && d->n_words > 0 && x < n_at; x++) {
         const ent_word *w = &d->words[d->word_of[at[x]]];
-        if (w->start == at[x] && is_abbrev_compound(d, w) &&
+        if (w->start == at[x] && is_abbrev_compound(d, abbrev, w) &&
             zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
-    return abbrevs_by_knowledge(d, at, n_at);
+    return abbrevs_by_knowledge(d, abbrev, at, n_at);
 }
 
 // The tokenizer's lexicon tags beside the tagger: a listed name that the tagger cut short

@@ -2,8 +2,9 @@
  * Unit tests for the entity extractor's short cuts (src/extract/entity_select.c,
  * entity_group.c, entity_result.c, the finders): a line without names, a line with more
  * candidates than one insertion-sorted run, keys compared with and without spaces, rules
- * that jump from one trigger character to the next, and scans that test four positions
- * at a time, with the name at every offset from the text's start. Text alone. */
+ * that jump from one trigger character to the next, and scans that visit the positions of
+ * keys from bit to bit, with the name at every offset from the text's start and around the
+ * edges of the 64-position words. Text alone. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,14 +43,27 @@ static const zn_entity *expect_one(const zn_entities *e, const char *name, zn_en
 // `pad` full stops, then text, into buf (room for cap bytes).
 static void padded(char *buf, size_t cap, size_t pad, const char *text)
 {
-    int n = snprintf(buf, cap, "%.*s%s", (int)(pad * strlen("。")), "。。。。。。", text);
-    assert_true(n > 0 && (size_t)n < cap);
+    size_t at = 0;
+    for (size_t k = 0; k < pad; k++) {
+        assert_true(at + strlen("。") < cap);
+        memcpy(buf + at, "。", strlen("。"));
+        at += strlen("。");
+    }
+    int n = snprintf(buf + at, cap - at, "%s", text);
+    assert_true(n > 0 && (size_t)n < cap - at);
 }
+
+// The paddings of the offset tests: the scans visit the positions of a key from bit to bit
+// of a 64-bit word per 64 positions, so names also start and end around positions 64 and
+// 128, on both sides of a word's edge, besides every position modulo four at the start.
+static const size_t pads[] = {0, 1, 2, 3, 4, 59, 60, 61, 62, 63, 64, 65, 125, 126, 127, 128};
+#define N_PADS (sizeof pads / sizeof pads[0])
 
 static void test_line_without_names_has_an_empty_result(void **state)
 {
     (void)state;
-    const char *texts[] = {"", "今天天氣很好。", "十大"};
+    // 簡稱 with no candidate to name; the empty results are one shared object, freed apart
+    const char *texts[] = {"", "今天天氣很好。", "十大", "(以下簡稱「天氣」)"};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         zn_entities *e = run_text(texts[k]);
         assert_int_equal(zn_entities_count(e), 0);
@@ -59,6 +73,11 @@ static void test_line_without_names_has_an_empty_result(void **state)
         assert_int_equal(n, 0);
         zn_entities_free(e);
     }
+    zn_extract_input in = {.text = "今天天氣很好。", .len = strlen("今天天氣很好。")};
+    zn_entities *e = entities_alloc_loop(&in); // no allocation at all
+    assert_int_equal(zn_entities_count(e), 0);
+    zn_entities_free(e);
+    zn_entities_free(NULL);
 }
 
 #define N_PEOPLE 20
@@ -153,8 +172,9 @@ static void test_names_found_at_every_offset(void **state)
         {"召開了十五大", "十五大", ZN_ENTITY_ORGANIZATION, strlen("召開了")},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        for (size_t pad = 0; pad <= 4; pad++) {
-            char buf[128];
+        for (size_t x = 0; x < N_PADS; x++) {
+            size_t pad = pads[x];
+            char buf[512];
             padded(buf, sizeof buf, pad, cases[k].text);
             zn_entities *e = run_text(buf);
             const zn_entity *it = expect_one(e, cases[k].name, cases[k].type,
@@ -171,8 +191,9 @@ static void test_names_found_at_every_offset(void **state)
 static void test_country_pairs_at_every_offset(void **state)
 {
     (void)state;
-    for (size_t pad = 0; pad <= 4; pad++) {
-        char buf[64];
+    for (size_t x = 0; x < N_PADS; x++) {
+        size_t pad = pads[x];
+        char buf[512];
         padded(buf, sizeof buf, pad, "中美兩國");
         zn_entities *e = run_text(buf);
         assert_int_equal(zn_entities_count(e), 2);
@@ -202,6 +223,15 @@ static void test_rules_at_one_character(void **state)
     e = run_text("華南科技股份有限公司(簡稱");
     const zn_entity *c = expect_one(e, "華南科技股份有限公司", ZN_ENTITY_COMPANY, 0);
     assert_int_equal(c->n_aliases, 0);
+    zn_entities_free(e);
+    e = run_text("華南科技股份有限公司(以下簡稱「華南科技」)表示"); // one company, two names
+    assert_int_equal(zn_entities_count(e), 1);
+    c = zn_entities_get(e, 0);
+    assert_string_equal(c->name, "華南科技");
+    assert_int_equal(c->type, ZN_ENTITY_COMPANY);
+    assert_int_equal(c->n_aliases, 1);
+    assert_string_equal(c->aliases[0], "華南科技股份有限公司");
+    assert_int_equal(c->n_mentions, 2);
     zn_entities_free(e);
 }
 
