@@ -32,9 +32,10 @@ static size_t utf8_len(uint32_t c)
     return c < 0x80 ? 1 : (c < 0x800 ? 2 : (c < 0x10000 ? 3 : 4));
 }
 
-// The length in bytes of every mention's key and whether its text has spaces (left out of
-// the key). The keys themselves are never written out: compared as folded characters they
-// compare as their UTF-8 bytes would (zn__ent_key_cmp).
+// The length in bytes of every mention's key, whether its text has spaces (left out of the
+// key) and its first code point. The keys themselves are never written out: compared as
+// folded characters they compare as their UTF-8 bytes would (zn__ent_key_cmp); two keys
+// whose first characters differ compare as those do (most pairs: key_first decides).
 static void measure_keys(grouping *g)
 {
     const ent_doc *d = g->d;
@@ -48,6 +49,11 @@ static void measure_keys(grouping *g)
         }
         g->key_len[i] = len;
         g->key_spaced[i] = spaced;
+        size_t p = d->cands[i].start;
+        while (spaced && p < d->cands[i].end && d->fold[p] == ' ') {
+            p++;
+        }
+        g->key_first[i] = len > 0 ? d->fold[p] : 0;
     }
 }
 
@@ -158,9 +164,13 @@ static size_t mention_at(const grouping *g, size_t s, size_t e)
 // that extends another (京东 → 京东集团) follows it in one run.
 static int cmp_keys(const void *x, const void *y, void *ctx)
 {
+    const grouping *g = ctx;
     size_t a = *(const size_t *)x;
     size_t b = *(const size_t *)y;
-    int c = key_cmp(ctx, a, b);
+    if (g->key_first[a] != g->key_first[b]) {
+        return g->key_first[a] < g->key_first[b] ? -1 : 1;
+    }
+    int c = key_cmp(g, a, b);
     return c != 0 ? c : (a > b) - (a < b);
 }
 
@@ -266,6 +276,9 @@ static bool unite_pairs(grouping *g)
     }
     for (size_t a = 0; a < g->m; a++) {
         for (size_t b = a + 1; b < g->m; b++) {
+            if (g->key_first[a] != g->key_first[b]) {
+                continue; // neither the same key nor one the other's prefix
+            }
             int c = key_cmp(g, a, b);
             if (c == 0) {
                 unite(g, a, b);
@@ -321,7 +334,7 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     if (g.m == 0) {
         return zn__ent_group_build(&g, out); // nothing to group
     }
-    size_t *block = zn__ent_alloc(d, 6 * n, sizeof *block); // the six arrays below
+    size_t *block = zn__ent_alloc(d, 7 * n, sizeof *block); // the seven arrays below
     if (block == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -331,6 +344,7 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     g.key_spaced = block + 3 * n;
     g.ent_of = block + 4 * n;
     g.first = block + 5 * n;
+    g.key_first = block + 6 * n;
     for (size_t i = 0; i < g.m; i++) {
         g.parent[i] = i;
     }

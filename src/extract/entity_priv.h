@@ -481,6 +481,7 @@ typedef struct grouping {
     size_t *key_len;   /* bytes of each mention's key (zn__ent_key), measured when m >= 2 */
     size_t *key_head;  /* its first three bytes, when it has three (for unite_keys only) */
     size_t *key_spaced; /* 1 when the mention's text has a space (left out of the key) */
+    size_t *key_first; /* its first code point (0: an empty key), measured when m >= 2 */
     size_t *ent_of;    /* mention → entity index */
     size_t n_ents;
     size_t *first;     /* entity → its first mention */
