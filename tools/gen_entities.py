@@ -113,16 +113,18 @@ def trie_lines(keys, flags):
         r = row.get(prefix, 0xFFFF) if prefix else 0xFFFF
         out.append(f'    {{0x{cp:04X}, {first}, {n}, {r}, {flags[r] if r != 0xFFFF else 0}}},')
     out += ['};', f'const size_t zn__ent_n_trie = {len(nodes)};', '']
-    # For the root's children (nodes 1 .. n): a bit per second character's code point mod 64,
-    # which turns away most characters that follow a first one without continuing a key.
-    out.append('const uint64_t zn__ent_follow[] = {')
-    follow = [0] * (nodes[0][2] + 1)
-    for i in range(1, len(follow)):
+    # What the walk reads at a key's first character, one 16-byte record per child of the
+    # root (and one for the root): a bit per second character's code point mod 64, which
+    # turns away most characters that follow a first one without continuing a key, and the
+    # node's row, flags and children.
+    out.append('const zn__ent_first_node zn__ent_first[] = {')
+    for i in range(nodes[0][2] + 1):
         prefix, first, n = nodes[i]
+        follow = 0
         for c in range(first, first + n):
-            follow[i] |= 1 << (ord(nodes[c][0][-1]) % 64)
-    for i in range(0, len(follow), 4):
-        out.append('    ' + ' '.join(f'0x{x:016X}u,' for x in follow[i:i + 4]))
+            follow |= 1 << (ord(nodes[c][0][-1]) % 64)
+        r = row.get(prefix, 0xFFFF) if prefix else 0xFFFF
+        out.append(f'    {{0x{follow:016X}u, {r}, {flags[r] if r != 0xFFFF else 0}, {first}, {n}}},')
     out += ['};', '']
     if len(nodes) > 65535:
         sys.exit('gen_entities: more than 65535 trie nodes')

@@ -55,29 +55,45 @@ typedef struct zn__ent_trie_node { /* 12 bytes: the walk of every position reads
     uint16_t flags;   /* zn__ent_words[row].flags (0 without a row) */
 } zn__ent_trie_node;
 #define ZN__ENT_NO_ROW 0xFFFFu
-/* For each child of the root (nodes 1 .. zn__ent_trie[0].n_child): bit c % 64 set for the
- * code point c of each of its children. A character whose bit is clear continues no key
- * that begins with that node's character. */
-extern const uint64_t zn__ent_follow[];
-
 extern const zn__ent_trie_node zn__ent_trie[];
 extern const size_t zn__ent_n_trie;
 
-/* The child of trie node `node` reached by the folded code point cp, or 0 (the root is
- * nobody's child) when there is none. Cannot fail. */
-static inline uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp)
+/* What the walk of a position reads at its first character, side by side in 16 bytes (one
+ * cache line holds four): for each child of the root (nodes 1 .. zn__ent_trie[0].n_child,
+ * and the root), bit c % 64 of `follow` set for the code point c of each of its children (a
+ * character whose bit is clear continues no key that begins with the node's character),
+ * and the node's row, flags and children as in zn__ent_trie. */
+typedef struct zn__ent_first_node {
+    uint64_t follow;
+    uint16_t row;
+    uint16_t flags;
+    uint16_t child;
+    uint16_t n_child;
+} zn__ent_first_node;
+extern const zn__ent_first_node zn__ent_first[];
+
+/* The node among the n nodes from `child` on (a node's children) that has the folded code
+ * point cp, or 0 (the root is nobody's child) when there is none. Cannot fail. */
+static inline uint32_t zn__ent_trie_find(uint32_t child, uint32_t n, uint32_t cp)
 {
-    const zn__ent_trie_node *base = &zn__ent_trie[zn__ent_trie[node].child];
-    uint32_t n = zn__ent_trie[node].n_child;
+    const zn__ent_trie_node *base = &zn__ent_trie[child];
     if (n == 0) {
         return 0;
     }
-    while (n > 1) { // a lower bound without branches on the comparisons
+    while (n > 1) { // a lower bound without branches on the comparisons (a mask: the
+                    // compiler made a branch of a conditional expression, often mispredicted)
         uint32_t half = n / 2;
-        base = base[half - 1].cp < cp ? base + half : base;
+        base += half & -(uint32_t)(base[half - 1].cp < cp);
         n -= half;
     }
     return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
+}
+
+/* The child of trie node `node` reached by the folded code point cp, or 0 when there is
+ * none. Cannot fail. */
+static inline uint32_t zn__ent_trie_step(uint32_t node, uint32_t cp)
+{
+    return zn__ent_trie_find(zn__ent_trie[node].child, zn__ent_trie[node].n_child, cp);
 }
 
 extern const zn__ent_word zn__ent_words[];

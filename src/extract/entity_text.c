@@ -84,29 +84,31 @@ static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t 
                             size_t *used, uint16_t *end_flags, unsigned *flags)
 {
     const uint32_t *fold = d->fold;
-    const zn__ent_trie_node *nd = &zn__ent_trie[node];
+    const zn__ent_first_node *fn = &zn__ent_first[node]; // one read for this step
     // the first character's key without branches (a node without row has no flags): which
     // first characters are keys themselves, and which go on, the CPU cannot foresee
-    unsigned bits = nd->row != ZN__ENT_NO_ROW;
-    *flags = nd->flags;
-    end_flags[i + 1] |= nd->flags;
-    rows[*used] = nd->row; // kept when it is one (the caller made room)
+    unsigned bits = fn->row != ZN__ENT_NO_ROW;
+    *flags = fn->flags;
+    end_flags[i + 1] |= fn->flags;
+    rows[*used] = fn->row; // kept when it is one (the caller made room)
     *used += bits;
     // most first characters are not followed by the second character of any key, or not of
     // one that begins with them (key_at[n] is 0: no second character after the last)
-    unsigned more = (nd->n_child != 0) & (d->key_at[i + 1] >> 16 & 1u) &
-                    (unsigned)(zn__ent_follow[node] >> (fold[i + 1] % 64) & 1u);
+    unsigned more = (fn->n_child != 0) & (d->key_at[i + 1] >> 16 & 1u) &
+                    (unsigned)(fn->follow >> (fold[i + 1] % 64) & 1u);
     _Static_assert(ZN__ENT_KEY_SECOND == 1u << 16, "the second bit is bit 16");
     if (!more) {
         return bits;
     }
     size_t max = d->n - i < ZN__ENT_MAX_KEY_CHARS ? d->n - i : ZN__ENT_MAX_KEY_CHARS;
+    uint32_t child = fn->child;
+    uint32_t n_child = fn->n_child;
     for (size_t k = 2; k <= max; k++) {
-        node = zn__ent_trie_step(node, fold[i + k - 1]);
+        node = zn__ent_trie_find(child, n_child, fold[i + k - 1]);
         if (node == 0) {
             break;
         }
-        nd = &zn__ent_trie[node];
+        const zn__ent_trie_node *nd = &zn__ent_trie[node];
         if (nd->row != ZN__ENT_NO_ROW) {
             bits |= 1u << (k - 1);
             *flags |= nd->flags;
@@ -116,6 +118,8 @@ static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t 
         if (nd->n_child == 0) {
             break;
         }
+        child = nd->child;
+        n_child = nd->n_child;
     }
     return bits;
 }
