@@ -113,6 +113,36 @@ static void test_words_gaps_and_overlaps(void **state)
     zn__ent_doc_clear(&d);
 }
 
+// Words found by their byte count (one to four characters of three bytes, four characters
+// or more left) mark four characters whatever their length: those past a word are marked
+// again by the next word or gap. A word of a 4-byte and a 2-byte character (six bytes, two
+// characters, not Han), an ASCII word of three bytes, a word of five characters, and words
+// too near the end for the short cut.
+static void test_words_by_byte_count(void **state)
+{
+    (void)state;
+    // 甲 | 乙丙 | (丁 no token) | U+20000 é | abc | 戊己庚辛壬 | 癸子 | 丑
+    static const char text[] = "甲乙丙丁\xf0\xa0\x80\x80\xc3\xa9" "abc戊己庚辛壬癸子丑";
+    zn_token toks[7] = {tok(0, 3, "n"),   tok(3, 9, "v"),   tok(12, 18, "nz"),
+                        tok(18, 21, "eng"), tok(21, 36, "n"), tok(36, 42, "a"),
+                        tok(42, 45, "m")};
+    ent_doc d;
+    init_doc(&d, text, toks, 7);
+    assert_int_equal(d.n, 17);
+    assert_int_equal(d.n_words, 9);
+    assert_word(&d, 0, 0, 1, POS_N);
+    assert_word(&d, 1, 1, 3, POS_V);   // by its bytes: marks 1 .. 4
+    assert_word(&d, 2, 3, 4, POS_UNK); // the gap
+    assert_word(&d, 3, 4, 5, POS_NZ);  // by its bytes (4 + 2), then split
+    assert_word(&d, 4, 5, 6, POS_PUNCT);
+    assert_word(&d, 5, 6, 9, POS_ENG);
+    assert_word(&d, 6, 9, 14, POS_N);  // five characters
+    assert_word(&d, 7, 14, 16, POS_A); // three characters left: the walk
+    assert_word(&d, 8, 16, 17, POS_M);
+    assert_int_equal(d.word_of[17], 9);
+    zn__ent_doc_clear(&d);
+}
+
 static void assert_bad_span(size_t start, size_t end, const char *where)
 {
     zn_token t = tok(start, end, "n");
@@ -311,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_words_without_tokens),
         cmocka_unit_test(test_keys_folded),
         cmocka_unit_test(test_keys_start_bits),
+        cmocka_unit_test(test_words_by_byte_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
