@@ -43,12 +43,14 @@ LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 args = sys.argv[1:]
 fold_sources = None
+fold_pairs = None
 if len(args) >= 2 and args[0] == '--fold':
     with open(args[1], encoding='utf-8') as f:
         fold_text = re.sub(r'//[^\n]*|/\*.*?\*/', '', f.read(), flags=re.S)
-    fold_sources = [int(a, 16) for a, _ in
-                    re.findall(r'\{\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\}', fold_text)]
-    if not fold_sources or any(c > 0xFFFF for c in fold_sources):
+    fold_pairs = [(int(a, 16), int(b, 16)) for a, b in
+                  re.findall(r'\{\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\}', fold_text)]
+    fold_sources = [a for a, _ in fold_pairs]
+    if not fold_pairs or any(c > 0xFFFF for pair in fold_pairs for c in pair):
         sys.exit('date_starts.py: %s: no folding table, or a character outside the BMP'
                  % args[1])
     args = args[2:]
@@ -95,10 +97,15 @@ plain_pairs = set()  # without the vague words
 VAGUE_ARRAY = re.compile(r'static const [^=;{]*?\bvague_words\s*\[\w*\]\s*=\s*\{.*?\};', re.S)
 starts = {}  # first character -> bits of the tables
 lists = []   # (macro name, bit)
+single_tail = None  # the case labels of single_tail in date_start.c
+SINGLE_TAIL = re.compile(r'static bool single_tail\(uint32_t c\)\s*\{(.*?)\n\}', re.S)
 for path in args:
     with open(path, encoding='utf-8') as f:
         text = f.read()
     text = re.sub(r'//[^\n]*|/\*.*?\*/', '', text, flags=re.S)
+    m = SINGLE_TAIL.search(text)
+    if m:
+        single_tail = {int(h, 16) for h in re.findall(r'case 0x([0-9A-Fa-f]+):', m.group(1))}
     stem = os.path.basename(path)[:-2].replace('date_', '', 1)
     seen = {}
     bit_of = {}
@@ -131,6 +138,8 @@ for path in args:
                         open_pairs.add(pair_hash(c, ord(lit[1])))
                     else:
                         triples.add(triple_hash(c, ord(lit[1]), ord(lit[2])))
+if not single_tail:
+    sys.exit('date_starts.py: no single_tail with case labels in the sources (date_start.c)')
 if len(lists) > ONE_CHAR:
     sys.exit('date_starts.py: %d word tables, more than the 64 bits of a mask' % len(lists))
 if any(c > 0xFFFF for c in starts):
@@ -169,42 +178,61 @@ for i in range(0, len(items), 3):
     print('    ' + ' '.join('UINT64_C(0x%016X), /* U+%04X */' % (starts[c], c)
                          for c in items[i:i + 3]))
 print('};')
-for name, hashes in (('date_start_pairs', pairs), ('date_start_pairs_plain', plain_pairs),
-                     ('date_follow_pairs', pairs | two_pairs), ('date_pair_open', open_pairs | two_pairs),
-                     ('date_start_triples', triples)):
-    pbits = [0] * ((1 << (TRIPLE_BITS if hashes is triples else PAIR_BITS)) // 32)
+def print_bitmap(decl, hashes, bits):
+    """A bitmap of 2 ** bits bits with bit h set for each h of hashes, as C."""
+    pbits = [0] * ((1 << bits) // 32)
     for h in hashes:
         pbits[h >> 5] |= 1 << (h & 31)
-    print('static const uint32_t %s[%d] = {' % (name, len(pbits)))
+    print('%s[%d] = {' % (decl, len(pbits)))
     for i in range(0, len(pbits), 6):
         print('    ' + ' '.join('0x%08X,' % b for b in pbits[i:i + 6]))
     print('};')
+
+
+print_bitmap('static const uint32_t date_start_pairs_plain', plain_pairs, PAIR_BITS)
+print_bitmap('static const uint32_t date_follow_pairs', pairs | two_pairs, PAIR_BITS)
+print_bitmap('static const uint32_t date_pair_open', open_pairs | two_pairs, PAIR_BITS)
+print_bitmap('static const uint32_t date_start_triples', triples, TRIPLE_BITS)
 print('#endif')
-# four bits per character c of the BMP, at bit (c % 8) * 4 of word c / 8
-cbits = [0] * 8192
-def mark(c, bit):
-    cbits[c >> 3] |= bit << (c & 7) * 4
-for c in set(starts) | {ord(ch) for ch in NUMERALS} | {ord(d) for d in '0123456789'}:
-    if chr(c) not in TAIL_ONLY:
-        mark(c, 1)
-for c in fold_sources or []:
-    mark(c, 2)
+# a byte per character c of the BMP (date__char_bits[c])
+cbits = [0] * 0x10000
+begins = {c for c in set(starts) | {ord(ch) for ch in NUMERALS} | {ord(d) for d in '0123456789'}
+          if chr(c) not in TAIL_ONLY}
 for c in starts:
     if starts[c] >> ONE_CHAR & 1:
-        mark(c, 4)
+        cbits[c] |= 4
 for ch in NUMERALS:
     if ch != '几':
-        mark(ord(ch), 8)
-print('#define DATE_CHAR_BEGINS 1u')
-print('#define DATE_CHAR_FOLDS 2u')
+        cbits[ord(ch)] |= 8
+
+
+def begin_bits(c):
+    """ALONE (1) or PAIR (2) for a character of `begins`, else 0."""
+    if c not in begins:
+        return 0
+    alone = c < 0x80 or c == ord('几') or cbits[c] & 8 or (cbits[c] & 4 and c not in single_tail)
+    return 1 if alone else 2
+
+
+for c in begins:
+    cbits[c] |= begin_bits(c)
+for c, to in fold_pairs or []:
+    if to in fold_sources:
+        sys.exit('date_starts.py: U+%04X folds to U+%04X, which folds again' % (c, to))
+    cbits[c] |= 16 | begin_bits(to)  # ALONE, PAIR: those of its folded form
+print('#define DATE_CHAR_ALONE 1u')
+print('#define DATE_CHAR_PAIR 2u')
 print('#define DATE_CHAR_ONE 4u')
 print('#define DATE_CHAR_NUMERAL 8u')
-print('extern const uint32_t date__char_bits[8192];')
+print('#define DATE_CHAR_FOLDS 16u')
+print('extern const uint8_t date__char_bits[65536];')
+print('extern const uint32_t date__start_pairs[%d];' % ((1 << PAIR_BITS) // 32))
 print('#ifdef DATE_TEXT_TABLES')
-print('const uint32_t date__char_bits[8192] = {')
-for i in range(0, 8192, 6):
-    print('    ' + ' '.join('0x%08X,' % b for b in cbits[i:i + 6]))
+print('const uint8_t date__char_bits[65536] = {')
+for i in range(0, 0x10000, 16):
+    print('    ' + ' '.join('%d,' % b for b in cbits[i:i + 16]))
 print('};')
+print_bitmap('const uint32_t date__start_pairs', pairs, PAIR_BITS)
 if fold_sources is not None:
     # where each character of the folding table is in it (index + 1; 0: an empty slot), by
     # fold_hash with linear probing: a folded character costs a probe or two, not a search

@@ -30,12 +30,6 @@ size_t date__next_candidate(const dtext *t, size_t i)
     return w * 64 + (size_t)__builtin_ctzll(bits); // no bits past n are set
 }
 
-// Must match pair_hash in tools/date_starts.py.
-static uint32_t pair_hash(uint32_t a, uint32_t b)
-{
-    return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - DATE_PAIR_BITS);
-}
-
 // Must match triple_hash in tools/date_starts.py.
 static uint32_t triple_hash(uint32_t a, uint32_t b, uint32_t c)
 {
@@ -50,6 +44,7 @@ static bool bit_at(const uint32_t *bits, uint32_t h)
 // Characters whose one-character words all come after something (a number, a date, a
 // prefix): 一 of 星期一, 月 of 三個月, 末 of 週末, 春 of 2018年春, 後 of 前三個月 / 後三月,
 // 至 of a range, 來 of 三年來. They start an expression only as the first of a longer word.
+// (tools/date_starts.py reads these case labels: such a character is no DATE_CHAR_ALONE.)
 static bool single_tail(uint32_t c)
 {
     switch (c) {
@@ -112,8 +107,8 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
     if (alone && !mark && date__may_follow(t, i + 1) && ordinal_goes_on(t, i)) {
         return true; // 自 + 2018年, not 自由
     }
-    uint32_t h = pair_hash(c, next);
-    if (!bit_at(vague ? date_start_pairs : date_start_pairs_plain, h) || tail_pair(c, next)) {
+    uint32_t h = date__pair_hash(c, next);
+    if (!bit_at(vague ? date__start_pairs : date_start_pairs_plain, h) || tail_pair(c, next)) {
         return false;
     }
     // No word is just these two characters: the third must continue one (和平 青年 教師)
@@ -125,7 +120,7 @@ bool date__may_start_at(const dtext *t, size_t i, bool vague)
 static bool pair_follows(const dtext *t, size_t i)
 {
     uint32_t c = t->cp[i];
-    uint32_t h = pair_hash(c, t->cp[i + 1]);
+    uint32_t h = date__pair_hash(c, t->cp[i + 1]);
     return bit_at(date_follow_pairs, h) &&
            (i + 2 >= t->n || bit_at(date_pair_open, h) ||
             bit_at(date_start_triples, triple_hash(c, t->cp[i + 1], t->cp[i + 2])));

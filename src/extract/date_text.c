@@ -52,33 +52,48 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->off = (size_t *)(void *)block;
     t->cand = (uint64_t *)(void *)(t->off + entries);
     t->cp = (uint32_t *)(void *)(t->cand + entries / 64 + 1);
-    // One pass decodes, folds and marks the candidates (date__next_candidate's bits):
-    // where an expression may begin by the character alone, an ASCII digit, a Chinese
-    // numeral, a character a date word starts with (after folding) but those that only
-    // follow something (的 个 天: TAIL_ONLY of tools/date_starts.py), DATE_CHAR_BEGINS of
-    // the folded character. Its bit goes into a word of 64 without a test: such a branch
-    // goes one way or the other at random (a third of the characters are candidates).
+    // One pass decodes, folds and marks the candidates (date__next_candidate's bits), a
+    // character late: where an expression may begin by the character alone
+    // (DATE_CHAR_ALONE), or with the next one, where their pair begins a date word (PAIR: a
+    // superset by the hash bitmap date__start_pairs, vague words too, the first test of
+    // date__may_start_at), for the characters 国 中 和 民 … that begin few words and come
+    // often. Without a branch (the bit of a word of 64 shifted in from the top): which way
+    // it would go, the text decides at random.
     const unsigned char *us = (const unsigned char *)s;
     size_t n = 0;
     size_t pos = 0;
     uint64_t bits = 0;
+    uint32_t prev = 0;     // the character at n - 1, folded
+    unsigned prev_cls = 0; // its DATE_CHAR_* bits
     while (pos < len) {
         t->off[n] = pos;
         uint32_t c = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
         unsigned cls = date__char_class(c);
         if (cls & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
             c = fold(c);
-            cls = date__char_class(c);
         }
-        bits |= (uint64_t)(cls & DATE_CHAR_BEGINS) << (n % 64);
         t->cp[n] = c;
+        if (n > 0) {
+            uint32_t h = date__pair_hash(prev, c);
+            unsigned pair = date__start_pairs[h >> 5] >> (h & 31) & 1u;
+            unsigned keep = (prev_cls & DATE_CHAR_ALONE) | (pair & prev_cls / DATE_CHAR_PAIR);
+            bits = bits >> 1 | (uint64_t)(keep & 1u) << 63;
+            if (n % 64 == 0) { // n - 1 ends a word
+                t->cand[n / 64 - 1] = bits;
+            }
+        }
+        prev = c;
+        prev_cls = cls;
         n++;
+    }
+    if (n > 0) { // the last character begins a date by itself or not at all
+        bits = bits >> 1 | (uint64_t)(prev_cls & DATE_CHAR_ALONE) << 63;
         if (n % 64 == 0) {
             t->cand[n / 64 - 1] = bits;
-            bits = 0;
         }
     }
-    t->cand[n / 64] = bits; // (entries / 64 + 1 words: room for it)
+    // the last word's bits at the bottom (entries / 64 + 1 words: room for it)
+    t->cand[n / 64] = n % 64 != 0 ? bits >> (64 - n % 64) : 0;
     t->n = n;
     t->off[n] = len;
     t->cp[n] = 0;
