@@ -20,6 +20,24 @@
 #define DATE_TEXT_BYTES(entries)                                                          \
     ((entries) * (sizeof(size_t) + sizeof(uint32_t)) + ((entries) / 64 + 1) * sizeof(uint64_t))
 
+/* A number read from the text. */
+typedef struct dnum {
+    double v;     /* value (2621.2, 0.5 for 半) */
+    size_t end;   /* index after it */
+    int digits;   /* characters used for the digits */
+    bool arabic;  /* written with 0-9 */
+    bool seq;     /* Chinese digit by digit (二〇一八) or Arabic */
+    bool approx;  /* followed by 多/余/几 or written 几 */
+} dnum;
+
+/* The last number date__num read: the parsers ask for the one at a candidate again and
+ * again (a dozen times where one starts). */
+typedef struct dnum_memo {
+    size_t at; /* its index, or SIZE_MAX */
+    bool ok;
+    dnum n;
+} dnum_memo;
+
 /* The text as code points, folded to one spelling (Traditional → Simplified for the date
  * words, full-width → ASCII digits and signs), with the byte offset of every code point in
  * the original (off[n] is the length; cp[n] is 0). Matching happens on cp, results map
@@ -30,6 +48,8 @@ typedef struct dtext {
     size_t n;
     uint64_t *cand; /* bit i: an expression may begin at i by cp[i] alone (date_start.c) */
     void *block;    /* the heap block that holds the arrays, or NULL when `small` does */
+    dnum_memo *memo; /* &memo_store: written by date__num through a const dtext */
+    dnum_memo memo_store;
     /* Room for the arrays of a short text (most lines of a news text), so that it needs no
      * heap block: cp, off and cand of up to DATE_SMALL_TEXT bytes. */
     uint64_t small[(DATE_TEXT_BYTES(DATE_SMALL_TEXT + 1) + 7) / 8];
@@ -84,15 +104,6 @@ typedef struct dctx {
     bool year_next;  /* the last date, a bare year, ends just before (2014年，3月5日) */
 } dctx;
 
-/* A number read from the text. */
-typedef struct dnum {
-    double v;     /* value (2621.2, 0.5 for 半) */
-    size_t end;   /* index after it */
-    int digits;   /* characters used for the digits */
-    bool arabic;  /* written with 0-9 */
-    bool seq;     /* Chinese digit by digit (二〇一八) or Arabic */
-    bool approx;  /* followed by 多/余/几 or written 几 */
-} dnum;
 
 /* ---- date_text.c: folding and matching ---- */
 

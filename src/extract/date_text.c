@@ -97,6 +97,8 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->n = n;
     t->off[n] = len;
     t->cp[n] = 0;
+    t->memo = &t->memo_store;
+    t->memo->at = SIZE_MAX;
     return ZN_OK;
 }
 
@@ -266,18 +268,12 @@ static bool chinese(const dtext *t, size_t i, dnum *out)
     return true;
 }
 
-bool date__num(const dtext *t, size_t i, dnum *out)
+// date__num where a number may start (a figure, 几 or a numeral at i).
+static bool read_num(const dtext *t, size_t i, dnum *out)
 {
     memset(out, 0, sizeof *out);
-    if (i >= t->n) {
-        return false;
-    }
-    uint32_t c = t->cp[i];
-    if (!date__is_digit(c) && c != 0x51E0 && !date__is_cjk_digit(c)) {
-        return false; // most places the parsers ask about hold no number at all
-    }
     bool ok;
-    if (date__is_digit(c)) {
+    if (date__is_digit(t->cp[i])) {
         ok = arabic(t, i, out);
     } else if (t->cp[i] == 0x51E0) { // 几: "几个月" counts as a few (3)
         if (i + 1 < t->n && cjk_unit(t->cp[i + 1]) > 0) {
@@ -303,6 +299,25 @@ bool date__num(const dtext *t, size_t i, dnum *out)
     }
     // No date counts beyond a billion; callers may then convert values to int safely.
     return ok && out->v <= 1e9;
+}
+
+bool date__num(const dtext *t, size_t i, dnum *out)
+{
+    memset(out, 0, sizeof *out);
+    if (i >= t->n) {
+        return false;
+    }
+    uint32_t c = t->cp[i];
+    if (!date__is_digit(c) && c != 0x51E0 && !date__is_cjk_digit(c)) {
+        return false; // most places the parsers ask about hold no number at all
+    }
+    dnum_memo *m = t->memo;
+    if (m->at != i) {
+        m->ok = read_num(t, i, &m->n);
+        m->at = i;
+    }
+    *out = m->n;
+    return m->ok;
 }
 
 bool date__soft_end(const dtext *t, size_t i)
