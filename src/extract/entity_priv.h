@@ -164,6 +164,16 @@ static inline size_t zn__ent_char_from(const ent_doc *d, size_t b, size_t from)
  * ZN_ERR_NOMEM. */
 zn_status zn__ent_cut_words(ent_doc *d, const zn_extract_input *in, zn_error *err)
     __attribute__((warn_unused_result));
+/* entity_words.c: adds the word [s, e) of class pos to d->words (room for *cap words, grown
+ * when full) and marks its characters in d->word_of. ZN_OK or ZN_ERR_NOMEM. */
+zn_status zn__ent_push_word(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
+    __attribute__((warn_unused_result));
+/* entity_split.c: pushes the word [s, e) of two characters or more, not all Han of the
+ * common block, cut where punctuation or space meets other characters (the tagger sometimes
+ * joins them: "、商汤"). A list joined by 、 keeps its tag on each item (中山大学、华南理工大学
+ * /ORG); other joined pieces take the tokenizer's words. ZN_OK or ZN_ERR_NOMEM. */
+zn_status zn__ent_push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t *cap)
+    __attribute__((warn_unused_result));
 /* entity_tags.c: the word class of a tagger or tokenizer tag (NUL-terminated, "" for none),
  * and of a tokenizer tag as its eight bytes (NUL-terminated when shorter). Cannot fail. */
 ent_pos zn__ent_pos_of_tag(const char *t);

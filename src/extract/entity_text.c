@@ -128,11 +128,11 @@ static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t 
 // those rows: a walk (above) at each position where a key begins. fold_text left a 1 in
 // keys[] there: read eight positions at a time, the others cost nothing, and no branch asks
 // at each character whether a key begins there, which a CPU mispredicts often (they begin
-// at about half the characters of a text). Every later question "is
-// [s, e) a key?" is then a bit and an index; the flags of the keys that start and end at a
-// position are or-ed there, so most questions ("a title ending here?") are answered by one
-// test. Only positions where a key starts or ends are written (keys, start_flags and
-// end_flags were cleared; key_at is read only where keys has a bit).
+// at about half the characters of a text). Every later question "is [s, e) a key?" is then
+// a bit and an index; the flags of the keys that start and end at a position are or-ed
+// there, so most questions ("a title ending here?") are answered by one test. Only
+// positions where a key starts or ends are written (keys, start_flags and end_flags were
+// cleared; key_at is read only where keys has a bit).
 __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 {
     size_t cap = d->n + ZN__ENT_MAX_KEY_CHARS;
@@ -207,8 +207,9 @@ static zn_status alloc_arrays(ent_doc *d)
 
 // Decodes and folds the text into off[] and fold[], puts what the key walk needs of each
 // character into key_at[] (char_keys), a 1 into keys[] where a key begins (for mark_keys,
-// which puts the key bits there), and notes whether the text has Latin letters. A character of the CJK blocks (most) is one
-// read of zn__ent_han, which tells its fold and its keys, Traditional or not.
+// which puts the key bits there), and notes whether the text has Latin letters. A character
+// of the CJK blocks (most) is one read of zn__ent_han, which tells its fold and its keys,
+// Traditional or not.
 // (Neither this nor mark_keys is inlined into decode: apart, each loop keeps its pointers in
 // registers; inlined, they spilled some, 0.1M instructions more on a 2,753-line corpus.)
 __attribute__((noinline)) static void fold_text(ent_doc *d)
