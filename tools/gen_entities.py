@@ -128,22 +128,24 @@ def trie_lines(keys, flags):
     out += ['};', '']
     if len(nodes) > 65535:
         sys.exit('gen_entities: more than 65535 trie nodes')
+    if nodes[0][2] >= 4096:
+        sys.exit('gen_entities: 4096 first characters or more (ZN__ENT_KEY_NODE)')
     return out, {prefix: i for i, (prefix, _, _) in enumerate(nodes) if len(prefix) == 1}
 
 
 def han_lines(fold, root, second):
     """What the extractor needs of each character of the CJK blocks 3400-9FFF, most of a
-    Chinese text's characters, in one word: its folded form when t2s changes it (bits 0-17,
-    0: unchanged), and the trie node of the keys that form begins (bits 18-29) and bit 30
-    when some key has the form as its second character."""
+    Chinese text's characters, in one word: the trie node of the keys its folded form
+    begins (bits 0-11), bit 12 when some key has the form as its second character, and the
+    form when t2s changes the character (from bit 13 on; 0: unchanged)."""
     out = ['const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1] = {']
     row = []
     for cp in range(0x3400, 0xA000):
         f = fold.get(cp, cp)
         node = root.get(chr(f), 0)
-        if f >= 1 << 18 or node >= 1 << 12:
+        if f >= 1 << 19 or node >= 1 << 12:
             sys.exit(f'gen_entities: U+{cp:04X} does not fit zn__ent_han')
-        v = (f if f != cp else 0) | node << 18 | (1 << 30 if f in second else 0)
+        v = node | (1 << 12 if f in second else 0) | (f if f != cp else 0) << 13
         row.append(f'0x{v:08X}')
         if len(row) == 8:
             out.append('    ' + ','.join(row) + ',')

@@ -117,23 +117,21 @@ extern const zn__ent_block zn__ent_blocks[0x10000 / 32];
 extern const uint16_t zn__ent_root[][32];
 
 /* What the key walk needs of a folded character (entity_text.c finds it while decoding):
- * the trie node of the keys it begins (ZN__ENT_KEY_NODE bits, 0: none) and
- * ZN__ENT_KEY_SECOND when some key has it as its second character. */
-#define ZN__ENT_KEY_NODE 0xFFFFu
-#define ZN__ENT_KEY_SECOND (1u << 16)
+ * the trie node of the keys it begins (ZN__ENT_KEY_NODE bits, 0: none; a child of the root,
+ * of which the generator allows fewer than 4096) and ZN__ENT_KEY_SECOND when some key has
+ * it as its second character. */
+#define ZN__ENT_KEY_NODE 0xFFFu
+#define ZN__ENT_KEY_SECOND (1u << 12)
 
 /* The characters of the CJK blocks ZN__ENT_HAN_FIRST..ZN__ENT_HAN_LAST, most of a Chinese
  * text's, one word each that tells the character's fold and the keys of its folded form:
- * the form when t2s changes the character (ZN__ENT_HAN_FORM bits; 0 when it stays), the
- * trie node of the keys the form begins (ZN__ENT_HAN_NODE) and ZN__ENT_HAN_SECOND when some
- * key has the form as its second character. Example: 學 U+5B78 holds 0x5B66 (学) and the
- * node of 学, so Traditional text costs one read per character too. */
+ * the key bits as the walk keeps them (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND) and, from bit
+ * ZN__ENT_HAN_FORM_SHIFT on, the form when t2s changes the character (0 when it stays).
+ * Example: 學 U+5B78 holds 0x5B66 (学) and the node of 学, so Traditional text costs one
+ * read per character too. */
 #define ZN__ENT_HAN_FIRST 0x3400u
 #define ZN__ENT_HAN_LAST 0x9FFFu
-#define ZN__ENT_HAN_FORM 0x3FFFFu
-#define ZN__ENT_HAN_NODE_SHIFT 18
-#define ZN__ENT_HAN_NODE (0xFFFu << ZN__ENT_HAN_NODE_SHIFT)
-#define ZN__ENT_HAN_SECOND (1u << 30)
+#define ZN__ENT_HAN_FORM_SHIFT 13
 extern const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1];
 
 /* Number of bits set in x. Cannot fail. */

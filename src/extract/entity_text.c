@@ -38,27 +38,20 @@ static uint32_t root_search(uint32_t cp)
     return base->cp == cp ? (uint32_t)(base - zn__ent_trie) : 0;
 }
 
-// The key bits (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND) in a word of zn__ent_han: those of the
-// character's folded form.
-static inline uint32_t han_keys(uint32_t h)
-{
-    return (h & ZN__ENT_HAN_NODE) >> ZN__ENT_HAN_NODE_SHIFT |
-           ((h & ZN__ENT_HAN_SECOND) != 0 ? ZN__ENT_KEY_SECOND : 0);
-}
-
 // The key bits of a folded character (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND), worked out
 // while decoding and kept in key_at until mark_keys has read them.
 static uint32_t char_keys(uint32_t cp)
 {
     if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
         uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
-        if ((h & ZN__ENT_HAN_FORM) == 0) {
-            return han_keys(h); // its own keys: the fold leaves it alone
+        if (h >> ZN__ENT_HAN_FORM_SHIFT == 0) {
+            return h; // its own keys: the fold leaves it alone
         }
     }
     if (cp < 0x10000) {
         const zn__ent_block *bl = &zn__ent_blocks[cp / 32];
-        return zn__ent_root[bl->root][cp % 32] | (bl->second >> (cp % 32) & 1u) << 16;
+        uint32_t second = bl->second >> (cp % 32) & 1u;
+        return zn__ent_root[bl->root][cp % 32] | second * ZN__ENT_KEY_SECOND;
     }
     return root_search(cp) | ZN__ENT_KEY_SECOND; // beyond the BMP: any may follow
 }
@@ -94,9 +87,9 @@ static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t 
     *used += bits;
     // most first characters are not followed by the second character of any key, or not of
     // one that begins with them (key_at[n] is 0: no second character after the last)
-    unsigned more = (fn->n_child != 0) & (d->key_at[i + 1] >> 16 & 1u) &
+    unsigned more = (fn->n_child != 0) & (d->key_at[i + 1] >> 12 & 1u) &
                     (unsigned)(fn->follow >> (fold[i + 1] % 64) & 1u);
-    _Static_assert(ZN__ENT_KEY_SECOND == 1u << 16, "the second bit is bit 16");
+    _Static_assert(ZN__ENT_KEY_SECOND == 1u << 12, "the second bit is bit 12");
     if (!more) {
         return bits;
     }
@@ -230,8 +223,8 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
         uint32_t k;
         if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
             uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
-            f = (h & ZN__ENT_HAN_FORM) != 0 ? h & ZN__ENT_HAN_FORM : cp;
-            k = han_keys(h);
+            f = h >> ZN__ENT_HAN_FORM_SHIFT != 0 ? h >> ZN__ENT_HAN_FORM_SHIFT : cp;
+            k = h & (ZN__ENT_KEY_NODE | ZN__ENT_KEY_SECOND);
         } else {
             f = zn__ent_fold(cp);
             k = char_keys(f);
