@@ -89,6 +89,61 @@ static void test_dates_text_values(void **state)
     dates_check("三年六个月，两个半小时，一刻钟，0.25天，十万年", &none, counts, 5);
 }
 
+// `count` copies of the character `fill` (UTF-8), then `word`.
+static char *repeated_then(const char *fill, size_t count, const char *word)
+{
+    size_t f = strlen(fill);
+    size_t w = strlen(word);
+    char *text = test_malloc(f * count + w + 1);
+    for (size_t k = 0; k < count; k++) {
+        memcpy(text + k * f, fill, f);
+    }
+    memcpy(text + f * count, word, w + 1);
+    return text;
+}
+
+static void test_dates_text_candidates_around_64(void **state)
+{
+    (void)state;
+    // The candidates are bits of 64-character words, each set a character late: 國 (国
+    // after folding) begins a date word only with 慶 after it (DATE_CHAR_PAIR), 今 by
+    // itself (DATE_CHAR_ALONE). Dates that start on both sides of a word's edge, after
+    // characters that begin words only in pairs (和 中) or in none (的).
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    const want fest[] = {{"國慶", "2020-10-01", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    const want today[] = {{"今天", "2020-05-04", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    const char *fills[] = {"和", "中", "的", "a"};
+    for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++) {
+        for (size_t count = 60; count <= 68; count++) {
+            char *text = repeated_then(fills[f], count, "國慶");
+            dates_check(text, &o, fest, 1);
+            test_free(text);
+            text = repeated_then(fills[f], count, "今天");
+            dates_check(text, &o, today, 1);
+            test_free(text);
+            // a character that begins words only in pairs, last: no date
+            text = repeated_then(fills[f], count, "國");
+            dates_check(text, &o, NULL, 0);
+            test_free(text);
+        }
+    }
+}
+
+static void test_dates_text_numbers_of_each_text(void **state)
+{
+    (void)state;
+    // date__num keeps the last number it read: each text reads its own, the same index
+    // of the next text included.
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    const want three[] = {{"3天前", "2020-05-01", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    const want five[] = {{"5天前", "2020-04-29", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    const want both[] = {{"3天前", "2020-05-01", ZN_DATE_DAY, ZN_DATE_REFERENCE},
+                         {"十天后", "2020-05-14", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    dates_check("3天前", &o, three, 1);
+    dates_check("5天前", &o, five, 1);
+    dates_check("3天前，十天后", &o, both, 2);
+}
+
 static void test_dates_text_allocation_failures(void **state)
 {
     (void)state;
@@ -108,6 +163,8 @@ int main(void)
         cmocka_unit_test(test_dates_text_short_and_long_texts),
         cmocka_unit_test(test_dates_text_words_at_the_end),
         cmocka_unit_test(test_dates_text_values),
+        cmocka_unit_test(test_dates_text_candidates_around_64),
+        cmocka_unit_test(test_dates_text_numbers_of_each_text),
         cmocka_unit_test(test_dates_text_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
