@@ -8,12 +8,12 @@ non-ASCII string literals) writes a C header with
   the number of such characters before each 32-bit word of it (date_start_rank), and for
   each such character in code point order the bits of the tables with a word starting
   with it (date_start_lists).
-- date_start_pairs: a hash bitmap of the first two characters of every word (and
-  date_start_pairs_plain: the same without the vague words of date_vague.c's vague_words,
-  which are looked for only on request), and the bit
-  DATE_LIST_ONE_CHAR in date_start_lists for characters that are a word by themselves: no
-  word can start where neither holds;
-- date_follow_pairs: the pairs of date_start_pairs and those the parsers compare with
+- date__start_pairs (defined under DATE_TEXT_TABLES, by date_text.c, which marks with it):
+  a hash bitmap of the first two characters of every word (and date_start_pairs_plain:
+  the same without the vague words of date_vague.c's vague_words, which are looked for
+  only on request), and the bit DATE_LIST_ONE_CHAR in date_start_lists for characters
+  that are a word by themselves: no word can start where neither holds;
+- date_follow_pairs: the pairs of date__start_pairs and those the parsers compare with
   date__two_at (前后 之久 …): where a number is followed by a character whose pair is in
   none and that is no word by itself, no date word follows the number;
 - date_pair_open: the pairs that are a whole word (or a word's start followed by an escape,
@@ -23,15 +23,17 @@ non-ASCII string literals) writes a C header with
   (和平 of 和平紀念日, 青年 of 青年節);
 - date__char_bits (defined under DATE_TEXT_TABLES, by date_text.c, which folds the text
   and marks where an expression may begin as it decodes; read through date__char_class):
-  four bits per character, so that one lookup answers the scanner's questions:
-  DATE_CHAR_BEGINS for the ASCII digits, the start characters and the Chinese numerals
-  (date_text.c's cjk_digit and cjk_unit, and 几) but those of TAIL_ONLY: every character
-  where an expression may begin (so that the text's characters are marked without a test
-  of their kind); with --fold FOLD.h (the folding table,
+  a byte per character, so that one lookup answers the questions of the marking and of
+  the scanner: DATE_CHAR_ALONE and DATE_CHAR_PAIR for the ASCII digits, the start
+  characters and the Chinese numerals (date_text.c's cjk_digit and cjk_unit, and 几) but
+  those of TAIL_ONLY, every character where an expression may begin: ALONE where it may by
+  the character alone (a digit, a numeral, 几, a word by itself but the characters of
+  single_tail in date_start.c, whose case labels are read here), PAIR where only with the
+  next character (their pair in date__start_pairs); with --fold FOLD.h (the folding table,
   date_fold.h) DATE_CHAR_FOLDS for the characters the table folds, so the others skip it,
-  and date_fold_slots, where each of them is in the table (a hash with linear probing);
-  DATE_CHAR_ONE for a word by itself (DATE_LIST_ONE_CHAR);
-  DATE_CHAR_NUMERAL for the numerals but 几 (date__is_cjk_digit).
+  with the ALONE and PAIR of the form they fold to, and date_fold_slots, where each of them
+  is in the table (a hash with linear probing); DATE_CHAR_ONE for a word by itself
+  (DATE_LIST_ONE_CHAR); DATE_CHAR_NUMERAL for the numerals but 几 (date__is_cjk_digit).
 So the scanner skips other characters at once, and a table is tried only where one of its
 words can start. Usage: date_starts.py [--fold date_fold.h] FILE.c... > date_starts.h"""
 import os

@@ -32,13 +32,13 @@ static uint32_t fold(uint32_t c)
     }
 }
 
-zn_status date__text_init(dtext *t, const char *s, size_t len)
+// Points the arrays of t at room for `entries` characters: its own for a short text, else
+// a heap block.
+static zn_status text_room(dtext *t, size_t entries)
 {
-    // One entry per byte at most (and one past the end): the text is not counted first.
-    size_t entries = len + 1;
     t->block = NULL;
     char *block = (char *)t->small;
-    if (len > DATE_SMALL_TEXT) {
+    if (entries > DATE_SMALL_TEXT + 1) {
         if (entries > SIZE_MAX / (sizeof(size_t) + sizeof(uint32_t) + 1)) {
             return ZN_ERR_NOMEM;
         }
@@ -52,6 +52,15 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->off = (size_t *)(void *)block;
     t->cand = (uint64_t *)(void *)(t->off + entries);
     t->cp = (uint32_t *)(void *)(t->cand + entries / 64 + 1);
+    return ZN_OK;
+}
+
+zn_status date__text_init(dtext *t, const char *s, size_t len)
+{
+    // One entry per byte at most (and one past the end): the text is not counted first.
+    if (text_room(t, len + 1) != ZN_OK) {
+        return ZN_ERR_NOMEM;
+    }
     // One pass decodes, folds and marks the candidates (date__next_candidate's bits), a
     // character late: where an expression may begin by the character alone
     // (DATE_CHAR_ALONE), or with the next one, where their pair begins a date word (PAIR: a
