@@ -101,8 +101,8 @@ int cli_each_line(const cli_options *o, cli_line_fn fn, void *ctx);
  * or CLI_BATCH_BYTES bytes, a longer line alone; a batch never spans two inputs. For
  * commands whose stages are faster on many lines at once (LAC: zn_tagger_run_many) or keep
  * their tables in the cache when run over many lines in turn. */
-#define CLI_BATCH_LINES 64
-#define CLI_BATCH_BYTES (64 * 1024)
+#define CLI_BATCH_LINES 256
+#define CLI_BATCH_BYTES (256 * 1024)
 typedef bool (*cli_batch_fn)(void *ctx, const char *const *lines, const size_t *lens, size_t n,
                              FILE *out);
 int cli_each_line_batch(const cli_options *o, cli_batch_fn fn, void *ctx);
