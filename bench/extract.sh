@@ -32,9 +32,16 @@ sys.stdout.write("\n".join(lines * 16) + "\n")' "$ner/msra_test.part1.$script.js
     bench_row "extract (LAC) MSRA $script" "$(wc -c <"$dir/ner-$script-small.txt")" \
         "zhnews extract --input-format lines, a tenth of the text" \
         "$build/zhnews" extract --input-format lines "$dir/ner-$script-small.txt"
-    seg=$(best_time "$build/zhnews" segment --input-format lines "$f")
-    ext=$(best_time "$build/zhnews" extract --input-format lines --no-tagger "$f")
+    # the two commands in turn, 15 times each, so that both see the machine in the same
+    # moods; the fastest run of each (a shared machine's noise only ever adds time)
+    seg=""; ext=""
+    for run in $(seq 15); do
+        t=$(run_time "$build/zhnews" segment --input-format lines "$f")
+        if [ -z "$seg" ] || awk "BEGIN{exit !($t < $seg)}"; then seg=$t; fi
+        t=$(run_time "$build/zhnews" extract --input-format lines --no-tagger "$f")
+        if [ -z "$ext" ] || awk "BEGIN{exit !($t < $ext)}"; then ext=$t; fi
+    done
     awk -v s="$script" -v a="$seg" -v b="$ext" 'BEGIN {
         r = (a > 0) ? (b - a) / a : 0
-        printf "| extraction / segmentation %s | - | - | (extract --no-tagger %.3f s - segment %.3f s) / segment = %.2f (target <= 1; best of 5) |\n", s, b, a, r }'
+        printf "| extraction / segmentation %s | - | - | (extract --no-tagger %.3f s - segment %.3f s) / segment = %.2f (target <= 1; fastest of 15 runs in turn) |\n", s, b, a, r }'
 done

@@ -22,17 +22,23 @@ bench_row()
         printf "| %s | %.2f | %.1f | %s (%.2f s for %.2f MB) |\n", n, mbs, k / 1024, note, w, b / 1e6 }'
 }
 
-# best_time COMMAND...: the fastest wall time (s) of 5 runs of COMMAND (stdout discarded),
-# read from the nanosecond clock of `date +%s%N` (GNU), so that ratios of runs of a tenth of
-# a second are not lost in /usr/bin/time's 0.01 s grain.
+# run_time COMMAND...: the wall time (s) of one run of COMMAND (stdout discarded), read from
+# the nanosecond clock of `date +%s%N` (GNU): runs of a tenth of a second are not lost in
+# /usr/bin/time's 0.01 s grain.
+run_time()
+{
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>/dev/null
+    t1=$(date +%s%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }'
+}
+
+# best_time COMMAND...: the fastest wall time (s) of ${BENCH_RUNS:-5} runs of COMMAND.
 best_time()
 {
     best=""
-    for run in 1 2 3 4 5; do
-        t0=$(date +%s%N)
-        "$@" >/dev/null 2>/dev/null
-        t1=$(date +%s%N)
-        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+    for run in $(seq "${BENCH_RUNS:-5}"); do
+        t=$(run_time "$@")
         if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
     done
     echo "$best"
