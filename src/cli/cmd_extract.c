@@ -70,11 +70,13 @@ static zn_status find(ext_ctx *c, const char *s, size_t len, bool valid, zn_enti
     return valid ? zn__entities_extract_valid(ents, &in, err) : zn_entities_extract(ents, &in, err);
 }
 
-// Writes the result of one unit (ents may be NULL: none).
-static bool write_result(ext_ctx *c, const cli_origin *g, const zn_entities *ents,
-                         const zn_date_list *dates, bool lines, FILE *out)
+// Adds the result of one unit to c->out (ents may be NULL: none); on failure reports it and
+// adds an empty result, so that line mode keeps one output line per input line. False when
+// not even that fits.
+static bool put_result(ext_ctx *c, const cli_origin *g, const zn_entities *ents,
+                       const zn_date_list *dates, bool lines)
 {
-    c->out.len = 0;
+    size_t start = c->out.len;
     zn_json j;
     zn_json_init(&j, &c->out, c->o->pretty && !lines);
     if (lines) {
@@ -82,17 +84,17 @@ static bool write_result(ext_ctx *c, const cli_origin *g, const zn_entities *ent
     } else {
         cli_extract_article_json(&j, ents, g, dates);
     }
-    if (zn_json_status(&j) != ZN_OK || zn_buf_putc(&c->out, '\n') != ZN_OK) {
-        cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
-        c->failed = true;
-        return cli_write(out, "{\"entities\":[],\"dates\":[]}\n", 27);
+    if (zn_json_status(&j) == ZN_OK && zn_buf_putc(&c->out, '\n') == ZN_OK) {
+        return true;
     }
-    return cli_write(out, c->out.data, c->out.len);
+    cli_error("extract: %s", zn_status_str(zn_json_status(&j)));
+    c->failed = true;
+    c->out.len = start;
+    return zn_buf_puts(&c->out, "{\"entities\":[],\"dates\":[]}\n") == ZN_OK;
 }
 
-// Extracts and writes one unit; on failure reports it and writes an empty result so that
-// line mode keeps one output line per input line.
-static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
+// Extracts one unit and adds its result to c->out (put_result).
+static bool emit(ext_ctx *c, const char *s, size_t len, bool lines)
 {
     zn_error err;
     zn_error_init(&err);
@@ -118,7 +120,7 @@ static bool emit(ext_ctx *c, const char *s, size_t len, bool lines, FILE *out)
         cli_report(&err);
         c->failed = true;
     }
-    bool ok = write_result(c, &g, ents, &c->dates, lines, out);
+    bool ok = put_result(c, &g, ents, &c->dates, lines);
     zn_entities_free(ents);
     zn_norm_result_free(res);
     return ok;
@@ -172,7 +174,7 @@ static void extract_batch(ext_ctx *c, const char *const *lines, const size_t *le
 }
 
 // Extracts and writes a batch of lines. A line where a stage failed is done again alone, so
-// that its error is reported in its place.
+// that its error is reported for it.
 static bool on_lines(void *ctx, const char *const *lines, const size_t *lens, size_t n,
                      FILE *out)
 {
@@ -181,14 +183,15 @@ static bool on_lines(void *ctx, const char *const *lines, const size_t *lens, si
     analyse_batch(c, lines, lens, n);
     extract_batch(c, lines, lens, n);
     bool ok = true;
+    c->out.len = 0; // the batch's lines, written at once
     for (size_t i = 0; i < n; i++) {
         cli_origin g = {lines[i], lens[i], NULL};
-        ok &= b->ok[i] ? write_result(c, &g, b->ents[i], &b->dates[i], true, out)
-                       : emit(c, lines[i], lens[i], true, out);
+        ok &= b->ok[i] ? put_result(c, &g, b->ents[i], &b->dates[i], true)
+                       : emit(c, lines[i], lens[i], true);
         zn_entities_free(b->ents[i]);
         b->ents[i] = NULL;
     }
-    return ok;
+    return cli_write(out, c->out.data, c->out.len) && ok;
 }
 
 static int run_articles(ext_ctx *c, const char *path, FILE *out)
@@ -215,7 +218,8 @@ static int run_articles(ext_ctx *c, const char *path, FILE *out)
             }
             break;
         }
-        bool ok = emit(c, rec->text, rec->len, false, out);
+        c->out.len = 0;
+        bool ok = emit(c, rec->text, rec->len, false) && cli_write(out, c->out.data, c->out.len);
         zn_record_free(rec);
         if (!ok) {
             rc = CLI_SOME_FAILED;
