@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * `zhnews tag`: the LAC tagger line for line (in batches of lines, for speed). Default output: word/TAG separated by spaces;
- * with --ner-json: {"entities":[{"start","end","type","text"}]} per line, code-point
- * offsets, types person/place/organization. Model: $ZHNEWS_LAC_MODEL or the build's
- * default. */
+ * `zhnews tag`: the LAC tagger line for line (a batch of lines per call, for speed). Default
+ * output: word/TAG separated by spaces; with --ner-json: {"entities":[{"start","end","type",
+ * "text"}]} per line, code-point offsets, types person/place/organization. Model:
+ * $ZHNEWS_LAC_MODEL or the build's default. */
 #include <string.h>
 
 #include "cli/cli.h"

@@ -99,7 +99,7 @@ static bool each_line_of(const zn_record *rec, cli_line_fn fn, void *ctx, FILE *
 // back writes them there); false when it failed (it has reported why).
 typedef bool (*cli_end_fn)(void *ctx, FILE *out);
 
-// `end` (may be NULL) is called once the input's last record has been handed over.
+// `end` may be NULL.
 static int run_input(const char *path, const zn_reader_options *ropts, cli_record_fn fn,
                      cli_end_fn end, void *ctx, FILE *out)
 {

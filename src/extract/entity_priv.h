@@ -238,6 +238,8 @@ static inline uint64_t zn__ent_flag_bits(const uint16_t *f, size_t base, size_t 
         bits |= (uint64_t)(eight ^ 0xFFu) << k;
     }
 #endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // four lanes of a 64-bit load, lane j at bits 16j (little-endian only; else the loop below)
     const uint64_t want4 = (uint64_t)(uint16_t)flags * UINT64_C(0x0001000100010001);
     const uint64_t low = UINT64_C(0x7FFF7FFF7FFF7FFF);
     for (; k + 4 <= n; k += 4) {
@@ -251,6 +253,7 @@ static inline uint64_t zn__ent_flag_bits(const uint16_t *f, size_t base, size_t 
                                         UINT64_C(1) << 18 | UINT64_C(1) << 3)) >> 48;
         bits |= four << k;
     }
+#endif
     for (; k < n; k++) {
         bits |= (uint64_t)((f[base + k] & flags) != 0) << k;
     }
