@@ -15,10 +15,13 @@
 
 /* Texts of at most this many bytes are folded into the dtext itself (date__text_init). */
 #define DATE_SMALL_TEXT 512
-/* Bytes of the arrays of a text with room for `entries` characters: off and cp, one entry
- * each, and the candidate bits. */
+/* Words of candidate bits of a text with room for `entries` characters, and the bytes of
+ * its arrays: cand, off and cp (one entry per character) and the class bytes
+ * date__text_init reads 64 at a time (a multiple of 64). */
+#define DATE_TEXT_WORDS(entries) ((entries) / 64 + 1)
 #define DATE_TEXT_BYTES(entries)                                                          \
-    ((entries) * (sizeof(size_t) + sizeof(uint32_t)) + ((entries) / 64 + 1) * sizeof(uint64_t))
+    (DATE_TEXT_WORDS(entries) * (sizeof(uint64_t) + 64) +                                  \
+     (entries) * (sizeof(size_t) + sizeof(uint32_t)))
 
 /* A number read from the text. */
 typedef struct dnum {
@@ -51,7 +54,7 @@ typedef struct dtext {
     dnum_memo *memo; /* &memo_store: written by date__num through a const dtext */
     dnum_memo memo_store;
     /* Room for the arrays of a short text (most lines of a news text), so that it needs no
-     * heap block: cp, off and cand of up to DATE_SMALL_TEXT bytes. */
+     * heap block: cand, off, cp and the class bytes of up to DATE_SMALL_TEXT bytes. */
     uint64_t small[(DATE_TEXT_BYTES(DATE_SMALL_TEXT + 1) + 7) / 8];
 } dtext;
 

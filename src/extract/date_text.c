@@ -11,6 +11,10 @@
 #include "extract/date_priv.h"
 #include "util/alloc.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 // Must match fold_hash in tools/date_starts.py.
 static uint32_t fold_hash(uint32_t c)
 {
@@ -33,13 +37,13 @@ static uint32_t fold(uint32_t c)
 }
 
 // Points the arrays of t at room for `entries` characters: its own for a short text, else
-// a heap block.
-static zn_status text_room(dtext *t, size_t entries)
+// a heap block. The class bytes come last; the caller owns them until date__text_init ends.
+static zn_status text_room(dtext *t, size_t entries, uint8_t **cls)
 {
     t->block = NULL;
     char *block = (char *)t->small;
     if (entries > DATE_SMALL_TEXT + 1) {
-        if (entries > SIZE_MAX / (sizeof(size_t) + sizeof(uint32_t) + 1)) {
+        if (entries > SIZE_MAX / 16) { // DATE_TEXT_BYTES: under 14 bytes an entry, plus 72
             return ZN_ERR_NOMEM;
         }
         block = zn__malloc(DATE_TEXT_BYTES(entries));
@@ -48,61 +52,99 @@ static zn_status text_room(dtext *t, size_t entries)
         }
         t->block = block;
     }
-    // off, then the candidate bits, then cp: each aligned
-    t->off = (size_t *)(void *)block;
-    t->cand = (uint64_t *)(void *)(t->off + entries);
-    t->cp = (uint32_t *)(void *)(t->cand + entries / 64 + 1);
+    // the candidate bits, off, cp, then the class bytes: each aligned
+    t->cand = (uint64_t *)(void *)block;
+    t->off = (size_t *)(void *)(t->cand + DATE_TEXT_WORDS(entries));
+    t->cp = (uint32_t *)(void *)(t->off + entries);
+    *cls = (uint8_t *)(t->cp + entries);
     return ZN_OK;
+}
+
+// Decodes and folds s[0, len) into t->cp (byte offsets into t->off), the DATE_CHAR_* bits of each character (of its
+// folded form) into cls; returns the number of characters. Nothing else per character: the
+// bits are turned into candidates 64 characters at a time (mark).
+static size_t decode(dtext *t, uint8_t *cls, const char *s, size_t len)
+{
+    const unsigned char *us = (const unsigned char *)s;
+    uint32_t *cp = t->cp;
+    size_t *off = t->off;
+    size_t n = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        off[n] = pos;
+        uint32_t c = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
+        unsigned bits = date__char_class(c);
+        if (bits & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
+            c = fold(c);
+        }
+        cp[n] = c;
+        cls[n] = (uint8_t)bits;
+        n++;
+    }
+    return n;
+}
+
+// Bit k of the result: class byte cls[k] (of 64) has DATE_CHAR_ALONE; of *pair: it has
+// DATE_CHAR_PAIR. SSE2 (every x86-64) reads 16 bytes a step: each bit moved to the top of
+// its byte, whose top bits movemask gathers.
+static uint64_t class_bits(const uint8_t *cls, uint64_t *pair)
+{
+    uint64_t alone = 0;
+    uint64_t pairs = 0;
+#ifdef __SSE2__
+    for (unsigned k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(cls + k));
+        // 16-bit shifts: a byte's bits that cross into the next byte's top are never the top
+        alone |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 7)) << k; // bit 0
+        pairs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 6)) << k; // bit 1
+    }
+#else
+    for (unsigned k = 0; k < 64; k++) {
+        alone |= (uint64_t)(cls[k] & DATE_CHAR_ALONE) << k;
+        pairs |= (uint64_t)(cls[k] / DATE_CHAR_PAIR & 1u) << k;
+    }
+#endif
+    *pair = pairs;
+    return alone;
+}
+
+// The candidate bits of the n characters of t from their class bytes (cls[n] to the end of
+// the last word 0): a character may begin an expression by itself (DATE_CHAR_ALONE), or
+// with the next one, where their pair begins a date word (PAIR: a superset by the hash
+// bitmap date__start_pairs, vague words too, the first test of date__may_start_at), for the
+// characters 国 中 和 民 … that begin few words and come often (one in seven); only these
+// look at their pair. The last character has none.
+static void mark(dtext *t, const uint8_t *cls, size_t n)
+{
+    for (size_t w = 0; w <= n / 64; w++) {
+        uint64_t pair;
+        uint64_t bits = class_bits(cls + w * 64, &pair);
+        if (w == n / 64 && n % 64 != 0) {
+            pair &= (UINT64_C(1) << (n % 64 - 1)) - 1; // not the last character
+        } else if (w + 1 == n / 64 && n % 64 == 0) {
+            pair &= UINT64_MAX >> 1;
+        }
+        const uint32_t *cp = t->cp + w * 64;
+        while (pair != 0) {
+            unsigned k = (unsigned)__builtin_ctzll(pair);
+            uint32_t h = date__pair_hash(cp[k], cp[k + 1]);
+            bits |= (uint64_t)(date__start_pairs[h >> 5] >> (h & 31) & 1u) << k;
+            pair &= pair - 1;
+        }
+        t->cand[w] = bits;
+    }
 }
 
 zn_status date__text_init(dtext *t, const char *s, size_t len)
 {
     // One entry per byte at most (and one past the end): the text is not counted first.
-    if (text_room(t, len + 1) != ZN_OK) {
+    uint8_t *cls;
+    if (text_room(t, len + 1, &cls) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
-    // One pass decodes, folds and marks the candidates (date__next_candidate's bits), a
-    // character late: where an expression may begin by the character alone
-    // (DATE_CHAR_ALONE), or with the next one, where their pair begins a date word (PAIR: a
-    // superset by the hash bitmap date__start_pairs, vague words too, the first test of
-    // date__may_start_at), for the characters 国 中 和 民 … that begin few words and come
-    // often. Without a branch (the bit of a word of 64 shifted in from the top): which way
-    // it would go, the text decides at random.
-    const unsigned char *us = (const unsigned char *)s;
-    size_t n = 0;
-    size_t pos = 0;
-    uint64_t bits = 0;
-    uint32_t prev = 0;     // the character at n - 1, folded
-    unsigned prev_cls = 0; // its DATE_CHAR_* bits
-    while (pos < len) {
-        t->off[n] = pos;
-        uint32_t c = zn__valid_next(us, &pos); // zn_dates_find or its caller checked it
-        unsigned cls = date__char_class(c);
-        if (cls & DATE_CHAR_FOLDS) { // few characters: 來 → 来, ３ → 3
-            c = fold(c);
-        }
-        t->cp[n] = c;
-        if (n > 0) {
-            uint32_t h = date__pair_hash(prev, c);
-            unsigned pair = date__start_pairs[h >> 5] >> (h & 31) & 1u;
-            unsigned keep = (prev_cls & DATE_CHAR_ALONE) | (pair & prev_cls / DATE_CHAR_PAIR);
-            bits = bits >> 1 | (uint64_t)(keep & 1u) << 63;
-            if (n % 64 == 0) { // n - 1 ends a word
-                t->cand[n / 64 - 1] = bits;
-            }
-        }
-        prev = c;
-        prev_cls = cls;
-        n++;
-    }
-    if (n > 0) { // the last character begins a date by itself or not at all
-        bits = bits >> 1 | (uint64_t)(prev_cls & DATE_CHAR_ALONE) << 63;
-        if (n % 64 == 0) {
-            t->cand[n / 64 - 1] = bits;
-        }
-    }
-    // the last word's bits at the bottom (entries / 64 + 1 words: room for it)
-    t->cand[n / 64] = n % 64 != 0 ? bits >> (64 - n % 64) : 0;
+    size_t n = decode(t, cls, s, len);
+    memset(cls + n, 0, 64 - n % 64); // the rest of the last word's class bytes
+    mark(t, cls, n);
     t->n = n;
     t->off[n] = len;
     t->cp[n] = 0;

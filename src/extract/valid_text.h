@@ -17,25 +17,27 @@ zn_status zn__entities_extract_valid(zn_entities **out, const zn_extract_input *
 zn_status zn__dates_find_valid(const char *text, size_t len, const zn_date_options *opts,
                                zn_date_list *out, zn_error *err);
 
-// The code point at s[*pos] of valid UTF-8; *pos moves past it.
+// The code point at s[*pos] of valid UTF-8; *pos moves past it. Chinese text is mostly
+// characters of three bytes: they are tested first (one comparison), and the marker bits of
+// their bytes, which valid UTF-8 has exactly, are taken off by one subtraction.
 static inline uint32_t zn__valid_next(const unsigned char *s, size_t *pos)
 {
     const unsigned char *p = s + *pos;
+    if ((unsigned)(p[0] - 0xE0) < 0x10) { // 1110xxxx 10yyyyyy 10zzzzzz
+        *pos += 3;
+        return ((uint32_t)p[0] << 12) + ((uint32_t)p[1] << 6) + p[2] - 0xE2080u;
+    }
     if (p[0] < 0x80) {
         *pos += 1;
         return p[0];
     }
-    if (p[0] < 0xE0) {
+    if (p[0] < 0xE0) { // 110xxxxx 10yyyyyy
         *pos += 2;
-        return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3Fu);
+        return ((uint32_t)p[0] << 6) + p[1] - 0x3080u;
     }
-    if (p[0] < 0xF0) {
-        *pos += 3;
-        return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
-    }
-    *pos += 4;
-    return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-           (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3Fu);
+    *pos += 4; // 11110xxx and three bytes 10xxxxxx
+    return ((uint32_t)p[0] << 18) + ((uint32_t)p[1] << 12) + ((uint32_t)p[2] << 6) + p[3] -
+           0x3C82080u;
 }
 
 #endif
