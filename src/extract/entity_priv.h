@@ -485,6 +485,12 @@ static inline size_t zn__ent_index_next(const ent_index *ix, size_t i)
 /* entity_select.c: chooses non-overlapping mentions (in place, sorted by start), applies
  * the splitting rules and finds further mentions of the chosen names. */
 zn_status zn__ent_select(ent_doc *d) __attribute__((warn_unused_result));
+/* entity_clean.c: writes to out (room for cap mentions) the mentions that the n chosen
+ * candidates really are, in their order: each trimmed (titles, 政府, 地区), split (中美 →
+ * 中 + 美, a run of names, a list at 、) or dropped (a generic phrase, a bare title);
+ * returns their number. Cannot fail. */
+size_t zn__ent_clean(const ent_doc *d, const ent_cand *chosen, size_t n, ent_cand *out,
+                     size_t cap);
 
 /* Mentions being grouped into entities (entity_group.c, entity_result.c). */
 typedef struct grouping {
