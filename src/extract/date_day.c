@@ -111,7 +111,7 @@ static size_t paren_day(dctx *c, size_t i, pstate *s)
     static const int delta[] = {0, 0, -1, -1, 1, 1};
     const dtext *t = c->t;
     size_t e;
-    int k = date__at_any(t, i, words, &e);
+    int k = date__at_list(t, i, words, DATE_LIST_day_words, &e);
     dnum n;
     if (k < 0 || !date__num(t, e, &n) || n.approx || n.v < 1 || n.v > 31 || n.digits > 3) {
         return i;

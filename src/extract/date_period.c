@@ -70,7 +70,7 @@ static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
     static const char *const marks[] = {"季度", "季", NULL};
     size_t j = i;
     size_t e;
-    if (date__at(t, i, "首", &e) && date__at_any(t, e, marks, &e) >= 0) {
+    if (date__at(t, i, "首", &e) && date__at_list(t, e, marks, DATE_LIST_period_marks, &e) >= 0) {
         months(p, 1, 3, ZN_DATE_QUARTER, v); // 首季: the first quarter (Hong Kong, Taiwan)
         return e;
     }
@@ -85,7 +85,7 @@ static size_t quarter(const dtext *t, size_t i, const dpt *p, dval *v)
         }
         e = n.end;
     } else if (!date__num(t, j, &n) || n.v < 1 || n.v > 4 || n.digits > 1 ||
-               (date__at_any(t, n.end, marks, &e) < 0 &&
+               (date__at_list(t, n.end, marks, DATE_LIST_period_marks, &e) < 0 &&
                 !(first_n && date__at(t, n.end, "个季度", &e)))) {
         return i;
     }
@@ -141,7 +141,7 @@ static size_t season(const dtext *t, size_t i, const dpt *p, dval *v)
     static const char *const words[] = {"春季", "春天", "春", "夏季", "夏天", "夏", "秋季",
                                         "秋天", "秋", "冬季", "冬天", "冬", NULL};
     size_t e;
-    int k = date__at_any(t, i, words, &e);
+    int k = date__at_list(t, i, words, DATE_LIST_period_words, &e);
     if (k < 0 || p->y < 0 || (k % 3 == 2 && !date__soft_end(t, e))) {
         return i; // 2022年冬奧會 is no season
     }
@@ -291,7 +291,7 @@ static size_t this_month_end(dctx *c, size_t i, dval *v)
     static const char *const words[] = {"月初", "月底", "月末", "月尾", NULL};
     const dtext *t = c->t;
     size_t e;
-    if (c->ref.prec < PR_MONTH || date__at_any(t, i, words, &e) < 0) {
+    if (c->ref.prec < PR_MONTH || date__at_list(t, i, words, DATE_LIST_period_words_2, &e) < 0) {
         return i;
     }
     uint32_t before = i > 0 ? t->cp[i - 1] : 0;
@@ -333,7 +333,7 @@ size_t date__alone_period(dctx *c, size_t i, dval *v)
         p.y = c->ref.y;
         src = ZN_DATE_REFERENCE;
     }
-    int k = date__at_any(c->t, i, alone_words, &e);
+    int k = date__at_list(c->t, i, alone_words, DATE_LIST_period_alone_words, &e);
     if (k >= 0) {
         e = date__year_period(c, i, &p, v);
     } else {

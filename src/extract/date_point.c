@@ -15,11 +15,12 @@ static size_t weekday_after(const dctx *c, size_t i)
     static const char *const days[] = {"一", "二", "三", "四", "五", "六", "日", "天", NULL};
     size_t j = i;
     size_t e;
-    int o = date__at_any(c->t, j, open, &e);
+    int o = date__at_list(c->t, j, open, DATE_LIST_point_open, &e);
     if (o >= 0) {
         j = e;
     }
-    if (date__at_any(c->t, j, words, &e) < 0 || date__at_any(c->t, e, days, &e) < 0) {
+    if (date__at_list(c->t, j, words, DATE_LIST_point_words, &e) < 0 ||
+        date__at_list(c->t, e, days, DATE_LIST_point_days, &e) < 0) {
         return i;
     }
     if (o == 0 || o == 1) {
@@ -83,7 +84,8 @@ static bool clock_next(dctx *c, size_t e)
     dval tv;
     dpt day;
     date__pt_clear(&day);
-    return date__at_any(c->t, e, links, &k) >= 0 && date__time(c, k, &day, PD_NONE, &tv) > k &&
+    return date__at_list(c->t, e, links, DATE_LIST_point_links, &k) >= 0 &&
+           date__time(c, k, &day, PD_NONE, &tv) > k &&
            tv.kind == DV_POINT;
 }
 

@@ -80,7 +80,7 @@ static size_t range_tail(dctx *c, size_t i, const dval *a, dval *v)
     if (date__at(t, j, "起", &e) || date__at(t, j, "开始", &e)) {
         j = e; // 從明天開始到下週五
     }
-    if (date__at_any(t, j, links, &e) < 0) {
+    if (date__at_list(t, j, links, DATE_LIST_range_links, &e) < 0) {
         return i;
     }
     j = skip_space(t, e);
@@ -136,7 +136,7 @@ static const char *const until[] = {"前", "之前", "以前", NULL};
 static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
 {
     size_t e;
-    int k = date__at_any(c->t, i, since, &e);
+    int k = date__at_list(c->t, i, since, DATE_LIST_range_since, &e);
     bool has_ref = c->ref.prec >= PR_YEAR;
     if (k >= 0) {
         bool open = k >= 5 || !has_ref || a->a.y < 0 || instant(&a->a) > instant(&c->ref);
@@ -145,7 +145,7 @@ static size_t limit_tail(dctx *c, size_t i, const dval *a, dval *v)
         v->src = a->src;
         return e;
     }
-    if (date__at_any(c->t, i, until, &e) < 0 || a->open_a || a->open_b) {
+    if (date__at_list(c->t, i, until, DATE_LIST_range_until, &e) < 0 || a->open_a || a->open_b) {
         return i;
     }
     if (a->kind == DV_SPAN && a->halves) {
@@ -217,7 +217,8 @@ size_t date__num_range(dctx *c, size_t i, const dpt *year, dval *v)
     const dtext *t = c->t;
     dnum a, b;
     size_t e;
-    if (!date__num(t, i, &a) || a.approx || date__at_any(t, a.end, links, &e) < 0 ||
+    if (!date__num(t, i, &a) || a.approx ||
+        date__at_list(t, a.end, links, DATE_LIST_range_links, &e) < 0 ||
         !date__num(t, e, &b) || b.approx || b.end >= t->n || b.v <= a.v) {
         return i;
     }
@@ -277,7 +278,7 @@ size_t date__expr(dctx *c, size_t i, dval *v)
     const dtext *t = c->t;
     size_t e;
     size_t j = i;
-    int f = date__at_any(t, i, from, &e);
+    int f = date__at_list(t, i, from, DATE_LIST_range_from, &e);
     if (f >= 0) {
         j = e;
     }

@@ -23,10 +23,10 @@ static int prefix(const dtext *t, size_t i, size_t *end)
     static const char *const past[] = {"近", "最近", "过去", "过去的", "前", "这", NULL};
     static const char *const next[] = {"未来", "未来的", "今后", "今后的", "接下来",
                                        "接下来的", "往后", "之后的", NULL};
-    if (date__at_any(t, i, next, end) >= 0) {
+    if (date__at_list(t, i, next, DATE_LIST_rel_next, end) >= 0) {
         return 1;
     }
-    if (date__at_any(t, i, past, end) >= 0) {
+    if (date__at_list(t, i, past, DATE_LIST_rel_past, end) >= 0) {
         return -1;
     }
     return 0;
@@ -98,7 +98,7 @@ static size_t upper_bound(const dtext *t, size_t e, dval *v)
 static size_t with_suffix(const dctx *c, size_t j, const ddur *d, dval *v)
 {
     size_t e;
-    int k = date__at_any(c->t, j, suffixes, &e);
+    int k = date__at_list(c->t, j, suffixes, DATE_LIST_rel_suffixes, &e);
     if (k < 0) {
         date__dur_value(d, v);
         return d->few || d->day_unit ? 0 : j;
@@ -162,7 +162,7 @@ static size_t dur_range(const dtext *t, size_t i, const ddur *first, size_t j, d
         a.unit = -1;
         a.du[0] = n.v;
     }
-    if (date__at_any(t, j, links, &e) < 0) {
+    if (date__at_list(t, j, links, DATE_LIST_rel_links, &e) < 0) {
         return i;
     }
     size_t k = date__duration(t, e, &b, false);
@@ -199,7 +199,8 @@ static size_t passing(const dctx *c, size_t i, dval *v)
     ddur d;
     size_t k = ok ? date__duration(t, e, &d, false) : e;
     size_t after;
-    if (k == e || d.few || d.approx || date__at_any(t, k, suffixes, &after) >= 0 ||
+    if (k == e || d.few || d.approx ||
+        date__at_list(t, k, suffixes, DATE_LIST_rel_suffixes, &after) >= 0 ||
         (k < t->n && t->cp[k] == 0x4E86)) { // 了 (a code point: the word would start scans)
         return i;
     }

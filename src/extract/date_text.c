@@ -60,9 +60,9 @@ static zn_status text_room(dtext *t, size_t entries, uint8_t **cls)
     return ZN_OK;
 }
 
-// Decodes and folds s[0, len) into t->cp (byte offsets into t->off), the DATE_CHAR_* bits of each character (of its
-// folded form) into cls; returns the number of characters. Nothing else per character: the
-// bits are turned into candidates 64 characters at a time (mark).
+// Decodes and folds s[0, len) into t->cp (byte offsets into t->off), the DATE_CHAR_* bits of
+// each character (of its folded form) into cls; returns the number of characters. Nothing
+// else per character: the bits become candidates 64 characters at a time (mark).
 static size_t decode(dtext *t, uint8_t *cls, const char *s, size_t len)
 {
     const unsigned char *us = (const unsigned char *)s;
@@ -150,6 +150,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     t->cp[n] = 0;
     t->memo = &t->memo_store;
     t->memo->at = SIZE_MAX;
+    t->memo->lists_at = SIZE_MAX;
     return ZN_OK;
 }
 
@@ -180,6 +181,9 @@ bool date__at_rest(const dtext *t, size_t j, const char *rest, size_t *end)
 
 int date__at_any(const dtext *t, size_t i, const char *const *words, size_t *end)
 {
+    if (i >= t->n || (t->cp[i] >= 0x80 && date__lists_at(t, i) == 0)) {
+        return -1; // no date word starts with the character: the words need not be tried
+    }
     dlead lead = date__lead_at(t, i);
     int best = -1;
     size_t best_end = i;
@@ -352,17 +356,9 @@ static bool read_num(const dtext *t, size_t i, dnum *out)
     return ok && out->v <= 1e9;
 }
 
-bool date__num(const dtext *t, size_t i, dnum *out)
+bool date__num_read(const dtext *t, size_t i, dnum *out)
 {
-    memset(out, 0, sizeof *out);
-    if (i >= t->n) {
-        return false;
-    }
-    uint32_t c = t->cp[i];
-    if (!date__is_digit(c) && c != 0x51E0 && !date__is_cjk_digit(c)) {
-        return false; // most places the parsers ask about hold no number at all
-    }
-    dnum_memo *m = t->memo;
+    dmemo *m = t->memo;
     if (m->at != i) {
         m->ok = read_num(t, i, &m->n);
         m->at = i;

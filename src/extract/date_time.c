@@ -145,7 +145,7 @@ static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
     }
     // 晏晝 6 點: a space before the mark only after a part of the day (共 3 點 are points)
     size_t m_at = spaced && n.end < t->n && t->cp[n.end] == ' ' && n.arabic ? n.end + 1 : n.end;
-    if (date__at_any(t, m_at, marks, &e) < 0) {
+    if (date__at_list(t, m_at, marks, DATE_LIST_time_marks, &e) < 0) {
         return i;
     }
     k->H = (int)n.v;
@@ -184,7 +184,7 @@ static size_t hour_words(const dtext *t, size_t i, bool spaced, clock *k)
         j = e;
     }
     static const char *const tails[] = {"多钟", "钟", "整", "正", "许", "多", NULL};
-    if (date__at_any(t, j, tails, &e) >= 0) {
+    if (date__at_list(t, j, tails, DATE_LIST_time_tails, &e) >= 0) {
         j = e;
     }
     return j;

@@ -16,7 +16,7 @@ static const char *const vague_words[] = {
 size_t date__vague(dctx *c, size_t i, dval *v)
 {
     size_t e;
-    if (date__at_any(c->t, i, vague_words, &e) < 0) {
+    if (date__at_list(c->t, i, vague_words, DATE_LIST_vague_vague_words, &e) < 0) {
         return i;
     }
     memset(v, 0, sizeof *v);
@@ -32,7 +32,8 @@ size_t date__now(dctx *c, size_t i, dval *v)
     // 而家 is Cantonese for now
     static const char *const now_words[] = {"现在", "此时此刻", "此刻", "而家", NULL};
     size_t e;
-    if (c->ref.prec < PR_YEAR || date__at_any(c->t, i, now_words, &e) < 0) {
+    if (c->ref.prec < PR_YEAR ||
+        date__at_list(c->t, i, now_words, DATE_LIST_vague_now_words, &e) < 0) {
         return i;
     }
     date__val_point(v, &c->ref);

@@ -38,7 +38,7 @@ static int prefix(const dtext *t, size_t i, size_t *end)
 // Weekday named at i: 1..7 (Monday..Sunday), 8 for 末 (weekend), 0 none.
 static int weekday(const dtext *t, size_t i, size_t *end)
 {
-    int k = date__at_any(t, i, day_names, end);
+    int k = date__at_list(t, i, day_names, DATE_LIST_week_day_names, end);
     if (k >= 0) {
         return k < 7 ? k + 1 : 7;
     }
@@ -85,7 +85,7 @@ size_t date__week(dctx *c, size_t i, dval *v)
     size_t e;
     int delta = prefix(t, i, &e);
     size_t j = e;
-    if (date__at_any(t, j, week_words, &e) < 0) {
+    if (date__at_list(t, j, week_words, DATE_LIST_week_week_words, &e) < 0) {
         return i;
     }
     j = e;
@@ -97,7 +97,9 @@ size_t date__week(dctx *c, size_t i, dval *v)
     } else {
         size_t w;
         size_t at = j < t->n && t->cp[j] == 0x7684 ? j + 1 : j; // 的
-        int again = date__at_any(t, at, week_words, &w) >= 0 ? weekday(t, w, &e) : 0;
+        int again = date__at_list(t, at, week_words, DATE_LIST_week_week_words, &w) >= 0
+                        ? weekday(t, w, &e)
+                        : 0;
         if (again > 0) { // 上周星期三, 上週的週三
             wd = again;
             j = e;
@@ -148,7 +150,8 @@ size_t date__nth_week(dctx *c, size_t i, const dpt *p, bool in_month, dval *v)
     if (date__at(t, j, "个", &e)) {
         j = e;
     }
-    if (date__at_any(t, j, week_words, &e) < 0 || p->y < 0 || (in_month && p->m < 1)) {
+    if (date__at_list(t, j, week_words, DATE_LIST_week_week_words, &e) < 0 || p->y < 0 ||
+        (in_month && p->m < 1)) {
         return i;
     }
     j = e;
