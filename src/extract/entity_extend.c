@@ -204,6 +204,12 @@ zn_status zn__ent_find_extended(ent_doc *d)
         return ZN_ERR_NOMEM;
     }
     size_t n = d->n_cands;
+    // Strong places (a country pair, a tagger's place) can name a body's owner below; most
+    // texts have none, and their listed bodies need no search for one.
+    bool strong_place = false;
+    for (size_t j = 0; j < n && !strong_place; j++) {
+        strong_place = d->cands[j].type == ZN_ENTITY_PLACE && d->cands[j].prio >= PRIO_TAGGER;
+    }
     for (size_t i = 0; i < n; i++) {
         ent_cand c = d->cands[i];
         if (!is_org_type(c.type)) {
@@ -215,7 +221,7 @@ zn_status zn__ent_find_extended(ent_doc *d)
             return ZN_ERR_NOMEM;
         }
         // 中国 + 共产党, 俄罗斯 + 外交部: a place before a listed body names whose it is
-        if (c.start > 0 && zn__ent_span_is(d, c.start, c.end, ZN__ENT_NAME)) {
+        if (strong_place && c.start > 0 && zn__ent_span_is(d, c.start, c.end, ZN__ENT_NAME)) {
             for (size_t j = 0; j < n; j++) {
                 const ent_cand *p = &d->cands[j];
                 if (p->end == c.start && p->type == ZN_ENTITY_PLACE && p->prio >= PRIO_TAGGER &&

@@ -114,8 +114,9 @@ static bool better_name(const builder *bd, size_t a, size_t b)
     if (la != lb) {
         return la > lb;
     }
-    size_t ua = count_upper(d, &d->cands[a]);
-    size_t ub = count_upper(d, &d->cands[b]);
+    // capitals fold to Latin letters: a text without any has none to count
+    size_t ua = d->has_latin ? count_upper(d, &d->cands[a]) : 0;
+    size_t ub = d->has_latin ? count_upper(d, &d->cands[b]) : 0;
     if (ua != ub) {
         return ua > ub;
     }

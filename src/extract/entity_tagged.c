@@ -123,28 +123,37 @@ static bool is_abbrev_compound(const ent_doc *d, const uint64_t *abbrev, const e
     return true;
 }
 
-// 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
-// after a travel verb. `at`: the positions where some key starts.
-static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const size_t *at,
-                                      size_t n_at)
+// The next set bit at or after i of a bit per position (n positions), or SIZE_MAX.
+static size_t next_bit(const uint64_t *bits, size_t i, size_t n)
 {
-    for (size_t x = 0; x < n_at; x++) {
-        size_t i = at[x];
-        size_t k = 0;
-        while (k < 3 && i + k < d->n && abbrev_at(abbrev, i + k)) {
-            k++;
+    for (size_t w = i / 64; w * 64 < n; w++) {
+        uint64_t b = w == i / 64 ? bits[w] >> (i % 64) << (i % 64) : bits[w];
+        if (b != 0) {
+            return w * 64 + (size_t)__builtin_ctzll(b);
         }
-        if (i + 2 < d->n && k >= 2 && (i == 0 || !abbrev_at(abbrev, i - 1)) &&
+    }
+    return SIZE_MAX;
+}
+
+// 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
+// after a travel verb. `pairs`: the positions where two one-character names meet.
+static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const uint64_t *pairs)
+{
+    for (size_t i = next_bit(pairs, 0, d->n); i != SIZE_MAX; i = next_bit(pairs, i + 1, d->n)) {
+        size_t k = 2;
+        if (i + 2 < d->n && abbrev_at(abbrev, i + 2)) {
+            k = 3;
+        }
+        if (i + 2 < d->n && (i == 0 || !abbrev_at(abbrev, i - 1)) &&
             !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
             zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0 &&
             zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
-    for (size_t x = 0; x < n_at; x++) {
-        size_t i = at[x];
-        if (i == 0 || !abbrev_at(abbrev, i)) {
-            continue; // a one-character country name, or nothing here
+    for (size_t i = next_bit(abbrev, 1, d->n); i != SIZE_MAX; i = next_bit(abbrev, i + 1, d->n)) {
+        if (!is_travel_verb(d->fold[i - 1])) {
+            continue; // a one-character country name, but no travel before it
         }
         bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
         // 新 古 老 以 (U+65B0 U+53E4 U+8001 U+4EE5) are far more often "new, old, by"
@@ -153,8 +162,7 @@ static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const 
             (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
             continue;
         }
-        if (is_travel_verb(d->fold[i - 1]) &&
-            (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION))) {
+        if (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION)) {
             if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
                 return ZN_ERR_NOMEM;
             }
@@ -191,23 +199,32 @@ static zn_status places_by_knowledge(ent_doc *d)
         return ZN_OK;
     }
     // Every one-character country name has the flag where it starts: it is at one of `at`.
-    uint64_t *abbrev = zn__ent_zalloc(d, n / 64 + 1, sizeof *abbrev);
+    // `pairs`: where one is followed by another (中美); the rules of two or three names visit
+    // these only, the travel verbs the names themselves, from bit to bit.
+    size_t words64 = n / 64 + 1;
+    uint64_t *abbrev = zn__ent_zalloc(d, 2 * words64, sizeof *abbrev);
     if (abbrev == NULL) {
         return ZN_ERR_NOMEM;
     }
+    uint64_t *pairs = abbrev + words64;
     for (size_t x = 0; x < n_at; x++) {
         size_t i = at[x];
         abbrev[i / 64] |= (uint64_t)zn__ent_span_is(d, i, i + 1, ZN__ENT_ABBREV) << (i % 64);
     }
+    for (size_t w = 0; w < words64; w++) {
+        uint64_t next = w + 1 < words64 ? abbrev[w + 1] << 63 : 0;
+        pairs[w] = abbrev[w] & (abbrev[w] >> 1 | next);
+    }
     // a word starting at a one-character country name: a compound (中美) when all of it is
-    for (size_t x = 0; d->analysed && d->n_words > 0 && x < n_at; x++) {
-        const ent_word *w = &d->words[d->word_of[at[x]]];
-        if (w->start == at[x] && is_abbrev_compound(d, abbrev, w) &&
+    for (size_t i = next_bit(pairs, 0, n); d->analysed && d->n_words > 0 && i != SIZE_MAX;
+         i = next_bit(pairs, i + 1, n)) {
+        const ent_word *w = &d->words[d->word_of[i]];
+        if (w->start == i && is_abbrev_compound(d, abbrev, w) &&
             zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
-    return abbrevs_by_knowledge(d, abbrev, at, n_at);
+    return abbrevs_by_knowledge(d, abbrev, pairs);
 }
 
 // The tokenizer's lexicon tags beside the tagger: a listed name that the tagger cut short

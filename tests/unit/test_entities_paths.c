@@ -271,8 +271,25 @@ static void test_keys_with_and_without_spaces(void **state)
     zn_entities_free(e);
 }
 
-// Grouping compares the pairs of a few mentions directly and sorts the keys of more, or of
-// keys shorter than a Han character (AT): the same entities either way.
+// The text of test_grouping_few_many_and_short_keys: `rounds` rounds of bylines of the first
+// `people_n` people, then a list abbreviation and 京東 with and without its company suffix.
+static void make_grouping_text(char *buf, size_t cap, size_t rounds, size_t people_n)
+{
+    size_t at = 0;
+    for (size_t r = 0; r < rounds; r++) {
+        for (size_t k = 0; k < people_n; k++) {
+            int n = snprintf(buf + at, cap - at, "記者%s說，", people[k]);
+            assert_true(n > 0 && (size_t)n < cap - at);
+            at += (size_t)n;
+        }
+    }
+    int n = snprintf(buf + at, cap - at, "%s",
+                     "ATJ(阿里巴巴、騰訊、京東)合作。京東集團表示，京東 集團稱");
+    assert_true(n > 0 && (size_t)n < cap - at);
+}
+
+// Grouping compares the pairs of up to 32 mentions directly and sorts the keys of more, or
+// of keys shorter than a Han character (AT): the same entities either way.
 static void test_grouping_few_many_and_short_keys(void **state)
 {
     (void)state;
@@ -287,30 +304,33 @@ static void test_grouping_few_many_and_short_keys(void **state)
     assert_int_equal(at->mentions[1].start, strlen("AT(阿里巴巴、騰訊)合作，"));
     zn_entities_free(e);
 
-    char buf[1024];
-    size_t at_end = 0;
-    for (size_t k = 0; k < 9; k++) { // nine people: more mentions than compared in pairs
-        int n = snprintf(buf + at_end, sizeof buf - at_end, "記者%s說，", people[k]);
-        assert_true(n > 0 && (size_t)n < sizeof buf - at_end);
-        at_end += (size_t)n;
+    // 9 people (15 mentions: compared in pairs), 20 people twice (46 mentions: sorted)
+    const struct {
+        size_t rounds, people_n;
+    } cases[] = {{1, 9}, {2, N_PEOPLE}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char buf[2048];
+        size_t np = cases[c].people_n;
+        make_grouping_text(buf, sizeof buf, cases[c].rounds, np);
+        e = run_text(buf);
+        assert_int_equal(zn_entities_count(e), np + 4);
+        for (size_t k = 0; k < np; k++) {
+            assert_string_equal(zn_entities_get(e, k)->name, people[k]);
+            assert_int_equal(zn_entities_get(e, k)->n_mentions, cases[c].rounds);
+        }
+        assert_string_equal(zn_entities_get(e, np)->name, "ATJ");
+        const zn_entity *jd = zn_entities_get(e, np + 3);
+        assert_string_equal(jd->name, "京東");
+        assert_int_equal(jd->type, ZN_ENTITY_COMPANY);
+        assert_int_equal(jd->n_aliases, 2);
+        assert_string_equal(jd->aliases[0], "京東集團");
+        assert_string_equal(jd->aliases[1], "京東 集團");
+        assert_int_equal(jd->n_mentions, 3);
+        size_t n;
+        zn_entities_mentions(e, &n);
+        assert_int_equal(n, cases[c].rounds * np + 6);
+        zn_entities_free(e);
     }
-    int n = snprintf(buf + at_end, sizeof buf - at_end, "%s",
-                     "ATJ(阿里巴巴、騰訊、京東)合作。京東集團表示，京東 集團稱");
-    assert_true(n > 0 && (size_t)n < sizeof buf - at_end);
-    e = run_text(buf);
-    assert_int_equal(zn_entities_count(e), 13);
-    for (size_t k = 0; k < 9; k++) {
-        assert_string_equal(zn_entities_get(e, k)->name, people[k]);
-    }
-    assert_string_equal(zn_entities_get(e, 9)->name, "ATJ");
-    const zn_entity *jd = zn_entities_get(e, 12);
-    assert_string_equal(jd->name, "京東");
-    assert_int_equal(jd->type, ZN_ENTITY_COMPANY);
-    assert_int_equal(jd->n_aliases, 2);
-    assert_string_equal(jd->aliases[0], "京東集團");
-    assert_string_equal(jd->aliases[1], "京東 集團");
-    assert_int_equal(jd->n_mentions, 3);
-    zn_entities_free(e);
 }
 
 int main(void)
