@@ -147,23 +147,25 @@ static bool ref_point(const zn_date_options *o, dpt *p)
 // through it alone).
 static bool number_may_start(const dtext *t, size_t i, bool vague)
 {
-    dnum n;
     if (date__may_start_at(t, i, vague)) {
         return true;
     }
-    if (!date__num(t, i, &n)) {
+    int alone = date__num_alone(t, i);
+    dnum n;
+    if (alone == 0 || (alone < 0 && !date__num(t, i, &n))) {
         return false;
     }
-    if (n.end >= t->n) {
+    size_t end = alone > 0 ? i + 1 : n.end;
+    if (end >= t->n) {
         return true;
     }
-    uint32_t next = t->cp[n.end];
+    uint32_t next = t->cp[end];
     // a point after figures goes on with a figure (2018.6.12, 1.5天): 1. 2. number a list
     if (next == '.') {
-        return n.end + 1 < t->n && date__is_digit(t->cp[n.end + 1]);
+        return end + 1 < t->n && date__is_digit(t->cp[end + 1]);
     }
     // ） closes a number only in 今（20）日, read from 今: 1） 2） number a list
-    return next != 0xFF09 && date__may_follow(t, n.end);
+    return next != 0xFF09 && date__may_follow(t, end);
 }
 
 // May an expression start at i, a candidate of date__next_candidate? Not inside a number

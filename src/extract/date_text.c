@@ -356,6 +356,19 @@ static bool read_num(const dtext *t, size_t i, dnum *out)
     return ok && out->v <= 1e9;
 }
 
+int date__num_alone(const dtext *t, size_t i)
+{
+    uint32_t c = t->cp[i];
+    uint32_t next = i + 1 < t->n ? t->cp[i + 1] : 0;
+    // what read_num (and arabic, chinese) read past the first character: figures, ',' of
+    // 35,000 and '.' (read by the parsers), numerals and units, 多 余 几
+    if (date__is_digit(next) || date__is_cjk_digit(next) || next == ',' || next == '.' ||
+        approx_mark(next) || next == 0x51E0) {
+        return -1;
+    }
+    return c == 0x51E0 || cjk_unit(c) < 100; // 百 千 万 亿 alone are no count (read_num)
+}
+
 bool date__num_read(const dtext *t, size_t i, dnum *out)
 {
     dmemo *m = t->memo;

@@ -35,10 +35,11 @@ static const int part_hours[][2] = {
     {23, 23}, {6, 18},
 };
 
-bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end)
+// Index in parts of the longest part-of-day word at i (*end after it), or -1.
+static int part_at(const dctx *c, size_t i, size_t *end)
 {
     if (!date__gate(c->t, i, DATE_LIST_time_parts)) {
-        return false;
+        return -1;
     }
     int best = -1;
     size_t best_end = i;
@@ -50,11 +51,19 @@ bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end
             best_end = e;
         }
     }
-    if (best < 0 || (alone && !parts[best].alone)) {
+    *end = best_end;
+    return best;
+}
+
+bool date__part_word(const dctx *c, size_t i, bool alone, int *part, size_t *end)
+{
+    size_t e;
+    int k = part_at(c, i, &e);
+    if (k < 0 || (alone && !parts[k].alone)) {
         return false;
     }
-    *part = parts[best].part;
-    *end = best_end;
+    *part = parts[k].part;
+    *end = e;
     return true;
 }
 
@@ -308,10 +317,10 @@ size_t date__time(dctx *c, size_t i, const dpt *day, int part, dval *v)
     size_t j = i;
     size_t e;
     int pd = part;
-    int named = PD_NONE;
-    bool strong = date__part_word(c, j, true, &named, &e);
-    if (strong || date__part_word(c, j, false, &named, &e)) {
-        pd = named;
+    int word = part_at(c, j, &e); // one look: a word alone or not (parts[].alone)
+    bool strong = word >= 0 && parts[word].alone;
+    if (word >= 0) {
+        pd = parts[word].part;
         j = e;
         if (j + 1 < t->n && t->cp[j] == ' ' && date__is_digit(t->cp[j + 1])) {
             j++; // 晏晝 6 點 (Hong Kong texts put spaces around figures)
