@@ -2,13 +2,15 @@
  * The JSON of `zhnews extract`: entities and dates with offsets mapped back through the
  * normaliser's repairs to the input as given, in code points. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/extract_json.h"
+#include "output/json_member.h"
 
 static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
 {
-    zn_json_member_int(j, "start", (long long)zn_cp_cursor_at(cur, sp.start));
-    zn_json_member_int(j, "end", (long long)zn_cp_cursor_at(cur, sp.end));
+    zn__json_member_int(j, ZN__JSON_NAME("start"), (long long)zn_cp_cursor_at(cur, sp.start));
+    zn__json_member_int(j, ZN__JSON_NAME("end"), (long long)zn_cp_cursor_at(cur, sp.end));
 }
 
 static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
@@ -48,29 +50,42 @@ static size_t back(const cli_origin *g, size_t out, bool end)
     return b;
 }
 
+// strlen, and 0 for NULL (a string member then writes null).
+static size_t length(const char *s)
+{
+    return s != NULL ? strlen(s) : 0;
+}
+
 // The dates of the text that was analysed, offsets mapped back to the input:
 // "dates":[{"text","start","end","value","granularity","resolved_from"}]. `cur` is a cursor
 // on the input, wherever the entities left it.
 static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g,
                        zn_cp_cursor *cur)
 {
-    zn_json_key(j, "dates");
+    zn__json_key(j, ZN__JSON_NAME("dates"));
     zn_json_begin_array(j);
     for (size_t i = 0; i < dates->count; i++) {
         const zn_date *d = &dates->items[i];
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
-        zn_json_begin_object(j);
-        zn_json_member_string(j, "text", g->in + sp.start, sp.end - sp.start);
-        mention_json(j, cur, sp);
-        zn_json_member_cstr(j, "value", d->value);
-        zn_json_member_cstr(j, "granularity", zn_date_granularity_name(d->granularity));
-        zn_json_member_cstr(j, "resolved_from", zn_date_source_name(d->resolved_from));
-        zn_json_end_object(j);
+        size_t a = zn_cp_cursor_at(cur, sp.start);
+        size_t b = zn_cp_cursor_at(cur, sp.end);
+        const char *gran = zn_date_granularity_name(d->granularity);
+        const char *from = zn_date_source_name(d->resolved_from);
+        zn__json_member members[] = {
+            ZN__JSON_STRING("text", g->in + sp.start, sp.end - sp.start),
+            ZN__JSON_INT("start", (long long)a),
+            ZN__JSON_INT("end", (long long)b),
+            ZN__JSON_STRING("value", d->value, strlen(d->value)),
+            ZN__JSON_STRING("granularity", gran, length(gran)),
+            ZN__JSON_STRING("resolved_from", from, length(from)),
+        };
+        zn__json_object(j, members, sizeof members / sizeof members[0]);
     }
     zn_json_end_array(j);
 }
 
-// One line: {"entities":[{"start","end","type","text"}],"dates":[...]}.
+// One line: {"entities":[{"start","end","type","text"}],"dates":[...]}. A mention is one
+// zn__json_object call (the writer's checks once, not per member).
 void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
                            const zn_date_list *dates)
 {
@@ -80,20 +95,19 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
     size_t n;
     const zn_entity_mention *m = zn_entities_mentions(ents, &n);
     zn_json_begin_object(j);
-    zn_json_key(j, "entities");
+    zn__json_key(j, ZN__JSON_NAME("entities"));
     zn_json_begin_array(j);
     for (size_t i = 0; i < n; i++) {
         const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
-        const char *text = s + m[i].span.start;
-        size_t len = m[i].span.end - m[i].span.start;
         size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
         size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        zn_json_begin_object(j);
-        zn_json_member_int(j, "start", (long long)a);
-        zn_json_member_int(j, "end", (long long)b);
-        zn_json_member_cstr(j, "type", type);
-        zn_json_member_string(j, "text", text, len);
-        zn_json_end_object(j);
+        zn__json_member members[] = {
+            ZN__JSON_INT("start", (long long)a),
+            ZN__JSON_INT("end", (long long)b),
+            ZN__JSON_STRING("type", type, length(type)),
+            ZN__JSON_STRING("text", s + m[i].span.start, m[i].span.end - m[i].span.start),
+        };
+        zn__json_object(j, members, sizeof members / sizeof members[0]);
     }
     zn_json_end_array(j);
     dates_json(j, dates, g, &cur);
@@ -153,8 +167,8 @@ static void article_mention_offsets(zn_json *j, const zn_entities *ents, const s
         mention_json(j, cur, sp);
         return;
     }
-    zn_json_member_int(j, "start", (long long)cps[2 * i]);
-    zn_json_member_int(j, "end", (long long)cps[2 * i + 1]);
+    zn__json_member_int(j, ZN__JSON_NAME("start"), (long long)cps[2 * i]);
+    zn__json_member_int(j, ZN__JSON_NAME("end"), (long long)cps[2 * i + 1]);
 }
 
 // One article: {"entities":[{"name","type","aliases","roles","count","mentions"}]}.
@@ -165,23 +179,23 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     zn_cp_cursor_init(&cur, g->in);
     size_t *cps = mention_cps(ents, g);
     zn_json_begin_object(j);
-    zn_json_key(j, "entities");
+    zn__json_key(j, ZN__JSON_NAME("entities"));
     zn_json_begin_array(j);
     for (size_t i = 0; i < zn_entities_count(ents); i++) {
         const zn_entity *e = zn_entities_get(ents, i);
         zn_json_begin_object(j);
-        zn_json_member_cstr(j, "name", e->name);
-        zn_json_member_cstr(j, "type", zn_entity_type_name(e->type));
+        zn__json_member_cstr(j, ZN__JSON_NAME("name"), e->name);
+        zn__json_member_cstr(j, ZN__JSON_NAME("type"), zn_entity_type_name(e->type));
         strings_json(j, "aliases", e->aliases, e->n_aliases);
         strings_json(j, "roles", e->roles, e->n_roles);
-        zn_json_member_int(j, "count", (long long)e->n_mentions);
-        zn_json_key(j, "mentions");
+        zn__json_member_int(j, ZN__JSON_NAME("count"), (long long)e->n_mentions);
+        zn__json_key(j, ZN__JSON_NAME("mentions"));
         zn_json_begin_array(j);
         for (size_t k = 0; k < e->n_mentions; k++) {
             zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
             zn_json_begin_object(j);
             article_mention_offsets(j, ents, cps, &cur, e->mentions[k], sp);
-            zn_json_member_string(j, "text", g->in + sp.start, sp.end - sp.start);
+            zn__json_member_string(j, ZN__JSON_NAME("text"), g->in + sp.start, sp.end - sp.start);
             zn_json_end_object(j);
         }
         zn_json_end_array(j);

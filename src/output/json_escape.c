@@ -20,6 +20,49 @@ const unsigned char zn__json_byte_class[256] = {
     3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 
+#ifdef __SSE2__
+// The first byte that is not plain ASCII among the 16 at u, or 16.
+static inline size_t care_at(const unsigned char *u)
+{
+    unsigned m = zn__json_care16(_mm_loadu_si128((const __m128i *)(const void *)u));
+    return m != 0 ? (size_t)__builtin_ctz(m) : 16;
+}
+
+// Sixteen bytes a step, the last bytes as the 16 (or 8, or 4 twice) that end at stop: those
+// before i in them were checked already, so the first byte found is the end of the run.
+size_t zn__json_ascii_end(const unsigned char *u, size_t i, size_t stop)
+{
+    if (stop - i >= 16) {
+        for (; stop - i >= 16; i += 16) {
+            size_t k = care_at(u + i);
+            if (k < 16) {
+                return i + k;
+            }
+        }
+        return i == stop ? stop : stop - 16 + care_at(u + stop - 16);
+    }
+    if (stop - i >= 8) { // the first 8 bytes in lanes 0-7, the last 8 in lanes 8-15
+        __m128i a = _mm_loadl_epi64((const __m128i *)(const void *)(u + i));
+        __m128i b = _mm_loadl_epi64((const __m128i *)(const void *)(u + stop - 8));
+        unsigned m = zn__json_care16(_mm_unpacklo_epi64(a, b));
+        size_t k = (size_t)__builtin_ctz(m | 0x10000);
+        return k < 8 ? i + k : stop - 16 + k;
+    }
+    if (stop - i >= 4) { // the first 4 bytes in lanes 0-3, the last 4 in lanes 4-7
+        int32_t x;
+        int32_t y;
+        memcpy(&x, u + i, 4);
+        memcpy(&y, u + stop - 4, 4);
+        __m128i v = _mm_unpacklo_epi32(_mm_cvtsi32_si128(x), _mm_cvtsi32_si128(y));
+        size_t k = (size_t)__builtin_ctz((zn__json_care16(v) & 0xFF) | 0x100);
+        return k < 4 ? i + k : stop - 8 + k;
+    }
+    while (i < stop && zn__json_byte_class[u[i]] == 0) {
+        i++;
+    }
+    return i;
+}
+#else
 // True when none of the 8 bytes at u is at or above 0x80, below 0x20, " or \. Without a byte
 // at or above 0x80, the "has a byte below n" tests give an exact yes or no.
 static inline bool plain8(const unsigned char *u)
@@ -62,32 +105,7 @@ size_t zn__json_ascii_end(const unsigned char *u, size_t i, size_t stop)
     }
     return i;
 }
-
-// Overlapping loads and stores cover n bytes exactly, never reading past s + n.
-char *zn__json_copy(char *p, const char *s, size_t n)
-{
-    if (n >= 8) {
-        uint64_t w;
-        for (size_t k = 0; k + 8 < n; k += 8) {
-            memcpy(&w, s + k, 8);
-            memcpy(p + k, &w, 8);
-        }
-        memcpy(&w, s + n - 8, 8);
-        memcpy(p + n - 8, &w, 8);
-    } else if (n >= 4) {
-        uint32_t a;
-        uint32_t b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        memcpy(p, &a, 4);
-        memcpy(p + n - 4, &b, 4);
-    } else if (n > 0) {
-        p[0] = s[0];
-        p[n / 2] = s[n / 2];
-        p[n - 1] = s[n - 1];
-    }
-    return p + n;
-}
+#endif
 
 static char *put6(char *p, const char *esc)
 {

@@ -4,7 +4,13 @@
 #ifndef ZHNEWS_OUTPUT_JSON_ESCAPE_H
 #define ZHNEWS_OUTPUT_JSON_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Declared hidden: the writer reaches the table and the functions directly, not through the
  * shared library's address table. */
@@ -15,6 +21,55 @@
  * valid and copied when two continuation bytes follow (never overlong, a surrogate or
  * U+2028/9: most Chinese characters and punctuation), 3 decode the sequence it starts. */
 extern const unsigned char zn__json_byte_class[256];
+
+#ifdef __SSE2__
+/* The bytes of v that are not plain ASCII (byte class 0), a bit each in lane order: as signed
+ * bytes, controls and bytes at or above 0x80 are below 0x20; then " and \. Cannot fail. */
+static inline unsigned zn__json_care16(__m128i v)
+{
+    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(low, _mm_or_si128(quote, backslash)));
+}
+#endif
+
+/* When s[0..n), 4 <= n <= 16, is plain ASCII (byte class 0), copies it to p and returns true;
+ * else returns false, p unchanged. Inline and without a loop: one check of the first and
+ * the last 8 (or 4) bytes together, then two stores, for the short ASCII values of a schema
+ * ("organization", "2024-05-01"). Without SSE2 it returns false (the caller's usual path
+ * then copies them). Cannot fail. */
+static inline bool zn__json_copy_short_ascii(char *p, const char *s, size_t n)
+{
+#ifdef __SSE2__
+    if (n >= 8) {
+        __m128i a = _mm_loadl_epi64((const __m128i *)(const void *)s);
+        __m128i b = _mm_loadl_epi64((const __m128i *)(const void *)(s + n - 8));
+        if (zn__json_care16(_mm_unpacklo_epi64(a, b)) != 0) {
+            return false;
+        }
+        _mm_storel_epi64((__m128i *)(void *)p, a);
+        _mm_storel_epi64((__m128i *)(void *)(p + n - 8), b);
+        return true;
+    }
+    int32_t x;
+    int32_t y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    __m128i v = _mm_unpacklo_epi32(_mm_cvtsi32_si128(x), _mm_cvtsi32_si128(y));
+    if ((zn__json_care16(v) & 0xFF) != 0) { // the 8 other lanes are zeros
+        return false;
+    }
+    memcpy(p, &x, 4);
+    memcpy(p + n - 4, &y, 4);
+    return true;
+#else
+    (void)p;
+    (void)s;
+    (void)n;
+    return false;
+#endif
+}
 
 /* The end of the run of plain ASCII (byte class 0) that starts at u[i] < stop. Cannot fail. */
 size_t zn__json_ascii_end(const unsigned char *u, size_t i, size_t stop);
@@ -46,8 +101,33 @@ static inline size_t zn__json_plain_end(const unsigned char *u, size_t i, size_t
 }
 
 /* Copies n bytes from s to p and returns p + n, without a library call for the short runs
- * most strings are. Cannot fail. */
-char *zn__json_copy(char *p, const char *s, size_t n);
+ * most strings and member names are: overlapping loads and stores cover n bytes exactly,
+ * never reading past s + n. Inline: a name of 5 bytes is two loads and two stores. Cannot
+ * fail. */
+static inline char *zn__json_copy(char *p, const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t w;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&w, s + k, 8);
+            memcpy(p + k, &w, 8);
+        }
+        memcpy(&w, s + n - 8, 8);
+        memcpy(p + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t a;
+        uint32_t b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(p, &a, 4);
+        memcpy(p + n - 4, &b, 4);
+    } else if (n > 0) {
+        p[0] = s[0];
+        p[n / 2] = s[n / 2];
+        p[n - 1] = s[n - 1];
+    }
+    return p + n;
+}
 
 /* Escapes the characters of s[0..len) that start in [*pos, stop) into p and returns the new
  * end of p; *pos moves past them (the last may end past stop). At most 6 bytes out per byte

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "output/json_member.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
 #include "zhnews/zhnews.h"
@@ -407,6 +408,197 @@ static void test_json_buffer_limit_at_every_size(void **state)
     }
 }
 
+// The writer's output for a plain string of n bytes with byte c at position at (n when none),
+// as a JSON string, against the bytes built by hand: ASCII runs of every length up to 40 with
+// a byte to escape (or a non-ASCII character) at every place, on the fast and the slow path.
+static void test_json_short_ascii_runs_with_a_byte_anywhere(void **state)
+{
+    (void)state;
+    static const char *const odd[][2] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\x1f", "\\u001f"},
+                                         {"\n", "\\n"}, {"é", "é"}, {"中", "中"}, {"\xff", "\\ufffd"}};
+    char in[64];
+    char want[128];
+    zn_buf roomy;
+    zn_buf_init(&roomy, 0);
+    assert_int_equal(zn_buf_append(&roomy, want, sizeof want), ZN_OK);
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t at = 0; at <= n; at++) {
+            for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++) {
+                size_t len = 0;
+                size_t w = 0;
+                want[w++] = '"';
+                for (size_t i = 0; i < n; i++) {
+                    if (i == at) {
+                        memcpy(in + len, odd[k][0], strlen(odd[k][0]));
+                        len += strlen(odd[k][0]);
+                        memcpy(want + w, odd[k][1], strlen(odd[k][1]));
+                        w += strlen(odd[k][1]);
+                    }
+                    char c = (char)('!' + (i * 7 + n) % 90); // printable ASCII
+                    c = c == '"' || c == '\\' ? 'x' : c;
+                    in[len++] = c;
+                    want[w++] = c;
+                }
+                memcpy(want + w, "\"", 2);
+                for (int fast = 0; fast < 2; fast++) {
+                    zn_buf fresh;
+                    zn_buf_init(&fresh, 0);
+                    zn_buf *b = fast ? &roomy : &fresh;
+                    b->len = 0;
+                    zn_json j;
+                    zn_json_init(&j, b, false);
+                    zn_json_string(&j, in, len);
+                    assert_int_equal(zn_json_status(&j), ZN_OK);
+                    assert_string_equal(b->data, want);
+                    zn_buf_clear(&fresh);
+                }
+            }
+        }
+    }
+    zn_buf_clear(&roomy);
+}
+
+// write_doc with the calls of json_member.h: names with their length, objects in one call.
+static void write_doc_internal(zn_json *j)
+{
+    zn_json_begin_object(j);
+    zn__json_member_int(j, ZN__JSON_NAME("start"), -12);
+    zn__json_member_string(j, ZN__JSON_NAME("text"), "騰訊\"", 7);
+    zn__json_member_cstr(j, ZN__JSON_NAME("a key longer than thirty-two bytes, plain"), "x");
+    zn_json_member_cstr(j, "k\"ey", NULL);
+    zn__json_member_int(j, ZN__JSON_NAME("big"), INT64_MIN);
+    zn__json_key(j, ZN__JSON_NAME("list"));
+    zn_json_begin_array(j);
+    zn_json_int(j, 0);
+    zn_json_int(j, 99);
+    zn_json_int(j, 100);
+    zn_json_int(j, INT64_MAX);
+    zn__json_object(j, NULL, 0);
+    zn_json_end_array(j);
+    zn_json_end_object(j);
+}
+
+static void test_json_named_calls_write_what_the_public_ones_write(void **state)
+{
+    (void)state;
+    for (int roomy = 0; roomy < 2; roomy++) {
+        zn_buf b;
+        zn_buf_init(&b, 0);
+        if (roomy) {
+            static const char filler[400];
+            assert_int_equal(zn_buf_append(&b, filler, sizeof filler), ZN_OK);
+            b.len = 0;
+        }
+        zn_json j;
+        zn_json_init(&j, &b, false);
+        write_doc_internal(&j);
+        assert_int_equal(zn_json_status(&j), ZN_OK);
+        assert_string_equal(b.data, doc_compact);
+        zn_buf_clear(&b);
+    }
+}
+
+// An array of three objects, one zn__json_object call each (objects) or member by member.
+static void write_objects(zn_json *j, bool objects)
+{
+    static const char long_name[] = "a name longer than thirty-two bytes";
+    const zn__json_member a[] = {
+        ZN__JSON_INT("start", 0), ZN__JSON_INT("end", -1234567),
+        ZN__JSON_STRING("type", "organization", 12), ZN__JSON_STRING("text", "中共中央\n", 13),
+    };
+    const zn__json_member b[] = {
+        ZN__JSON_STRING("value", NULL, 0), ZN__JSON_INT("n", 100),
+        {long_name, sizeof long_name - 1, false, 0, "x", 1},
+    };
+    const zn__json_member *all[] = {a, b, a};
+    const size_t n[] = {4, 3, 4};
+    zn_json_begin_array(j);
+    for (size_t k = 0; k < 3; k++) {
+        if (objects) {
+            zn__json_object(j, all[k], n[k]);
+            continue;
+        }
+        zn_json_begin_object(j);
+        for (size_t i = 0; i < n[k]; i++) {
+            const zn__json_member *m = &all[k][i];
+            zn_json_key(j, m->key);
+            if (m->number) {
+                zn_json_int(j, m->v);
+            } else {
+                zn_json_string(j, m->s, m->len);
+            }
+        }
+        zn_json_end_object(j);
+    }
+    zn_json_end_array(j);
+}
+
+static const char objects_compact[] =
+    "[{\"start\":0,\"end\":-1234567,\"type\":\"organization\",\"text\":\"中共中央\\n\"},"
+    "{\"value\":null,\"n\":100,\"a name longer than thirty-two bytes\":\"x\"},"
+    "{\"start\":0,\"end\":-1234567,\"type\":\"organization\",\"text\":\"中共中央\\n\"}]";
+
+/* zn__json_object writes what the calls member by member write: compact and pretty, with and
+ * without room, under every buffer limit (ZN_ERR_TOO_BIG, the buffer never past it). */
+static void test_json_object_writes_what_its_members_write(void **state)
+{
+    (void)state;
+    static const char filler[2000];
+    for (int pretty = 0; pretty < 2; pretty++) {
+        for (size_t limit = 1; limit <= sizeof objects_compact + 400; limit++) {
+            zn_buf a;
+            zn_buf c;
+            zn_buf_init(&a, limit);
+            zn_buf_init(&c, limit);
+            if (limit % 2 == 0) { // room already (as far as the limit allows): the fast path
+                assert_int_equal(zn_buf_append(&a, filler, limit), ZN_OK);
+                a.len = 0;
+            }
+            zn_json j;
+            zn_json_init(&j, &a, pretty);
+            write_objects(&j, true);
+            zn_status st = zn_json_status(&j);
+            zn_json_init(&j, &c, pretty);
+            write_objects(&j, false);
+            assert_int_equal(st, zn_json_status(&j));
+            assert_true(a.len <= limit);
+            if (st == ZN_OK) {
+                assert_string_equal(a.data, c.data);
+                if (!pretty) {
+                    assert_string_equal(a.data, objects_compact);
+                }
+            } else {
+                assert_int_equal(st, ZN_ERR_TOO_BIG);
+            }
+            zn_buf_clear(&a);
+            zn_buf_clear(&c);
+        }
+    }
+}
+
+static void test_json_object_misuse_and_depth(void **state)
+{
+    (void)state;
+    zn_buf b;
+    zn_buf_init(&b, 0);
+    zn_json j;
+    zn_json_init(&j, &b, false);
+    const zn__json_member m[] = {ZN__JSON_INT("n", 1)};
+    zn_json_begin_object(&j);
+    zn__json_object(&j, m, 1); // a value without a key
+    assert_int_equal(zn_json_status(&j), ZN_ERR_INVALID_ARG);
+    assert_string_equal(b.data, "{");
+    b.len = 0;
+    zn_json_init(&j, &b, false);
+    for (int i = 0; i < ZN_JSON_MAX_DEPTH; i++) {
+        zn_json_begin_array(&j);
+    }
+    assert_int_equal(zn_json_status(&j), ZN_OK);
+    zn__json_object(&j, m, 1); // one level too deep
+    assert_int_equal(zn_json_status(&j), ZN_ERR_TOO_BIG);
+    zn_buf_clear(&b);
+}
+
 static void test_utf8_count_every_length_and_offset(void **state)
 {
     (void)state;
@@ -539,6 +731,10 @@ int main(void)
         cmocka_unit_test(test_json_members_write_what_key_and_value_write),
         cmocka_unit_test(test_json_member_after_key_is_misuse),
         cmocka_unit_test(test_json_buffer_limit_at_every_size),
+        cmocka_unit_test(test_json_short_ascii_runs_with_a_byte_anywhere),
+        cmocka_unit_test(test_json_named_calls_write_what_the_public_ones_write),
+        cmocka_unit_test(test_json_object_writes_what_its_members_write),
+        cmocka_unit_test(test_json_object_misuse_and_depth),
         cmocka_unit_test(test_utf8_count_every_length_and_offset),
         cmocka_unit_test(test_cp_cursor_any_order),
         cmocka_unit_test(test_fields_parse),
