@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests for the date finder's text (zn_dates_find): short texts folded without a heap
  * block, longer ones with one (DATE_SMALL_TEXT, 512 bytes, in date_priv.h), folding in
- * both, words compared as code points at the text's end, and the values written by hand
- * (unknown fields, time zones, durations). Sentences are our own. */
+ * both, words compared as code points at the text's end, characters beyond the BMP, and
+ * the values written by hand (unknown fields, time zones, durations). Sentences are our
+ * own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,6 +145,23 @@ static void test_dates_text_numbers_of_each_text(void **state)
     dates_check("3天前，十天后", &o, both, 2);
 }
 
+static void test_dates_text_beyond_the_bmp(void **state)
+{
+    (void)state;
+    // A character beyond the BMP reads the class byte of its low 16 bits while the text is
+    // folded (date_text.c's decode): U+24ECA that of 今, U+25E74 of 年, U+1FF13 of ３,
+    // U+2570B of 國, U+24E00 of 一, U+10032 U+10030 U+10031 U+10038 those of 2018. None
+    // starts a date or is folded; the dates around them are found as without them.
+    zn_date_options o = dates_ref_opts("2020-05-04", ZN_DATE_REGION_AUTO);
+    dates_check("\U00024ECA天開會，\U00025E74底", &o, NULL, 0);
+    const want day[] = {{"5日", "2020-05-05", ZN_DATE_DAY, ZN_DATE_REFERENCE}};
+    dates_check("\U0001FF13月5日", &o, day, 1);
+    dates_check("\U0002570B慶\U00024E00個月", &o, NULL, 0);
+    dates_check("\U00010032\U00010030\U00010031\U00010038年", &o, NULL, 0);
+    const want year[] = {{"2018年", "2018", ZN_DATE_YEAR, ZN_DATE_EXPLICIT}};
+    dates_check("\U000100382018年", &o, year, 1);
+}
+
 static void test_dates_text_allocation_failures(void **state)
 {
     (void)state;
@@ -165,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_dates_text_values),
         cmocka_unit_test(test_dates_text_candidates_around_64),
         cmocka_unit_test(test_dates_text_numbers_of_each_text),
+        cmocka_unit_test(test_dates_text_beyond_the_bmp),
         cmocka_unit_test(test_dates_text_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
