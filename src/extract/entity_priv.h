@@ -413,17 +413,31 @@ zn_status zn__ent_find_tagged(ent_doc *d) __attribute__((warn_unused_result));
 size_t zn__ent_split_names(const ent_doc *d, size_t s, size_t e, size_t *cuts);
 
 /* entity_index.c: the positions of each folded character, in text order. Texts of up to
- * 512 characters are scanned (no memory); longer ones get chains: next[i] is the next
- * position whose character falls in the same hash bucket, head[b] the first of bucket b. */
+ * 512 characters are scanned, in a copy of the folded text in which the callers hide the
+ * places they do not want (a name's own mention): most names occur once, and one scan that
+ * finds nothing is all they cost. Longer texts get chains: next[i] is the next position
+ * whose character falls in the same hash bucket, head[b] the first of bucket b (hiding does
+ * nothing there: the callers test the places they find anyway). */
 typedef struct ent_index {
     const ent_doc *d;
+    uint32_t *chars; /* scan: d->fold with hidden places set to ZN__ENT_HIDDEN */
     uint32_t *next;  /* NULL: scan */
     uint32_t *head;
     unsigned shift;  /* bucket of c: (c * golden ratio) >> shift, 32 bits */
 } ent_index;
 
-/* Builds the index of d's text (chains from d's scratch); ZN_OK or ZN_ERR_NOMEM. */
+#define ZN__ENT_HIDDEN UINT32_MAX /* no character: a scan never stops there */
+
+/* Builds the index of d's text (from d's scratch); ZN_OK or ZN_ERR_NOMEM. */
 zn_status zn__ent_index_build(ent_index *ix, ent_doc *d) __attribute__((warn_unused_result));
+/* Hides the positions [s, e) from the scans (hidden: true) or shows them again. Cannot fail.
+ * Inline: a name is a few characters, hidden once or twice. */
+static inline void zn__ent_index_hide(ent_index *ix, size_t s, size_t e, bool hidden)
+{
+    for (size_t i = s; ix->chars != NULL && i < e; i++) { // chains: nothing to hide
+        ix->chars[i] = hidden ? ZN__ENT_HIDDEN : ix->d->fold[i];
+    }
+}
 
 static inline size_t zn__ent_index_bucket(const ent_index *ix, uint32_t c)
 {
@@ -439,27 +453,28 @@ static inline size_t zn__ent_index_chain(const ent_index *ix, uint32_t p, uint32
     return p == UINT32_MAX ? SIZE_MAX : p;
 }
 
-/* The first position at or after i holding character c, by scanning, or SIZE_MAX. Where
- * wchar_t is a 32-bit code point (glibc, musl, the BSDs) wmemchr scans, eight characters at
- * a time where the C library has vector code: names are looked for again this way, and
- * rules that start at one character (等, 作为, 十) jump from one to the next. */
+/* The first position at or after i of the n characters of a (folded text) holding c, by
+ * scanning, or SIZE_MAX. Where wchar_t is a 32-bit code point (glibc, musl, the BSDs)
+ * wmemchr scans, eight characters at a time where the C library has vector code: names are
+ * looked for again this way, and rules that start at one character (等, 作为, 十) jump from
+ * one to the next. */
 #if WCHAR_MAX == 0x7FFFFFFF || WCHAR_MAX == 0xFFFFFFFFu
 _Static_assert(sizeof(wchar_t) == sizeof(uint32_t), "wchar_t holds a folded character");
 
-static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
+static inline size_t zn__ent_scan_chars(const uint32_t *a, size_t n, size_t i, uint32_t c)
 {
-    if (i >= d->n) {
+    if (i >= n) {
         return SIZE_MAX;
     }
-    const wchar_t *w = (const wchar_t *)(const void *)(d->fold + i);
-    const wchar_t *p = wmemchr(w, (wchar_t)c, d->n - i);
+    const wchar_t *w = (const wchar_t *)(const void *)(a + i);
+    const wchar_t *p = wmemchr(w, (wchar_t)c, n - i);
     return p == NULL ? SIZE_MAX : i + (size_t)(p - w);
 }
 #else
-static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
+static inline size_t zn__ent_scan_chars(const uint32_t *a, size_t n, size_t i, uint32_t c)
 {
-    for (; i < d->n; i++) {
-        if (d->fold[i] == c) {
+    for (; i < n; i++) {
+        if (a[i] == c) {
             return i;
         }
     }
@@ -467,18 +482,25 @@ static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
 }
 #endif
 
-/* The first position holding folded character c, or SIZE_MAX. Cannot fail. */
+/* The first position at or after i of d's folded text holding c, or SIZE_MAX. */
+static inline size_t zn__ent_index_scan(const ent_doc *d, size_t i, uint32_t c)
+{
+    return zn__ent_scan_chars(d->fold, d->n, i, c);
+}
+
+/* The first position holding folded character c and not hidden, or SIZE_MAX. Cannot fail. */
 static inline size_t zn__ent_index_first(const ent_index *ix, uint32_t c)
 {
-    return ix->next == NULL ? zn__ent_index_scan(ix->d, 0, c)
+    return ix->next == NULL ? zn__ent_scan_chars(ix->chars, ix->d->n, 0, c)
                             : zn__ent_index_chain(ix, ix->head[zn__ent_index_bucket(ix, c)], c);
 }
 
-/* The next position after i holding the same character as i, or SIZE_MAX. Cannot fail. */
+/* The next position after i holding the same character as i and not hidden, or SIZE_MAX.
+ * Cannot fail. */
 static inline size_t zn__ent_index_next(const ent_index *ix, size_t i)
 {
     uint32_t c = ix->d->fold[i];
-    return ix->next == NULL ? zn__ent_index_scan(ix->d, i + 1, c)
+    return ix->next == NULL ? zn__ent_scan_chars(ix->chars, ix->d->n, i + 1, c)
                             : zn__ent_index_chain(ix, ix->next[i], c);
 }
 

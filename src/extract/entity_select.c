@@ -92,8 +92,12 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
 }
 
 // Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_t n_chosen)
+static zn_status propagate(ent_doc *d, ent_index *ix, uint8_t *used, size_t n_chosen)
 {
+    // taken places are hidden from the scans: a name found once is looked for by one scan
+    for (size_t k = 0; k < n_chosen; k++) {
+        zn__ent_index_hide(ix, d->cands[k].start, d->cands[k].end, true);
+    }
     for (size_t k = 0; k < n_chosen; k++) {
         ent_cand m = d->cands[k];
         if (m.end - m.start < 2) {
@@ -115,6 +119,7 @@ static zn_status propagate(ent_doc *d, const ent_index *ix, uint8_t *used, size_
                 return ZN_ERR_NOMEM;
             }
             memset(used + i, 1, e - i);
+            zn__ent_index_hide(ix, i, e, true);
         }
     }
     return ZN_OK;
@@ -158,7 +163,7 @@ static bool name_set_seen(name_set *set, const ent_doc *d, size_t k)
 
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
-static zn_status spread(ent_doc *d, const ent_index *ix)
+static zn_status spread(ent_doc *d, ent_index *ix)
 {
     // Only strong names of two characters or more are spread (and need the set: the text
     // of a weaker or shorter one is never looked up).
@@ -185,6 +190,7 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
         if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || name_set_seen(&set, d, k)) {
             continue;
         }
+        zn__ent_index_hide(ix, m.start, m.start + 1, true); // the name itself
         for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
              i = zn__ent_index_next(ix, i)) {
             size_t e;
@@ -195,6 +201,7 @@ static zn_status spread(ent_doc *d, const ent_index *ix)
                 break;
             }
         }
+        zn__ent_index_hide(ix, m.start, m.start + 1, false);
     }
     return st;
 }
