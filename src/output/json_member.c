@@ -82,16 +82,18 @@ void zn__json_member_string(zn_json *j, const char *key, size_t key_len, const c
     zn__json_finish(j, p);
 }
 
-// zn__json_object member by member (the slow path).
+// zn__json_object member by member (the slow path); a name without its quotes and colon.
 static __attribute__((noinline)) void object_slow(zn_json *j, const zn__json_member *m,
                                                   size_t n)
 {
     zn_json_begin_object(j);
     for (size_t i = 0; i < n; i++) {
+        const char *key = m[i].name + 1;
+        size_t key_len = m[i].name_len - 3;
         if (m[i].number) {
-            zn__json_member_int(j, m[i].key, m[i].key_len, m[i].v);
+            zn__json_member_int(j, key, key_len, m[i].v);
         } else {
-            zn__json_member_string(j, m[i].key, m[i].key_len, m[i].s, m[i].len);
+            zn__json_member_string(j, key, key_len, m[i].s, m[i].len);
         }
     }
     zn_json_end_object(j);
@@ -102,11 +104,11 @@ static __attribute__((noinline)) void object_slow(zn_json *j, const zn__json_mem
 // many members, or names or strings too long to add up without overflow.
 static size_t object_max(const zn__json_member *m, size_t n)
 {
-    size_t max = 3; // a comma and the braces
+    size_t max = 3 + 21 * n; // a comma and the braces; a comma and a number per member
     size_t longest = n > 64 ? SIZE_MAX : 0;
     for (size_t i = 0; i < n; i++) {
-        longest |= m[i].key_len | m[i].len;
-        max += m[i].key_len + 6 * m[i].len + 4 + 20; // quotes, colon, comma; or a number
+        longest |= m[i].name_len | m[i].len;
+        max += m[i].name_len + 6 * m[i].len;
     }
     return longest <= 65535 ? max : 0;
 }
@@ -123,18 +125,13 @@ void zn__json_object(zn_json *j, const zn__json_member *m, size_t n)
     if (p == NULL) {
         return;
     }
-    // the bytes of zn__json_name, zn__json_digits and zn__json_quote as the slow path's calls
-    // write them; the object opens and closes at the same depth, so only the separator state
-    // changes, as item has done
-    *p++ = '{';
+    // The bytes of the slow path's calls. The object opens and closes at the same depth, so
+    // only the separator state changes, as item has done. Every member goes out after a
+    // comma, and the first comma becomes the opening brace: no test per member.
+    char *open = p;
     for (size_t i = 0; i < n; i++) {
-        if (i > 0) {
-            *p++ = ',';
-        }
-        *p++ = '"';
-        p = zn__json_copy(p, m[i].key, m[i].key_len);
-        *p++ = '"';
-        *p++ = ':';
+        *p++ = ',';
+        p = zn__json_copy(p, m[i].name, m[i].name_len);
         if (m[i].number) {
             p = zn__json_digits(p, m[i].v);
         } else if (m[i].s == NULL) {
@@ -145,6 +142,8 @@ void zn__json_object(zn_json *j, const zn__json_member *m, size_t n)
             *p++ = '"';
         }
     }
+    p += n == 0;
+    *open = '{';
     *p++ = '}';
     zn__json_finish(j, p);
 }

@@ -25,10 +25,11 @@ void zn__json_member_string(zn_json *j, const char *key, size_t key_len, const c
                             size_t len);
 void zn__json_member_cstr(zn_json *j, const char *key, size_t key_len, const char *s);
 
-/* One member of zn__json_object: a plain ASCII name, as above, and a number or a string. */
+/* One member of zn__json_object: its name as it is written, quotes and colon included (the
+ * name plain ASCII, as above), and a number or a string. */
 typedef struct zn__json_member {
-    const char *key;
-    size_t key_len;
+    const char *name; /* "\"start\":" */
+    size_t name_len;
     bool number; /* the value is v (len is 0); else the string s[0..len), null when s is NULL */
     long long v;
     const char *s;
@@ -36,8 +37,8 @@ typedef struct zn__json_member {
 } zn__json_member;
 
 /* Initialisers of a zn__json_member with a number / a string value, named by a literal. */
-#define ZN__JSON_INT(lit, v) {ZN__JSON_NAME(lit), true, (v), NULL, 0}
-#define ZN__JSON_STRING(lit, s, len) {ZN__JSON_NAME(lit), false, 0, (s), (len)}
+#define ZN__JSON_INT(lit, v) {"\"" lit "\":", sizeof(lit) + 2, true, (v), NULL, 0}
+#define ZN__JSON_STRING(lit, s, len) {"\"" lit "\":", sizeof(lit) + 2, false, 0, (s), (len)}
 
 /* Writes an object of the n members m[0..n) as one value: the same bytes, checks and errors
  * as zn_json_begin_object, a zn__json_member_int or zn__json_member_string per member, and
