@@ -123,47 +123,56 @@ static bool is_abbrev_compound(const ent_doc *d, const uint64_t *abbrev, const e
     return true;
 }
 
-// The next set bit at or after i of a bit per position (n positions), or SIZE_MAX.
-static size_t next_bit(const uint64_t *bits, size_t i, size_t n)
+// 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
+// after a travel verb. `pairs`: the positions where two one-character names meet.
+// A pair of one-character country names at i (中美 of 中美两国): with a third (中美俄)
+// before a pair word, a place compound.
+static zn_status pair_at(ent_doc *d, const uint64_t *abbrev, size_t i)
 {
-    for (size_t w = i / 64; w * 64 < n; w++) {
-        uint64_t b = w == i / 64 ? bits[w] >> (i % 64) << (i % 64) : bits[w];
-        if (b != 0) {
-            return w * 64 + (size_t)__builtin_ctzll(b);
-        }
+    size_t k = i + 2 < d->n && abbrev_at(abbrev, i + 2) ? 3 : 2;
+    if (i + 2 < d->n && (i == 0 || !abbrev_at(abbrev, i - 1)) &&
+        !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
+        zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0) {
+        return zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER);
     }
-    return SIZE_MAX;
+    return ZN_OK;
+}
+
+// A one-character country name at i after a travel verb (驻美, 访华).
+static zn_status travel_at(ent_doc *d, size_t i)
+{
+    if (i == 0 || !is_travel_verb(d->fold[i - 1])) {
+        return ZN_OK;
+    }
+    bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
+    // 新 古 老 以 (U+65B0 U+53E4 U+8001 U+4EE5) are far more often "new, old, by"
+    uint32_t c = d->fold[i];
+    if (c == 0x65B0 || c == 0x53E4 || c == 0x8001 || c == 0x4EE5 ||
+        (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
+        return ZN_OK;
+    }
+    if (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION)) {
+        return zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON);
+    }
+    return ZN_OK;
 }
 
 // 中加两国, 中美关系: two or three one-character names before a pair word; 驻美, 访华: one
-// after a travel verb. `pairs`: the positions where two one-character names meet.
-static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const uint64_t *pairs)
+// after a travel verb. `pairs`: the positions where two one-character names meet; both
+// rules visit the set bits of their map only (words64 words), from bit to bit.
+static zn_status abbrevs_by_knowledge(ent_doc *d, const uint64_t *abbrev, const uint64_t *pairs,
+                                      size_t words64)
 {
-    for (size_t i = next_bit(pairs, 0, d->n); i != SIZE_MAX; i = next_bit(pairs, i + 1, d->n)) {
-        size_t k = 2;
-        if (i + 2 < d->n && abbrev_at(abbrev, i + 2)) {
-            k = 3;
-        }
-        if (i + 2 < d->n && (i == 0 || !abbrev_at(abbrev, i - 1)) &&
-            !zn__ent_span_is(d, i, i + k, ZN__ENT_REGION) &&
-            zn__ent_word_starting(d, i + k, ZN__ENT_PAIR) > 0 &&
-            zn__ent_add(d, i, i + k, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
-            return ZN_ERR_NOMEM;
+    for (size_t w = 0; w < words64; w++) {
+        for (uint64_t bits = pairs[w]; bits != 0; bits &= bits - 1) {
+            if (pair_at(d, abbrev, w * 64 + (size_t)__builtin_ctzll(bits)) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
         }
     }
-    for (size_t i = next_bit(abbrev, 1, d->n); i != SIZE_MAX; i = next_bit(abbrev, i + 1, d->n)) {
-        if (!is_travel_verb(d->fold[i - 1])) {
-            continue; // a one-character country name, but no travel before it
-        }
-        bool next_han = i + 1 < d->n && zn__ent_is_han(d->fold[i + 1]);
-        // 新 古 老 以 (U+65B0 U+53E4 U+8001 U+4EE5) are far more often "new, old, by"
-        uint32_t c = d->fold[i];
-        if (c == 0x65B0 || c == 0x53E4 || c == 0x8001 || c == 0x4EE5 ||
-            (d->analysed && d->words[d->word_of[i]].end != i + 1)) {
-            continue;
-        }
-        if (!next_han || !zn__ent_span_is(d, i + 1, i + 2, ZN__ENT_ABBREV | ZN__ENT_REGION)) {
-            if (zn__ent_add(d, i, i + 1, ZN_ENTITY_PLACE, PRIO_LEXICON) != ZN_OK) {
+    for (size_t w = 0; w < words64; w++) {
+        for (uint64_t bits = abbrev[w]; bits != 0; bits &= bits - 1) {
+            if (travel_at(d, w * 64 + (size_t)__builtin_ctzll(bits)) != ZN_OK) {
                 return ZN_ERR_NOMEM;
             }
         }
@@ -216,15 +225,17 @@ static zn_status places_by_knowledge(ent_doc *d)
         pairs[w] = abbrev[w] & (abbrev[w] >> 1 | next);
     }
     // a word starting at a one-character country name: a compound (中美) when all of it is
-    for (size_t i = next_bit(pairs, 0, n); d->analysed && d->n_words > 0 && i != SIZE_MAX;
-         i = next_bit(pairs, i + 1, n)) {
-        const ent_word *w = &d->words[d->word_of[i]];
-        if (w->start == i && is_abbrev_compound(d, abbrev, w) &&
-            zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
-            return ZN_ERR_NOMEM;
+    for (size_t x = 0; d->analysed && d->n_words > 0 && x < words64; x++) {
+        for (uint64_t bits = pairs[x]; bits != 0; bits &= bits - 1) {
+            size_t i = x * 64 + (size_t)__builtin_ctzll(bits);
+            const ent_word *w = &d->words[d->word_of[i]];
+            if (w->start == i && is_abbrev_compound(d, abbrev, w) &&
+                zn__ent_add(d, w->start, w->end, ZN_ENTITY_PLACE, PRIO_TAGGER) != ZN_OK) {
+                return ZN_ERR_NOMEM;
+            }
         }
     }
-    return abbrevs_by_knowledge(d, abbrev, pairs);
+    return abbrevs_by_knowledge(d, abbrev, pairs, words64);
 }
 
 // The tokenizer's lexicon tags beside the tagger: a listed name that the tagger cut short
@@ -254,8 +265,8 @@ zn_status zn__ent_find_tagged(ent_doc *d)
             return ZN_ERR_NOMEM;
         }
     }
-    for (size_t i = 0; i < d->n_alt; i++) {
-        if (from_alt(d, &d->alt[i]) != ZN_OK) {
+    for (size_t k = 0; k < d->n_alt; k++) {
+        if (from_alt(d, &d->alt[k]) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
