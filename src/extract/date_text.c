@@ -66,7 +66,7 @@ static zn_status text_room(dtext *t, size_t entries, uint8_t **cls)
 // character beyond the BMP reads the byte of its low 16 bits (no test of the range, which
 // cost a fifth of the loop's instructions): at worst a place the scanner tries and turns
 // away (date__may_start knows no such character), and fold finds it in no slot.
-static size_t decode(dtext *t, uint8_t *cls, const char *s, size_t len)
+static size_t decode_classes(dtext *t, uint8_t *cls, const char *s, size_t len)
 {
     const unsigned char *us = (const unsigned char *)s;
     uint32_t *cp = t->cp;
@@ -145,7 +145,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
     if (text_room(t, len + 1, &cls) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
-    size_t n = decode(t, cls, s, len);
+    size_t n = decode_classes(t, cls, s, len);
     memset(cls + n, 0, 64 - n % 64); // the rest of the last word's class bytes
     mark(t, cls, n);
     t->n = n;
