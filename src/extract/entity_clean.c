@@ -151,8 +151,15 @@ static void clean_one(const ent_doc *d, ent_cand c, ent_cand *out, size_t *n, si
     }
     // Most mentions hold no separator and no space: one piece, the mention itself.
     bool plain = true;
-    for (size_t i = c.start; i < c.end && plain; i++) {
-        plain = !is_sep(d->fold[i]) && d->fold[i] != ' ';
+    for (size_t i = c.start; i < c.end; i++) {
+        uint32_t f = d->fold[i];
+        if (f > 0x3002 && f != 0xFF0C) {
+            continue; // Han, most characters: neither a separator nor a space (is_sep)
+        }
+        if (is_sep(f) || f == ' ') {
+            plain = false;
+            break;
+        }
     }
     if (plain) {
         if (c.end > c.start && *n < cap && !zn__ent_span_is(d, c.start, c.end, ZN__ENT_TITLE) &&

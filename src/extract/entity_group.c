@@ -338,10 +338,12 @@ zn_status zn__ent_group(ent_doc *d, zn_entities **out)
     if (g.m == 0) {
         return zn__ent_group_build(&g, out); // nothing to group
     }
-    size_t *block = zn__ent_alloc(d, 7 * n, sizeof *block); // the seven arrays below
+    // the seven arrays below, then the result builder's (one allocation for both)
+    size_t *block = zn__ent_alloc(d, 7 * n + zn__ent_build_room(g.m, d->n_links), sizeof *block);
     if (block == NULL) {
         return ZN_ERR_NOMEM;
     }
+    g.room = block + 7 * n;
     g.parent = block;
     g.key_len = block + n;
     g.key_head = block + 2 * n;

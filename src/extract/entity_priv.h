@@ -526,6 +526,7 @@ typedef struct grouping {
     size_t *ent_of;    /* mention → entity index */
     size_t n_ents;
     size_t *first;     /* entity → its first mention */
+    size_t *room;      /* zn__ent_group_build's working arrays, allocated with the above */
 } grouping;
 
 /* entity_group.c: compares the keys of mentions a and b as their bytes would compare, without
@@ -536,7 +537,14 @@ int zn__ent_key_cmp(const grouping *g, size_t a, size_t b);
  * it (商汤科技 past 商汤: 科技), or NULL. Cannot fail. */
 const zn__ent_word *zn__ent_key_suffix(const grouping *g, size_t s, size_t l);
 
-/* entity_result.c: builds the result from a finished grouping. */
+/* entity_result.c: the words of working memory zn__ent_group_build needs for m mentions
+ * and n_links links (at most: one entity per mention). */
+static inline size_t zn__ent_build_room(size_t m, size_t n_links)
+{
+    return 12 * m + 5 * n_links + 12;
+}
+/* entity_result.c: builds the result from a finished grouping (its working arrays in g->room,
+ * zn__ent_build_room words). */
 zn_status zn__ent_group_build(grouping *g, zn_entities **out) __attribute__((warn_unused_result));
 /* Frees a result of zn__ent_group_build (NULL too; the shared empty result is kept). */
 void zn__ent_result_free(zn_entities *ents);

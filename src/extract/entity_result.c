@@ -326,12 +326,11 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
     size_t ne = g->n_ents;
     size_t nl = d->n_links;
     size_t cap = ne + m + nl + 1; // names: one per entity, aliases from mentions and links
-    // one block: names and roles (three words a record), then the size_t arrays of bd
-    size_t *block = zn__ent_alloc(d, 3 * (cap + m + 1) + ne + 1 + m + 1 + ne + 2 + 2 * (nl + 1),
-                                  sizeof *block);
-    if (block == NULL) {
-        return ZN_ERR_NOMEM;
-    }
+    // g->room: names and roles (three words a record), then the size_t arrays of bd; with
+    // ne <= m, 3 * (cap + m + 1) + ne + 1 + m + 1 + ne + 2 + 2 * (nl + 1) words at most
+    // zn__ent_build_room(m, nl)
+    _Static_assert(sizeof(rec) == 3 * sizeof(size_t), "a record is three words");
+    size_t *block = g->room;
     builder bd = {g, d, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL};
     bd.names = (rec *)(void *)block;
     bd.roles = bd.names + cap;

@@ -64,6 +64,24 @@ static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
 // *end receives the end of the match.
 static bool matches_at(const ent_doc *d, size_t i, const ent_cand *m, size_t *end)
 {
+    // Most names and texts have no space: character for character, until a difference that
+    // no space explains (most places differ at their second character)
+    size_t len = m->end - m->start;
+    if (i + len <= d->n) {
+        const uint32_t *t = d->fold + i;
+        const uint32_t *w = d->fold + m->start;
+        size_t k = 0;
+        while (k < len && t[k] == w[k] && w[k] != ' ') {
+            k++;
+        }
+        if (k == len) {
+            *end = i + len;
+            return true;
+        }
+        if (t[k] != ' ' && w[k] != ' ') {
+            return false;
+        }
+    }
     size_t j = m->start;
     while (j < m->end) {
         if (d->fold[j] == ' ') {
