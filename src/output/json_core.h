@@ -107,12 +107,12 @@ static inline char *zn__json_string_tail(zn_json *j, char *p, bool is_key, bool 
 
 /* An opening quote and the escaped string s[0..len) at p, which has room for 6 * len + 1
  * bytes; returns their end. Inline: most strings need no escape and are copied here without
- * a call (short ASCII values in one check, Chinese text two characters a round). */
+ * a call (short strings in one check, longer Chinese text two characters a round). */
 static inline __attribute__((always_inline)) char *zn__json_quote(char *p, const char *s,
                                                                 size_t len)
 {
     *p++ = '"';
-    if (len - 4 <= 12 && (unsigned char)s[0] < 0x80 && zn__json_copy_short_ascii(p, s, len)) {
+    if (len - 4 <= 12 && zn__json_copy_short(p, s, len)) {
         return p + len;
     }
     size_t pos = zn__json_plain_end((const unsigned char *)s, 0, len, len);

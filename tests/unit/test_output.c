@@ -458,6 +458,53 @@ static void test_json_short_ascii_runs_with_a_byte_anywhere(void **state)
     zn_buf_clear(&roomy);
 }
 
+// Chinese strings of 1 to 6 characters (the short ones are checked as a whole) with one
+// character replaced by each of a few three-byte pieces that must not go out as they are, or
+// that are plain: every length, every place, on the fast and the slow path.
+static void test_json_short_chinese_with_a_piece_anywhere(void **state)
+{
+    (void)state;
+    static const char *const piece[][2] = {
+        {"中", "中"}, {"\xe2\x80\xa8", "\\u2028"}, {"\xed\xa0\x80", "\\ufffd\\ufffd\\ufffd"},
+        {"\xe1\x84\x80", "\xe1\x84\x80"}, {"a\"b", "a\\\"b"}, {"\xe5\x85" "a", "\\ufffd\\ufffda"},
+        {"abc", "abc"}, {"\xef\xbc\x8c", "\xef\xbc\x8c"}, {"\x80\x80\x80", "\\ufffd\\ufffd\\ufffd"},
+    };
+    char in[32];
+    char want[128];
+    zn_buf roomy;
+    zn_buf_init(&roomy, 0);
+    assert_int_equal(zn_buf_append(&roomy, want, sizeof want), ZN_OK);
+    for (size_t chars = 1; chars <= 6; chars++) {
+        for (size_t at = 0; at < chars; at++) {
+            for (size_t k = 0; k < sizeof piece / sizeof piece[0]; k++) {
+                size_t w = 0;
+                want[w++] = '"';
+                for (size_t i = 0; i < chars; i++) {
+                    const char *c = i == at ? piece[k][0] : "國";
+                    const char *e = i == at ? piece[k][1] : "國";
+                    memcpy(in + 3 * i, c, 3);
+                    memcpy(want + w, e, strlen(e));
+                    w += strlen(e);
+                }
+                memcpy(want + w, "\"", 2);
+                for (int fast = 0; fast < 2; fast++) {
+                    zn_buf fresh;
+                    zn_buf_init(&fresh, 0);
+                    zn_buf *b = fast ? &roomy : &fresh;
+                    b->len = 0;
+                    zn_json j;
+                    zn_json_init(&j, b, false);
+                    zn_json_string(&j, in, 3 * chars);
+                    assert_int_equal(zn_json_status(&j), ZN_OK);
+                    assert_string_equal(b->data, want);
+                    zn_buf_clear(&fresh);
+                }
+            }
+        }
+    }
+    zn_buf_clear(&roomy);
+}
+
 // write_doc with the calls of json_member.h: names with their length, objects in one call.
 static void write_doc_internal(zn_json *j)
 {
@@ -735,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_json_member_after_key_is_misuse),
         cmocka_unit_test(test_json_buffer_limit_at_every_size),
         cmocka_unit_test(test_json_short_ascii_runs_with_a_byte_anywhere),
+        cmocka_unit_test(test_json_short_chinese_with_a_piece_anywhere),
         cmocka_unit_test(test_json_named_calls_write_what_the_public_ones_write),
         cmocka_unit_test(test_json_object_writes_what_its_members_write),
         cmocka_unit_test(test_json_object_misuse_and_depth),
