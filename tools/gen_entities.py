@@ -134,18 +134,21 @@ def trie_lines(keys, flags):
 
 
 def han_lines(fold, root, second):
-    """What the extractor needs of each character of the CJK blocks 3400-9FFF, most of a
-    Chinese text's characters, in one word: the trie node of the keys its folded form
-    begins (bits 0-11), bit 12 when some key has the form as its second character, and the
-    form when t2s changes the character (from bit 13 on; 0: unchanged)."""
+    """What the extractor needs of each character of the CJK blocks 3000-9FFF (punctuation,
+    kana and the like, Han), most of a Chinese text's characters, in one word: the trie node
+    of the keys its folded form
+    begins (bits 0-11), bit 12 when some key has the form as its second character, the form
+    (bits 13-30: the character itself when t2s leaves it alone) and bit 31 when the form is
+    no Han of the common block 4E00-9FFF."""
     out = ['const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1] = {']
     row = []
-    for cp in range(0x3400, 0xA000):
-        f = fold.get(cp, cp)
+    for cp in range(0x3000, 0xA000):
+        f = 0x20 if cp == 0x3000 else fold.get(cp, cp)  # the ideographic space: a space
         node = root.get(chr(f), 0)
-        if f >= 1 << 19 or node >= 1 << 12:
+        if f >= 1 << 18 or node >= 1 << 12:
             sys.exit(f'gen_entities: U+{cp:04X} does not fit zn__ent_han')
-        v = node | (1 << 12 if f in second else 0) | (f if f != cp else 0) << 13
+        uncommon = not 0x4E00 <= f <= 0x9FFF
+        v = node | (1 << 12 if f in second else 0) | f << 13 | (1 << 31 if uncommon else 0)
         row.append(f'0x{v:08X}')
         if len(row) == 8:
             out.append('    ' + ','.join(row) + ',')

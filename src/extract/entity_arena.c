@@ -7,25 +7,19 @@
 #include "extract/entity_priv.h"
 #include "util/alloc.h"
 
-#define ARENA_ALIGN 16u
 #define ARENA_MIN_BLOCK 4096u
 
-/* A block: this header (a multiple of ARENA_ALIGN bytes), then cap bytes. */
+/* A block: this header (a multiple of ZN__ENT_ALIGN bytes), then its bytes. */
 struct ent_block {
     ent_block *prev;
-    size_t cap;
-    size_t used;
     size_t owned; /* 1: allocated here; 0: the caller's scratch */
 };
+_Static_assert(sizeof(ent_block) % ZN__ENT_ALIGN == 0, "blocks keep their bytes aligned");
 
-void *zn__ent_alloc(ent_doc *d, size_t count, size_t size)
+void *zn__ent_alloc_block(ent_doc *d, size_t n)
 {
-    if (size != 0 && count > SIZE_MAX / 4 / size) {
-        return NULL;
-    }
-    size_t n = (count * size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     ent_block *b = d->arena;
-    if (b == NULL || b->cap - b->used < n) {
+    if (b == NULL || d->arena_room < n) {
         // the first block as hinted, then half of all so far: few blocks, little waste
         size_t cap = b == NULL ? d->arena_hint : d->arena_total / 2;
         cap = cap < ARENA_MIN_BLOCK ? ARENA_MIN_BLOCK : cap;
@@ -34,19 +28,22 @@ void *zn__ent_alloc(ent_doc *d, size_t count, size_t size)
         if (b == NULL && d->scratch != NULL && d->scratch_size >= sizeof *nb + n) {
             nb = d->scratch; // the caller's block first: all of a short text fits
             cap = d->scratch_size - sizeof *nb;
-            *nb = (ent_block){NULL, cap, 0, 0};
+            *nb = (ent_block){NULL, 0};
         } else {
             nb = zn__malloc(sizeof *nb + cap);
             if (nb == NULL) {
                 return NULL;
             }
-            *nb = (ent_block){b, cap, 0, 1};
+            *nb = (ent_block){b, 1};
         }
         d->arena_total += cap;
-        d->arena = b = nb;
+        d->arena = nb;
+        d->arena_next = (char *)(nb + 1);
+        d->arena_room = cap;
     }
-    void *p = (char *)(b + 1) + b->used;
-    b->used += n;
+    void *p = d->arena_next; // (n fits the last block exactly)
+    d->arena_next += n;
+    d->arena_room -= n;
     return p;
 }
 
@@ -79,4 +76,6 @@ void zn__ent_arena_free(ent_doc *d)
         b = prev;
     }
     d->arena = NULL;
+    d->arena_next = NULL;
+    d->arena_room = 0;
 }

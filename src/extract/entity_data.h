@@ -123,15 +123,19 @@ extern const uint16_t zn__ent_root[][32];
 #define ZN__ENT_KEY_NODE 0xFFFu
 #define ZN__ENT_KEY_SECOND (1u << 12)
 
-/* The characters of the CJK blocks ZN__ENT_HAN_FIRST..ZN__ENT_HAN_LAST, most of a Chinese
- * text's, one word each that tells the character's fold and the keys of its folded form:
- * the key bits as the walk keeps them (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND) and, from bit
- * ZN__ENT_HAN_FORM_SHIFT on, the form when t2s changes the character (0 when it stays).
- * Example: 學 U+5B78 holds 0x5B66 (学) and the node of 学, so Traditional text costs one
- * read per character too. */
-#define ZN__ENT_HAN_FIRST 0x3400u
+/* The characters of the CJK blocks ZN__ENT_HAN_FIRST..ZN__ENT_HAN_LAST (punctuation such as
+ * 、。《》「」, kana and the like, Han), most of a Chinese text's, one word each that tells
+ * the character's fold (zn__ent_fold's) and the keys of its folded form:
+ * the key bits as the walk keeps them (ZN__ENT_KEY_NODE, ZN__ENT_KEY_SECOND), the form
+ * (ZN__ENT_HAN_FORM bits from ZN__ENT_HAN_FORM_SHIFT on: the character itself when t2s leaves
+ * it alone) and ZN__ENT_HAN_UNCOMMON when the form is no Han of the common block
+ * U+4E00-U+9FFF. Example: 學 U+5B78 holds 0x5B66 (学) and the node of 学, so Traditional text
+ * costs one read per character too. */
+#define ZN__ENT_HAN_FIRST 0x3000u
 #define ZN__ENT_HAN_LAST 0x9FFFu
 #define ZN__ENT_HAN_FORM_SHIFT 13
+#define ZN__ENT_HAN_FORM 0x3FFFFu
+#define ZN__ENT_HAN_UNCOMMON (1u << 31)
 extern const uint32_t zn__ent_han[ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST + 1];
 
 /* Number of bits set in x. Cannot fail. */

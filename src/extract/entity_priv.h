@@ -79,6 +79,8 @@ typedef struct ent_block ent_block; /* entity_arena.c */
 
 typedef struct ent_doc {
     ent_block *arena;  /* scratch blocks: every array below comes from here */
+    char *arena_next;  /* the free part of the last block: its start and size */
+    size_t arena_room;
     void *scratch;     /* the caller's block, used first when large enough (not freed) */
     size_t scratch_size;
     size_t arena_hint; /* bytes of the first block */
@@ -99,6 +101,8 @@ typedef struct ent_doc {
     ent_word *words;
     size_t n_words;
     size_t *word_of;   /* character → word index */
+    uint8_t *uncommon; /* n + 1: how many characters before i are no Han of the common block
+                          (U+4E00-U+9FFF) once folded, modulo 256 (for the word cut) */
     bool analysed;     /* words come from the tokenizer or the tagger */
     ent_word *alt;     /* the tokenizer's words when the tagger's are the main ones */
     size_t n_alt;
@@ -125,8 +129,28 @@ struct zn_entities {
 
 /* entity_arena.c: scratch memory freed with the document (zn__ent_doc_clear). zn__ent_alloc
  * gives count * size bytes (aligned for any scalar type), zn__ent_zalloc the same cleared,
- * zn__ent_grow a copy of old's n_old items with room for n_new; NULL when out of memory. */
-void *zn__ent_alloc(ent_doc *d, size_t count, size_t size) __attribute__((warn_unused_result));
+ * zn__ent_grow a copy of old's n_old items with room for n_new; NULL when out of memory.
+ * zn__ent_alloc takes from the last block inline (most calls: a few instructions, where a
+ * call cost some forty); zn__ent_alloc_block gives `bytes` (a multiple of ZN__ENT_ALIGN) from
+ * a new block when they do not fit (or fit exactly). */
+#define ZN__ENT_ALIGN 16u
+void *zn__ent_alloc_block(ent_doc *d, size_t bytes) __attribute__((warn_unused_result));
+static inline __attribute__((warn_unused_result)) void *zn__ent_alloc(ent_doc *d, size_t count,
+                                                                      size_t size)
+{
+    size_t bytes;
+    if (__builtin_mul_overflow(count, size, &bytes) || bytes > SIZE_MAX / 4) {
+        return NULL;
+    }
+    bytes = (bytes + ZN__ENT_ALIGN - 1) & ~(size_t)(ZN__ENT_ALIGN - 1);
+    if (bytes >= d->arena_room) { // also before the first block (no room): a new one
+        return zn__ent_alloc_block(d, bytes);
+    }
+    void *p = d->arena_next;
+    d->arena_next += bytes;
+    d->arena_room -= bytes;
+    return p;
+}
 void *zn__ent_zalloc(ent_doc *d, size_t count, size_t size) __attribute__((warn_unused_result));
 void *zn__ent_grow(ent_doc *d, void *old, size_t n_old, size_t n_new, size_t size)
     __attribute__((warn_unused_result));
@@ -179,8 +203,14 @@ zn_status zn__ent_push_split(ent_doc *d, size_t s, size_t e, ent_pos pos, size_t
 ent_pos zn__ent_pos_of_tag(const char *t);
 ent_pos zn__ent_pos_of_token_tag(const char t[8]);
 /* The class of a folded character: POS_UNK for Han, POS_ENG, POS_M (digits), POS_SPACE,
- * else POS_PUNCT. Cannot fail. */
-ent_pos zn__ent_char_class(uint32_t cp);
+ * else POS_PUNCT. Cannot fail. ASCII (most punctuation once folded) by a table inline, the
+ * others out of line. */
+extern const uint8_t zn__ent_ascii_class[128];
+ent_pos zn__ent_char_class_above_ascii(uint32_t cp);
+static inline ent_pos zn__ent_char_class(uint32_t cp)
+{
+    return cp < 0x80 ? (ent_pos)zn__ent_ascii_class[cp] : zn__ent_char_class_above_ascii(cp);
+}
 /* The class of a tag of one letter (or none): by its first letter, the class plus one
  * (0: a function word). */
 extern const uint8_t zn__ent_tag_first[256];

@@ -112,30 +112,34 @@ ent_pos zn__ent_pos_of_token_tag(const char t[8])
     return (ent_pos)pos;
 }
 
-// The class of one character: where no analysis covers the text, and for a word of one
-// character that is no text.
-ent_pos zn__ent_char_class(uint32_t cp)
+// The class of an ASCII character: letters, digits, the white space of zn__cp_is_space
+// (tab, line feed, vertical tab, form feed, carriage return, space), else punctuation.
+#define P POS_PUNCT
+#define S POS_SPACE
+#define M POS_M
+#define E POS_ENG
+const uint8_t zn__ent_ascii_class[128] = {
+    P, P, P, P, P, P, P, P, P, S, S, S, S, S, P, P, // 0x00: \t \n \v \f \r
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, // 0x10
+    S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, // 0x20: space
+    M, M, M, M, M, M, M, M, M, M, P, P, P, P, P, P, // 0x30: 0-9
+    P, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, // 0x40: A-O
+    E, E, E, E, E, E, E, E, E, E, E, P, P, P, P, P, // 0x50: P-Z
+    P, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, // 0x60: a-o
+    E, E, E, E, E, E, E, E, E, E, E, P, P, P, P, P, // 0x70: p-z
+};
+#undef P
+#undef S
+#undef M
+#undef E
+
+// The class of one character above ASCII (no letter or digit for the extractor: folding
+// made ASCII of the full-width ones): where no analysis covers the text, and for a word of
+// one character that is no text.
+ent_pos zn__ent_char_class_above_ascii(uint32_t cp)
 {
-    if (cp < 0x80) { // ASCII (most punctuation once folded): no Han
-        if (zn__ent_is_latin(cp)) {
-            return POS_ENG;
-        }
-        if (zn__ent_is_digit(cp)) {
-            return POS_M;
-        }
-        return cp <= ' ' && zn__cp_is_space(cp) ? POS_SPACE : POS_PUNCT;
-    }
     if (zn__ent_is_han(cp)) {
         return POS_UNK;
     }
-    if (zn__ent_is_latin(cp)) {
-        return POS_ENG;
-    }
-    if (zn__ent_is_digit(cp)) {
-        return POS_M;
-    }
-    if (zn__cp_is_space(cp)) {
-        return POS_SPACE;
-    }
-    return POS_PUNCT;
+    return zn__cp_is_space(cp) ? POS_SPACE : POS_PUNCT;
 }

@@ -2,6 +2,9 @@
  * The extractor's view of a text: folded characters, byte offsets, the table keys at every
  * position, and questions about spans (is it a title, a suffix, a lexicon word). */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "extract/entity_priv.h"
 #include "util/alloc.h"
@@ -44,8 +47,8 @@ static uint32_t char_keys(uint32_t cp)
 {
     if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
         uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
-        if (h >> ZN__ENT_HAN_FORM_SHIFT == 0) {
-            return h; // its own keys: the fold leaves it alone
+        if ((h >> ZN__ENT_HAN_FORM_SHIFT & ZN__ENT_HAN_FORM) == cp) {
+            return h & (ZN__ENT_KEY_NODE | ZN__ENT_KEY_SECOND); // the fold leaves it alone
         }
     }
     if (cp < 0x10000) {
@@ -56,48 +59,34 @@ static uint32_t char_keys(uint32_t cp)
     return root_search(cp) | ZN__ENT_KEY_SECOND; // beyond the BMP: any may follow
 }
 
-// Makes room for at least ZN__ENT_MAX_KEY_CHARS more rows (the most one position adds).
+// Makes room for the rows of eight more positions (each notes at most one row per length).
+#define GROUP_ROWS (8 * ZN__ENT_MAX_KEY_CHARS)
 static bool grow_rows(ent_doc *d, uint16_t **rows, size_t used, size_t *cap)
 {
-    uint16_t *r = zn__ent_grow(d, *rows, used, *cap * 2 + ZN__ENT_MAX_KEY_CHARS, sizeof *r);
+    uint16_t *r = zn__ent_grow(d, *rows, used, *cap * 2 + GROUP_ROWS, sizeof *r);
     if (r == NULL) {
         return false;
     }
     *rows = r;
-    *cap = *cap * 2 + ZN__ENT_MAX_KEY_CHARS;
+    *cap = *cap * 2 + GROUP_ROWS;
     return true;
 }
 
-// Walks the key trie from position i, where a key begins (node: the trie node of its
-// character), one step per character, stopping as soon as no key has the prefix; notes the
-// rows of the keys found at rows[*used ...] and the flags of those ending at each position
-// in end_flags. Returns the bit set of their lengths (bit k-1: k characters), their flags
-// in *flags.
-static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t *rows,
-                            size_t *used, uint16_t *end_flags, unsigned *flags)
+// The rest of a walk from position i (its first character's record fn) where the next
+// character may continue a key: one step per character, stopping as soon as no key has the
+// prefix; notes the rows of the keys found at rows[*used ...] and the flags of those ending
+// at each position in end_flags. Returns the bit set of their lengths with the first
+// character's (bit k-1: k characters), or-s their flags into *flags. Apart from mark_keys
+// (most walks end at their first step).
+static unsigned walk_on(const uint32_t *fold, size_t i, size_t n, const zn__ent_first_node *fn,
+                        uint16_t *rows, size_t *used, uint16_t *end_flags, unsigned bits,
+                        unsigned *flags)
 {
-    const uint32_t *fold = d->fold;
-    const zn__ent_first_node *fn = &zn__ent_first[node]; // one read for this step
-    // the first character's key without branches (a node without row has no flags): which
-    // first characters are keys themselves, and which go on, the CPU cannot foresee
-    unsigned bits = fn->row != ZN__ENT_NO_ROW;
-    *flags = fn->flags;
-    end_flags[i + 1] |= fn->flags;
-    rows[*used] = fn->row; // kept when it is one (the caller made room)
-    *used += bits;
-    // most first characters are not followed by the second character of any key, or not of
-    // one that begins with them (key_at[n] is 0: no second character after the last)
-    unsigned more = (fn->n_child != 0) & (d->key_at[i + 1] >> 12 & 1u) &
-                    (unsigned)(fn->follow >> (fold[i + 1] % 64) & 1u);
-    _Static_assert(ZN__ENT_KEY_SECOND == 1u << 12, "the second bit is bit 12");
-    if (!more) {
-        return bits;
-    }
-    size_t max = d->n - i < ZN__ENT_MAX_KEY_CHARS ? d->n - i : ZN__ENT_MAX_KEY_CHARS;
+    size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
     uint32_t child = fn->child;
     uint32_t n_child = fn->n_child;
     for (size_t k = 2; k <= max; k++) {
-        node = zn__ent_trie_find(child, n_child, fold[i + k - 1]);
+        uint32_t node = zn__ent_trie_find(child, n_child, fold[i + k - 1]);
         if (node == 0) {
             break;
         }
@@ -117,43 +106,75 @@ static inline unsigned walk(const ent_doc *d, size_t i, uint32_t node, uint16_t 
     return bits;
 }
 
+// Which of the positions g .. g + 7 begin a key (their node bits in key_at are not 0): bit j
+// for position g + j. Eight at a time with SSE2, no branch per position. Cannot fail.
+static inline unsigned key_starts8(const uint32_t *key_at, size_t g)
+{
+#ifdef __SSE2__
+    const __m128i node = _mm_set1_epi32((int)ZN__ENT_KEY_NODE);
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(key_at + g));
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(key_at + g + 4));
+    __m128i none = _mm_packs_epi32(_mm_cmpeq_epi32(_mm_and_si128(lo, node), zero),
+                                   _mm_cmpeq_epi32(_mm_and_si128(hi, node), zero));
+    return ((unsigned)_mm_movemask_epi8(_mm_packs_epi16(none, none)) & 0xFFu) ^ 0xFFu;
+#else
+    unsigned x = 0;
+    for (unsigned j = 0; j < 8; j++) {
+        x |= (unsigned)((key_at[g + j] & ZN__ENT_KEY_NODE) != 0) << j;
+    }
+    return x;
+#endif
+}
+
 // Marks, for every position, the lengths at which the text spells a table key and keeps
-// those rows: a walk (above) at each position where a key begins. fold_text left a 1 in
-// keys[] there: read eight positions at a time, the others cost nothing, and no branch asks
-// at each character whether a key begins there, which a CPU mispredicts often (they begin
-// at about half the characters of a text). Every later question "is [s, e) a key?" is then
-// a bit and an index; the flags of the keys that start and end at a position are or-ed
-// there, so most questions ("a title ending here?") are answered by one test. Only
+// those rows: a walk of the key trie at each position where a key begins (fold_text left
+// the node of the keys there in key_at). Those positions are found eight at a time
+// (key_starts8), the others cost nothing, and no branch asks at each character whether a key
+// begins there, which a CPU mispredicts often (they begin at about half the characters of a
+// text). The walk's first step takes no branch and one 16-byte read (zn__ent_first: which
+// first characters are keys themselves, and which go on, the CPU cannot foresee); most walks
+// end there, since most first characters are not followed by the second character of any
+// key (the second bit in key_at; 0 after the last character), or not of one that begins with
+// them (the record's follow mask, 0 without children). Every later question "is [s, e) a
+// key?" is then a bit and an index; the flags of the keys that start and end at a position
+// are or-ed there, so most questions ("a title ending here?") are answered by one test. Only
 // positions where a key starts or ends are written (keys, start_flags and end_flags were
 // cleared; key_at is read only where keys has a bit).
 __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 {
-    size_t cap = d->n + ZN__ENT_MAX_KEY_CHARS;
+    _Static_assert(ZN__ENT_KEY_SECOND == 1u << 12, "the second bit is bit 12");
+    size_t cap = d->n + GROUP_ROWS;
     size_t used = 0;
     uint16_t *rows = zn__ent_alloc(d, cap, sizeof *rows);
     if (rows == NULL) {
         return ZN_ERR_NOMEM;
     }
-    uint32_t *key_at = d->key_at; // locals: the stores through them may alias d's fields
+    // locals: the byte stores to keys[] may alias anything, d's fields too
+    const uint32_t *fold = d->fold;
+    uint32_t *key_at = d->key_at;
     uint8_t *keys = d->keys;
     uint16_t *start_flags = d->start_flags;
     uint16_t *end_flags = d->end_flags;
+    const size_t n = d->n;
     unsigned all = 0;
-    for (size_t g = 0; g < d->n; g += 8) {
-        uint64_t x; // byte j: 1 when a key begins at g + j (the bytes past the end are 0)
-        memcpy(&x, keys + g, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        x = __builtin_bswap64(x);
-#endif
+    for (size_t g = 0; g < n; g += 8) {
+        unsigned x = key_starts8(key_at, g); // key_at is 0 for eight entries from n on
+        if (cap - used < GROUP_ROWS && !grow_rows(d, &rows, used, &cap)) {
+            return ZN_ERR_NOMEM; // (asked once for eight positions)
+        }
         for (; x != 0; x &= x - 1) {
-            size_t i = g + (size_t)__builtin_ctzll(x) / 8;
-            if (cap - used < ZN__ENT_MAX_KEY_CHARS && !grow_rows(d, &rows, used, &cap)) {
-                return ZN_ERR_NOMEM;
-            }
+            size_t i = g + (size_t)__builtin_ctz(x);
+            const zn__ent_first_node *fn = &zn__ent_first[key_at[i] & ZN__ENT_KEY_NODE];
             size_t at = used;
-            unsigned flags;
-            unsigned bits = walk(d, i, key_at[i] & ZN__ENT_KEY_NODE, rows, &used, end_flags,
-                                 &flags);
+            unsigned flags = fn->flags; // 0 without a row
+            unsigned bits = fn->row != ZN__ENT_NO_ROW;
+            rows[used] = fn->row; // kept when it is one (room was made)
+            used += bits;
+            end_flags[i + 1] |= (uint16_t)flags;
+            if ((key_at[i + 1] >> 12 & fn->follow >> (fold[i + 1] % 64) & 1u) != 0) {
+                bits = walk_on(fold, i, n, fn, rows, &used, end_flags, bits, &flags);
+            }
             // written whether or not a key starts here (0, as cleared, when none; key_at is
             // read only where keys has a bit): no branch
             keys[i] = (uint8_t)bits;
@@ -168,21 +189,24 @@ __attribute__((noinline)) static zn_status mark_keys(ent_doc *d)
 }
 
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
-// key_at (uint32_t), the flag sums (uint16_t), the key bit sets (bytes), in that order so
-// that each part is aligned. The flags and bit sets are cleared here; off, fold and word_of
-// are written in full, key_at for every character and the end (0: no key there).
+// key_at (uint32_t), the flag sums (uint16_t), the key bit sets and the counts of uncommon
+// characters (bytes), in that order so that each part is aligned. The flags and bit sets are
+// cleared here; off, fold, key_at, uncommon and word_of are written in full.
 static zn_status alloc_arrays(ent_doc *d)
 {
     // Room for every byte that is not a continuation byte: each character decoded before an
-    // invalid sequence (which ends the extraction) has one.
-    size_t m = zn__utf8_count(d->text, d->len) + 2;
-    size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 1;
-    if (m > (SIZE_MAX - 8) / per) {
+    // invalid sequence (which ends the extraction) has one; and for eight entries from the
+    // end on: mark_keys reads key_at eight at a time, the word cut marks four characters at
+    // once from a word's start and finds the end of a short word without a test against the
+    // text's end (off[] holds SIZE_MAX past it).
+    size_t m = zn__utf8_count(d->text, d->len) + 8;
+    size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
+    if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
     }
     // the first scratch block holds these and, most often, everything else of the text
     d->arena_hint = m * per + (m < 16384 ? 32 * m : 1u << 20) + 1024;
-    char *p = zn__ent_alloc(d, m * per + 8, 1); // 8: mark_keys reads keys[] by eight
+    char *p = zn__ent_alloc(d, m * per, 1);
     if (p == NULL) {
         return ZN_ERR_NOMEM;
     }
@@ -193,16 +217,17 @@ static zn_status alloc_arrays(ent_doc *d)
     d->start_flags = (uint16_t *)(void *)(d->key_at + m);
     d->end_flags = d->start_flags + m;
     d->keys = (uint8_t *)(void *)(d->end_flags + m);
-    // flag sums, bit sets (and the 8 bytes after them): side by side
-    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1) + 8);
+    d->uncommon = d->keys + m;
+    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1)); // flag sums, bit sets
     return ZN_OK;
 }
 
 // Decodes and folds the text into off[] and fold[], puts what the key walk needs of each
-// character into key_at[] (char_keys), a 1 into keys[] where a key begins (for mark_keys,
-// which puts the key bits there), and notes whether the text has Latin letters. A character
-// of the CJK blocks (most) is one read of zn__ent_han, which tells its fold and its keys,
-// Traditional or not.
+// character into key_at[] (the node of the keys it begins and the second bit, char_keys;
+// other bits above them), counts the characters that are no Han of the common block (for
+// the word cut) and notes whether the text has Latin letters. A character of the CJK blocks
+// (most) is one read of zn__ent_han, which tells its fold, its keys and whether it is
+// common, Traditional or not.
 // (Neither this nor mark_keys is inlined into decode: apart, each loop keeps its pointers in
 // registers; inlined, they spilled some, 0.1M instructions more on a 2,753-line corpus.)
 __attribute__((noinline)) static void fold_text(ent_doc *d)
@@ -212,31 +237,42 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
     size_t *off = d->off;
     uint32_t *fold = d->fold;
     uint32_t *key_at = d->key_at;
-    uint8_t *keys = d->keys;
+    uint8_t *uncommon = d->uncommon;
     size_t n = 0;
     bool latin = false;
+    unsigned others = 0;
+    uncommon[0] = 0;
     size_t pos = 0;
     while (pos < len) {
         off[n] = pos;
         uint32_t cp = zn__valid_next(us, &pos); // valid: checked by the caller or decode
         uint32_t f;
         uint32_t k;
+        unsigned other;
         if (cp - ZN__ENT_HAN_FIRST <= ZN__ENT_HAN_LAST - ZN__ENT_HAN_FIRST) {
-            uint32_t h = zn__ent_han[cp - ZN__ENT_HAN_FIRST];
-            f = h >> ZN__ENT_HAN_FORM_SHIFT != 0 ? h >> ZN__ENT_HAN_FORM_SHIFT : cp;
-            k = h & (ZN__ENT_KEY_NODE | ZN__ENT_KEY_SECOND);
+            k = zn__ent_han[cp - ZN__ENT_HAN_FIRST]; // the form's keys, and the form above
+            f = k >> ZN__ENT_HAN_FORM_SHIFT & ZN__ENT_HAN_FORM;
+            other = k >> 31;
+            _Static_assert(ZN__ENT_HAN_UNCOMMON == 1u << 31, "the uncommon bit is the top bit");
         } else {
             f = zn__ent_fold(cp);
             k = char_keys(f);
             latin |= f - 'a' <= 'z' - 'a';
+            other = f - 0x4E00u > 0x9FFFu - 0x4E00u;
         }
         fold[n] = f;
         key_at[n] = k;
-        keys[n] = (k & ZN__ENT_KEY_NODE) != 0;
+        others += other;
+        uncommon[n + 1] = (uint8_t)others; // modulo 256: the word cut asks of four at most
         n++;
     }
     off[n] = len;
-    key_at[n] = 0; // the walk's look at the character after the last: none
+    // after the last character: no key (mark_keys, the walk's look at the next character),
+    // no word's end (the word cut)
+    for (size_t j = n; j < n + 8; j++) {
+        key_at[j] = 0;
+    }
+    off[n + 1] = SIZE_MAX, off[n + 2] = SIZE_MAX, off[n + 3] = SIZE_MAX, off[n + 4] = SIZE_MAX;
     d->n = n;
     d->has_latin = latin;
 }

@@ -148,93 +148,125 @@ static bool ignored_span(const ent_doc *d, size_t s, size_t b1, size_t *last)
     return d->off[e] == b1;
 }
 
-// The end of the word of bytes [b0, b1) that starts at character s, when it has one to four
-// characters of three bytes (most words: Han, Chinese punctuation) and at least four
-// characters follow s in the text, with *common false unless they are all Han of the common
-// block; else 0. Found without a loop whose end the CPU would mispredict at every word: the
-// count is the bytes over three, checked by the offset it gives.
-static inline size_t short_word(const uint32_t *fold, const size_t *off, size_t s, size_t b0,
-                                size_t b1, size_t n, bool *common)
+// Where the word cut stands: the characters covered so far (done), where the last word
+// ended (last: the next one most likely starts there), room for words (cap).
+typedef struct cut_state {
+    size_t done;
+    size_t last;
+    size_t cap;
+} cut_state;
+
+// A word the short cut of cut_words_of does not take (below), at bytes [b0, b1), word i of
+// the source, of class pos: after a gap, near the end of the text, overlapping the last one
+// or empty (ignored), of five characters or more, or of several not all Han of the common
+// block (cut by zn__ent_push_split).
+static zn_status cut_word(ent_doc *d, size_t i, size_t b0, size_t b1, ent_pos pos,
+                          cut_state *st, zn_error *err)
 {
-    size_t k = (b1 - b0) / 3;
-    if (k - 1 > 3 || s + 4 > n || off[s + k] != b1) {
-        return 0;
+    const size_t *off = d->off;
+    size_t s = b1 <= d->len && off[st->last] == b0 ? st->last
+                                                    : span_start(d, b0, b1, st->last);
+    if (s == SIZE_MAX || s < st->done || b0 == b1) {
+        if (!ignored_span(d, s, b1, &st->last)) {
+            return bad_word(err, i, b0, b1);
+        }
+        return ZN_OK; // overlapping or empty words are ignored
     }
-    // four tests, those past the word true, and-ed without branches
-    unsigned c = fold[s] - 0x4E00u <= 0x9FFFu - 0x4E00u;
-    c &= (k < 2) | (fold[s + 1] - 0x4E00u <= 0x9FFFu - 0x4E00u);
-    c &= (k < 3) | (fold[s + 2] - 0x4E00u <= 0x9FFFu - 0x4E00u);
-    c &= (k < 4) | (fold[s + 3] - 0x4E00u <= 0x9FFFu - 0x4E00u);
-    *common = c != 0;
-    return s + k;
+    if ((s > st->done && fill_gap(d, st->done, s, &st->cap) != ZN_OK) ||
+        (d->n_words == st->cap && !grow_words(d, &st->cap))) {
+        return zn__error_nomem(err, "entities");
+    }
+    size_t w = d->n_words;
+    bool common = true;
+    size_t e = s; // the walk stops at d->n at the latest: off[n] is the length
+    while (off[e] < b1) {
+        d->word_of[e] = w;
+        common &= d->fold[e] - 0x4E00u <= 0x9FFFu - 0x4E00u;
+        e++;
+    }
+    if (off[e] != b1) {
+        return bad_word(err, i, b0, b1);
+    }
+    st->last = e;
+    st->done = e;
+    if (!common && e - s == 1) { // one character: itself, tagged when it is text
+        ent_pos c = zn__ent_char_class(d->fold[s]);
+        pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+    }
+    if (common || e - s == 1) {
+        d->words[w] = (ent_word){s, e, (uint8_t)pos};
+        d->n_words = w + 1;
+        return ZN_OK;
+    }
+    return zn__ent_push_split(d, s, e, pos, &st->cap) == ZN_OK ? ZN_OK
+                                                              : zn__error_nomem(err, "entities");
 }
 
+// The words of the source in text order. Most start where the last one ended and are one to
+// four characters of three bytes (Han, Chinese punctuation), or one of one or two bytes: their
+// character count is the byte count over three, rounded up, checked by the offset it gives
+// (off[] holds SIZE_MAX, which no word's end is, for four entries past the end: no test of
+// the count against the text's end), no loop over the characters, whose end the CPU would
+// mispredict at every word; whether they are all Han of the common block, by the count of
+// the others before their start and their end (d->uncommon). Their four characters from the
+// start are marked at once, whatever the word's length, with no branch on it: those past its
+// end belong to the words (or gaps) after it, which mark them again (word_of has room past
+// the last character). There is room for one word per token left (made after each word that
+// goes the long way, cut_word): no test here either.
 static inline __attribute__((always_inline)) zn_status
 cut_words_of(ent_doc *d, const span_src *src, bool tokens, size_t cap, zn_error *err)
 {
     tag_cache tags;
     memset(&tags, 0, sizeof tags); // POS_UNK is 0
-    size_t *word_of = d->word_of;
-    const uint32_t *fold = d->fold;
+    size_t *word_of = d->word_of; // locals: the stores through word_of may alias d's fields
     const size_t *off = d->off;
-    size_t done = 0; // characters covered so far
-    size_t last = 0; // where the last word ended: the next one most likely starts there
-    const size_t len = d->len; // locals: the stores through word_of may alias d's fields
-    const size_t n = d->n;
+    const uint8_t *uncommon = d->uncommon;
     const size_t count = src->count;
     const zn_token *tk = src->tokens;
     const zn_tag_word *tg = src->tags;
+    ent_word *words = d->words;
+    size_t n_words = 0; // d->n_words, kept here between words that go the long way
+    size_t done = 0;    // characters covered so far
+    cut_state st = {0, 0, cap}; // the long way's (its `last` is only a hint: kept there)
     for (size_t i = 0; i < count; i++) {
         size_t b0, b1;
         const char *tag;
         src_span(tk, tg, tokens, i, &b0, &b1, &tag);
-        size_t s = b1 <= len && off[last] == b0 ? last : span_start(d, b0, b1, last);
-        if (s == SIZE_MAX || s < done || b0 == b1) {
-            if (!ignored_span(d, s, b1, &last)) {
-                return bad_word(err, i, b0, b1);
-            }
-            continue; // overlapping or empty words are ignored
-        }
-        if ((s > done && fill_gap(d, done, s, &cap) != ZN_OK) ||
-            (d->n_words == cap && !grow_words(d, &cap))) {
-            return zn__error_nomem(err, "entities");
-        }
-        // Han of the common block only (most words): one piece, as it is. The characters
-        // are marked while the word's end is found; zn__ent_push_split marks those of
-        // other words again.
-        size_t w = d->n_words;
-        bool common = true;
-        size_t e = short_word(fold, off, s, b0, b1, n, &common);
-        if (e != 0) {
-            // marks four characters, whatever the word's length, with no branch on it: those
-            // past its end belong to the words (or gaps) after it, which mark them again
-            word_of[s] = w, word_of[s + 1] = w, word_of[s + 2] = w, word_of[s + 3] = w;
-        } else {
-            e = s; // the walk stops at d->n at the latest: off[n] is the length
-            while (off[e] < b1) {
-                word_of[e] = w;
-                common &= fold[e] - 0x4E00u <= 0x9FFFu - 0x4E00u;
-                e++;
-            }
-            if (off[e] != b1) {
-                return bad_word(err, i, b0, b1);
-            }
-        }
-        last = e;
         ent_pos pos = tokens ? tag_class(&tags, tag) : zn__ent_pos_of_tag(tag);
-        if (!common && e - s == 1) { // one character: itself, tagged when it is text
-            ent_pos c = zn__ent_char_class(fold[s]);
-            pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+        size_t bytes = b1 - b0; // huge when b1 < b0
+        size_t e = done + (bytes + 2) / 3;
+        if (bytes - 1 < 12 && off[done] == b0 && off[e] == b1) {
+            unsigned others = (uint8_t)(uncommon[e] - uncommon[done]);
+            if (others == 0 || e - done == 1) {
+                word_of[done] = n_words, word_of[done + 1] = n_words;
+                word_of[done + 2] = n_words, word_of[done + 3] = n_words;
+                if (others != 0) { // one character: itself, tagged when it is text
+                    ent_pos c = zn__ent_char_class(d->fold[done]);
+                    pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+                }
+                words[n_words++] = (ent_word){done, e, (uint8_t)pos};
+                done = e;
+                continue;
+            }
         }
-        if (common || e - s == 1) {
-            d->words[w] = (ent_word){s, e, (uint8_t)pos};
-            d->n_words = w + 1;
-        } else if (zn__ent_push_split(d, s, e, pos, &cap) != ZN_OK) {
+        d->n_words = n_words;
+        st.done = done;
+        st.last = st.last > done ? st.last : done;
+        zn_status status = cut_word(d, i, b0, b1, pos, &st, err);
+        if (status != ZN_OK) {
+            return status;
+        }
+        // room for one word per token left: twice the room there was is enough (it was
+        // never less than the tokens, nor than the words)
+        if (st.cap - d->n_words < count - i && !grow_words(d, &st.cap)) {
             return zn__error_nomem(err, "entities");
         }
-        done = e;
+        done = st.done;
+        words = d->words;
+        n_words = d->n_words;
     }
-    if (done < d->n && fill_gap(d, done, d->n, &cap) != ZN_OK) {
+    d->n_words = n_words;
+    if (done < d->n && fill_gap(d, done, d->n, &st.cap) != ZN_OK) {
         return zn__error_nomem(err, "entities");
     }
     return ZN_OK;

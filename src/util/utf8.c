@@ -3,6 +3,9 @@
 #include "util/utf8.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 uint32_t zn__utf8_next(const char *s, size_t len, size_t *pos)
 {
@@ -153,8 +156,9 @@ static inline size_t continuations(const char *s, uint64_t lanes)
     return (size_t)((cont * 0x0101010101010101u) >> 56);
 }
 
-// Every byte but a continuation byte starts a code point. Counted eight bytes at a time; the
-// last few bytes as the word ending at len, its bytes already counted masked off.
+// Every byte but a continuation byte starts a code point. Counted sixteen bytes at a time
+// with SSE2, then eight; the last few bytes as the word ending at len, its bytes already
+// counted masked off.
 size_t zn__utf8_count(const char *s, size_t len)
 {
     // 8 bytes of 0, then 8 of 0x80: read from offset k, the last k lanes in memory order
@@ -179,6 +183,22 @@ size_t zn__utf8_count(const char *s, size_t len)
         return n - continuations(ends, mask);
     }
     size_t i = 0;
+#ifdef __SSE2__
+    // 16 bytes a step (the entity step sizes its arrays by the count of every text): a
+    // continuation byte (0x80-0xBF) is, as a signed byte, below -64; each lane counts its
+    // own, at most 255 steps before the lanes are summed
+    const __m128i below = _mm_set1_epi8(-64);
+    while (len - i >= 16) {
+        size_t steps = (len - i) / 16 < 255 ? (len - i) / 16 : 255;
+        __m128i lanes = _mm_setzero_si128();
+        for (size_t k = 0; k < steps; k++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, below)); // -1 for a continuation
+        }
+        __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128()); // two 16-bit sums
+        n -= (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+    }
+#endif
     for (; i + 8 <= len; i += 8) {
         n -= continuations(s + i, 0x8080808080808080u);
     }

@@ -329,6 +329,186 @@ static void test_keys_start_bits(void **state)
     zn__ent_doc_clear(&d);
 }
 
+// The class of every ASCII character (a table) and of some above it.
+static void test_char_classes(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c < 0x80; c++) {
+        ent_pos want = POS_PUNCT;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            want = POS_ENG;
+        } else if (c >= '0' && c <= '9') {
+            want = POS_M;
+        } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            want = POS_SPACE;
+        }
+        assert_int_equal(zn__ent_char_class(c), want);
+    }
+    assert_int_equal(zn__ent_char_class(0x4E00), POS_UNK);  // 一
+    assert_int_equal(zn__ent_char_class(0x3007), POS_UNK);  // 〇
+    assert_int_equal(zn__ent_char_class(0x20000), POS_UNK); // beyond the BMP
+    assert_int_equal(zn__ent_char_class(0x3000), POS_SPACE);
+    assert_int_equal(zn__ent_char_class(0xA0), POS_SPACE);
+    assert_int_equal(zn__ent_char_class(0xFF0C), POS_PUNCT); // ， (before folding)
+    assert_int_equal(zn__ent_char_class(0xE9), POS_PUNCT);   // é
+}
+
+// The word cut's short cut: one-character words of one, two and three bytes that are no Han
+// of the common block (classed by the character), words up to the text's last character,
+// and a word after an ignored one, found from a search that starts past it.
+static void test_words_short_cut_edges(void **state)
+{
+    (void)state;
+    // ,é，甲乙丙丁戊 : bytes 0 1 3 6 9 12 15 18 21
+    zn_token toks[8] = {tok(0, 1, "x"),  tok(1, 3, "n"),   tok(3, 6, "x"),
+                        tok(6, 12, "n"), tok(9, 18, "v"),  tok(12, 15, "r"),
+                        tok(15, 21, "a"), tok(18, 21, "m")};
+    ent_doc d;
+    init_doc(&d, ",é，甲乙丙丁戊", toks, 8);
+    assert_int_equal(d.n, 8);
+    assert_int_equal(d.n_words, 6);
+    assert_word(&d, 0, 0, 1, POS_PUNCT);
+    assert_word(&d, 1, 1, 2, POS_PUNCT); // é: punctuation for the extractor
+    assert_word(&d, 2, 2, 3, POS_PUNCT);
+    assert_word(&d, 3, 3, 5, POS_N);
+    // 乙丙丁 overlaps 甲乙: ignored; 丙 goes on from 甲乙
+    assert_word(&d, 4, 5, 6, POS_R);
+    assert_word(&d, 5, 6, 8, POS_A); // to the last character
+    // 戊 again: it overlaps, ignored
+    assert_int_equal(d.word_of[8], 6);
+    zn__ent_doc_clear(&d);
+
+    // after the ignored 乙丙丁 the next word starts before its end, after a gap (丙)
+    zn_token gap[3] = {tok(0, 6, "n"), tok(3, 12, "v"), tok(9, 15, "nz")};
+    init_doc(&d, "甲乙丙丁戊", gap, 3);
+    assert_int_equal(d.n_words, 3);
+    assert_word(&d, 0, 0, 2, POS_N);
+    assert_word(&d, 1, 2, 3, POS_UNK);
+    assert_word(&d, 2, 3, 5, POS_NZ);
+    zn__ent_doc_clear(&d);
+}
+
+// A token cut into more words than there were tokens (a run of letters and commas), then
+// more tokens than the first room for words had left: room is made as they come.
+static void test_words_room_after_split(void **state)
+{
+    (void)state;
+    enum { PAIRS = 30, HAN = 40 };
+    char text[2 * PAIRS + 3 * HAN + 1];
+    zn_token toks[1 + HAN];
+    for (size_t i = 0; i < PAIRS; i++) {
+        memcpy(text + 2 * i, "a,", 2);
+    }
+    toks[0] = tok(0, 2 * PAIRS, "n");
+    for (size_t i = 0; i < HAN; i++) {
+        memcpy(text + 2 * PAIRS + 3 * i, "\xe4\xb8\x80", 3); // 一
+        toks[1 + i] = tok(2 * PAIRS + 3 * i, 2 * PAIRS + 3 * i + 3, "m");
+    }
+    text[sizeof text - 1] = '\0';
+    ent_doc d;
+    init_doc(&d, text, toks, 1 + HAN);
+    assert_int_equal(d.n, 2 * PAIRS + HAN);
+    assert_int_equal(d.n_words, 2 * PAIRS + HAN);
+    for (size_t i = 0; i < PAIRS; i++) {
+        assert_word(&d, 2 * i, 2 * i, 2 * i + 1, POS_UNK); // garbled: no tag
+        assert_word(&d, 2 * i + 1, 2 * i + 1, 2 * i + 2, POS_PUNCT);
+    }
+    for (size_t i = 0; i < HAN; i++) {
+        assert_word(&d, 2 * PAIRS + i, 2 * PAIRS + i, 2 * PAIRS + i + 1, POS_M);
+    }
+    zn__ent_doc_clear(&d);
+}
+
+// Whether a word is all Han of the common block is told by counts of the other characters
+// kept modulo 256: words past 256 and 512 others, one of them holding one.
+static void test_words_after_many_others(void **state)
+{
+    (void)state;
+    enum { MARKS = 599 };
+    char text[3 * MARKS + 12 + 1];
+    zn_token toks[MARKS + 2];
+    for (size_t i = 0; i < MARKS; i++) {
+        memcpy(text + 3 * i, "\xef\xbc\x8c", 3); // ，
+        toks[i] = tok(3 * i, 3 * i + 3, "x");
+    }
+    memcpy(text + 3 * MARKS, "，甲乙丙", 12);
+    text[sizeof text - 1] = '\0';
+    toks[MARKS] = tok(3 * MARKS, 3 * MARKS + 6, "nz"); // ，甲
+    toks[MARKS + 1] = tok(3 * MARKS + 6, 3 * MARKS + 12, "v");
+    ent_doc d;
+    init_doc(&d, text, toks, MARKS + 2);
+    assert_int_equal(d.n, MARKS + 4);
+    assert_int_equal(d.n_words, MARKS + 3);
+    for (size_t i = 0; i < MARKS; i++) {
+        assert_word(&d, i, i, i + 1, POS_PUNCT);
+    }
+    assert_word(&d, MARKS, MARKS, MARKS + 1, POS_PUNCT); // ，甲 cut apart
+    assert_word(&d, MARKS + 1, MARKS + 1, MARKS + 2, POS_NZ);
+    assert_word(&d, MARKS + 2, MARKS + 2, MARKS + 4, POS_V);
+    zn__ent_doc_clear(&d);
+}
+
+// CJK marks (U+3000-U+33FF) are read from the same table as Han: each stays itself but the
+// ideographic space, which folds to a space; as words they are marks (or a space), and a
+// word that joins one with Han is cut apart.
+static void test_words_cjk_marks(void **state)
+{
+    (void)state;
+    // 「甲」、乙　丙。: bytes 0 3 6 9 12 15 18 21 24
+    static const char text[] = "「甲」、乙\xe3\x80\x80丙。";
+    zn_token toks[6] = {tok(0, 3, "x"),  tok(3, 6, "n"),  tok(6, 9, "x"),
+                        tok(9, 15, "n"), tok(15, 18, "x"), tok(18, 24, "v")};
+    ent_doc d;
+    init_doc(&d, text, toks, 6);
+    assert_int_equal(d.n, 8);
+    static const uint32_t folds[8] = {0x300C, 0x7532, 0x300D, 0x3001, 0x4E59, ' ', 0x4E19,
+                                      0x3002};
+    for (size_t i = 0; i < 8; i++) {
+        assert_int_equal(d.fold[i], folds[i]);
+    }
+    assert_false(d.has_latin);
+    assert_int_equal(d.n_words, 8);
+    assert_word(&d, 0, 0, 1, POS_PUNCT);
+    assert_word(&d, 1, 1, 2, POS_N);
+    assert_word(&d, 2, 2, 3, POS_PUNCT);
+    assert_word(&d, 3, 3, 4, POS_PUNCT); // 、乙 cut apart
+    assert_word(&d, 4, 4, 5, POS_N);
+    assert_word(&d, 5, 5, 6, POS_SPACE);
+    assert_word(&d, 6, 6, 7, POS_V); // 丙。 cut apart
+    assert_word(&d, 7, 7, 8, POS_PUNCT);
+    zn__ent_doc_clear(&d);
+}
+
+// More keys than characters (港, 港澳, 港澳台, 澳, 台 at every three): the rows of the keys
+// outgrow their first room; each position's keys are its rows, in order of length.
+static void test_keys_more_rows_than_characters(void **state)
+{
+    (void)state;
+    enum { TIMES = 100 };
+    char text[9 * TIMES + 1];
+    for (size_t i = 0; i < TIMES; i++) {
+        memcpy(text + 9 * i, "港澳台", 9);
+    }
+    text[sizeof text - 1] = '\0';
+    ent_doc d;
+    init_doc(&d, text, NULL, 0);
+    assert_int_equal(d.n, 3 * TIMES);
+    size_t rows = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        rows += zn__ent_pop8[d.keys[i]];
+    }
+    assert_true(rows > d.n + 64);
+    for (size_t i = 0; i < d.n; i += 3) {
+        assert_int_equal(d.keys[i], 7); // 港, 港澳, 港澳台
+        assert_int_equal(zn__ent_span_word(&d, i, i + 1)->len, 3);
+        assert_int_equal(zn__ent_span_word(&d, i, i + 2)->len, 6);
+        assert_int_equal(zn__ent_span_word(&d, i, i + 3)->len, 9);
+        assert_true(zn__ent_span_is(&d, i, i + 3, ZN__ENT_REGION));
+        assert_true(zn__ent_span_is(&d, i + 2, i + 3, ZN__ENT_ABBREV)); // 台
+    }
+    zn__ent_doc_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +522,12 @@ int main(void)
         cmocka_unit_test(test_keys_folded),
         cmocka_unit_test(test_keys_start_bits),
         cmocka_unit_test(test_words_by_byte_count),
+        cmocka_unit_test(test_char_classes),
+        cmocka_unit_test(test_words_short_cut_edges),
+        cmocka_unit_test(test_words_room_after_split),
+        cmocka_unit_test(test_words_after_many_others),
+        cmocka_unit_test(test_words_cjk_marks),
+        cmocka_unit_test(test_keys_more_rows_than_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

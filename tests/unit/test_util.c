@@ -92,6 +92,35 @@ static void test_utf8_encode_roundtrip_and_prev(void **state)
     assert_int_equal(zn__utf8_count("a全球", 7), 3);
 }
 
+// The count of every prefix of a text of 1- to 4-byte characters, short and long (the
+// sixteen-byte steps sum their lanes every 255 steps: past 4,080 bytes), equals one count
+// of the bytes that are no continuation bytes; so does a count from an odd offset.
+static void test_utf8_count_every_length(void **state)
+{
+    (void)state;
+    static const char *const chars[] = {"a", "\xc3\xa9", "\xe5\x85\xa8", "\xf0\xa0\x80\x80",
+                                        "\xe7\x90\x83"}; // a é 全 U+20000 球
+    enum { LEN = 9000 };
+    static char text[LEN];
+    size_t len = 0;
+    for (size_t k = 0; len + 4 <= LEN; k = (k + 2) % 5) {
+        size_t n = strlen(chars[k]);
+        memcpy(text + len, chars[k], n);
+        len += n;
+    }
+    size_t want = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || ((unsigned char)text[i] & 0xC0) != 0x80) {
+            // i is a boundary: the prefix [0, i) has `want` characters
+            assert_int_equal(zn__utf8_count(text, i), want);
+            if (i >= 1) { // text[0] is "a"
+                assert_int_equal(zn__utf8_count(text + 1, i - 1), want - 1);
+            }
+        }
+        want += i < len && ((unsigned char)text[i] & 0xC0) != 0x80;
+    }
+}
+
 static void test_cp_classes(void **state)
 {
     (void)state;
@@ -196,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_utf8_valid_prefix_stops_at_first_error),
         cmocka_unit_test(test_utf8_boundary_never_cuts_sequence),
         cmocka_unit_test(test_utf8_encode_roundtrip_and_prev),
+        cmocka_unit_test(test_utf8_count_every_length),
         cmocka_unit_test(test_cp_classes),
         cmocka_unit_test(test_buf_appends_and_stays_terminated),
         cmocka_unit_test(test_buf_limit_returns_too_big_and_keeps_content),
