@@ -24,6 +24,7 @@ typedef struct builder {
     size_t *ent_at;   // entity e's mentions are by_ent[ent_at[e] .. ent_at[e + 1])
     size_t *link_a;   // link k's member mentions (SIZE_MAX when not a mention)
     size_t *link_b;
+    size_t pool;      // bytes of every string so far, with their NULs
 } builder;
 
 // Groups the mentions by entity (a stable counting sort), so that each entity's loop visits
@@ -130,7 +131,7 @@ static bool better_name(const builder *bd, size_t a, size_t b)
 
 // Appends the string [b0, b1) of entity ent to list (names or roles) unless the entity has
 // it there already.
-static void add_rec(const builder *bd, rec *list, size_t *n, size_t ent, size_t b0, size_t b1)
+static void add_rec(builder *bd, rec *list, size_t *n, size_t ent, size_t b0, size_t b1)
 {
     for (size_t i = *n; i-- > 0 && list[i].ent == ent;) {
         if (same_text(bd->d, list[i].b0, list[i].b1, b0, b1)) {
@@ -138,6 +139,7 @@ static void add_rec(const builder *bd, rec *list, size_t *n, size_t ent, size_t 
         }
     }
     list[(*n)++] = (rec){ent, b0, b1};
+    bd->pool += b1 - b0 + 1;
 }
 
 // The title right before a person's mention (one space allowed): its bytes, or false.
@@ -163,6 +165,7 @@ static void collect(builder *bd, size_t e)
     size_t b0;
     size_t len = bytes_of(d, &d->cands[bd->canon[e]], &b0);
     bd->names[bd->n_names++] = (rec){e, b0, b0 + len};
+    bd->pool += len + 1;
     for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
         size_t i = bd->by_ent[x];
         if (i != bd->canon[e]) { // the name itself is no alias
@@ -331,7 +334,7 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
     // zn__ent_build_room(m, nl)
     _Static_assert(sizeof(rec) == 3 * sizeof(size_t), "a record is three words");
     size_t *block = g->room;
-    builder bd = {g, d, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL};
+    builder bd = {g, d, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0};
     bd.names = (rec *)(void *)block;
     bd.roles = bd.names + cap;
     bd.canon = (size_t *)(void *)(bd.roles + m + 1);
@@ -345,14 +348,7 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
     for (size_t e = 0; e < ne; e++) {
         collect(&bd, e);
     }
-    size_t pool = 0;
-    for (size_t i = 0; i < bd.n_names; i++) {
-        pool += bd.names[i].b1 - bd.names[i].b0 + 1;
-    }
-    for (size_t i = 0; i < bd.n_roles; i++) {
-        pool += bd.roles[i].b1 - bd.roles[i].b0 + 1;
-    }
-    zn_entities *r = alloc_result(ne, m, bd.n_names - ne + bd.n_roles, pool);
+    zn_entities *r = alloc_result(ne, m, bd.n_names - ne + bd.n_roles, bd.pool);
     if (r == NULL) {
         return ZN_ERR_NOMEM;
     }
