@@ -13,10 +13,11 @@ static void mention_json(zn_json *j, zn_cp_cursor *cur, zn_span sp)
     zn__json_member_int(j, ZN__JSON_NAME("end"), (long long)zn_cp_cursor_at(cur, sp.end));
 }
 
-static void strings_json(zn_json *j, const char *key, const char *const *v, size_t n)
+// key, key_len: ZN__JSON_NAME("aliases")
+static void strings_json(zn_json *j, const char *key, size_t key_len, const char *const *v,
+                         size_t n)
 {
-    zn_json_key(j, key);
-    zn_json_begin_array(j);
+    zn__json_member_array(j, key, key_len);
     for (size_t i = 0; i < n; i++) {
         zn_json_cstr(j, v[i]);
     }
@@ -62,8 +63,7 @@ static size_t length(const char *s)
 static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *g,
                        zn_cp_cursor *cur)
 {
-    zn__json_key(j, ZN__JSON_NAME("dates"));
-    zn_json_begin_array(j);
+    zn__json_member_array(j, ZN__JSON_NAME("dates"));
     for (size_t i = 0; i < dates->count; i++) {
         const zn_date *d = &dates->items[i];
         zn_span sp = {back(g, d->start, false), back(g, d->end, true)};
@@ -95,8 +95,7 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
     size_t n;
     const zn_entity_mention *m = zn_entities_mentions(ents, &n);
     zn_json_begin_object(j);
-    zn__json_key(j, ZN__JSON_NAME("entities"));
-    zn_json_begin_array(j);
+    zn__json_member_array(j, ZN__JSON_NAME("entities"));
     for (size_t i = 0; i < n; i++) {
         const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
         size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
@@ -179,18 +178,16 @@ void cli_extract_article_json(zn_json *j, const zn_entities *ents, const cli_ori
     zn_cp_cursor_init(&cur, g->in);
     size_t *cps = mention_cps(ents, g);
     zn_json_begin_object(j);
-    zn__json_key(j, ZN__JSON_NAME("entities"));
-    zn_json_begin_array(j);
+    zn__json_member_array(j, ZN__JSON_NAME("entities"));
     for (size_t i = 0; i < zn_entities_count(ents); i++) {
         const zn_entity *e = zn_entities_get(ents, i);
         zn_json_begin_object(j);
         zn__json_member_cstr(j, ZN__JSON_NAME("name"), e->name);
         zn__json_member_cstr(j, ZN__JSON_NAME("type"), zn_entity_type_name(e->type));
-        strings_json(j, "aliases", e->aliases, e->n_aliases);
-        strings_json(j, "roles", e->roles, e->n_roles);
+        strings_json(j, ZN__JSON_NAME("aliases"), e->aliases, e->n_aliases);
+        strings_json(j, ZN__JSON_NAME("roles"), e->roles, e->n_roles);
         zn__json_member_int(j, ZN__JSON_NAME("count"), (long long)e->n_mentions);
-        zn__json_key(j, ZN__JSON_NAME("mentions"));
-        zn_json_begin_array(j);
+        zn__json_member_array(j, ZN__JSON_NAME("mentions"));
         for (size_t k = 0; k < e->n_mentions; k++) {
             zn_span sp = {back(g, e->mentions[k].start, false), back(g, e->mentions[k].end, true)};
             zn_json_begin_object(j);

@@ -43,17 +43,10 @@ static inline void open_piece(zn_json *j, char c, bool object, char *start, cons
                               bool pretty)
 {
     char *p = zn__json_item(j, false, start, pretty);
+    p = p != NULL ? zn__json_enter(j, p, c, object) : NULL;
     if (p == NULL) {
         return;
     }
-    if (j->depth >= ZN_JSON_MAX_DEPTH) {
-        j->status = ZN_ERR_TOO_BIG;
-        return;
-    }
-    *p++ = c;
-    j->depth++;
-    j->first[j->depth] = true;
-    j->in_object[j->depth] = object;
     if (start == tmp) {
         zn__json_put(j, tmp, (size_t)(p - tmp));
         return;

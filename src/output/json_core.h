@@ -91,6 +91,21 @@ static inline char *zn__json_item(zn_json *j, bool is_key, char *p, bool pretty)
     return pretty && d > 0 ? zn__json_newline_indent(p, d) : p;
 }
 
+/* Enters a container whose opening c ('{' or '[') goes at p, after its separator: returns
+ * the end, or NULL when it would nest deeper than ZN_JSON_MAX_DEPTH (ZN_ERR_TOO_BIG). */
+static inline char *zn__json_enter(zn_json *j, char *p, char c, bool object)
+{
+    if (j->depth >= ZN_JSON_MAX_DEPTH) {
+        j->status = ZN_ERR_TOO_BIG;
+        return NULL;
+    }
+    *p++ = c;
+    j->depth++;
+    j->first[j->depth] = true;
+    j->in_object[j->depth] = object;
+    return p;
+}
+
 /* The end of a string after its closing quote: a member name's colon (and space). */
 static inline char *zn__json_string_tail(zn_json *j, char *p, bool is_key, bool pretty)
 {

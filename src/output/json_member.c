@@ -148,6 +148,25 @@ void zn__json_object(zn_json *j, const zn__json_member *m, size_t n)
     zn__json_finish(j, p);
 }
 
+void zn__json_member_array(zn_json *j, const char *key, size_t key_len)
+{
+    char *start =
+        key_len <= ZN__JSON_NAME_SHORT ? zn__json_room(j, ZN__JSON_NAME_MAX + 1) : NULL;
+    char *p = start != NULL ? zn__json_name(j, start, key, key_len) : NULL;
+    if (p == NULL) { // as in zn__json_member_int
+        if (start == NULL) {
+            zn__json_key(j, key, key_len);
+        }
+        zn_json_begin_array(j);
+        return;
+    }
+    j->after_key = false;
+    p = zn__json_enter(j, p, '[', false);
+    if (p != NULL) {
+        zn__json_finish(j, p);
+    }
+}
+
 void zn__json_member_cstr(zn_json *j, const char *key, size_t key_len, const char *s)
 {
     zn__json_member_string(j, key, key_len, s, s != NULL ? strlen(s) : 0);

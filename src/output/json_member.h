@@ -25,6 +25,11 @@ void zn__json_member_string(zn_json *j, const char *key, size_t key_len, const c
                             size_t len);
 void zn__json_member_cstr(zn_json *j, const char *key, size_t key_len, const char *s);
 
+/* A member whose value is an array, opened: the same bytes, checks and errors as
+ * zn__json_key(j, key, key_len) followed by zn_json_begin_array(j), with one look at the
+ * buffer instead of two. The array ends with zn_json_end_array. */
+void zn__json_member_array(zn_json *j, const char *key, size_t key_len);
+
 /* One member of zn__json_object: its name as it is written, quotes and colon included (the
  * name plain ASCII, as above), and a number or a string. */
 typedef struct zn__json_member {

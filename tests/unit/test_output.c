@@ -505,8 +505,9 @@ static void test_json_short_chinese_with_a_piece_anywhere(void **state)
     zn_buf_clear(&roomy);
 }
 
-// write_doc with the calls of json_member.h: names with their length, objects in one call.
-static void write_doc_internal(zn_json *j)
+// write_doc with the calls of json_member.h: names with their length, the list opened with
+// its name (array) or after it, an empty object in one call.
+static void write_doc_internal(zn_json *j, bool array)
 {
     zn_json_begin_object(j);
     zn__json_member_int(j, ZN__JSON_NAME("start"), -12);
@@ -514,8 +515,12 @@ static void write_doc_internal(zn_json *j)
     zn__json_member_cstr(j, ZN__JSON_NAME("a key longer than thirty-two bytes, plain"), "x");
     zn_json_member_cstr(j, "k\"ey", NULL);
     zn__json_member_int(j, ZN__JSON_NAME("big"), INT64_MIN);
-    zn__json_key(j, ZN__JSON_NAME("list"));
-    zn_json_begin_array(j);
+    if (array) {
+        zn__json_member_array(j, ZN__JSON_NAME("list"));
+    } else {
+        zn__json_key(j, ZN__JSON_NAME("list"));
+        zn_json_begin_array(j);
+    }
     zn_json_int(j, 0);
     zn_json_int(j, 99);
     zn_json_int(j, 100);
@@ -525,23 +530,42 @@ static void write_doc_internal(zn_json *j)
     zn_json_end_object(j);
 }
 
+/* The named calls write what the public ones write, compact and pretty, under every buffer
+ * limit (and with room: the fast path). */
 static void test_json_named_calls_write_what_the_public_ones_write(void **state)
 {
     (void)state;
-    for (int roomy = 0; roomy < 2; roomy++) {
-        zn_buf b;
-        zn_buf_init(&b, 0);
-        if (roomy) {
-            static const char filler[400];
-            assert_int_equal(zn_buf_append(&b, filler, sizeof filler), ZN_OK);
-            b.len = 0;
+    static const char filler[400];
+    size_t len = sizeof doc_compact - 1;
+    for (int pretty = 0; pretty < 2; pretty++) {
+        for (size_t limit = 1; limit <= len + 300; limit++) {
+            zn_buf want;
+            zn_buf_init(&want, limit);
+            zn_json j;
+            zn_json_init(&j, &want, pretty);
+            write_doc(&j, false);
+            zn_status st = zn_json_status(&j);
+            for (int array = 0; array < 2; array++) {
+                zn_buf b;
+                zn_buf_init(&b, limit);
+                if (limit % 2 == 0) {
+                    assert_int_equal(zn_buf_append(&b, filler, limit < 400 ? limit : 400), ZN_OK);
+                    b.len = 0;
+                }
+                zn_json_init(&j, &b, pretty);
+                write_doc_internal(&j, array);
+                assert_int_equal(zn_json_status(&j), st);
+                assert_true(b.len <= limit);
+                if (st == ZN_OK) {
+                    assert_string_equal(b.data, want.data);
+                }
+                zn_buf_clear(&b);
+            }
+            if (st == ZN_OK && !pretty) {
+                assert_string_equal(want.data, doc_compact);
+            }
+            zn_buf_clear(&want);
         }
-        zn_json j;
-        zn_json_init(&j, &b, false);
-        write_doc_internal(&j);
-        assert_int_equal(zn_json_status(&j), ZN_OK);
-        assert_string_equal(b.data, doc_compact);
-        zn_buf_clear(&b);
     }
 }
 
