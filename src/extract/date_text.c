@@ -43,7 +43,7 @@ static zn_status text_room(dtext *t, size_t entries, uint8_t **cls)
     t->block = NULL;
     char *block = (char *)t->small;
     if (entries > DATE_SMALL_TEXT + 1) {
-        if (entries > SIZE_MAX / 16) { // DATE_TEXT_BYTES: under 14 bytes an entry, plus 72
+        if (entries > SIZE_MAX / 16) { // DATE_TEXT_BYTES: under 14 bytes an entry, plus 136
             return ZN_ERR_NOMEM;
         }
         block = zn__malloc(DATE_TEXT_BYTES(entries));
@@ -146,7 +146,7 @@ zn_status date__text_init(dtext *t, const char *s, size_t len)
         return ZN_ERR_NOMEM;
     }
     size_t n = decode_classes(t, cls, s, len);
-    memset(cls + n, 0, 64 - n % 64); // the rest of the last word's class bytes
+    memset(cls + n, 0, 64); // the rest of the last word's class bytes (one size: no call)
     mark(t, cls, n);
     t->n = n;
     t->off[n] = len;
