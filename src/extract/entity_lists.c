@@ -197,17 +197,44 @@ static zn_status list_abbreviation(ent_doc *d, size_t s, size_t e)
     return zn__ent_add(d, s, e, t, PRIO_GRAMMAR);
 }
 
+// A name after a head noun (无人机企业大疆创新): the tokenizer's or tagger's word at i, when a
+// head noun ends there.
+static zn_status after_head(ent_doc *d, size_t i)
+{
+    if (!d->analysed || d->words[d->word_of[i]].start != i) {
+        return ZN_OK; // the rest needs a head noun before the word
+    }
+    const ent_word *w = &d->words[d->word_of[i]];
+    if ((w->pos != POS_NZ && w->pos != POS_ORG && w->pos != POS_UNK) || w->end - w->start < 2) {
+        return ZN_OK; // the word first: asking for the head noun costs more
+    }
+    int t = head_before(d, i);
+    if (t >= 0 && cand_at(d, i, false) == SIZE_MAX) {
+        return zn__ent_add(d, w->start, w->end, (unsigned)t, PRIO_GRAMMAR);
+    }
+    return ZN_OK;
+}
+
 static zn_status apposition(ent_doc *d)
 {
     bool heads = zn__ent_doc_has(d, ZN__ENT_HEAD);
     if (!heads && !d->has_latin) {
         return ZN_OK; // neither a capital abbreviation nor a head noun
     }
-    for (size_t i = 0; i < d->n; i++) {
-        if (!d->has_latin && i + 4 <= d->n && zn__ent_none4(d->end_flags, i, ZN__ENT_HEAD)) {
-            i += 3; // no abbreviation in the text, and no head noun ends at i .. i + 3
-            continue;
+    if (!d->has_latin) {
+        // no abbreviation in the text: only the positions where a head noun ends, visited
+        // from bit to bit of their mask
+        for (size_t base = 0; base < d->n; base += 64) {
+            uint64_t bits = zn__ent_flag_bits(d->end_flags, base, d->n, ZN__ENT_HEAD);
+            for (; bits != 0; bits &= bits - 1) {
+                if (after_head(d, base + (size_t)__builtin_ctzll(bits)) != ZN_OK) {
+                    return ZN_ERR_NOMEM;
+                }
+            }
         }
+        return ZN_OK;
+    }
+    for (size_t i = 0; i < d->n; i++) {
         size_t e = abbrev_end(d, i);
         if (e > i && (i == 0 || !zn__ent_is_latin(d->fold[i - 1]))) {
             int t = head_before(d, i);
@@ -218,17 +245,8 @@ static zn_status apposition(ent_doc *d)
             i = e - 1;
             continue;
         }
-        if (!heads || !(d->end_flags[i] & ZN__ENT_HEAD) || !d->analysed ||
-            d->words[d->word_of[i]].start != i) {
-            continue; // the rest needs a head noun before the word
-        }
-        const ent_word *w = &d->words[d->word_of[i]];
-        int t = head_before(d, i);
-        if (t >= 0 && (w->pos == POS_NZ || w->pos == POS_ORG || w->pos == POS_UNK) &&
-            w->end - w->start >= 2 && cand_at(d, i, false) == SIZE_MAX) {
-            if (zn__ent_add(d, w->start, w->end, (unsigned)t, PRIO_GRAMMAR) != ZN_OK) {
-                return ZN_ERR_NOMEM;
-            }
+        if (heads && (d->end_flags[i] & ZN__ENT_HEAD) && after_head(d, i) != ZN_OK) {
+            return ZN_ERR_NOMEM;
         }
     }
     return ZN_OK;
