@@ -118,6 +118,14 @@ void zn_json_end_array(zn_json *j)
     close_container(j, ']', false);
 }
 
+char *zn__json_escaped(char *p, const char *s, size_t len)
+{
+    // most strings need no escape: the run is copied here, without the escaper's call
+    size_t pos = zn__json_plain_end((const unsigned char *)s, 0, len, len);
+    p = zn__json_copy(p, s, pos);
+    return pos < len ? zn__json_escape(p, s, &pos, len, len) : p;
+}
+
 // The slow path of a string: the separator, the quote, then s[0..len) escaped through tmp
 // in slices, the closing quote and a key's colon.
 static __attribute__((noinline)) void string_slow(zn_json *j, const char *s, size_t len,

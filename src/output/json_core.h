@@ -120,9 +120,15 @@ static inline char *zn__json_string_tail(zn_json *j, char *p, bool is_key, bool 
     return p;
 }
 
+/* The escaped string s[0..len) at p, which has room for 6 * len bytes; returns its end. The
+ * other strings than zn__json_quote's short ones: the plain run found and copied, then the
+ * escaper. */
+char *zn__json_escaped(char *p, const char *s, size_t len);
+
 /* An opening quote and the escaped string s[0..len) at p, which has room for 6 * len + 1
- * bytes; returns their end. Inline: most strings need no escape and are copied here without
- * a call (short strings in one check, longer Chinese text two characters a round). */
+ * bytes; returns their end. Inline for the short strings a schema is made of (4 to 16 bytes
+ * that need no escape, checked as a whole), so that their writer calls nothing; the others
+ * by a call, which keeps the writer's registers few. */
 static inline __attribute__((always_inline)) char *zn__json_quote(char *p, const char *s,
                                                                 size_t len)
 {
@@ -130,9 +136,7 @@ static inline __attribute__((always_inline)) char *zn__json_quote(char *p, const
     if (len - 4 <= 12 && zn__json_copy_short(p, s, len)) {
         return p + len;
     }
-    size_t pos = zn__json_plain_end((const unsigned char *)s, 0, len, len);
-    p = zn__json_copy(p, s, pos);
-    return pos < len ? zn__json_escape(p, s, &pos, len, len) : p;
+    return zn__json_escaped(p, s, len);
 }
 
 /* Writes the separator, the member name key[0..n) and its colon at start, which has room for
