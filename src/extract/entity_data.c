@@ -28,14 +28,9 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len)
     return NULL;
 }
 
-uint32_t zn__ent_fold(uint32_t cp)
+// zn__ent_fold of a character that is neither ASCII nor full-width ASCII.
+uint32_t zn__ent_fold_rest(uint32_t cp)
 {
-    if (cp < 0x80) {
-        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-    }
-    if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        return zn__ent_fold(cp - 0xFEE0);
-    }
     if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F) {
         return ' '; // ideographic, no-break and typographic spaces
     }

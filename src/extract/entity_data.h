@@ -165,7 +165,19 @@ const zn__ent_word *zn__ent_lookup(const char *s, size_t len);
 /* The folded form of a code point: full-width ASCII to ASCII; U+3000, U+00A0 and the U+2000
  * spaces to a space; ASCII letters to lowercase; Traditional characters to Simplified
  * (OpenCC's table). Cannot fail. Example: U+5B78 學 → U+5B66 学; U+FF21 Ａ → 'a'. */
-uint32_t zn__ent_fold(uint32_t cp);
+uint32_t zn__ent_fold_rest(uint32_t cp);
+static inline uint32_t zn__ent_fold(uint32_t cp)
+{
+    // full-width ASCII (，：！？（）Ａ１: most marks of a Chinese text) and ASCII without a call;
+    // zn__ent_fold_rest for the others
+    if (cp - 0xFF01u <= 0xFF5Eu - 0xFF01u) {
+        cp -= 0xFEE0u;
+    }
+    if (cp < 0x80) {
+        return cp - 'A' <= 'Z' - 'A' ? cp + 32 : cp;
+    }
+    return zn__ent_fold_rest(cp);
+}
 
 #pragma GCC visibility pop
 

@@ -219,11 +219,14 @@ static inline ent_pos zn__ent_tag_first_pos(char c)
     unsigned f = zn__ent_tag_first[(unsigned char)c];
     return f != 0 ? (ent_pos)(f - 1) : POS_FUNC;
 }
+/* entity_keys.c: marks the table keys at every position of d, decoded (keys, key_at,
+ * key_rows, start_flags, end_flags, all_flags). ZN_OK or ZN_ERR_NOMEM. */
+zn_status zn__ent_mark_keys(ent_doc *d) __attribute__((warn_unused_result));
 /* The table row of characters [s, e), or NULL (also when longer than the longest key). */
 const zn__ent_word *zn__ent_span_word(const ent_doc *d, size_t s, size_t e);
 /* The three questions below are asked at nearly every position; most often no key with
  * the flags starts (or ends) there at all, which the inline part answers from the position's
- * flag sum. The _at functions look at the keys themselves (two in entity_text.c; the
+ * flag sum. The _at functions look at the keys themselves (two in entity_keys.c; the
  * span's, short and asked most, inline below). */
 size_t zn__ent_word_ending_at(const ent_doc *d, size_t e, unsigned flags, size_t *s);
 size_t zn__ent_word_starting_at(const ent_doc *d, size_t s, unsigned flags);
@@ -290,7 +293,7 @@ static inline uint64_t zn__ent_flag_bits(const uint16_t *f, size_t base, size_t 
     return bits;
 }
 
-/* Number of bits set in a byte (entity_text.c): a position's key bit set is one byte. */
+/* Number of bits set in a byte (entity_keys.c): a position's key bit set is one byte. */
 extern const uint8_t zn__ent_pop8[256];
 
 /* The row's flags are those of the (number of shorter keys at s)-th row of the position. */
