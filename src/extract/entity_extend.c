@@ -198,6 +198,17 @@ static zn_status numbered_congresses(ent_doc *d)
     return ZN_OK;
 }
 
+// 1 when one of the first n candidates is a strong place, else 0.
+static int has_strong_place(const ent_doc *d, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (d->cands[j].type == ZN_ENTITY_PLACE && d->cands[j].prio >= PRIO_TAGGER) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 zn_status zn__ent_find_extended(ent_doc *d)
 {
     if (numbered_congresses(d) != ZN_OK) {
@@ -205,11 +216,9 @@ zn_status zn__ent_find_extended(ent_doc *d)
     }
     size_t n = d->n_cands;
     // Strong places (a country pair, a tagger's place) can name a body's owner below; most
-    // texts have none, and their listed bodies need no search for one.
-    bool strong_place = false;
-    for (size_t j = 0; j < n && !strong_place; j++) {
-        strong_place = d->cands[j].type == ZN_ENTITY_PLACE && d->cands[j].prio >= PRIO_TAGGER;
-    }
+    // texts have none, and their listed bodies need no search for one. Asked at the first
+    // listed body (-1: not asked yet).
+    int strong_place = -1;
     for (size_t i = 0; i < n; i++) {
         ent_cand c = d->cands[i];
         if (!is_org_type(c.type)) {
@@ -221,7 +230,8 @@ zn_status zn__ent_find_extended(ent_doc *d)
             return ZN_ERR_NOMEM;
         }
         // 中国 + 共产党, 俄罗斯 + 外交部: a place before a listed body names whose it is
-        if (strong_place && c.start > 0 && zn__ent_span_is(d, c.start, c.end, ZN__ENT_NAME)) {
+        if (c.start > 0 && strong_place != 0 && zn__ent_span_is(d, c.start, c.end, ZN__ENT_NAME) &&
+            (strong_place > 0 || (strong_place = has_strong_place(d, n)) > 0)) {
             for (size_t j = 0; j < n; j++) {
                 const ent_cand *p = &d->cands[j];
                 if (p->end == c.start && p->type == ZN_ENTITY_PLACE && p->prio >= PRIO_TAGGER &&
