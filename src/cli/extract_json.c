@@ -96,17 +96,22 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
     const zn_entity_mention *m = zn_entities_mentions(ents, &n);
     zn_json_begin_object(j);
     zn__json_member_array(j, ZN__JSON_NAME("entities"));
+    // a mention's members, named once; each mention sets the values
+    zn__json_member mention[] = {
+        ZN__JSON_INT("start", 0),
+        ZN__JSON_INT("end", 0),
+        ZN__JSON_STRING("type", NULL, 0),
+        ZN__JSON_STRING("text", NULL, 0),
+    };
     for (size_t i = 0; i < n; i++) {
         const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
-        size_t a = zn_cp_cursor_at(&cur, m[i].span.start);
-        size_t b = zn_cp_cursor_at(&cur, m[i].span.end);
-        zn__json_member members[] = {
-            ZN__JSON_INT("start", (long long)a),
-            ZN__JSON_INT("end", (long long)b),
-            ZN__JSON_STRING("type", type, length(type)),
-            ZN__JSON_STRING("text", s + m[i].span.start, m[i].span.end - m[i].span.start),
-        };
-        zn__json_object(j, members, sizeof members / sizeof members[0]);
+        mention[0].v = (long long)zn_cp_cursor_at(&cur, m[i].span.start);
+        mention[1].v = (long long)zn_cp_cursor_at(&cur, m[i].span.end);
+        mention[2].s = type;
+        mention[2].len = length(type);
+        mention[3].s = s + m[i].span.start;
+        mention[3].len = m[i].span.end - m[i].span.start;
+        zn__json_object(j, mention, sizeof mention / sizeof mention[0]);
     }
     zn_json_end_array(j);
     dates_json(j, dates, g, &cur);

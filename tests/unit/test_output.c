@@ -636,6 +636,7 @@ static void test_json_object_writes_what_its_members_write(void **state)
             write_objects(&j, false);
             assert_int_equal(st, zn_json_status(&j));
             assert_true(a.len <= limit);
+            assert_true(a.data == NULL || a.data[a.len] == '\0');
             if (st == ZN_OK) {
                 assert_string_equal(a.data, c.data);
                 if (!pretty) {
