@@ -112,7 +112,7 @@ typedef struct dctx {
 } dctx;
 
 
-/* ---- date_text.c: folding and matching ---- */
+/* ---- date_text.c: folding and numbers; date_words.c: matching ---- */
 
 /* Builds the folded text of s[0, len) (valid UTF-8) and its candidate bits. Returns ZN_OK
  * or ZN_ERR_NOMEM. The dtext must not be copied or moved until date__text_clear. */
