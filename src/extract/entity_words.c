@@ -156,10 +156,18 @@ typedef struct cut_state {
     size_t cap;
 } cut_state;
 
+// The class of a word of one character that is no Han of the common block, tagged pos: a
+// mark or a space is itself, text keeps its tag.
+static inline ent_pos lone_char_pos(uint32_t cp, ent_pos pos)
+{
+    ent_pos c = zn__ent_char_class(cp);
+    return c != POS_PUNCT && c != POS_SPACE ? pos : c;
+}
+
 // A word the short cut of cut_words_of does not take (below), at bytes [b0, b1), word i of
-// the source, of class pos: after a gap, near the end of the text, overlapping the last one
-// or empty (ignored), of five characters or more, or of several not all Han of the common
-// block (cut by zn__ent_push_split).
+// the source, of class pos: after a gap, overlapping the last one or empty (ignored), of
+// more than twelve bytes, of more characters than its byte count says (ab, abc), or
+// of several not all Han of the common block (cut by zn__ent_push_split).
 static zn_status cut_word(ent_doc *d, size_t i, size_t b0, size_t b1, ent_pos pos,
                           cut_state *st, zn_error *err)
 {
@@ -189,9 +197,8 @@ static zn_status cut_word(ent_doc *d, size_t i, size_t b0, size_t b1, ent_pos po
     }
     st->last = e;
     st->done = e;
-    if (!common && e - s == 1) { // one character: itself, tagged when it is text
-        ent_pos c = zn__ent_char_class(d->fold[s]);
-        pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+    if (!common && e - s == 1) {
+        pos = lone_char_pos(d->fold[s], pos);
     }
     if (common || e - s == 1) {
         d->words[w] = (ent_word){s, e, (uint8_t)pos};
@@ -240,9 +247,8 @@ cut_words_of(ent_doc *d, const span_src *src, bool tokens, size_t cap, zn_error 
             if (others == 0 || e - done == 1) {
                 word_of[done] = n_words, word_of[done + 1] = n_words;
                 word_of[done + 2] = n_words, word_of[done + 3] = n_words;
-                if (others != 0) { // one character: itself, tagged when it is text
-                    ent_pos c = zn__ent_char_class(d->fold[done]);
-                    pos = c != POS_PUNCT && c != POS_SPACE ? pos : c;
+                if (others != 0) { // one character
+                    pos = lone_char_pos(d->fold[done], pos);
                 }
                 words[n_words++] = (ent_word){done, e, (uint8_t)pos};
                 done = e;
