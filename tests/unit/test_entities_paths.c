@@ -2,9 +2,9 @@
  * Unit tests for the entity extractor's short cuts (src/extract/entity_select.c,
  * entity_group.c, entity_result.c, the finders): a line without names, a line with more
  * candidates than one insertion-sorted run, keys compared with and without spaces, rules
- * that jump from one trigger character to the next, and scans that visit the positions of
- * keys from bit to bit, with the name at every offset from the text's start and around the
- * edges of the 64-position words. Text alone. */
+ * that jump from one trigger character to the next, scans that visit the positions of keys
+ * from bit to bit, and names looked for again, with the name at every offset from the text's
+ * start and around the edges of the 64-position words. Text alone. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -333,6 +333,33 @@ static void test_grouping_few_many_and_short_keys(void **state)
     }
 }
 
+// A name found once by a rule is looked for again: the scan skips its own mention (hidden)
+// and a place where only its first character is (羅 of 羅馬), at every offset; in a text of
+// more than 512 characters through the chains instead.
+static void test_names_found_again(void **state)
+{
+    (void)state;
+    const char *text = "副校長羅智泉表示，羅馬來賓感謝羅智泉";
+    for (size_t x = 0; x < N_PADS + 1; x++) {
+        size_t pad = x < N_PADS ? pads[x] : 600; // 600: past the scanned texts' 512
+        char buf[4096];
+        padded(buf, sizeof buf, pad, text);
+        zn_entities *e = run_text(buf);
+        assert_int_equal(zn_entities_count(e), 1);
+        const zn_entity *p = zn_entities_get(e, 0);
+        assert_string_equal(p->name, "羅智泉");
+        assert_int_equal(p->type, ZN_ENTITY_PERSON);
+        assert_int_equal(p->n_roles, 1);
+        assert_string_equal(p->roles[0], "副校長");
+        assert_int_equal(p->n_mentions, 2);
+        size_t at = pad * strlen("。");
+        assert_int_equal(p->mentions[0].start, at + strlen("副校長"));
+        assert_int_equal(p->mentions[1].start, at + strlen("副校長羅智泉表示，羅馬來賓感謝"));
+        assert_int_equal(p->mentions[1].end, at + strlen(text));
+        zn_entities_free(e);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_rules_at_one_character),
         cmocka_unit_test(test_keys_with_and_without_spaces),
         cmocka_unit_test(test_grouping_few_many_and_short_keys),
+        cmocka_unit_test(test_names_found_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
