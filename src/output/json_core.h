@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * The JSON writer's pieces shared by its files (json.c: containers, names and values;
- * json_member.c: members): how bytes get into the buffer, separators, quoting and digits. */
+ * The JSON writer's pieces shared by its files (json.c: containers, strings and scalars;
+ * json_member.c: names and members): how bytes get into the buffer, separators, entering a
+ * container, quoting, names and digits. */
 #ifndef ZHNEWS_OUTPUT_JSON_CORE_H
 #define ZHNEWS_OUTPUT_JSON_CORE_H
 
