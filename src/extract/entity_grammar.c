@@ -121,7 +121,7 @@ static size_t extend_left(const ent_doc *d, size_t b)
 }
 
 // True when [s, e) holds nothing but generic words (or nothing at all).
-bool zn__ent_all_generic(const ent_doc *d, size_t s, size_t e)
+bool zn__ent_all_generic_at(const ent_doc *d, size_t s, size_t e)
 {
     size_t i = s;
     while (i < e) {

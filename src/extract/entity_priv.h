@@ -427,8 +427,13 @@ zn_status zn__ent_link(ent_doc *d, unsigned kind, size_t as, size_t ae, size_t b
 /* The type of the best candidate covering exactly [s, e), or -1. */
 int zn__ent_type_of(const ent_doc *d, size_t s, size_t e);
 
-/* True when [s, e) holds nothing but generic words, or nothing (entity_grammar.c). */
-bool zn__ent_all_generic(const ent_doc *d, size_t s, size_t e);
+/* True when [s, e) holds nothing but generic words, or nothing (entity_grammar.c). Inline,
+ * the test of its first position: no generic word starts at most of them. */
+bool zn__ent_all_generic_at(const ent_doc *d, size_t s, size_t e);
+static inline bool zn__ent_all_generic(const ent_doc *d, size_t s, size_t e)
+{
+    return s >= e || ((d->start_flags[s] & ZN__ENT_GENERIC) && zn__ent_all_generic_at(d, s, e));
+}
 /* entity_grammar.c: suffix grammar, branches, Latin labs, congress names. */
 zn_status zn__ent_find_grammar(ent_doc *d) __attribute__((warn_unused_result));
 /* entity_lists.c: lists with head nouns, apposition, abbreviations, declared short names. */
