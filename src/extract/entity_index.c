@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Where each folded character of a text occurs, in text order: the occurrences of a name's
  * first character without scanning the whole text for every name (long texts went
- * quadratic). Short texts are scanned (a copy in which places can be hidden); longer ones
- * get hashed chains. */
+ * quadratic), and the places hidden from them. Short texts are scanned (a copy in which
+ * hidden places hold no character); longer ones get hashed chains. */
 #include <string.h>
 
 #include "extract/entity_priv.h"
@@ -12,16 +12,15 @@
 zn_status zn__ent_index_build(ent_index *ix, ent_doc *d)
 {
     ix->d = d;
-    ix->chars = NULL;
     ix->next = NULL;
     ix->head = NULL;
     ix->shift = 32;
+    ix->chars = zn__ent_alloc(d, d->n + 1, sizeof *ix->chars);
+    if (ix->chars == NULL) {
+        return ZN_ERR_NOMEM;
+    }
+    memcpy(ix->chars, d->fold, d->n * sizeof *ix->chars);
     if (d->n <= SCAN_MAX_CHARS) {
-        ix->chars = zn__ent_alloc(d, d->n + 1, sizeof *ix->chars);
-        if (ix->chars == NULL) {
-            return ZN_ERR_NOMEM;
-        }
-        memcpy(ix->chars, d->fold, d->n * sizeof *ix->chars);
         return ZN_OK;
     }
     unsigned bits = 1;

@@ -450,15 +450,15 @@ zn_status zn__ent_find_tagged(ent_doc *d) __attribute__((warn_unused_result));
  * n, or 0 when the run is not such a list. */
 size_t zn__ent_split_names(const ent_doc *d, size_t s, size_t e, size_t *cuts);
 
-/* entity_index.c: the positions of each folded character, in text order. Texts of up to
- * 512 characters are scanned, in a copy of the folded text in which the callers hide the
- * places they do not want (a name's own mention): most names occur once, and one scan that
- * finds nothing is all they cost. Longer texts get chains: next[i] is the next position
- * whose character falls in the same hash bucket, head[b] the first of bucket b (hiding does
- * nothing there: the callers test the places they find anyway). */
+/* entity_index.c: the positions of each folded character, in text order, and places the
+ * callers hide (a name's own mention, the mentions taken). Texts of up to 512 characters
+ * are scanned, in a copy of the folded text in which the hidden places hold no character:
+ * most names occur once, and one scan that finds nothing is all they cost. Longer texts get
+ * chains: next[i] is the next position whose character falls in the same hash bucket,
+ * head[b] the first of bucket b (they find hidden places too: the callers test them). */
 typedef struct ent_index {
     const ent_doc *d;
-    uint32_t *chars; /* scan: d->fold with hidden places set to ZN__ENT_HIDDEN */
+    uint32_t *chars; /* d->fold with hidden places set to ZN__ENT_HIDDEN */
     uint32_t *next;  /* NULL: scan */
     uint32_t *head;
     unsigned shift;  /* bucket of c: (c * golden ratio) >> shift, 32 bits */
@@ -468,13 +468,19 @@ typedef struct ent_index {
 
 /* Builds the index of d's text (from d's scratch); ZN_OK or ZN_ERR_NOMEM. */
 zn_status zn__ent_index_build(ent_index *ix, ent_doc *d) __attribute__((warn_unused_result));
-/* Hides the positions [s, e) from the scans (hidden: true) or shows them again. Cannot fail.
- * Inline: a name is a few characters, hidden once or twice. */
+/* Hides the positions [s, e) (hidden: true) or shows them again. Cannot fail. Inline: a name
+ * is a few characters, hidden once or twice. */
 static inline void zn__ent_index_hide(ent_index *ix, size_t s, size_t e, bool hidden)
 {
-    for (size_t i = s; ix->chars != NULL && i < e; i++) { // chains: nothing to hide
+    for (size_t i = s; i < e; i++) {
         ix->chars[i] = hidden ? ZN__ENT_HIDDEN : ix->d->fold[i];
     }
+}
+
+/* True when position i is hidden. Cannot fail. */
+static inline bool zn__ent_index_is_hidden(const ent_index *ix, size_t i)
+{
+    return ix->chars[i] == ZN__ENT_HIDDEN;
 }
 
 static inline size_t zn__ent_index_bucket(const ent_index *ix, uint32_t c)

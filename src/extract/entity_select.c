@@ -109,10 +109,21 @@ static bool boundaries_ok(const ent_doc *d, size_t s, size_t e, size_t len)
     return d->words[d->word_of[s]].start == s && (e == d->n || d->words[d->word_of[e]].start == e);
 }
 
-// Every further occurrence of a chosen name (two characters or more) becomes a mention.
-static zn_status propagate(ent_doc *d, ent_index *ix, uint8_t *used, size_t n_chosen)
+// True when no character of [s, e) is hidden (taken by a mention).
+static bool free_place(const ent_index *ix, size_t s, size_t e)
 {
-    // taken places are hidden from the scans: a name found once is looked for by one scan
+    for (size_t i = s; i < e; i++) {
+        if (zn__ent_index_is_hidden(ix, i)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Every further occurrence of a chosen name (two characters or more) becomes a mention. The
+// places taken are those hidden from the scans: a name found once is looked for by one scan.
+static zn_status propagate(ent_doc *d, ent_index *ix, size_t n_chosen)
+{
     for (size_t k = 0; k < n_chosen; k++) {
         zn__ent_index_hide(ix, d->cands[k].start, d->cands[k].end, true);
     }
@@ -124,8 +135,8 @@ static zn_status propagate(ent_doc *d, ent_index *ix, uint8_t *used, size_t n_ch
         for (size_t i = zn__ent_index_first(ix, d->fold[m.start]); i != SIZE_MAX;
              i = zn__ent_index_next(ix, i)) {
             size_t e;
-            if (used[i] || !matches_at(d, i, &m, &e) ||
-                !free_span(used, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
+            if (zn__ent_index_is_hidden(ix, i) || !matches_at(d, i, &m, &e) ||
+                !free_place(ix, i, e) || !boundaries_ok(d, i, e, m.end - m.start)) {
                 continue;
             }
             // a Latin name must not continue into more letters (Lab in Labs)
@@ -136,7 +147,6 @@ static zn_status propagate(ent_doc *d, ent_index *ix, uint8_t *used, size_t n_ch
             if (zn__ent_add(d, i, e, m.type, PRIO_LEXICON) != ZN_OK) {
                 return ZN_ERR_NOMEM;
             }
-            memset(used + i, 1, e - i);
             zn__ent_index_hide(ix, i, e, true);
         }
     }
@@ -248,15 +258,11 @@ zn_status zn__ent_select(ent_doc *d)
     memset(used, 0, d->n + 1);
     size_t n = choose(d, used, chosen);
     size_t m = zn__ent_clean(d, chosen, n, split, cap);
-    memset(used, 0, d->n + 1);
-    for (size_t i = 0; i < m; i++) {
-        memset(used + split[i].start, 1, split[i].end - split[i].start);
-    }
     // The chosen mentions replace the candidates; propagation appends to them.
     d->cands = split;
     d->cap_cands = cap;
     d->n_cands = m;
-    if (propagate(d, &ix, used, m) != ZN_OK) {
+    if (propagate(d, &ix, m) != ZN_OK) {
         return ZN_ERR_NOMEM;
     }
     ent_cand *tmp = NULL;
