@@ -126,9 +126,7 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
     off[n] = len;
     // after the last character: no key (zn__ent_mark_keys, the walk's look at the next character),
     // no word's end (the word cut)
-    for (size_t j = n; j < n + 8; j++) {
-        key_at[j] = 0;
-    }
+    memset(key_at + n, 0, 8 * sizeof *key_at);
     off[n + 1] = SIZE_MAX, off[n + 2] = SIZE_MAX, off[n + 3] = SIZE_MAX, off[n + 4] = SIZE_MAX;
     d->n = n;
     d->has_latin = latin;
