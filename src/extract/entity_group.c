@@ -44,8 +44,13 @@ static void measure_keys(grouping *g)
         bool spaced = false;
         for (size_t p = d->cands[i].start; p < d->cands[i].end; p++) {
             uint32_t c = d->fold[p];
-            spaced |= c == ' ';
-            len += c == ' ' ? 0 : utf8_len(c);
+            if (c - 0x800 < 0xF800) {
+                len += 3; // U+0800-U+FFFF, Han among them: one test for most characters
+            } else if (c == ' ') {
+                spaced = true;
+            } else {
+                len += utf8_len(c);
+            }
         }
         g->key_len[i] = len;
         g->key_spaced[i] = spaced;
