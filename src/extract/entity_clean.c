@@ -153,8 +153,8 @@ static void clean_one(const ent_doc *d, ent_cand c, ent_cand *out, size_t *n, si
     bool plain = true;
     for (size_t i = c.start; i < c.end; i++) {
         uint32_t f = d->fold[i];
-        if (f > 0x3002 && f != 0xFF0C) {
-            continue; // Han, most characters: neither a separator nor a space (is_sep)
+        if (f - 0x3003 < 0xFF0C - 0x3003) {
+            continue; // U+3003-U+FF0B, Han among them: neither a separator nor a space
         }
         if (is_sep(f) || f == ' ') {
             plain = false;

@@ -207,22 +207,6 @@ static void pick_names(builder *bd)
     }
 }
 
-// The type of the entity's strongest mention (the first of the strongest).
-static zn_entity_type type_of(const builder *bd, size_t e)
-{
-    const ent_doc *d = bd->d;
-    unsigned prio = 0;
-    zn_entity_type type = ZN_ENTITY_COMPANY;
-    for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
-        const ent_cand *c = &d->cands[bd->by_ent[x]];
-        if (c->prio > prio) {
-            prio = c->prio;
-            type = (zn_entity_type)c->type;
-        }
-    }
-    return type;
-}
-
 // The result is one allocation: the struct, then its arrays (all of pointer alignment),
 // then the string pool. Every field is set by the caller or fill_result.
 static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t pool)
@@ -278,7 +262,6 @@ static void fill_result(const builder *bd, zn_entities *r)
     size_t at = 0;
     for (size_t e = 0; e < r->count; e++) {
         zn_entity *it = &r->items[e];
-        it->type = type_of(bd, e);
         it->name = copy_rec(bd, &bd->names[nx], pool);
         pool += bd->names[nx].b1 - bd->names[nx].b0 + 1;
         it->aliases = r->strs + s;
@@ -295,10 +278,18 @@ static void fill_result(const builder *bd, zn_entities *r)
         it->n_roles = (size_t)(r->strs + s - it->roles);
         it->mentions = r->spans + at;
         it->n_mentions = bd->ent_at[e + 1] - bd->ent_at[e];
+        // the type of the entity's strongest mention (the first of the strongest)
+        unsigned prio = 0;
+        zn_entity_type type = ZN_ENTITY_COMPANY;
         for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
             const ent_cand *c = &d->cands[bd->by_ent[x]];
             r->spans[at++] = (zn_span){d->off[c->start], d->off[c->end]};
+            if (c->prio > prio) {
+                prio = c->prio;
+                type = (zn_entity_type)c->type;
+            }
         }
+        it->type = type;
     }
     for (size_t i = 0; i < bd->g->m; i++) {
         r->mentions[i].span = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};

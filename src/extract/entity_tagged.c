@@ -258,10 +258,11 @@ zn_status zn__ent_find_tagged(ent_doc *d)
     // the classes from_word takes: names of the lexicon and the tagger (most words are not)
     const unsigned named = 1u << POS_PER | 1u << POS_LOC | 1u << POS_ORG | 1u << POS_NR |
                            1u << POS_NS | 1u << POS_NT;
-    const ent_word *words = d->words; // read once: adding candidates changes neither
-    size_t n_words = d->n_words;
-    for (size_t i = 0; i < n_words; i++) {
-        if ((named >> words[i].pos & 1u) != 0 && from_word(d, &words[i]) != ZN_OK) {
+    // read once: adding candidates changes neither; a pointer walk (most words are passed
+    // over: their loop is a load, a bit test and the walk)
+    const ent_word *end = d->words + d->n_words;
+    for (const ent_word *w = d->words; w < end; w++) {
+        if ((named >> w->pos & 1u) != 0 && from_word(d, w) != ZN_OK) {
             return ZN_ERR_NOMEM;
         }
     }
