@@ -509,6 +509,48 @@ static void test_keys_more_rows_than_characters(void **state)
     zn__ent_doc_clear(&d);
 }
 
+// The scratch memory: a first block even for nothing, pieces aligned, a piece that fills the
+// block's room exactly taken from it, the next from a new block; the caller's block first
+// when the piece fits it; sizes that overflow refused.
+static void test_arena_blocks(void **state)
+{
+    (void)state;
+    ent_doc d;
+    memset(&d, 0, sizeof d);
+    char *z = zn__ent_alloc(&d, 0, 8);
+    assert_non_null(z);
+    char *a = zn__ent_alloc(&d, 100, 1); // 112 bytes: a multiple of 16
+    assert_ptr_equal(a, z);
+    assert_int_equal((uintptr_t)a % 16, 0);
+    size_t room = d.arena_room;
+    assert_true(room >= 16);
+    char *b = zn__ent_alloc(&d, room, 1);
+    assert_ptr_equal(b, a + 112);
+    assert_int_equal(d.arena_room, 0);
+    char *c = zn__ent_alloc(&d, 1, 1);
+    assert_non_null(c);
+    assert_true((uintptr_t)c + 1 <= (uintptr_t)b || (uintptr_t)c >= (uintptr_t)(b + room));
+    memset(b, 1, room);
+    memset(c, 2, 1);
+    assert_null(zn__ent_alloc(&d, SIZE_MAX / 2, 4));
+    assert_null(zn__ent_alloc(&d, SIZE_MAX / 4 + 1, 1));
+    zn__ent_arena_free(&d);
+    assert_null(d.arena);
+    assert_int_equal(d.arena_room, 0);
+
+    _Alignas(16) char scratch[256];
+    memset(&d, 0, sizeof d);
+    d.scratch = scratch;
+    d.scratch_size = sizeof scratch;
+    char *p = zn__ent_alloc(&d, 200, 1);
+    assert_true(p > scratch && p + 200 <= scratch + sizeof scratch);
+    char *q = zn__ent_alloc(&d, 100, 1); // no room left there: a heap block
+    assert_true((uintptr_t)q + 100 <= (uintptr_t)scratch ||
+                (uintptr_t)q >= (uintptr_t)(scratch + sizeof scratch));
+    memset(q, 3, 100);
+    zn__ent_arena_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -528,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_words_after_many_others),
         cmocka_unit_test(test_words_cjk_marks),
         cmocka_unit_test(test_keys_more_rows_than_characters),
+        cmocka_unit_test(test_arena_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
