@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT
- * Unit tests for the entity extractor's view of a text (entity_text.c, entity_words.c): the
- * folded characters and the table keys marked at each position, and the words cut from
- * the tokenizer's tokens (or the tagger's words) with their classes, the characters each
- * word covers, gaps, overlaps and spans that are no spans of the text. */
+ * Unit tests for the entity extractor's view of a text (entity_text.c, entity_keys.c,
+ * entity_words.c, entity_arena.c): the folded characters and the table keys marked at each
+ * position, the words cut from the tokenizer's tokens (or the tagger's words) with their
+ * classes, the characters each word covers, gaps, overlaps and spans that are no spans of
+ * the text, and the scratch memory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
