@@ -107,8 +107,10 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
         const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
         mention[0].v = (long long)zn_cp_cursor_at(&cur, m[i].span.start);
         mention[1].v = (long long)zn_cp_cursor_at(&cur, m[i].span.end);
-        mention[2].s = type;
-        mention[2].len = length(type);
+        if (type != mention[2].s) { // the type's static name: measured when it changes
+            mention[2].s = type;
+            mention[2].len = length(type);
+        }
         mention[3].s = s + m[i].span.start;
         mention[3].len = m[i].span.end - m[i].span.start;
         zn__json_object(j, mention, sizeof mention / sizeof mention[0]);
