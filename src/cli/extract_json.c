@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * The JSON of `zhnews extract`: entities and dates with offsets mapped back through the
- * normaliser's repairs to the input as given, in code points. */
+ * normaliser's repairs to the input as given, in code points. Written with the writer's calls
+ * for a fixed schema (output/json_member.h, internal like extract/valid_text.h): names as
+ * literals with their length, a mention or a date of a line as one object. */
 #include <stdlib.h>
 #include <string.h>
 
