@@ -140,13 +140,15 @@ static bool split_members(const ent_doc *d, ent_cand c, ent_cand *out, size_t *n
 static void clean_one(const ent_doc *d, ent_cand c, ent_cand *out, size_t *n, size_t cap)
 {
     trim_place(d, &c);
-    if (c.type == ZN_ENTITY_PLACE && split_members(d, c, out, n, cap)) {
+    // the lengths first: a compound has two or three characters, a run of names five or more
+    if (c.type == ZN_ENTITY_PLACE && c.end - c.start - 2 <= 1 &&
+        split_members(d, c, out, n, cap)) {
         return;
     }
     trim_titles(d, &c);
     // People only: a place is split above, or not at all (trim_titles leaves places alone),
     // and other mentions never
-    if (c.type == ZN_ENTITY_PERSON && split_members(d, c, out, n, cap)) {
+    if (c.type == ZN_ENTITY_PERSON && c.end - c.start >= 5 && split_members(d, c, out, n, cap)) {
         return;
     }
     // Most mentions hold no separator and no space: one piece, the mention itself.
