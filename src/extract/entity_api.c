@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * The public face of the entity extractor (include/zhnews/extract.h): find candidates,
  * choose mentions, group them into entities. */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 #include "extract/valid_text.h"
 #include "util/error.h"
 

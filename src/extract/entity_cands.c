@@ -2,7 +2,7 @@
  * Candidate mentions and links between them, collected by the finders before selection. */
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 zn_status zn__ent_add_grown(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
 {

@@ -2,7 +2,7 @@
  * Cleaning the chosen mentions (selection's second step, after entity_select.c has chosen
  * them): lists split at 、 and clause breaks cut, titles trimmed (江主席 → 江), places cut to
  * their names (美国政府 → 美国), compounds split (中美 → 中 + 美), generic phrases dropped. */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define MAX_NAMES 12
 

@@ -4,7 +4,7 @@
  * (致公党第十一次全国代表大会, 中共十五大). */
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define MAX_BRANCH_CHARS 6
 

@@ -3,7 +3,7 @@
  * a listed suffix (香港中文大学, 机器人与智能制造国家与地方联合工程实验室, 深圳市). Bodies that
  * hold only generic words (联合实验室, 重点实验室) or follow a quantity (三个研究院) are not
  * names. */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define MAX_BODY_WORDS 12
 #define MAX_BODY_CHARS 24

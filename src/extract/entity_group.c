@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 #include "util/alloc.h"
 
 

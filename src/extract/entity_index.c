@@ -5,7 +5,7 @@
  * hidden places hold no character); longer ones get hashed chains. */
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define SCAN_MAX_CHARS 512
 

@@ -2,7 +2,7 @@
  * Types and names from the sentence around a name: a head noun in apposition (无人机企业大疆
  * 创新, 互联网巨头ATJ, 腾讯作为企业), lists closed by a head noun (甲、乙等一大批企业), list
  * abbreviations (ATJ(阿里巴巴、腾讯、京东)) and short names declared in brackets (以下简称). */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define MAX_MEMBER_CHARS 10
 #define MAX_QUANTITY_CHARS 4

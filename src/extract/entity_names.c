@@ -2,7 +2,7 @@
  * Lists of Chinese names written without separators (张建国李明华): the tagger
  * often gives them as one person; they are cut into names of two or three characters that
  * each begin with a surname. Transliterated names (普里马科夫) are left whole. */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 #define MAX_RUN 24
 

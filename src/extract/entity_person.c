@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * People that no lexicon lists (罗智泉, 张潼): a surname and one or two given-name characters
  * right after a role title (副校长罗智泉, 记者 戴春晨) or right before a cue word (周林生认为). */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 // True when a given name cannot go on at position i: end of text, a character that is not
 // Han, a character that never ends a name, or the start of a cue word or title.

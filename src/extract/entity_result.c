@@ -3,7 +3,7 @@
  * spans, copied into one allocation set owned by zn_entities. */
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 #include "util/alloc.h"
 
 // A string of the result: a byte span of the text, for entity `ent`.

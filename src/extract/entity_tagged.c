@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * Candidates from the analyses: LAC's PER/LOC/ORG words, the lexicon's nr/ns/nt tags,
  * region names, and one-character country names after verbs of travel (驻美, 访华). */
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 // The type an organisation name gets from orgs.txt when it is listed whole (新华社 →
 // media), else from its suffix (大学 → university), else organization.

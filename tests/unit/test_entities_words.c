@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "extract/entity_priv.h"
+#include "extract/entity_find.h"
 
 // A token for bytes [start, end) with the tag's eight bytes as given (the rest zeros).
 static zn_token tok(size_t start, size_t end, const char *tag)
