@@ -43,10 +43,15 @@ typedef struct zn_entity {
     size_t n_mentions;
 } zn_entity;
 
-/* One mention in text order, for line-by-line output: its span and its entity's index. */
+/* One mention in text order, for line-by-line output: its span and its entity's index, and
+ * the same span in code points of the text (cp_start, cp_end: characters [cp_start, cp_end),
+ * counted from the text's start), which the extractor knows anyway: a writer that reports
+ * code-point offsets of the text as given need not count them again. */
 typedef struct zn_entity_mention {
     zn_span span;
     size_t entity;
+    size_t cp_start;
+    size_t cp_end;
 } zn_entity_mention;
 
 /* The entities of one text (opaque; read with the functions below, free with

@@ -87,7 +87,9 @@ static void dates_json(zn_json *j, const zn_date_list *dates, const cli_origin *
 }
 
 // One line: {"entities":[{"start","end","type","text"}],"dates":[...]}. A mention is one
-// zn__json_object call (the writer's checks once, not per member).
+// zn__json_object call (the writer's checks once, not per member). A line is analysed as
+// given (g->res is NULL): a mention's code-point offsets are the extractor's own (cp_start,
+// cp_end), and the cursor counts only for the dates, from the last mention on.
 void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin *g,
                            const zn_date_list *dates)
 {
@@ -96,6 +98,10 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
     zn_cp_cursor_init(&cur, s);
     size_t n;
     const zn_entity_mention *m = zn_entities_mentions(ents, &n);
+    if (n > 0) { // where the mentions left off: the dates mostly lie near them
+        cur.byte = m[n - 1].span.end;
+        cur.cp = m[n - 1].cp_end;
+    }
     zn_json_begin_object(j);
     zn__json_member_array(j, ZN__JSON_NAME("entities"));
     // a mention's members, named once; each mention sets the values
@@ -107,8 +113,8 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
     };
     for (size_t i = 0; i < n; i++) {
         const char *type = zn_entity_type_name(zn_entities_get(ents, m[i].entity)->type);
-        mention[0].v = (long long)zn_cp_cursor_at(&cur, m[i].span.start);
-        mention[1].v = (long long)zn_cp_cursor_at(&cur, m[i].span.end);
+        mention[0].v = (long long)m[i].cp_start;
+        mention[1].v = (long long)m[i].cp_end;
         if (type != mention[2].s) { // the type's static name: measured when it changes
             mention[2].s = type;
             mention[2].len = length(type);
@@ -125,8 +131,9 @@ void cli_extract_line_json(zn_json *j, const zn_entities *ents, const cli_origin
 // The code-point offsets in the input of the ends of every mention, in the order of
 // zn_entities_mentions (text order), counted by one cursor going forward: asked entity by
 // entity, whose mentions are spread over the text, a cursor would count from the start
-// again and again. cps[2i] and cps[2i + 1] for mention i; NULL when there are none or no
-// memory (then each mention is counted on its own).
+// again and again. Without repairs (g->res NULL) the input is the analysed text and the
+// extractor's own offsets serve. cps[2i] and cps[2i + 1] for mention i; NULL when there are
+// none or no memory (then each mention is counted on its own).
 static size_t *mention_cps(const zn_entities *ents, const cli_origin *g)
 {
     size_t n;
@@ -141,6 +148,11 @@ static size_t *mention_cps(const zn_entities *ents, const cli_origin *g)
     zn_cp_cursor cur;
     zn_cp_cursor_init(&cur, g->in);
     for (size_t i = 0; i < n; i++) {
+        if (g->res == NULL) {
+            cps[2 * i] = m[i].cp_start;
+            cps[2 * i + 1] = m[i].cp_end;
+            continue;
+        }
         cps[2 * i] = zn_cp_cursor_at(&cur, back(g, m[i].span.start, false));
         cps[2 * i + 1] = zn_cp_cursor_at(&cur, back(g, m[i].span.end, true));
     }

@@ -292,8 +292,9 @@ static void fill_result(const builder *bd, zn_entities *r)
         it->type = type;
     }
     for (size_t i = 0; i < bd->g->m; i++) {
-        r->mentions[i].span = (zn_span){d->off[d->cands[i].start], d->off[d->cands[i].end]};
-        r->mentions[i].entity = bd->g->ent_of[i];
+        const ent_cand *c = &d->cands[i]; // characters: the code-point offsets too
+        r->mentions[i] = (zn_entity_mention){{d->off[c->start], d->off[c->end]},
+                                             bd->g->ent_of[i], c->start, c->end};
     }
 }
 

@@ -156,3 +156,20 @@ printf '北京大學\n%0100d\n' 0 | "$zhnews" extract --input-format lines --no-
     --max-line-bytes 50 >"$dir/out" 2>"$dir/err"
 check "extract: a line past --max-line-bytes exits 1" $? 1
 check_grep "extract: lines before the error are written" '"text":"北京大學"' "$dir/out"
+# Mentions' code-point offsets: line mode and unrepaired articles take the extractor's own
+# (zn_entity_mention's cp_start, cp_end), repaired articles count them through the repairs.
+# On a text that needs no repair, with characters of one to four UTF-8 bytes, all agree.
+printf '互聯網巨頭ATJ(阿里巴巴、騰訊、京東)合作。京東集團將與騰訊AI Lab簽約 😀 香港中文大學深圳校區副校長羅智泉介紹說，羅智泉說，é 北京大學的王小明說。\n' >"$dir/cps.txt"
+"$zhnews" extract --no-tagger "$dir/cps.txt" >"$dir/cps-repaired" 2>"$dir/err"
+"$zhnews" extract --no-tagger --no-repair "$dir/cps.txt" >"$dir/cps-as-is" 2>"$dir/err"
+n=$((n + 1))
+if cmp -s "$dir/cps-repaired" "$dir/cps-as-is"; then echo "ok $n extract: offsets with and without repair agree"
+else echo "not ok $n extract: offsets with and without repair differ"; fi
+"$zhnews" extract --no-tagger --input-format lines "$dir/cps.txt" >"$dir/cps-line" 2>"$dir/err"
+grep -o '"start":[0-9]*,"end":[0-9]*' "$dir/cps-as-is" | sort >"$dir/cps-a"
+grep -o '"start":[0-9]*,"end":[0-9]*' "$dir/cps-line" | sort >"$dir/cps-l"
+check "extract: the text has mentions" "$(wc -l <"$dir/cps-l")" 12
+n=$((n + 1))
+if cmp -s "$dir/cps-a" "$dir/cps-l"; then echo "ok $n extract: line and article offsets agree"
+else echo "not ok $n extract: line and article offsets differ"; fi
+check_grep "extract: code points after a four-byte character" '"start":42,"end":48,"type":"university","text":"香港中文大學"' "$dir/cps-line"

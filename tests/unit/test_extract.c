@@ -255,6 +255,57 @@ static void test_odd_inputs_are_safe(void **state)
     zn_entities_free(e);
 }
 
+// The code points of s before byte b.
+static size_t cps_before(const char *s, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b; i++) {
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+// Every mention's cp_start and cp_end are its byte span counted in code points, after
+// characters of one to four bytes, in texts that the scans (up to 512 characters) and the
+// chains (longer) index.
+static void test_mentions_in_code_points(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "香港中文大學(深圳)副校長羅智泉介紹說,羅智泉說",
+        "é 😀 騰訊AI Lab與京東集團合作，Ω北京大學的王小明說，😀😀騰訊AI lab表示",
+        "",
+    };
+    char long_text[4096] = "";
+    for (int k = 0; k < 40; k++) { // past 512 characters
+        strcat(long_text, k % 3 == 0 ? "😀é北京大學的王小明說，" : "騰訊AI Lab和京東集團。");
+    }
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0] + 1; i++) {
+        const char *t = i < sizeof texts / sizeof texts[0] ? texts[i] : long_text;
+        zn_entities *e = run_text(t);
+        size_t n;
+        const zn_entity_mention *m = zn_entities_mentions(e, &n);
+        assert_true(i == 2 ? n == 0 : n >= 3);
+        for (size_t k = 0; k < n; k++) {
+            assert_int_equal(m[k].cp_start, cps_before(t, m[k].span.start));
+            assert_int_equal(m[k].cp_end, cps_before(t, m[k].span.end));
+        }
+        zn_entities_free(e);
+    }
+    zn_entities *e = run_text(texts[1]);
+    size_t n;
+    const zn_entity_mention *m = zn_entities_mentions(e, &n);
+    size_t b = (size_t)(strstr(texts[1], "京東集團") - texts[1]);
+    size_t k = 0;
+    while (k < n && m[k].span.start != b) {
+        k++;
+    }
+    assert_true(k < n);
+    assert_int_equal(m[k].cp_start, 13); // after "é 😀 騰訊AI Lab與"
+    assert_int_equal(m[k].cp_end, 17);
+    zn_entities_free(e);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -309,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_run_of_names_is_cut_into_people),
         cmocka_unit_test(test_congress_gazetteer_and_government),
         cmocka_unit_test(test_odd_inputs_are_safe),
+        cmocka_unit_test(test_mentions_in_code_points),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failures),
     };
