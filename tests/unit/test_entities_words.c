@@ -510,6 +510,38 @@ static void test_keys_more_rows_than_characters(void **state)
     zn__ent_doc_clear(&d);
 }
 
+// The per-character arrays of a text up to 4096 bytes are sized by its bytes, of a longer
+// one by its characters (counted): at both sizes, ASCII (a character per byte) up to a key
+// at the end, every position written (no key: no bit, no flags) and the eight entries past
+// the text clear.
+static void test_keys_sized_by_bytes(void **state)
+{
+    (void)state;
+    static char text[4100];
+    for (size_t len = 4096; len <= 4097; len++) {
+        memset(text, 'x', len - 6);
+        memcpy(text + len - 6, "大學", 6); // 大学, a suffix
+        text[len] = '\0';
+        ent_doc d;
+        init_doc(&d, text, NULL, 0);
+        size_t n = len - 4;
+        assert_int_equal(d.n, n);
+        assert_true(zn__ent_span_is(&d, n - 2, n, ZN__ENT_SUFFIX));
+        assert_true(d.end_flags[n] & ZN__ENT_SUFFIX);
+        for (size_t i = 0; i < n - 2; i++) {
+            assert_int_equal(d.keys[i], 0);
+            assert_int_equal(d.start_flags[i], 0);
+        }
+        for (size_t i = n; i < n + 8; i++) {
+            assert_int_equal(d.keys[i], 0);
+            assert_int_equal(d.start_flags[i], 0);
+            assert_int_equal(d.end_flags[i + 1], 0);
+        }
+        assert_int_equal(d.word_of[n], d.n_words);
+        zn__ent_doc_clear(&d);
+    }
+}
+
 // The scratch memory: a first block even for nothing, pieces aligned, a piece that fills the
 // block's room exactly taken from it, the next from a new block; the caller's block first
 // when the piece fits it; sizes that overflow refused.
@@ -571,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_words_after_many_others),
         cmocka_unit_test(test_words_cjk_marks),
         cmocka_unit_test(test_keys_more_rows_than_characters),
+        cmocka_unit_test(test_keys_sized_by_bytes),
         cmocka_unit_test(test_arena_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
