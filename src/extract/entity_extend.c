@@ -133,15 +133,17 @@ static zn_status latin_names(ent_doc *d)
     return ZN_OK;
 }
 
+#define NUMERAL_BITS 6 /* 13 numerals in 64 slots: no two share one */
+#define NUMERAL(c) [ZN__ENT_CP_SLOT(c, NUMERAL_BITS)] = (c)
+
 bool zn__ent_is_numeral(uint32_t c)
 {
-    switch (c) { // 〇 一 二 三 四 五 六 七 八 九 十 百 零
-    case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
-    case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x96F6:
-        return true;
-    default:
-        return zn__ent_is_digit(c);
-    }
+    static const uint16_t numerals[1u << NUMERAL_BITS] = { // 〇 一 二 三 四 五 六 七 八 九 十 百 零
+        NUMERAL(0x3007), NUMERAL(0x4E00), NUMERAL(0x4E8C), NUMERAL(0x4E09), NUMERAL(0x56DB),
+        NUMERAL(0x4E94), NUMERAL(0x516D), NUMERAL(0x4E03), NUMERAL(0x516B), NUMERAL(0x4E5D),
+        NUMERAL(0x5341), NUMERAL(0x767E), NUMERAL(0x96F6),
+    };
+    return zn__ent_cp_in(numerals, NUMERAL_BITS, c) | zn__ent_is_digit(c);
 }
 
 // Length of a congress after a party name at e: 第 N 次|届 全国 代表大会|大会|全会, or N 大

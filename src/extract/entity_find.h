@@ -9,6 +9,19 @@
 
 #include "extract/entity_priv.h"
 
+/* Membership of a code point in a small fixed set (numerals, travel verbs) without a
+ * branch: the rules ask it of most characters near a candidate, and a switch over the set
+ * compiled into a tree of comparisons that mispredicted on the text's random characters.
+ * Each member sits in a table of 1 << bits code points at its slot (ZN__ENT_CP_SLOT, a
+ * multiplicative hash); the other slots hold 0, which the test itself turns away. Build the
+ * table with designated initializers at ZN__ENT_CP_SLOT(member, bits): two members in one
+ * slot override an initializer, an error under -Wextra -Werror (-Woverride-init). */
+#define ZN__ENT_CP_SLOT(c, bits) (((uint32_t)(c) * 2654435761u) >> (32 - (bits)))
+static inline bool zn__ent_cp_in(const uint16_t *table, unsigned bits, uint32_t c)
+{
+    return (table[ZN__ENT_CP_SLOT(c, bits)] == c) & (c != 0);
+}
+
 /* entity_cands.c */
 #define ZN__ENT_SORT_RUN 16 /* items sorted by insertion before merging */
 #define ZN__ENT_MAX_ITEM 32
