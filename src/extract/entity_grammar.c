@@ -57,10 +57,14 @@ static bool name_like(const ent_doc *d, const ent_word *w)
     if (zn__ent_span_is(d, w->start, w->end, ZN__ENT_TITLE)) {
         return false;
     }
-    const zn__ent_word *h = zn__ent_span_word(d, w->start, w->end);
-    if (h != NULL && (h->flags & ZN__ENT_HEAD) && h->head_type != ZN_ENTITY_PLACE &&
-        !(h->flags & ZN__ENT_SUFFIX)) {
-        return false;
+    // a head noun (企业, 巨头) is no part of a body; the row itself (its head type) is read
+    // only for one: most words are none, which their position's flag sum tells without a
+    // read of the large word table
+    if (zn__ent_span_is(d, w->start, w->end, ZN__ENT_HEAD)) {
+        const zn__ent_word *h = zn__ent_span_word(d, w->start, w->end);
+        if (h->head_type != ZN_ENTITY_PLACE && !(h->flags & ZN__ENT_SUFFIX)) {
+            return false;
+        }
     }
     switch (w->pos) {
     case POS_N: case POS_VN: case POS_NS: case POS_NT: case POS_NZ: case POS_LOC:
