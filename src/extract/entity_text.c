@@ -45,11 +45,6 @@ static uint32_t char_keys(uint32_t cp)
     return root_search(cp) | ZN__ENT_KEY_SECOND; // beyond the BMP: any may follow
 }
 
-// Texts up to this many bytes get their per-character arrays for one character per byte
-// (at most 4 KB times 30 bytes) instead of counting their characters first: the count read
-// the whole text once more, a tenth of the preparation's time on news lines.
-#define COUNT_ABOVE 4096u
-
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets and the counts of uncommon
 // characters (bytes), in that order so that each part is aligned. off, fold, key_at,
@@ -57,13 +52,19 @@ static uint32_t char_keys(uint32_t cp)
 // start_flags by zn__ent_mark_keys; end_flags are cleared once the text is decoded.
 static zn_status alloc_arrays(ent_doc *d)
 {
-    // Room for every byte that is not a continuation byte (a short text: for every byte):
+    // Room for every byte that is not a continuation byte (or for every byte, below):
     // each character decoded before an invalid sequence (which ends the extraction) has
     // one; and for eight entries from the end on: zn__ent_mark_keys reads key_at[n], the
     // word cut marks four characters at once from a word's start and finds the end of a
     // short word without a test against the text's end (off[] holds SIZE_MAX past it).
-    size_t m = (d->len <= COUNT_ABOVE ? d->len : zn__utf8_count(d->text, d->len)) + 8;
+    // A text whose arrays for a character per byte fill at most half the caller's scratch
+    // block (a line) gets those, without counting its characters first: the count read the
+    // whole text once more (a tenth of the preparation's time on news lines). A longer one
+    // counts, so that what fitted the block still does (a heap block costs more than the
+    // count).
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
+    bool by_bytes = d->len < d->scratch_size / per && (d->len + 8) * per <= d->scratch_size / 2;
+    size_t m = (by_bytes ? d->len : zn__utf8_count(d->text, d->len)) + 8;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
     }
