@@ -36,14 +36,22 @@ static size_t utf8_len(uint32_t c)
 // key) and its first code point. The keys themselves are never written out: compared as
 // folded characters they compare as their UTF-8 bytes would (zn__ent_key_cmp); two keys
 // whose first characters differ compare as those do (most pairs: key_first decides).
+// What the loop reads is held in locals: its stores (size_t) may alias any size_t field
+// reached through a pointer (the candidates' ends), which would be read again after each.
 static void measure_keys(grouping *g)
 {
-    const ent_doc *d = g->d;
-    for (size_t i = 0; i < g->m; i++) {
+    const uint32_t *fold = g->d->fold;
+    const ent_cand *cands = g->d->cands;
+    size_t *key_len = g->key_len;
+    size_t *key_spaced = g->key_spaced;
+    size_t *key_first = g->key_first;
+    for (size_t i = 0, m = g->m; i < m; i++) {
         size_t len = 0;
         bool spaced = false;
-        for (size_t p = d->cands[i].start; p < d->cands[i].end; p++) {
-            uint32_t c = d->fold[p];
+        size_t s = cands[i].start;
+        size_t e = cands[i].end;
+        for (size_t p = s; p < e; p++) {
+            uint32_t c = fold[p];
             if (c - 0x800 < 0xF800) {
                 len += 3; // U+0800-U+FFFF, Han among them: one test for most characters
             } else if (c == ' ') {
@@ -52,13 +60,12 @@ static void measure_keys(grouping *g)
                 len += utf8_len(c);
             }
         }
-        g->key_len[i] = len;
-        g->key_spaced[i] = spaced;
-        size_t p = d->cands[i].start;
-        while (spaced && p < d->cands[i].end && d->fold[p] == ' ') {
-            p++;
+        key_len[i] = len;
+        key_spaced[i] = spaced;
+        while (spaced && s < e && fold[s] == ' ') {
+            s++;
         }
-        g->key_first[i] = len > 0 ? d->fold[p] : 0;
+        key_first[i] = len > 0 ? fold[s] : 0;
     }
 }
 
@@ -322,15 +329,19 @@ static zn_status unite_all(grouping *g)
 
 static void number_entities(grouping *g)
 {
-    for (size_t i = 0; i < g->m; i++) {
+    size_t *first = g->first; // locals: the stores would make the fields be read again
+    size_t *ent_of = g->ent_of;
+    size_t n_ents = 0;
+    for (size_t i = 0, m = g->m; i < m; i++) {
         size_t r = find(g, i);
         if (r == i) {
-            g->first[g->n_ents] = i;
-            g->ent_of[i] = g->n_ents++;
+            first[n_ents] = i;
+            ent_of[i] = n_ents++;
         } else {
-            g->ent_of[i] = g->ent_of[r];
+            ent_of[i] = ent_of[r];
         }
     }
+    g->n_ents = n_ents;
 }
 
 zn_status zn__ent_group(ent_doc *d, zn_entities **out)

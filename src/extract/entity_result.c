@@ -74,15 +74,9 @@ static void index_links(builder *bd)
     }
 }
 
-static size_t bytes_of(const ent_doc *d, const ent_cand *c, size_t *b0)
+static bool same_text(const char *text, size_t a0, size_t a1, size_t b0, size_t b1)
 {
-    *b0 = d->off[c->start];
-    return d->off[c->end] - *b0;
-}
-
-static bool same_text(const ent_doc *d, size_t a0, size_t a1, size_t b0, size_t b1)
-{
-    return a1 - a0 == b1 - b0 && memcmp(d->text + a0, d->text + b0, a1 - a0) == 0;
+    return a1 - a0 == b1 - b0 && memcmp(text + a0, text + b0, a1 - a0) == 0;
 }
 
 static size_t count_upper(const ent_doc *d, const ent_cand *c)
@@ -131,15 +125,16 @@ static bool better_name(const builder *bd, size_t a, size_t b)
 
 // Appends the string [b0, b1) of entity ent to list (names or roles) unless the entity has
 // it there already.
-static void add_rec(builder *bd, rec *list, size_t *n, size_t ent, size_t b0, size_t b1)
+static void add_rec(const char *text, rec *list, size_t *n, size_t *pool, size_t ent, size_t b0,
+                    size_t b1)
 {
     for (size_t i = *n; i-- > 0 && list[i].ent == ent;) {
-        if (same_text(bd->d, list[i].b0, list[i].b1, b0, b1)) {
+        if (same_text(text, list[i].b0, list[i].b1, b0, b1)) {
             return;
         }
     }
     list[(*n)++] = (rec){ent, b0, b1};
-    bd->pool += b1 - b0 + 1;
+    *pool += b1 - b0 + 1;
 }
 
 // The title right before a person's mention (one space allowed): its bytes, or false.
@@ -158,35 +153,53 @@ static bool role_before(const ent_doc *d, const ent_cand *c, size_t *b0, size_t 
     return true;
 }
 
-static void collect(builder *bd, size_t e)
+// Every entity's strings, entity by entity: its name, its aliases (the other mentions' texts,
+// a list abbreviation's members), the roles of its person mentions. The counts and the
+// arrays are locals: the records' stores (size_t) may alias any size_t field reached
+// through a pointer, which would be read again after each.
+static void collect(builder *bd)
 {
-    grouping *g = bd->g;
-    ent_doc *d = bd->d;
-    size_t b0;
-    size_t len = bytes_of(d, &d->cands[bd->canon[e]], &b0);
-    bd->names[bd->n_names++] = (rec){e, b0, b0 + len};
-    bd->pool += len + 1;
-    for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
-        size_t i = bd->by_ent[x];
-        if (i != bd->canon[e]) { // the name itself is no alias
-            len = bytes_of(d, &d->cands[i], &b0);
-            add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
+    const grouping *g = bd->g;
+    const ent_doc *d = bd->d;
+    const char *text = d->text;
+    const size_t *off = d->off;
+    const ent_cand *cands = d->cands;
+    const size_t *canon = bd->canon;
+    const size_t *by_ent = bd->by_ent;
+    const size_t *ent_at = bd->ent_at;
+    rec *names = bd->names;
+    rec *roles = bd->roles;
+    size_t n_names = 0;
+    size_t n_roles = 0;
+    size_t pool = 0;
+    for (size_t e = 0, ne = g->n_ents; e < ne; e++) {
+        const ent_cand *c = &cands[canon[e]];
+        names[n_names++] = (rec){e, off[c->start], off[c->end]};
+        pool += off[c->end] - off[c->start] + 1;
+        for (size_t x = ent_at[e]; x < ent_at[e + 1]; x++) {
+            size_t i = by_ent[x];
+            if (i != canon[e]) { // the name itself is no alias
+                add_rec(text, names, &n_names, &pool, e, off[cands[i].start], off[cands[i].end]);
+            }
+            size_t r0, r1;
+            if (cands[i].type == ZN_ENTITY_PERSON && role_before(d, &cands[i], &r0, &r1)) {
+                add_rec(text, roles, &n_roles, &pool, e, r0, r1);
+            }
         }
-        size_t r0, r1;
-        if (d->cands[i].type == ZN_ENTITY_PERSON && role_before(d, &d->cands[i], &r0, &r1)) {
-            add_rec(bd, bd->roles, &bd->n_roles, e, r0, r1);
+        for (size_t k = 0; k < d->n_links; k++) {
+            const ent_link *l = &d->links[k];
+            size_t a = bd->link_a[k];
+            size_t b = bd->link_b[k];
+            if (l->kind == LINK_MEMBER && a != SIZE_MAX && b != SIZE_MAX && g->ent_of[a] == e &&
+                g->ent_of[b] != e) {
+                const ent_cand *m = &cands[canon[g->ent_of[b]]];
+                add_rec(text, names, &n_names, &pool, e, off[m->start], off[m->end]);
+            }
         }
     }
-    for (size_t k = 0; k < d->n_links; k++) {
-        const ent_link *l = &d->links[k];
-        size_t a = bd->link_a[k];
-        size_t b = bd->link_b[k];
-        if (l->kind == LINK_MEMBER && a != SIZE_MAX && b != SIZE_MAX && g->ent_of[a] == e &&
-            g->ent_of[b] != e) {
-            len = bytes_of(d, &d->cands[bd->canon[g->ent_of[b]]], &b0);
-            add_rec(bd, bd->names, &bd->n_names, e, b0, b0 + len);
-        }
-    }
+    bd->n_names = n_names;
+    bd->n_roles = n_roles;
+    bd->pool = pool;
 }
 
 static void pick_names(builder *bd)
@@ -243,47 +256,58 @@ static zn_entities *alloc_result(size_t n_ents, size_t m, size_t n_strs, size_t 
     return r;
 }
 
-static char *copy_rec(const builder *bd, const rec *x, char *p)
+// Copies the string x of text to *pool, NUL-terminated; returns it and moves *pool past it.
+static const char *put_rec(const char *text, const rec *x, char **pool)
 {
-    memcpy(p, bd->d->text + x->b0, x->b1 - x->b0);
+    char *p = *pool;
+    memcpy(p, text + x->b0, x->b1 - x->b0);
     p[x->b1 - x->b0] = '\0';
+    *pool = p + (x->b1 - x->b0) + 1;
     return p;
 }
 
 // Each entity's type, strings (names and aliases, roles) and mentions; the mentions in
-// text order.
+// text order. What the loops read is held in locals: the stores of the result (characters,
+// size_t) may alias any field reached through a pointer, which would be read again after each.
 static void fill_result(const builder *bd, zn_entities *r)
 {
     const ent_doc *d = bd->d;
+    const char *text = d->text;
+    const size_t *off = d->off;
+    const ent_cand *cands = d->cands;
+    const rec *names = bd->names;
+    const rec *names_end = names + bd->n_names;
+    const rec *roles = bd->roles;
+    const rec *roles_end = roles + bd->n_roles;
+    const size_t *by_ent = bd->by_ent;
+    const size_t *ent_at = bd->ent_at;
+    zn_entity *items = r->items;
+    size_t n_ents = r->count;
+    const char **strs = r->strs;
+    zn_span *spans = r->spans;
     char *pool = r->pool;
-    size_t s = 0;
-    size_t nx = 0; // the records come entity by entity (collect ran for e = 0, 1, ...)
-    size_t rx = 0;
-    size_t at = 0;
-    for (size_t e = 0; e < r->count; e++) {
-        zn_entity *it = &r->items[e];
-        it->name = copy_rec(bd, &bd->names[nx], pool);
-        pool += bd->names[nx].b1 - bd->names[nx].b0 + 1;
-        it->aliases = r->strs + s;
-        for (nx++; nx < bd->n_names && bd->names[nx].ent == e; nx++) {
-            r->strs[s++] = copy_rec(bd, &bd->names[nx], pool);
-            pool += bd->names[nx].b1 - bd->names[nx].b0 + 1;
+    // the records come entity by entity (collect ran for e = 0, 1, ...)
+    for (size_t e = 0; e < n_ents; e++) {
+        zn_entity *it = &items[e];
+        it->name = put_rec(text, names++, &pool);
+        it->aliases = strs;
+        for (; names < names_end && names->ent == e; names++) {
+            *strs++ = put_rec(text, names, &pool);
         }
-        it->n_aliases = (size_t)(r->strs + s - it->aliases);
-        it->roles = r->strs + s;
-        for (; rx < bd->n_roles && bd->roles[rx].ent == e; rx++) {
-            r->strs[s++] = copy_rec(bd, &bd->roles[rx], pool);
-            pool += bd->roles[rx].b1 - bd->roles[rx].b0 + 1;
+        it->n_aliases = (size_t)(strs - it->aliases);
+        it->roles = strs;
+        for (; roles < roles_end && roles->ent == e; roles++) {
+            *strs++ = put_rec(text, roles, &pool);
         }
-        it->n_roles = (size_t)(r->strs + s - it->roles);
-        it->mentions = r->spans + at;
-        it->n_mentions = bd->ent_at[e + 1] - bd->ent_at[e];
+        it->n_roles = (size_t)(strs - it->roles);
+        it->mentions = spans;
+        it->n_mentions = ent_at[e + 1] - ent_at[e];
         // the type of the entity's strongest mention (the first of the strongest)
         unsigned prio = 0;
         zn_entity_type type = ZN_ENTITY_COMPANY;
-        for (size_t x = bd->ent_at[e]; x < bd->ent_at[e + 1]; x++) {
-            const ent_cand *c = &d->cands[bd->by_ent[x]];
-            r->spans[at++] = (zn_span){d->off[c->start], d->off[c->end]};
+        for (size_t x = ent_at[e]; x < ent_at[e + 1]; x++) {
+            const ent_cand *c = &cands[by_ent[x]];
+            *spans++ = (zn_span){off[c->start], off[c->end]};
             if (c->prio > prio) {
                 prio = c->prio;
                 type = (zn_entity_type)c->type;
@@ -291,10 +315,12 @@ static void fill_result(const builder *bd, zn_entities *r)
         }
         it->type = type;
     }
-    for (size_t i = 0; i < bd->g->m; i++) {
-        const ent_cand *c = &d->cands[i]; // characters: the code-point offsets too
-        r->mentions[i] = (zn_entity_mention){{d->off[c->start], d->off[c->end]},
-                                             bd->g->ent_of[i], c->start, c->end};
+    const size_t *ent_of = bd->g->ent_of;
+    zn_entity_mention *mentions = r->mentions;
+    for (size_t i = 0, m = bd->g->m; i < m; i++) {
+        const ent_cand *c = &cands[i]; // characters: the code-point offsets too
+        mentions[i] = (zn_entity_mention){{off[c->start], off[c->end]}, ent_of[i], c->start,
+                                          c->end};
     }
 }
 
@@ -337,9 +363,7 @@ zn_status zn__ent_group_build(grouping *g, zn_entities **out)
     index_mentions(&bd);
     index_links(&bd);
     pick_names(&bd);
-    for (size_t e = 0; e < ne; e++) {
-        collect(&bd, e);
-    }
+    collect(&bd);
     zn_entities *r = alloc_result(ne, m, bd.n_names - ne + bd.n_roles, bd.pool);
     if (r == NULL) {
         return ZN_ERR_NOMEM;
