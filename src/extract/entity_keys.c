@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * The table keys at every position of a text (after entity_text.c has decoded it): a walk of
- * the key trie where a key begins, and the questions about them (the key of [s, e), the
+ * the key trie at each position, and the questions about them (the key of [s, e), the
  * longest one with some flags ending or starting at a position). */
 #include <string.h>
 
