@@ -45,15 +45,21 @@ static bool free_span(const uint8_t *used, size_t s, size_t e)
 }
 
 // Greedy choice: strongest first, each accepted if no character is taken. out (room for
-// every candidate) serves the sort first.
+// every candidate) serves the sort first. The candidates and their count are locals (the
+// stores to out may alias d's fields); a taken character gets an odd byte that varies with
+// its position, so that the compiler keeps the loop (a mention is a few characters) instead
+// of calling memset.
 static size_t choose(ent_doc *d, uint8_t *used, ent_cand *out)
 {
     zn__ent_sort(d->cands, d->n_cands, sizeof *d->cands, by_strength, NULL, out);
+    const ent_cand *cands = d->cands;
     size_t n = 0;
-    for (size_t i = 0; i < d->n_cands; i++) {
-        ent_cand c = d->cands[i];
+    for (size_t i = 0, n_cands = d->n_cands; i < n_cands; i++) {
+        ent_cand c = cands[i];
         if (free_span(used, c.start, c.end)) {
-            memset(used + c.start, 1, c.end - c.start);
+            for (size_t k = c.start; k < c.end; k++) {
+                used[k] = (uint8_t)(k | 1);
+            }
             out[n++] = c;
         }
     }
@@ -189,6 +195,23 @@ static bool name_set_seen(name_set *set, const ent_doc *d, size_t k)
     return false;
 }
 
+// Up to this many strong names, each is compared with the names spread before it instead of
+// being hashed into a set (a set costs its cleared slots and a hash of every name).
+#define FEW_STRONG 8
+
+// name_set_seen for a few names: true when one of few[0 .. *n) has cand k's text, else
+// cand k is added to them (room for FEW_STRONG).
+static bool few_seen(const ent_doc *d, size_t *few, size_t *n, size_t k)
+{
+    for (size_t j = 0; j < *n; j++) {
+        if (same_name(d, &d->cands[few[j]], &d->cands[k])) {
+            return true;
+        }
+    }
+    few[(*n)++] = k;
+    return false;
+}
+
 // Before choosing: every occurrence of a strongly found name is a weak candidate too, so it
 // wins over a region or lexicon word inside it (华南科技 again after 华南科技股份有限公司).
 static zn_status spread(ent_doc *d, ent_index *ix)
@@ -203,19 +226,28 @@ static zn_status spread(ent_doc *d, ent_index *ix)
     if (n_strong == 0) {
         return ZN_OK;
     }
+    // A few names (most lines) are told apart by comparing each with those spread before;
+    // more go through the hash set.
+    size_t few[FEW_STRONG];
+    size_t n_few = 0;
     name_set set = {NULL, 16};
-    while (set.cap < 2 * n_strong + 2) {
-        set.cap *= 2;
-    }
-    set.slots = zn__ent_zalloc(d, set.cap, sizeof *set.slots);
-    if (set.slots == NULL) {
-        return ZN_ERR_NOMEM;
+    if (n_strong > FEW_STRONG) {
+        while (set.cap < 2 * n_strong + 2) {
+            set.cap *= 2;
+        }
+        set.slots = zn__ent_zalloc(d, set.cap, sizeof *set.slots);
+        if (set.slots == NULL) {
+            return ZN_ERR_NOMEM;
+        }
     }
     zn_status st = ZN_OK;
     for (size_t k = 0; k < n && st == ZN_OK; k++) {
         ent_cand m = d->cands[k];
+        if (m.prio < PRIO_TAGGER || m.end - m.start < 2) {
+            continue;
+        }
         // Seen: an earlier strong candidate with the same text was spread already.
-        if (m.prio < PRIO_TAGGER || m.end - m.start < 2 || name_set_seen(&set, d, k)) {
+        if (set.slots != NULL ? name_set_seen(&set, d, k) : few_seen(d, few, &n_few, k)) {
             continue;
         }
         zn__ent_index_hide(ix, m.start, m.start + 1, true); // the name itself
