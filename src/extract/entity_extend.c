@@ -143,7 +143,7 @@ bool zn__ent_is_numeral(uint32_t c)
         NUMERAL(0x4E94), NUMERAL(0x516D), NUMERAL(0x4E03), NUMERAL(0x516B), NUMERAL(0x4E5D),
         NUMERAL(0x5341), NUMERAL(0x767E), NUMERAL(0x96F6),
     };
-    return zn__ent_cp_in(numerals, NUMERAL_BITS, c) | zn__ent_is_digit(c);
+    return zn__ent_cp_in(numerals, NUMERAL_BITS, c) || zn__ent_is_digit(c);
 }
 
 // Length of a congress after a party name at e: 第 N 次|届 全国 代表大会|大会|全会, or N 大

@@ -2,10 +2,10 @@
  * Fuzz target: the entity extractor (zn_entities_extract), the way line mode calls it. Bit 0
  * of the first byte gives it the tokenizer's words, bit 1 the lexicon. Invariants: invalid
  * UTF-8 is ZN_ERR_INVALID_ARG with no result; the mentions are in text order, do not
- * overlap, are non-empty spans on boundaries and name an entity that lists that span; every
- * entity has a known type, a valid UTF-8 name, valid UTF-8 aliases and roles and at least
- * one mention, and the mentions of all entities are as many as the mention list; a second
- * run gives the same result. */
+ * overlap, are non-empty spans on boundaries whose code-point offsets are those of their
+ * bytes, and name an entity that lists that span; every entity has a known type, a valid
+ * UTF-8 name, valid UTF-8 aliases and roles and at least one mention, and the mentions of
+ * all entities are as many as the mention list; a second run gives the same result. */
 #include <stdint.h>
 #include <string.h>
 
@@ -57,6 +57,9 @@ static void check_entities(const zn_entities *ents, const char *s, size_t len)
                        m[i].span.end > m[i].span.start,
                    "mention span inside the text on boundaries");
         FUZZ_CHECK(m[i].span.start >= last_end, "mentions in order, not overlapping");
+        FUZZ_CHECK(m[i].cp_start == zn__utf8_count(s, m[i].span.start) &&
+                       m[i].cp_end == zn__utf8_count(s, m[i].span.end),
+                   "code-point offsets of the byte span");
         last_end = m[i].span.end;
         FUZZ_CHECK(m[i].entity < n_ents, "a mention names an entity");
         FUZZ_CHECK(entity_has_span(zn_entities_get(ents, m[i].entity), m[i].span),
