@@ -151,9 +151,11 @@ static void clean_one(const ent_doc *d, ent_cand c, ent_cand *out, size_t *n, si
     if (c.type == ZN_ENTITY_PERSON && c.end - c.start >= 5 && split_members(d, c, out, n, cap)) {
         return;
     }
-    // Most mentions hold no separator and no space: one piece, the mention itself.
+    // Most mentions hold no separator and no space: one piece, the mention itself. Most are
+    // all Han, which needs no look at each character.
     bool plain = true;
-    for (size_t i = c.start; i < c.end; i++) {
+    for (size_t i = zn__ent_all_common_han(d, c.start, c.end) ? c.end : c.start; i < c.end;
+         i++) {
         uint32_t f = d->fold[i];
         if (f - 0x3003 < 0xFF0C - 0x3003) {
             continue; // U+3003-U+FF0B, Han among them: neither a separator nor a space

@@ -22,6 +22,16 @@ static inline bool zn__ent_cp_in(const uint16_t *table, unsigned bits, uint32_t 
     return (table[ZN__ENT_CP_SLOT(c, bits)] == c) & (c != 0);
 }
 
+/* True when the characters [s, e) are all Han of the common block (U+4E00-U+9FFF) once
+ * folded: three UTF-8 bytes each, and no separator, space or Latin letter among them (most
+ * mentions). Told from the document's counts of the other characters before each position
+ * (d->uncommon, modulo 256: a span of 256 characters or more is never said to be). Cannot
+ * fail. */
+static inline bool zn__ent_all_common_han(const ent_doc *d, size_t s, size_t e)
+{
+    return e - s < 256 && d->uncommon[e] == d->uncommon[s];
+}
+
 /* entity_cands.c */
 #define ZN__ENT_SORT_RUN 16 /* items sorted by insertion before merging */
 #define ZN__ENT_MAX_ITEM 32

@@ -50,6 +50,12 @@ static void measure_keys(grouping *g)
         bool spaced = false;
         size_t s = cands[i].start;
         size_t e = cands[i].end;
+        if (zn__ent_all_common_han(g->d, s, e)) { // most keys: three bytes a character
+            key_len[i] = 3 * (e - s);
+            key_spaced[i] = false;
+            key_first[i] = e > s ? fold[s] : 0;
+            continue;
+        }
         for (size_t p = s; p < e; p++) {
             uint32_t c = fold[p];
             if (c - 0x800 < 0xF800) {

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/entity_find.h"
 #include "support_entities.h"
 #include "util/alloc.h"
 #include "zhnews/extract.h"
@@ -245,88 +244,6 @@ static void test_rules_at_one_character(void **state)
     zn_entities_free(e);
 }
 
-// The small sets asked of most characters near a candidate are tables by a hash of the code
-// point (zn__ent_cp_in): every code point is a numeral exactly when it is one of the list,
-// and a travel verb's place comes only after a verb, not after characters of its slot
-// (並, 亡 share 駐's) or U+0000.
-static void test_numerals_and_travel_verbs(void **state)
-{
-    (void)state;
-    static const uint32_t numerals[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                                        0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6};
-    for (uint32_t c = 0; c <= 0x10FFFF; c++) {
-        bool want = c >= '0' && c <= '9';
-        for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++) {
-            want |= c == numerals[k];
-        }
-        if (zn__ent_is_numeral(c) != want) {
-            fail_msg("U+%04X", (unsigned)c);
-        }
-    }
-    static const char *const verbs[] = {"駐", "訪", "赴", "來", "抵", "離", "返", "旅", "對"};
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        char text[16];
-        snprintf(text, sizeof text, "%s美", verbs[k]);
-        zn_entities *e = run_text(text);
-        expect_one(e, "美", ZN_ENTITY_PLACE, strlen(verbs[k]));
-        zn_entities_free(e);
-    }
-    static const char *const others[] = {"並美", "亡美", "和美"};
-    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
-        zn_entities *e = run_text(others[k]);
-        assert_int_equal(zn_entities_count(e), 0);
-        zn_entities_free(e);
-    }
-    zn_extract_input in = {.text = "\0美", .len = 4}; // U+0000 hashes to an empty slot
-    zn_entities *e = NULL;
-    assert_int_equal(zn_entities_extract(&e, &in, NULL), ZN_OK);
-    assert_int_equal(zn_entities_count(e), 0);
-    zn_entities_free(e);
-}
-
-// A strong name (the tagger's ORG) is spread before choosing: its untagged occurrence later
-// in the line wins over the region inside it (華南 of 華南科技), which propagation alone
-// could not undo. Names spread are told apart by comparing them with the few
-// spread before (up to 8 strong names) or through a hash set (more): k tagged names, the
-// first one tagged twice, then once more untagged; every name one entity, the first with
-// three mentions, whichever the way.
-static void test_strong_names_spread(void **state)
-{
-    (void)state;
-    static const char *const names[] = {"華南科技", "丙丁", "戊己", "庚辛", "壬癸",
-                                        "子丑", "寅卯", "辰巳", "午未", "申酉"};
-    for (size_t k = 2; k <= 10; k++) {
-        char text[256] = "";
-        zn_tag_word w[24];
-        size_t n_w = 0;
-        size_t bytes = 0;
-        size_t chars = 0;
-        for (size_t x = 0; x <= k + 1; x++) { // names[0], names[0 .. k - 1], names[0]
-            const char *name = x == 0 || x > k ? names[0] : names[x - 1];
-            bool tagged = x <= k;
-            size_t len = strlen(name) / strlen("甲");
-            w[n_w++] = (zn_tag_word){{bytes, bytes + strlen(name)}, chars, len,
-                                     tagged ? "ORG" : "n",
-                                     tagged ? ZN_TAG_ENTITY_ORG : ZN_TAG_ENTITY_NONE};
-            strcat(text, name);
-            strcat(text, "，");
-            w[n_w++] = (zn_tag_word){{bytes + strlen(name), bytes + strlen(name) + strlen("，")},
-                                     chars + len, 1, "w", ZN_TAG_ENTITY_NONE};
-            bytes += strlen(name) + strlen("，");
-            chars += len + 1;
-        }
-        zn_extract_input in = {.text = text, .len = strlen(text), .tags = w, .n_tags = n_w};
-        zn_entities *e = NULL;
-        assert_int_equal(zn_entities_extract(&e, &in, NULL), ZN_OK);
-        assert_int_equal(zn_entities_count(e), k);
-        const zn_entity *first = zn_entities_get(e, 0);
-        assert_string_equal(first->name, names[0]);
-        assert_int_equal(first->n_mentions, 3);
-        assert_int_equal(first->mentions[2].start, bytes - strlen(names[0]) - strlen("，"));
-        zn_entities_free(e);
-    }
-}
-
 // Keys leave spaces out: 京東 集團 and 京東集團 are one key, and 京東 + 集團 a company
 // suffix whether or not the longer mention has a space.
 static void test_keys_with_and_without_spaces(void **state)
@@ -452,8 +369,6 @@ int main(void)
         cmocka_unit_test(test_names_found_at_every_offset),
         cmocka_unit_test(test_country_pairs_at_every_offset),
         cmocka_unit_test(test_rules_at_one_character),
-        cmocka_unit_test(test_numerals_and_travel_verbs),
-        cmocka_unit_test(test_strong_names_spread),
         cmocka_unit_test(test_keys_with_and_without_spaces),
         cmocka_unit_test(test_grouping_few_many_and_short_keys),
         cmocka_unit_test(test_names_found_again),
