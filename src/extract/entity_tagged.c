@@ -213,10 +213,13 @@ static zn_status places_by_knowledge(ent_doc *d)
     // `pairs`: where one is followed by another (中美); the rules of two or three names visit
     // these only, the travel verbs the names themselves, from bit to bit.
     size_t words64 = n / 64 + 1;
-    uint64_t *abbrev = zn__ent_zalloc(d, 2 * words64, sizeof *abbrev);
+    // the scratch allocator's inline part and a clear of the two words of a line (most
+    // texts), not zn__ent_zalloc's call
+    uint64_t *abbrev = zn__ent_alloc(d, 2 * words64, sizeof *abbrev);
     if (abbrev == NULL) {
         return ZN_ERR_NOMEM;
     }
+    memset(abbrev, 0, 2 * words64 * sizeof *abbrev);
     uint64_t *pairs = abbrev + words64;
     for (size_t x = 0; x < n_at; x++) {
         size_t i = at[x];
