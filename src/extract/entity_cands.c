@@ -7,7 +7,10 @@
 zn_status zn__ent_add_grown(ent_doc *d, size_t s, size_t e, unsigned type, unsigned prio)
 {
     size_t cap = d->cap_cands ? d->cap_cands * 2 : 32;
-    ent_cand *c = zn__ent_grow(d, d->cands, d->n_cands, cap, sizeof *c);
+    // the first array (every text with a candidate) from the scratch allocator's inline part:
+    // nothing to copy yet
+    ent_cand *c = d->cap_cands ? zn__ent_grow(d, d->cands, d->n_cands, cap, sizeof *c)
+                               : zn__ent_alloc(d, cap, sizeof *c);
     if (c == NULL) {
         return ZN_ERR_NOMEM;
     }
