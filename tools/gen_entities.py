@@ -116,13 +116,12 @@ def trie_lines(keys, flags):
     # What the walk reads at a key's first character, one 16-byte record per child of the
     # root (and one for the root): a bit per second character's code point mod 64, which
     # turns away most characters that follow a first one without continuing a key, and the
-    # node's row, flags and children. The root's record continues nothing (follow 0): the
-    # key marking reads it at every position where no key begins.
+    # node's row, flags and children.
     out.append('const zn__ent_first_node zn__ent_first[] = {')
     for i in range(nodes[0][2] + 1):
         prefix, first, n = nodes[i]
         follow = 0
-        for c in range(first, first + n) if i != 0 else ():
+        for c in range(first, first + n):
             follow |= 1 << (ord(nodes[c][0][-1]) % 64)
         r = row.get(prefix, 0xFFFF) if prefix else 0xFFFF
         out.append(f'    {{0x{follow:016X}u, {r}, {flags[r] if r != 0xFFFF else 0}, {first}, {n}}},')

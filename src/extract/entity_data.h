@@ -62,8 +62,7 @@ extern const size_t zn__ent_n_trie;
  * cache line holds four): for each child of the root (nodes 1 .. zn__ent_trie[0].n_child,
  * and the root), bit c % 64 of `follow` set for the code point c of each of its children (a
  * character whose bit is clear continues no key that begins with the node's character),
- * and the node's row, flags and children as in zn__ent_trie. The root's record (node 0, read
- * where no key begins) has no row, no flags and a follow mask of 0. */
+ * and the node's row, flags and children as in zn__ent_trie. */
 typedef struct zn__ent_first_node {
     uint64_t follow;
     uint16_t row;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * The table keys at every position of a text (after entity_text.c has decoded it): a walk of
- * the key trie at each position, and the questions about them (the key of [s, e), the
+ * the key trie where a key begins, and the questions about them (the key of [s, e), the
  * longest one with some flags ending or starting at a position). */
 #include <string.h>
 #ifdef __SSE2__
@@ -20,56 +20,43 @@ const uint8_t zn__ent_pop8[256] = {
 #undef P6
 };
 
-// Makes room for `need` more rows at rows[used ...].
-static bool grow_rows(ent_doc *d, uint16_t **rows, size_t used, size_t *cap, size_t need)
+// Makes room for the rows of eight more positions (each notes at most one row per length).
+#define GROUP_ROWS (8 * ZN__ENT_MAX_KEY_CHARS)
+static bool grow_rows(ent_doc *d, uint16_t **rows, size_t used, size_t *cap)
 {
-    size_t ncap = *cap * 2 > used + need ? *cap * 2 : used + need;
-    uint16_t *r = zn__ent_grow(d, *rows, used, ncap, sizeof *r);
+    uint16_t *r = zn__ent_grow(d, *rows, used, *cap * 2 + GROUP_ROWS, sizeof *r);
     if (r == NULL) {
         return false;
     }
     *rows = r;
-    *cap = ncap;
+    *cap = *cap * 2 + GROUP_ROWS;
     return true;
 }
 
-// The arrays zn__ent_mark_keys writes, for the rest of a walk (apart, so that the loop
-// keeps its own in registers).
-typedef struct mark_arrays {
-    const uint32_t *fold;
-    uint8_t *keys;
-    uint16_t *start_flags;
-    uint16_t *end_flags;
-    size_t n;
-} mark_arrays;
-
 // The rest of a walk from position i (its first character's record fn) where the next
 // character may continue a key: one step per character, stopping as soon as no key has the
-// prefix; notes the rows of the keys found at rows[used ...], adds their lengths to keys[i]
-// (bit k-1: k characters) and their flags to start_flags[i] and to end_flags at their ends.
-// Returns the rows used then. Out of line: most walks end at their first step, and the
-// loop of zn__ent_mark_keys keeps its registers (with this inline, it kept its state on
-// the stack, written at every position).
-__attribute__((noinline)) static size_t walk_on(const mark_arrays *a, uint16_t *rows,
-                                                size_t i, const zn__ent_first_node *fn,
-                                                size_t used)
+// prefix; notes the rows of the keys found at rows[*used ...] and the flags of those ending
+// at each position in end_flags. Returns the bit set of their lengths with the first
+// character's (bit k-1: k characters), or-s their flags into *flags. Apart from zn__ent_mark_keys
+// (most walks end at their first step).
+static unsigned walk_on(const uint32_t *fold, size_t i, size_t n, const zn__ent_first_node *fn,
+                        uint16_t *rows, size_t *used, uint16_t *end_flags, unsigned bits,
+                        unsigned *flags)
 {
-    size_t max = a->n - i < ZN__ENT_MAX_KEY_CHARS ? a->n - i : ZN__ENT_MAX_KEY_CHARS;
+    size_t max = n - i < ZN__ENT_MAX_KEY_CHARS ? n - i : ZN__ENT_MAX_KEY_CHARS;
     uint32_t child = fn->child;
     uint32_t n_child = fn->n_child;
-    unsigned bits = 0;
-    unsigned flags = 0;
     for (size_t k = 2; k <= max; k++) {
-        uint32_t node = zn__ent_trie_find(child, n_child, a->fold[i + k - 1]);
+        uint32_t node = zn__ent_trie_find(child, n_child, fold[i + k - 1]);
         if (node == 0) {
             break;
         }
         const zn__ent_trie_node *nd = &zn__ent_trie[node];
         if (nd->row != ZN__ENT_NO_ROW) {
             bits |= 1u << (k - 1);
-            flags |= nd->flags;
-            a->end_flags[i + k] |= nd->flags;
-            rows[used++] = nd->row;
+            *flags |= nd->flags;
+            end_flags[i + k] |= nd->flags;
+            rows[(*used)++] = nd->row;
         }
         if (nd->n_child == 0) {
             break;
@@ -77,56 +64,48 @@ __attribute__((noinline)) static size_t walk_on(const mark_arrays *a, uint16_t *
         child = nd->child;
         n_child = nd->n_child;
     }
-    a->keys[i] |= (uint8_t)bits;
-    a->start_flags[i] |= (uint16_t)flags;
-    return used;
+    return bits;
 }
 
-// The flags of n positions' flag sums, or-ed: eight at a time with SSE2 (apart from the
-// loop of zn__ent_mark_keys, which keeps a register for something else). Cannot fail.
-static uint16_t or_all(const uint16_t *f, size_t n)
+// Which of the positions g .. g + 7 begin a key (their node bits in key_at are not 0): bit j
+// for position g + j. Eight at a time with SSE2, no branch per position. Cannot fail.
+static inline unsigned key_starts8(const uint32_t *key_at, size_t g)
 {
-    size_t i = 0;
-    unsigned all = 0;
 #ifdef __SSE2__
-    __m128i v = _mm_setzero_si128();
-    for (; i + 8 <= n; i += 8) {
-        v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(f + i)));
+    const __m128i node = _mm_set1_epi32((int)ZN__ENT_KEY_NODE);
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(key_at + g));
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(key_at + g + 4));
+    __m128i none = _mm_packs_epi32(_mm_cmpeq_epi32(_mm_and_si128(lo, node), zero),
+                                   _mm_cmpeq_epi32(_mm_and_si128(hi, node), zero));
+    return ((unsigned)_mm_movemask_epi8(_mm_packs_epi16(none, none)) & 0xFFu) ^ 0xFFu;
+#else
+    unsigned x = 0;
+    for (unsigned j = 0; j < 8; j++) {
+        x |= (unsigned)((key_at[g + j] & ZN__ENT_KEY_NODE) != 0) << j;
     }
-    v = _mm_or_si128(v, _mm_srli_si128(v, 8));
-    v = _mm_or_si128(v, _mm_srli_si128(v, 4));
-    v = _mm_or_si128(v, _mm_srli_si128(v, 2));
-    all = (unsigned)_mm_cvtsi128_si32(v) & 0xFFFFu;
+    return x;
 #endif
-    for (; i < n; i++) {
-        all |= f[i];
-    }
-    return (uint16_t)all;
 }
 
 // Marks, for every position, the lengths at which the text spells a table key and keeps
-// those rows: a walk of the key trie at each position (fold_text left the node of the keys
-// there in key_at, 0 where none begins). The walk's first step is the same few
-// instructions at every position, without a branch: one 16-byte read (zn__ent_first; the
-// root's record, node 0, has no row, no flags and continues nothing), its row kept when it
-// is one, the position's entries written. So the loop has no branch the CPU
-// mispredicts but one, and the table reads of the next positions overlap: choosing the
-// positions where a key begins first (eight at a time, then from bit to bit) cost fewer
-// instructions but more time, the walks' reads waiting behind the mispredicted end of each
-// eight's loop. Most walks end at the first step, since most first characters are not
-// followed by the second character of any key (the second bit in key_at; 0 after the last
-// character), or not of one that begins with them (the record's follow mask, 0 without
-// children). Every later question "is [s, e) a key?" is then a bit and an index; the flags
-// of the keys that start and end at a position are or-ed there, so most questions ("a title
-// ending here?") are answered by one test. key_at[i] becomes the index of the position's
-// first row (read only where keys has a bit); end_flags were cleared.
+// those rows: a walk of the key trie at each position where a key begins (fold_text left
+// the node of the keys there in key_at). Those positions are found eight at a time
+// (key_starts8), the others cost nothing, and no branch asks at each character whether a key
+// begins there, which a CPU mispredicts often (they begin at about half the characters of a
+// text). The walk's first step takes no branch and one 16-byte read (zn__ent_first: which
+// first characters are keys themselves, and which go on, the CPU cannot foresee); most walks
+// end there, since most first characters are not followed by the second character of any
+// key (the second bit in key_at; 0 after the last character), or not of one that begins with
+// them (the record's follow mask, 0 without children). Every later question "is [s, e) a
+// key?" is then a bit and an index; the flags of the keys that start and end at a position
+// are or-ed there, so most questions ("a title ending here?") are answered by one test. Only
+// positions where a key starts or ends are written (keys, start_flags and end_flags were
+// cleared; key_at is read only where keys has a bit).
 zn_status zn__ent_mark_keys(ent_doc *d)
 {
     _Static_assert(ZN__ENT_KEY_SECOND == 1u << 12, "the second bit is bit 12");
-    const size_t n = d->n;
-    // room for a row per position (one row at most from each first step; the walks that
-    // go on make room for theirs) and some for the longer keys
-    size_t cap = n + n / 4 + ZN__ENT_MAX_KEY_CHARS;
+    size_t cap = d->n + GROUP_ROWS;
     size_t used = 0;
     uint16_t *rows = zn__ent_alloc(d, cap, sizeof *rows);
     if (rows == NULL) {
@@ -138,29 +117,35 @@ zn_status zn__ent_mark_keys(ent_doc *d)
     uint8_t *keys = d->keys;
     uint16_t *start_flags = d->start_flags;
     uint16_t *end_flags = d->end_flags;
-    const mark_arrays arrays = {fold, keys, start_flags, end_flags, n};
-    for (size_t i = 0; i < n; i++) {
-        uint32_t next = key_at[i + 1]; // key_at is 0 from n on
-        const zn__ent_first_node *fn = &zn__ent_first[key_at[i] & ZN__ENT_KEY_NODE];
-        unsigned flags = fn->flags; // 0 without a row
-        unsigned bits = fn->row != ZN__ENT_NO_ROW;
-        rows[used] = fn->row; // kept when it is one (cap - used >= n - i: room for it)
-        keys[i] = (uint8_t)bits;
-        start_flags[i] = (uint16_t)flags;
-        end_flags[i + 1] |= (uint16_t)flags;
-        key_at[i] = (uint32_t)used;
-        used += bits;
-        if ((next >> 12 & fn->follow >> (fold[i + 1] % 64) & 1u) != 0) {
-            // room for this walk's rows and one for each position after it
-            size_t need = n - i + ZN__ENT_MAX_KEY_CHARS;
-            if (cap - used < need && !grow_rows(d, &rows, used, &cap, need)) {
-                return ZN_ERR_NOMEM;
+    const size_t n = d->n;
+    unsigned all = 0;
+    for (size_t g = 0; g < n; g += 8) {
+        unsigned x = key_starts8(key_at, g); // key_at is 0 for eight entries from n on
+        if (cap - used < GROUP_ROWS && !grow_rows(d, &rows, used, &cap)) {
+            return ZN_ERR_NOMEM; // (asked once for eight positions)
+        }
+        for (; x != 0; x &= x - 1) {
+            size_t i = g + (size_t)__builtin_ctz(x);
+            const zn__ent_first_node *fn = &zn__ent_first[key_at[i] & ZN__ENT_KEY_NODE];
+            size_t at = used;
+            unsigned flags = fn->flags; // 0 without a row
+            unsigned bits = fn->row != ZN__ENT_NO_ROW;
+            rows[used] = fn->row; // kept when it is one (room was made)
+            used += bits;
+            end_flags[i + 1] |= (uint16_t)flags;
+            if ((key_at[i + 1] >> 12 & fn->follow >> (fold[i + 1] % 64) & 1u) != 0) {
+                bits = walk_on(fold, i, n, fn, rows, &used, end_flags, bits, &flags);
             }
-            used = walk_on(&arrays, rows, i, fn, used);
+            // written whether or not a key starts here (0, as cleared, when none; key_at is
+            // read only where keys has a bit): no branch
+            keys[i] = (uint8_t)bits;
+            start_flags[i] = (uint16_t)flags;
+            key_at[i] = (uint32_t)at;
+            all |= flags;
         }
     }
     d->key_rows = rows;
-    d->all_flags = or_all(start_flags, n);
+    d->all_flags = (uint16_t)all;
     return ZN_OK;
 }
 

@@ -93,9 +93,8 @@ typedef struct ent_doc {
     uint16_t *end_flags;   /* n + 1: the flags of every key that ends at i, or-ed */
     uint16_t all_flags;    /* the flags of every key in the text, or-ed */
     bool has_latin;        /* some folded character is a-z */
-    uint32_t *key_at;  /* n: where position i's rows start in key_rows (read only where
-                          keys[i] has a bit; before zn__ent_mark_keys, what the key walk
-                          needs of the character, noted while decoding) */
+    uint32_t *key_at;  /* n: where position i's rows start in key_rows (only where keys[i]
+                          has a bit; elsewhere what the key walk noted while decoding) */
     uint16_t *key_rows; /* the table rows of all marked keys, by position then length */
     size_t *off;       /* n + 1 byte offsets */
     ent_word *words;

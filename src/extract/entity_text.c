@@ -47,24 +47,17 @@ static uint32_t char_keys(uint32_t cp)
 
 // One piece of scratch for the per-character arrays: off and word_of (size_t), fold and
 // key_at (uint32_t), the flag sums (uint16_t), the key bit sets and the counts of uncommon
-// characters (bytes), in that order so that each part is aligned. off, fold, key_at,
-// uncommon and word_of are written in full by fold_text and the word cut, keys and
-// start_flags by zn__ent_mark_keys; end_flags are cleared once the text is decoded.
+// characters (bytes), in that order so that each part is aligned. The flags and bit sets are
+// cleared here; off, fold, key_at, uncommon and word_of are written in full.
 static zn_status alloc_arrays(ent_doc *d)
 {
-    // Room for every byte that is not a continuation byte (or for every byte, below):
-    // each character decoded before an invalid sequence (which ends the extraction) has
-    // one; and for eight entries from the end on: zn__ent_mark_keys reads key_at[n], the
-    // word cut marks four characters at once from a word's start and finds the end of a
-    // short word without a test against the text's end (off[] holds SIZE_MAX past it).
-    // A text whose arrays for a character per byte fill at most half the caller's scratch
-    // block (a line) gets those, without counting its characters first: the count read the
-    // whole text once more (a tenth of the preparation's time on news lines). A longer one
-    // counts, so that what fitted the block still does (a heap block costs more than the
-    // count).
+    // Room for every byte that is not a continuation byte: each character decoded before an
+    // invalid sequence (which ends the extraction) has one; and for eight entries from the
+    // end on: zn__ent_mark_keys reads key_at eight at a time, the word cut marks four
+    // characters at once from a word's start and finds the end of a short word without a
+    // test against the text's end (off[] holds SIZE_MAX past it).
+    size_t m = zn__utf8_count(d->text, d->len) + 8;
     size_t per = 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 2 * sizeof(uint16_t) + 2;
-    bool by_bytes = d->len < d->scratch_size / per && (d->len + 8) * per <= d->scratch_size / 2;
-    size_t m = (by_bytes ? d->len : zn__utf8_count(d->text, d->len)) + 8;
     if (m > SIZE_MAX / per) {
         return ZN_ERR_NOMEM;
     }
@@ -82,6 +75,7 @@ static zn_status alloc_arrays(ent_doc *d)
     d->end_flags = d->start_flags + m;
     d->keys = (uint8_t *)(void *)(d->end_flags + m);
     d->uncommon = d->keys + m;
+    memset(d->start_flags, 0, m * (2 * sizeof(uint16_t) + 1)); // flag sums, bit sets
     return ZN_OK;
 }
 
@@ -133,11 +127,6 @@ __attribute__((noinline)) static void fold_text(ent_doc *d)
     // after the last character: no key (zn__ent_mark_keys, the walk's look at the next character),
     // no word's end (the word cut)
     memset(key_at + n, 0, 8 * sizeof *key_at);
-    // the flag sums of the keys that end at each position, or-ed by zn__ent_mark_keys; the
-    // eight entries past the text of the arrays it writes up to n
-    memset(d->end_flags, 0, (n + 8) * sizeof *d->end_flags);
-    memset(d->start_flags + n, 0, 8 * sizeof *d->start_flags);
-    memset(d->keys + n, 0, 8);
     off[n + 1] = SIZE_MAX, off[n + 2] = SIZE_MAX, off[n + 3] = SIZE_MAX, off[n + 4] = SIZE_MAX;
     d->n = n;
     d->has_latin = latin;

@@ -510,48 +510,6 @@ static void test_keys_more_rows_than_characters(void **state)
     zn__ent_doc_clear(&d);
 }
 
-// The per-character arrays of a text whose arrays for a character per byte fill at most
-// half the caller's scratch block are sized by its bytes, of a longer one (or without a
-// block) by its characters (counted): at both sizes, ASCII (a character per byte) up to a
-// key at the end, every position written (no key: no bit, no flags) and the eight entries
-// past the text clear.
-static void test_keys_sized_by_bytes(void **state)
-{
-    (void)state;
-    _Alignas(16) static char scratch[4096]; // by bytes up to 60 bytes (30 bytes an entry)
-    static char text[128];
-    static const size_t lens[] = {6, 60, 61, 100};
-    for (size_t t = 0; t < sizeof lens / sizeof *lens; t++) {
-        size_t len = lens[t];
-        memset(text, 'x', len - 6);
-        memcpy(text + len - 6, "大學", 6); // 大学, a suffix
-        text[len] = '\0';
-        for (int with = 0; with <= 1; with++) {
-            zn_extract_input in = {.text = text, .len = len};
-            zn_error err;
-            ent_doc d;
-            assert_int_equal(zn__ent_doc_init(&d, &in, false, with ? scratch : NULL,
-                                              with ? sizeof scratch : 0, &err),
-                             ZN_OK);
-            size_t n = len - 4;
-            assert_int_equal(d.n, n);
-            assert_true(zn__ent_span_is(&d, n - 2, n, ZN__ENT_SUFFIX));
-            assert_true(d.end_flags[n] & ZN__ENT_SUFFIX);
-            for (size_t i = 0; i < n - 2; i++) {
-                assert_int_equal(d.keys[i], 0);
-                assert_int_equal(d.start_flags[i], 0);
-            }
-            for (size_t i = n; i < n + 8; i++) {
-                assert_int_equal(d.keys[i], 0);
-                assert_int_equal(d.start_flags[i], 0);
-                assert_int_equal(i > n ? d.end_flags[i] : 0, 0);
-            }
-            assert_int_equal(d.word_of[n], d.n_words);
-            zn__ent_doc_clear(&d);
-        }
-    }
-}
-
 // The scratch memory: a first block even for nothing, pieces aligned, a piece that fills the
 // block's room exactly taken from it, the next from a new block; the caller's block first
 // when the piece fits it; sizes that overflow refused.
@@ -613,7 +571,6 @@ int main(void)
         cmocka_unit_test(test_words_after_many_others),
         cmocka_unit_test(test_words_cjk_marks),
         cmocka_unit_test(test_keys_more_rows_than_characters),
-        cmocka_unit_test(test_keys_sized_by_bytes),
         cmocka_unit_test(test_arena_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
