@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT
- * Shared checks of the entity tests: the allocation-failure loop. */
+ * Shared checks of the entity tests: the allocation-failure loop, one expected entity. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "support_entities.h"
 #include "util/alloc.h"
@@ -26,4 +27,17 @@ zn_entities *entities_alloc_loop(const zn_extract_input *in)
         assert_null(e);
         assert_int_equal(err.code, ZN_ERR_NOMEM);
     }
+}
+
+const zn_entity *expect_one(const zn_entities *e, const char *name, zn_entity_type type,
+                                   size_t start)
+{
+    assert_int_equal(zn_entities_count(e), 1);
+    const zn_entity *it = zn_entities_get(e, 0);
+    assert_string_equal(it->name, name);
+    assert_int_equal(it->type, type);
+    assert_int_equal(it->n_mentions, 1);
+    assert_int_equal(it->mentions[0].start, start);
+    assert_int_equal(it->mentions[0].end, start + strlen(name));
+    return it;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT
- * Shared checks of the entity tests (test_extract.c, test_entities_long.c). */
+ * Shared checks of the entity tests (test_extract.c, test_entities_long.c,
+ * test_entities_paths.c, test_extract_rules.c). */
 #ifndef ZHNEWS_TESTS_SUPPORT_ENTITIES_H
 #define ZHNEWS_TESTS_SUPPORT_ENTITIES_H
 
@@ -9,5 +10,10 @@
  * asserts each failure is ZN_ERR_NOMEM with a NULL result, and returns the final result
  * (the caller checks and frees it). */
 zn_entities *entities_alloc_loop(const zn_extract_input *in);
+
+/* Asserts that e holds one entity, named `name`, of `type`, with one mention: the bytes of
+ * name at byte `start`. Returns it. */
+const zn_entity *expect_one(const zn_entities *e, const char *name, zn_entity_type type,
+                            size_t start);
 
 #endif

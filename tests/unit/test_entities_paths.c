@@ -27,20 +27,6 @@ static zn_entities *run_text(const char *s)
     return e;
 }
 
-// The one entity of e: its name, type, and its only mention at byte `start`.
-static const zn_entity *expect_one(const zn_entities *e, const char *name, zn_entity_type type,
-                                   size_t start)
-{
-    assert_int_equal(zn_entities_count(e), 1);
-    const zn_entity *it = zn_entities_get(e, 0);
-    assert_string_equal(it->name, name);
-    assert_int_equal(it->type, type);
-    assert_int_equal(it->n_mentions, 1);
-    assert_int_equal(it->mentions[0].start, start);
-    assert_int_equal(it->mentions[0].end, start + strlen(name));
-    return it;
-}
-
 // `pad` full stops, then text, into buf (room for cap bytes).
 static void padded(char *buf, size_t cap, size_t pad, const char *text)
 {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extract/entity_find.h"
+#include "support_entities.h"
 #include "zhnews/extract.h"
 
 static zn_entities *run_text(const char *s)
@@ -22,18 +23,6 @@ static zn_entities *run_text(const char *s)
     assert_int_equal(zn_entities_extract(&e, &in, NULL), ZN_OK);
     assert_non_null(e);
     return e;
-}
-
-// The one entity of e: its name, type, and its only mention at byte `start`.
-static void expect_one(const zn_entities *e, const char *name, zn_entity_type type,
-                       size_t start)
-{
-    assert_int_equal(zn_entities_count(e), 1);
-    const zn_entity *it = zn_entities_get(e, 0);
-    assert_string_equal(it->name, name);
-    assert_int_equal(it->type, type);
-    assert_int_equal(it->n_mentions, 1);
-    assert_int_equal(it->mentions[0].start, start);
 }
 
 // The small sets asked of most characters near a candidate are tables by a hash of the code
