@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT
- * Shared checks of the entity tests: the allocation-failure loop, one expected entity. */
+ * Shared checks of the entity tests: the allocation-failure loop, one expected entity, a
+ * document read for the tests of the extractor's internals. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,4 +41,11 @@ const zn_entity *expect_one(const zn_entities *e, const char *name, zn_entity_ty
     assert_int_equal(it->mentions[0].start, start);
     assert_int_equal(it->mentions[0].end, start + strlen(name));
     return it;
+}
+
+void init_doc(ent_doc *d, const char *text, const zn_token *toks, size_t n)
+{
+    zn_extract_input in = {.text = text, .len = strlen(text), .tokens = toks, .n_tokens = n};
+    zn_error err;
+    assert_int_equal(zn__ent_doc_init(d, &in, false, NULL, 0, &err), ZN_OK);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * Shared checks of the entity tests (test_extract.c, test_entities_long.c,
- * test_entities_paths.c, test_extract_rules.c). */
+ * test_entities_paths.c, test_extract_rules.c, test_entities_words.c, test_entities_keys.c). */
 #ifndef ZHNEWS_TESTS_SUPPORT_ENTITIES_H
 #define ZHNEWS_TESTS_SUPPORT_ENTITIES_H
 
+#include "extract/entity_priv.h"
 #include "zhnews/extract.h"
 
 /* Runs zn_entities_extract with allocation N failing for N = 0, 1, ... until it succeeds;
@@ -15,5 +16,9 @@ zn_entities *entities_alloc_loop(const zn_extract_input *in);
  * name at byte `start`. Returns it. */
 const zn_entity *expect_one(const zn_entities *e, const char *name, zn_entity_type type,
                             size_t start);
+
+/* Reads text (and the tokens, n of them, may be NULL) into d with zn__ent_doc_init, asserting
+ * it succeeds; the caller clears d. */
+void init_doc(ent_doc *d, const char *text, const zn_token *toks, size_t n);
 
 #endif
